@@ -1,0 +1,45 @@
+import { loadConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
+import { renderEvaluation } from "../evaluation/render-evaluation.ts";
+import { runEvaluation } from "../evaluation/run-evaluation.ts";
+import { createExtractor } from "../extraction/create-extractor.ts";
+import { createLlmCacheRepository } from "../storage/llm-cache-repository.ts";
+import { openDatabase } from "../storage/open-database.ts";
+import type { CliIo } from "./cli-io.ts";
+import { parseArgs } from "./parse-args.ts";
+
+/** `baton eval --gold DIR --corpus DIR [--json] [--price-prompt N --price-completion N]`: recall, precision, citation validity. */
+export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs(args, {
+    gold: { type: "string" },
+    corpus: { type: "string" },
+    json: { type: "boolean" },
+    "price-prompt": { type: "string" },
+    "price-completion": { type: "string" },
+  });
+  if (!values.gold || !values.corpus) {
+    throw new AppError({ code: "INVALID_INPUT", message: "usage: baton eval --gold DIR --corpus DIR [--json]" });
+  }
+  const prices = readPrices(values["price-prompt"], values["price-completion"]);
+  const config = loadConfig();
+  const extractor = await createExtractor(config, { cache: () => createLlmCacheRepository(openDatabase(config.dbPath)) });
+  const report = await runEvaluation({
+    goldDir: values.gold,
+    corpusDir: values.corpus,
+    extractor,
+    limits: config.limits,
+    ...(prices ? { prices } : {}),
+  });
+  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderEvaluation(report));
+  return 0;
+}
+
+function readPrices(prompt: string | undefined, completion: string | undefined) {
+  if (prompt === undefined && completion === undefined) return undefined;
+  const p = Number(prompt ?? 0);
+  const c = Number(completion ?? 0);
+  if (!Number.isFinite(p) || !Number.isFinite(c) || p < 0 || c < 0) {
+    throw new AppError({ code: "INVALID_INPUT", message: "--price-prompt and --price-completion take prices per million tokens" });
+  }
+  return { prompt: p, completion: c };
+}

@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import type { ExtractionResult } from "../extraction/extractor.ts";
+import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { Draft, DraftItem, Gap } from "./draft.ts";
+import type { GroundedCandidate } from "./ground-candidates.ts";
+import { SECTION_KEYS, SECTIONS, type SectionKey } from "./sections.ts";
+
+/** A stable id: the same claim on the same span keeps its id across re-runs, so reviews stay attached. */
+export function itemIdFor(item: Pick<GroundedCandidate, "section" | "statement" | "citations">): string {
+  const anchor = item.citations.find((c) => c.match !== "unverified");
+  const key = anchor ? `${item.section}|${anchor.sourceId}|${anchor.charStart}|${anchor.charEnd}` : `${item.section}|${item.statement}`;
+  return `itm_${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;
+}
+
+export function isVerified(item: Pick<DraftItem, "citations" | "origin">): boolean {
+  return item.origin === "ae" || item.citations.some((c) => c.match !== "unverified");
+}
+
+/** Orders items by section, splits off what failed verification, and derives gaps and completeness. */
+export function assembleDraft(
+  items: GroundedCandidate[],
+  extraction: ExtractionResult,
+  sources: ParsedSource[],
+  now: Date,
+): Draft {
+  const sourceOrder = new Map(sources.map((s, i) => [s.source.id, i]));
+  const draftItems: DraftItem[] = items.map((item) => ({
+    id: itemIdFor(item),
+    section: item.section,
+    statement: item.statement,
+    citations: item.citations,
+    status: "draft",
+    details: item.details,
+    origin: "extracted",
+    ...(item.flags && item.flags.length > 0 ? { flags: item.flags } : {}),
+  }));
+  const position = (item: DraftItem) => {
+    const first = item.citations[0];
+    return [SECTION_KEYS.indexOf(item.section), sourceOrder.get(first?.sourceId ?? "") ?? 0, first?.charStart ?? 0];
+  };
+  draftItems.sort((a, b) => compareTuples(position(a), position(b)));
+  const verified = draftItems.filter((item) => isVerified(item));
+  const needsChecking = draftItems.filter((item) => !isVerified(item));
+  const gaps = findGaps(verified, extraction.refusedSections);
+  const filled = SECTION_KEYS.length - gaps.length;
+  return {
+    extractor: extraction.info,
+    sources: sources.map(({ source }) => ({
+      id: source.id,
+      filename: source.filename,
+      format: source.format,
+      sha256: source.sha256,
+    })),
+    items: verified,
+    needsChecking,
+    gaps,
+    completeness: { score: round(filled / SECTION_KEYS.length), sectionsFilled: filled, sectionsTotal: SECTION_KEYS.length },
+    usage: extraction.usage,
+    createdAt: now.toISOString(),
+  };
+}
+
+/** Every section without a verified item, with a concrete question for the AE. */
+export function findGaps(items: Pick<DraftItem, "section" | "status">[], refused: SectionKey[] = []): Gap[] {
+  const covered = new Set(items.filter((i) => i.status !== "rejected").map((i) => i.section));
+  return SECTION_KEYS.filter((section) => !covered.has(section)).map((section) => ({
+    section,
+    question: refused.includes(section)
+      ? `The model declined to answer this section. ${SECTIONS[section].gapQuestion}`
+      : SECTIONS[section].gapQuestion,
+  }));
+}
+
+function compareTuples(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,67 @@
+import type { CandidateItem, EvidenceRef } from "../extraction/extractor.ts";
+import { createQuoteIndex, type QuoteIndex } from "../grounding/create-quote-index.ts";
+import { verifyQuote } from "../grounding/verify-quote.ts";
+import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { Citation } from "./draft.ts";
+
+export type GroundedCandidate = CandidateItem & { citations: Citation[] };
+
+/** Checks every piece of evidence against its source text; a failed check is data (match "unverified"), never an error. */
+export function groundCandidates(candidates: CandidateItem[], sources: ParsedSource[]): GroundedCandidate[] {
+  const indexes = new Map<string, { parsed: ParsedSource; index: QuoteIndex }>();
+  const indexFor = (parsed: ParsedSource) => {
+    let entry = indexes.get(parsed.source.id);
+    if (entry === undefined) {
+      entry = { parsed, index: createQuoteIndex(parsed) };
+      indexes.set(parsed.source.id, entry);
+    }
+    return entry;
+  };
+  const byId = new Map(sources.map((parsed) => [parsed.source.id, parsed]));
+  const ground = (evidence: EvidenceRef): Citation => {
+    const cited = evidence.sourceId === null ? undefined : byId.get(evidence.sourceId);
+    // A wrong or missing source id is searched for in every source, cited one first.
+    const candidates = cited ? [cited, ...sources.filter((s) => s !== cited)] : sources;
+    let fallback: Citation | undefined;
+    for (const parsed of candidates) {
+      const { index } = indexFor(parsed);
+      const segmentId = parsed === cited ? evidence.segmentId : null;
+      const result = verifyQuote(index, evidence.quote, segmentId ? { segmentId } : {});
+      if (result.match !== "unverified" && result.charStart !== null && result.charEnd !== null && result.quote !== null) {
+        return {
+          sourceId: parsed.source.id,
+          segmentId: result.segmentId ?? segmentId ?? "",
+          speaker: result.speaker,
+          startMs: result.startMs,
+          quote: result.quote,
+          charStart: result.charStart,
+          charEnd: result.charEnd,
+          match: result.match,
+          filename: parsed.source.filename,
+          ...(result.segmentIds.length > 1 ? { segmentIds: result.segmentIds } : {}),
+        };
+      }
+      if (fallback === undefined && (parsed === cited || cited === undefined)) {
+        fallback = unverifiedCitation(parsed, evidence, result.reason ?? "not found in the source");
+      }
+    }
+    return fallback ?? unverifiedCitation(undefined, evidence, "cited source is not part of this deal");
+  };
+  return candidates.map((candidate) => ({ ...candidate, citations: candidate.evidence.map(ground) }));
+}
+
+function unverifiedCitation(parsed: ParsedSource | undefined, evidence: EvidenceRef, reason: string): Citation {
+  const segment = parsed?.segments.find((s) => s.id === evidence.segmentId);
+  return {
+    sourceId: parsed?.source.id ?? evidence.sourceId ?? "",
+    segmentId: segment?.id ?? evidence.segmentId ?? "",
+    speaker: segment?.speaker ?? null,
+    startMs: segment?.startMs ?? null,
+    quote: evidence.quote.slice(0, 400),
+    charStart: segment?.charStart ?? 0,
+    charEnd: segment?.charEnd ?? 0,
+    match: "unverified",
+    reason,
+    ...(parsed ? { filename: parsed.source.filename } : {}),
+  };
+}

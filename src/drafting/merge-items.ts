@@ -1,0 +1,46 @@
+import type { Citation } from "./draft.ts";
+import type { GroundedCandidate } from "./ground-candidates.ts";
+
+/**
+ * Merges items of one section that cite overlapping spans, or state the same thing,
+ * into one item with several citations (chunks and sources often repeat a fact).
+ */
+export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
+  const merged: GroundedCandidate[] = [];
+  for (const item of items) {
+    const twin = merged.find((other) => other.section === item.section && isSameClaim(other, item));
+    if (twin === undefined) {
+      merged.push({ ...item, citations: [...item.citations], evidence: [...item.evidence] });
+      continue;
+    }
+    for (const citation of item.citations) {
+      if (!twin.citations.some((c) => sameSpan(c, citation))) twin.citations.push(citation);
+    }
+    twin.evidence.push(...item.evidence);
+    twin.details = { ...item.details, ...withoutNulls(twin.details) };
+    const flags = new Set([...(twin.flags ?? []), ...(item.flags ?? [])]);
+    if (flags.size > 0) twin.flags = [...flags];
+  }
+  return merged;
+}
+
+function isSameClaim(a: GroundedCandidate, b: GroundedCandidate): boolean {
+  if (normalizeStatement(a.statement) === normalizeStatement(b.statement)) return true;
+  return a.citations.some((x) => x.match !== "unverified" && b.citations.some((y) => y.match !== "unverified" && overlaps(x, y)));
+}
+
+function overlaps(a: Citation, b: Citation): boolean {
+  return a.sourceId === b.sourceId && a.charStart < b.charEnd && b.charStart < a.charEnd;
+}
+
+function sameSpan(a: Citation, b: Citation): boolean {
+  return a.sourceId === b.sourceId && a.charStart === b.charStart && a.charEnd === b.charEnd && a.quote === b.quote;
+}
+
+function normalizeStatement(statement: string): string {
+  return statement.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+function withoutNulls(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== null && v !== undefined));
+}

@@ -1,0 +1,70 @@
+import type { Citation, Draft, DraftItem } from "./draft.ts";
+import { formatTimestamp } from "./format-timestamp.ts";
+import { SECTION_KEYS, SECTIONS } from "./sections.ts";
+
+/** The draft as Markdown: sections in spec order, a citation under every item, unverified items apart. */
+export function renderDraftMarkdown(draft: Draft): string {
+  const lines: string[] = ["# Handoff draft", ""];
+  lines.push(`_${describeExtractor(draft)}_`, "");
+  lines.push(
+    `**Completeness:** ${draft.completeness.sectionsFilled} of ${draft.completeness.sectionsTotal} sections ` +
+      `(${Math.round(draft.completeness.score * 100)}%) · ${draft.items.length} cited items · ` +
+      `${draft.needsChecking.length} need checking`,
+    "",
+  );
+  lines.push("**Sources:**");
+  for (const [i, source] of draft.sources.entries()) lines.push(`${i + 1}. ${source.filename} (${source.format})`);
+  lines.push("");
+  for (const section of SECTION_KEYS) {
+    const items = draft.items.filter((item) => item.section === section);
+    lines.push(`## ${SECTIONS[section].title}`, "");
+    if (items.length === 0) {
+      const gap = draft.gaps.find((g) => g.section === section);
+      lines.push(`_Not stated in the sources._ Question for the AE: ${gap?.question ?? SECTIONS[section].gapQuestion}`, "");
+      continue;
+    }
+    for (const item of items) lines.push(...renderItem(item), "");
+  }
+  if (draft.needsChecking.length > 0) {
+    lines.push("## Needs checking: quotes not found in the sources", "");
+    lines.push("_These claims could not be verified against the source text and are not part of the handoff._", "");
+    for (const item of draft.needsChecking) lines.push(...renderItem(item), "");
+  }
+  const u = draft.usage;
+  lines.push(
+    `---`,
+    `LLM calls: ${u.llmCalls} (${u.cachedCalls} cached) · tokens: ${u.promptTokens} prompt, ${u.completionTokens} completion`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function describeExtractor(draft: Draft): string {
+  const e = draft.extractor;
+  if (e.kind === "offline") {
+    return "Extracted offline by Baton's built-in rules: every item is a verbatim sentence of a source; review before approving.";
+  }
+  return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text.`;
+}
+
+function renderItem(item: DraftItem): string[] {
+  const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.join(", ")}]**` : "";
+  const status = item.status === "draft" ? "" : ` _(${item.status})_`;
+  const lines = [`- ${item.statement}${flags}${status}`];
+  if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
+  for (const citation of item.citations) lines.push(`  - ${renderCitation(citation)}`);
+  return lines;
+}
+
+function renderCitation(citation: Citation): string {
+  const where = [
+    citation.filename ?? citation.sourceId,
+    citation.speaker ?? undefined,
+    citation.startMs === null ? undefined : formatTimestamp(citation.startMs),
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const quote = `“${citation.quote.replace(/\s+/g, " ")}”`;
+  if (citation.match === "unverified") return `⚠ unverified (${citation.reason ?? "not found"}): ${quote} — ${where}`;
+  const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
+  return `${quote} — ${where}${match}`;
+}

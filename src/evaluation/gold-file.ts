@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { SectionKeySchema } from "../drafting/sections.ts";
+
+/** A hand-annotated reference file: the items a correct draft of one source must contain. */
+export const GoldFileSchema = z.object({
+  source: z.string(),
+  note: z.string().optional(),
+  items: z.array(
+    z.object({
+      sections: z.array(SectionKeySchema).min(1),
+      statement: z.string(),
+      /** A verbatim span of the source that a correct citation overlaps. */
+      quote: z.string(),
+    }),
+  ),
+  expectedGaps: z.array(SectionKeySchema).optional(),
+});
+export type GoldFile = z.infer<typeof GoldFileSchema>;

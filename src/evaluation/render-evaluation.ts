@@ -1,0 +1,33 @@
+import { SECTION_KEYS } from "../drafting/sections.ts";
+import type { EvaluationReport } from "./run-evaluation.ts";
+
+/** A plain-text report: totals first, then one row per section and per gold file. */
+export function renderEvaluation(report: EvaluationReport): string {
+  const pct = (value: number | null) => (value === null ? "   -" : `${(value * 100).toFixed(0).padStart(3)}%`);
+  const e = report.extractor;
+  const lines = [
+    `extractor: ${e.kind}${e.model ? ` (${e.model})` : ""}${e.promptVersion ? `, prompt ${e.promptVersion}` : ""}`,
+    `recall ${pct(report.recall)}   precision ${pct(report.precision)}   (precision counts only gold-annotated spans)`,
+    `citations: ${report.citations.verified} verified, ${pct(report.citations.exactShare)} exact, ` +
+      `${pct(report.citations.validShare)} satisfy quote === text.slice, ${report.citations.unverified} unverified`,
+    `expected gaps reported: ${report.gaps.reported} of ${report.gaps.expected}`,
+    `usage: ${report.usage.llmCalls} LLM calls (${report.usage.cachedCalls} cached), ` +
+      `${report.usage.promptTokens} prompt + ${report.usage.completionTokens} completion tokens` +
+      (report.cost === null ? "" : `, cost ${report.cost.toFixed(4)}`),
+    "",
+    "section                recall  precision  gold  drafted",
+  ];
+  for (const section of SECTION_KEYS) {
+    const s = report.bySection[section];
+    lines.push(
+      `${section.padEnd(22)} ${pct(s.recall)}     ${pct(s.precision)}  ${String(s.goldItems).padStart(4)}  ${String(s.draftItems).padStart(7)}`,
+    );
+  }
+  lines.push("", "file                                      found/gold  correct/drafted");
+  for (const file of report.files) {
+    const s = file.score;
+    lines.push(`${file.gold.padEnd(42)}${`${s.goldFound}/${s.goldItems}`.padStart(10)}  ${`${s.draftCorrect}/${s.draftItems}`.padStart(15)}`);
+    for (const quote of s.goldQuotesMissing) lines.push(`  ! gold quote not in source: ${quote.slice(0, 80)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,33 @@
+import type { Config } from "../config.ts";
+import type { LlmCache } from "../storage/llm-cache-repository.ts";
+import type { Extractor } from "./extractor.ts";
+import { createLlmClient } from "./llm-client.ts";
+import { createLlmExtractor } from "./llm/llm-extractor.ts";
+import { loadPrompt } from "./load-prompt.ts";
+import { createOfflineExtractor } from "./offline/offline-extractor.ts";
+
+export const EXTRACTION_PROMPT = { name: "extract-handoff", version: 1 } as const;
+
+export type ExtractorDeps = { cache: () => LlmCache; fetch?: typeof fetch };
+
+/** The extractor the configuration asks for: the LLM one when an endpoint is configured, else the offline one. */
+export async function createExtractor(config: Config, deps: ExtractorDeps): Promise<Extractor> {
+  if (config.extractor === "offline") return createOfflineExtractor();
+  const prompt = await loadPrompt(EXTRACTION_PROMPT.name, EXTRACTION_PROMPT.version);
+  const client = createLlmClient({
+    apiKey: config.llm.apiKey,
+    baseUrl: config.llm.baseUrl,
+    model: config.llm.model,
+    timeoutMs: config.llm.timeoutMs,
+    maxRetries: config.llm.maxRetries,
+    jsonMode: config.llm.jsonMode,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  return createLlmExtractor({
+    client,
+    cache: deps.cache(),
+    prompt,
+    contextBudgetTokens: config.llm.contextBudgetTokens,
+    maskPii: config.llm.maskPii,
+  });
+}

@@ -1,0 +1,38 @@
+import type { ExtractorInfo, Usage } from "../drafting/draft.ts";
+import type { SectionKey } from "../drafting/sections.ts";
+import type { ParsedSource } from "../ingest/parsed-source.ts";
+
+/** A claim's evidence as the extractor states it, before grounding checks it. */
+export type EvidenceRef = {
+  /** null when the extractor cited an id that does not exist: grounding then searches every source. */
+  sourceId: string | null;
+  segmentId: string | null;
+  quote: string;
+};
+
+/** One extracted item before verification and merging. */
+export type CandidateItem = {
+  section: SectionKey;
+  statement: string;
+  details: Record<string, unknown>;
+  evidence: EvidenceRef[];
+  flags?: string[];
+};
+
+export type ExtractionResult = {
+  items: CandidateItem[];
+  usage: Usage;
+  info: ExtractorInfo;
+  /** Sections the model refused to answer; they become gaps marked as refused. */
+  refusedSections: SectionKey[];
+};
+
+export type ExtractOptions = { signal?: AbortSignal };
+
+/** Both the LLM extractor and the offline extractor implement this. */
+export type Extractor = {
+  readonly info: ExtractorInfo;
+  extract(sources: ParsedSource[], options?: ExtractOptions): Promise<ExtractionResult>;
+};
+
+export const NO_USAGE: Usage = { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 };

@@ -1,0 +1,18 @@
+// The messages between run-pdf-worker.ts and the pdf-worker.ts child process (structured clone).
+
+export type PdfWorkerRequest = { bytes: Uint8Array; maxPages: number; memoryMb: number };
+
+export type PdfWorkerResult =
+  | {
+      ok: true;
+      pages: string[];
+      title: string | null;
+      creationDate: string | null;
+      /** Peak resident memory of the worker process, in KiB. */
+      peakRssKb: number;
+    }
+  | { ok: false; code: "INVALID_INPUT" | "LIMIT_EXCEEDED"; message: string };
+
+export function memoryLimitMessage(limitMb: number): string {
+  return `PDF needs more than ${limitMb} MB of memory to read (limit BATON_PDF_MEMORY_MB)`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { splitLongText } from "./split-long-text.ts";
+
+const slices = (text: string, target: number) => splitLongText(text, target).map(([start, end]) => text.slice(start, end));
+
+describe("splitLongText", () => {
+  it("cuts at the first sentence end past the target", () => {
+    expect(slices("One two. Three four. Five six.", 10)).toEqual(["One two. Three four.", "Five six."]);
+  });
+
+  it("keeps closing quotes and brackets with their sentence", () => {
+    expect(slices('He said "no." (Really!) Then left.', 8)).toEqual(['He said "no."', "(Really!)", "Then left."]);
+  });
+
+  it("cuts text without sentence ends at a space near twice the target", () => {
+    const parts = slices("word ".repeat(100).trim(), 20);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(40);
+    expect(parts.join(" ")).toBe("word ".repeat(100).trim());
+  });
+
+  it("cuts text without spaces hard, never inside a surrogate pair", () => {
+    const text = "😀".repeat(50);
+    const parts = slices(text, 7);
+    expect(parts.join("")).toBe(text);
+    for (const part of parts) expect(part.length % 2).toBe(0);
+  });
+
+  it("stays linear on a megabyte without spaces", () => {
+    const started = performance.now();
+    splitLongText("x".repeat(1_000_000), 1000);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
