@@ -1,6 +1,8 @@
 import { runDraftCommand } from "./cli/draft-command.ts";
 import { runEvalCommand } from "./cli/eval-command.ts";
 import { runParseCommand } from "./cli/parse-command.ts";
+import { runServeCommand } from "./cli/serve-command.ts";
+import { runUsersCommand } from "./cli/users-command.ts";
 import { runVerifyCommand } from "./cli/verify-command.ts";
 import type { CliIo } from "./cli/cli-io.ts";
 import { AppError, exitCodeFor, isAppError } from "./errors.ts";
@@ -15,6 +17,9 @@ commands:
   verify --source FILE [--segment ID] --quote TEXT [--json]
                                check one quote against a source (JSON lines on stdin without --quote)
   eval --gold DIR --corpus DIR score drafts against hand-annotated gold files
+  serve [--port N]             run the HTTP service (also: npm start)
+  users add --name N --email E --role ae|csm|revops|admin
+                               add a user and print their API token once (also: users list, users disable --id)
 `;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -24,6 +29,8 @@ const COMMANDS: Record<string, Command> = {
   draft: runDraftCommand,
   eval: runEvalCommand,
   verify: runVerifyCommand,
+  serve: runServeCommand,
+  users: runUsersCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code. Errors print one line (a stack only with --debug). */

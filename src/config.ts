@@ -29,6 +29,8 @@ const EnvSchema = z.object({
     (v) => (v === "" || v === undefined ? "auto" : v),
     z.enum(["auto", "json_schema", "json_object"]),
   ),
+  BATON_REQUEST_TIMEOUT_MS: intWithDefault(30_000),
+  BATON_JOB_CONCURRENCY: intWithDefault(2),
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
 });
 
@@ -62,6 +64,10 @@ export type Config = {
   };
   dbPath: string;
   port: number;
+  /** Deadline of one HTTP request; its abort reaches the LLM call. */
+  requestTimeoutMs: number;
+  /** Extraction runs executed at once by the service's job queue. */
+  jobConcurrency: number;
   limits: IngestLimits;
 };
 
@@ -112,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     dbPath: e.BATON_DB ?? "data/baton.sqlite",
     port: e.PORT,
+    requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
+    jobConcurrency: e.BATON_JOB_CONCURRENCY,
     limits: {
       ...DEFAULT_LIMITS,
       maxFileBytes: e.BATON_MAX_FILE_BYTES,

@@ -2,11 +2,9 @@ import { loadConfig } from "../config.ts";
 import { createDraft } from "../drafting/create-draft.ts";
 import { renderDraftMarkdown } from "../drafting/render-draft-markdown.ts";
 import { AppError } from "../errors.ts";
-import { createExtractor } from "../extraction/create-extractor.ts";
 import type { CliIo } from "./cli-io.ts";
-import { createLlmCacheRepository } from "../storage/llm-cache-repository.ts";
-import { openDatabase } from "../storage/open-database.ts";
 import { parseArgs } from "./parse-args.ts";
+import { withCliExtractor } from "./with-cli-extractor.ts";
 import { parseInputFiles } from "./parse-input-files.ts";
 
 /** `baton draft FILE… [--json | --md]`: one deal's sources to a cited handoff draft. */
@@ -18,10 +16,7 @@ export async function runDraftCommand(args: string[], io: CliIo): Promise<number
   if (values.json && values.md) throw new AppError({ code: "INVALID_INPUT", message: "choose one of --json and --md" });
   const config = loadConfig();
   const sources = await parseInputFiles(positionals, config.limits);
-  const extractor = await createExtractor(config, {
-    cache: () => createLlmCacheRepository(openDatabase(config.dbPath)),
-  });
-  const draft = await createDraft(sources, { extractor, now: () => new Date() });
+  const draft = await withCliExtractor(config, (extractor) => createDraft(sources, { extractor, now: () => new Date() }));
   // Printed only once complete: a failure above leaves nothing half-written.
   io.stdout(values.json ? `${JSON.stringify(draft, null, 2)}\n` : renderDraftMarkdown(draft));
   return 0;

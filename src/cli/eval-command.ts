@@ -2,11 +2,9 @@ import { loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { renderEvaluation } from "../evaluation/render-evaluation.ts";
 import { runEvaluation } from "../evaluation/run-evaluation.ts";
-import { createExtractor } from "../extraction/create-extractor.ts";
-import { createLlmCacheRepository } from "../storage/llm-cache-repository.ts";
-import { openDatabase } from "../storage/open-database.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
+import { withCliExtractor } from "./with-cli-extractor.ts";
 
 /** `baton eval --gold DIR --corpus DIR [--json] [--price-prompt N --price-completion N]`: recall, precision, citation validity. */
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
@@ -17,19 +15,21 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
     "price-prompt": { type: "string" },
     "price-completion": { type: "string" },
   });
-  if (!values.gold || !values.corpus) {
+  const { gold, corpus } = values;
+  if (!gold || !corpus) {
     throw new AppError({ code: "INVALID_INPUT", message: "usage: baton eval --gold DIR --corpus DIR [--json]" });
   }
   const prices = readPrices(values["price-prompt"], values["price-completion"]);
   const config = loadConfig();
-  const extractor = await createExtractor(config, { cache: () => createLlmCacheRepository(openDatabase(config.dbPath)) });
-  const report = await runEvaluation({
-    goldDir: values.gold,
-    corpusDir: values.corpus,
+  const report = await withCliExtractor(config, (extractor) =>
+    runEvaluation({
+    goldDir: gold,
+    corpusDir: corpus,
     extractor,
     limits: config.limits,
-    ...(prices ? { prices } : {}),
-  });
+      ...(prices ? { prices } : {}),
+    }),
+  );
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderEvaluation(report));
   return 0;
 }

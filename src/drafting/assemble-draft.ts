@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ExtractionResult } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import type { Draft, DraftItem, Gap } from "./draft.ts";
+import { isInjectedClaim } from "./flag-injected-claims.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { SECTION_KEYS, SECTIONS, type SectionKey } from "./sections.ts";
 
@@ -16,7 +17,7 @@ export function isVerified(item: Pick<DraftItem, "citations" | "origin">): boole
   return item.origin === "ae" || item.citations.some((c) => c.match !== "unverified");
 }
 
-/** Orders items by section, splits off what failed verification, and derives gaps and completeness. */
+/** Orders items by section, splits off what failed verification or rests on injected text, and derives gaps and completeness. */
 export function assembleDraft(
   items: GroundedCandidate[],
   extraction: ExtractionResult,
@@ -39,8 +40,9 @@ export function assembleDraft(
     return [SECTION_KEYS.indexOf(item.section), sourceOrder.get(first?.sourceId ?? "") ?? 0, first?.charStart ?? 0];
   };
   draftItems.sort((a, b) => compareTuples(position(a), position(b)));
-  const verified = draftItems.filter((item) => isVerified(item));
-  const needsChecking = draftItems.filter((item) => !isVerified(item));
+  const shownAsFact = (item: DraftItem) => isVerified(item) && !isInjectedClaim(item);
+  const verified = draftItems.filter(shownAsFact);
+  const needsChecking = draftItems.filter((item) => !shownAsFact(item));
   const gaps = findGaps(verified, extraction.refusedSections);
   const filled = SECTION_KEYS.length - gaps.length;
   return {

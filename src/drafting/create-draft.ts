@@ -1,18 +1,35 @@
 import { detectInjections } from "../extraction/detect-injections.ts";
+import { detectContradictions } from "../extraction/detect-contradictions.ts";
 import type { ExtractOptions, Extractor } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import { assembleDraft } from "./assemble-draft.ts";
 import type { Draft } from "./draft.ts";
+import { flagInjectedClaims } from "./flag-injected-claims.ts";
 import { groundCandidates } from "./ground-candidates.ts";
 import { mergeItems } from "./merge-items.ts";
 
 export type CreateDraftDeps = { extractor: Extractor; now: () => Date };
 
-/** The one place that knows the pipeline order: extract, detect injections, ground every citation, merge duplicates, assemble. */
-export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: ExtractOptions = {}): Promise<Draft> {
-  const extraction = await deps.extractor.extract(sources, options);
-  const candidates = [...extraction.items, ...detectInjections(sources)];
-  const grounded = groundCandidates(candidates, sources);
-  const merged = mergeItems(grounded);
+export type CreateDraftOptions = ExtractOptions & {
+  /**
+   * Every source of the deal, when `sources` are only the new ones (a re-extraction): the new sources are
+   * extracted, and contradictions between them and the earlier sources are still found and cited.
+   */
+  contextSources?: ParsedSource[];
+};
+
+/**
+ * The one place that knows the pipeline order: extract, detect injections and contradictions, ground
+ * every citation, flag claims resting on injected text, merge duplicates, assemble.
+ */
+export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
+  const extraction = await deps.extractor.extract(sources, options.signal ? { signal: options.signal } : {});
+  const all = options.contextSources ?? sources;
+  const fresh = new Set(sources.map((s) => s.source.id));
+  // Contradictions among earlier sources alone were found when those were extracted.
+  const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));
+  const candidates = [...extraction.items, ...detectInjections(sources), ...contradictions];
+  const grounded = groundCandidates(candidates, all);
+  const merged = mergeItems(flagInjectedClaims(grounded));
   return assembleDraft(merged, extraction, sources, deps.now());
 }

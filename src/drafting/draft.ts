@@ -34,7 +34,7 @@ export const DraftItemSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
   /** "extracted" by an extractor, or "ae" when the AE added it without a source. */
   origin: z.enum(["extracted", "ae"]).optional(),
-  /** Reviewer-facing markers: "contradiction", "unrealistic", "prompt-injection", "refused". */
+  /** Reviewer-facing markers: "contradiction", "unrealistic", "prompt-injection", "markup-removed", "refused". */
   flags: z.array(z.string()).optional(),
 });
 export type DraftItem = z.infer<typeof DraftItemSchema>;

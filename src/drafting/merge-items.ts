@@ -7,10 +7,15 @@ import type { GroundedCandidate } from "./ground-candidates.ts";
  */
 export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   const merged: GroundedCandidate[] = [];
+  const byStatement = new Map<string, GroundedCandidate>();
   for (const item of items) {
-    const twin = merged.find((other) => other.section === item.section && isSameClaim(other, item));
+    const statementKey = `${item.section}|${normalizeStatement(item.statement)}`;
+    const twin =
+      byStatement.get(statementKey) ?? merged.find((other) => other.section === item.section && citeSameSpan(other, item));
     if (twin === undefined) {
-      merged.push({ ...item, citations: [...item.citations], evidence: [...item.evidence] });
+      const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence] };
+      merged.push(copy);
+      byStatement.set(statementKey, copy);
       continue;
     }
     for (const citation of item.citations) {
@@ -24,8 +29,7 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   return merged;
 }
 
-function isSameClaim(a: GroundedCandidate, b: GroundedCandidate): boolean {
-  if (normalizeStatement(a.statement) === normalizeStatement(b.statement)) return true;
+function citeSameSpan(a: GroundedCandidate, b: GroundedCandidate): boolean {
   return a.citations.some((x) => x.match !== "unverified" && b.citations.some((y) => y.match !== "unverified" && overlaps(x, y)));
 }
 

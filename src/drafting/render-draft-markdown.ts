@@ -26,8 +26,11 @@ export function renderDraftMarkdown(draft: Draft): string {
     for (const item of items) lines.push(...renderItem(item), "");
   }
   if (draft.needsChecking.length > 0) {
-    lines.push("## Needs checking: quotes not found in the sources", "");
-    lines.push("_These claims could not be verified against the source text and are not part of the handoff._", "");
+    lines.push("## Needs checking: claims the sources do not support", "");
+    lines.push(
+      "_These claims could not be verified against the source text, or rest on instruction-like text aimed at an AI, and are not part of the handoff._",
+      "",
+    );
     for (const item of draft.needsChecking) lines.push(...renderItem(item), "");
   }
   const u = draft.usage;

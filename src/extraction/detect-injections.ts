@@ -1,9 +1,10 @@
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import type { CandidateItem } from "./extractor.ts";
 
-// Instruction-like text aimed at a model, not at the people on the call.
+// Instruction-like text aimed at a model, not at the people on the call, and tags that try to
+// end or fake the <source> block a source is shown to the model in.
 const INJECTION =
-  /(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|your|system)\s+(?:instructions?|prompts?|rules?|directions?)|(?:you are now|act as|pretend to be)\s+(?:an?\s+)?(?:ai|assistant|model|system|gpt|chatbot)|(?:reveal|print|show|output)\s+(?:your|the)\s+(?:system\s+)?prompt|(?:mark|set|flag)\s+(?:this|the)\s+(?:deal|handoff|draft|items?)\s+as\s+(?:approved|verified|complete)|<\/?(?:system|instructions?)>/i;
+  /(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|your|system)\s+(?:instructions?|prompts?|rules?|directions?)|(?:you are now|act as|pretend to be)\s+(?:an?\s+)?(?:ai|assistant|model|system|gpt|chatbot)|(?:reveal|print|show|output)\s+(?:your|the)\s+(?:system\s+)?prompt|(?:mark|set|flag)\s+(?:this|the)\s+(?:deal|handoff|draft|items?)\s+as\s+(?:approved|verified|complete)|<\/?(?:system|instructions?|source)\b[^<>\n]{0,200}>/i;
 
 /** Finds instruction-like text inside sources; each becomes a red flag for the reviewer, whichever extractor ran. */
 export function detectInjections(sources: ParsedSource[]): CandidateItem[] {

@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError, BadRequestError } from "openai";
 import { AppError } from "../errors.ts";
+import { capRetryAfter, MAX_RETRY_WAIT_MS, retryWaitMs } from "./cap-retry-after.ts";
 import type { ChatMessage } from "./load-prompt.ts";
 
 export type LlmClientOptions = {
@@ -45,7 +46,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     baseURL: options.baseUrl ?? null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: capRetryAfter(options.fetch),
   });
   let mode: "json_schema" | "json_object" = options.jsonMode === "json_object" ? "json_object" : "json_schema";
 
@@ -67,11 +68,15 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       },
       request.signal ? { signal: request.signal } : {},
     );
-    const choice = completion.choices[0];
+    // Proxies sometimes answer 200 with an error object or an HTML page instead of a completion.
+    const choice = Array.isArray(completion?.choices) ? completion.choices[0] : undefined;
+    if (choice === undefined) {
+      throw new AppError({ code: "LLM_FAILED", message: "LLM endpoint answered without a completion" });
+    }
     return {
-      content: choice?.message.content ?? null,
-      refusal: choice?.message.refusal ?? null,
-      finishReason: choice?.finish_reason ?? "unknown",
+      content: choice.message?.content ?? null,
+      refusal: choice.message?.refusal ?? null,
+      finishReason: choice.finish_reason ?? "unknown",
       promptTokens: completion.usage?.prompt_tokens ?? 0,
       completionTokens: completion.usage?.completion_tokens ?? 0,
       mode: callMode,
@@ -118,9 +123,14 @@ function toAppError(error: unknown): AppError {
   }
   if (error instanceof APIError) {
     const what = error.status === undefined ? "could not be reached" : `answered HTTP ${error.status}`;
+    const waitMs = error.headers ? retryWaitMs(error.headers) : undefined;
+    const tooLong =
+      waitMs !== undefined && waitMs > MAX_RETRY_WAIT_MS
+        ? ` (it asked to wait ${Math.ceil(waitMs / 1000)} s, over the ${MAX_RETRY_WAIT_MS / 1000} s limit)`
+        : "";
     return new AppError({
       code: "LLM_FAILED",
-      message: `LLM endpoint ${what} after retries`,
+      message: `LLM endpoint ${what} after retries${tooLong}`,
       cause: error,
       context: { status: error.status ?? null, requestId: error.requestID ?? null },
     });

@@ -34,6 +34,12 @@ function quoteTokensOf(index: QuoteIndex, quote: string): QuoteTokens {
   return { keys, keyIds, classes, length: keys.length, contentCount };
 }
 
+function countBits(value: number): number {
+  let count = 0;
+  for (let rest = value; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+
 /** Token windows where the quote's rarer words line up on one diagonal (quote position vs source position). */
 function candidateWindows(table: TokenTable, quote: QuoteTokens): Array<[number, number]> {
   const voters: number[] = [];
@@ -41,24 +47,23 @@ function candidateWindows(table: TokenTable, quote: QuoteTokens): Array<[number,
     if (quote.keyIds[position]! >= 0 && quote.classes[position] !== WORD_CLASS.filler) voters.push(position);
   }
   voters.sort((a, b) => table.postings[quote.keyIds[a]!]!.length - table.postings[quote.keyIds[b]!]!.length);
+  // Which voters (one bit each) hit each bucket: a bucket and its neighbour score the quote words
+  // they share, so two similar passages side by side never outvote the one passage that has them all.
   const votes = new Map<number, number>();
   let spent = 0;
-  for (const position of voters.slice(0, MAX_VOTERS)) {
+  for (const [voter, position] of voters.slice(0, MAX_VOTERS).entries()) {
     const postings = table.postings[quote.keyIds[position]!]!;
     if (spent + postings.length > VOTE_BUDGET) break;
     spent += postings.length;
-    let lastBucket = Number.NaN;
     for (const sourcePosition of postings) {
       const bucket = Math.floor((sourcePosition - position) / BUCKET_WIDTH);
-      if (bucket === lastBucket) continue;
-      lastBucket = bucket;
-      votes.set(bucket, (votes.get(bucket) ?? 0) + 1);
+      votes.set(bucket, (votes.get(bucket) ?? 0) | (1 << voter));
     }
   }
   // Keep the best few buckets in one pass: sorting every bucket costs more than aligning.
   const ranked: Array<{ bucket: number; score: number }> = [];
-  for (const [bucket, count] of votes) {
-    const score = count + (votes.get(bucket + 1) ?? 0);
+  for (const [bucket, voted] of votes) {
+    const score = countBits(voted | (votes.get(bucket + 1) ?? 0));
     if (score < 2 || (ranked.length === MAX_WINDOWS && score <= ranked.at(-1)!.score)) continue;
     let at = ranked.length;
     while (at > 0 && (ranked[at - 1]!.score < score || (ranked[at - 1]!.score === score && ranked[at - 1]!.bucket > bucket))) at -= 1;

@@ -17,4 +17,113 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX llm_cache_deal ON llm_cache(deal_id);
     `,
   },
+  {
+    id: 2,
+    name: "handoff-service",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('ae', 'csm', 'revops', 'admin')),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      CREATE TABLE deals (
+        id TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        close_date TEXT,
+        amount REAL,
+        currency TEXT,
+        ae_id TEXT NOT NULL REFERENCES users(id),
+        csm_id TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX deals_ae ON deals(ae_id);
+      CREATE INDEX deals_csm ON deals(csm_id);
+      CREATE TABLE sources (
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        format TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        byte_length INTEGER NOT NULL,
+        content BLOB NOT NULL,
+        parsed TEXT NOT NULL,
+        extracted_run_id TEXT,
+        uploaded_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (deal_id, id)
+      );
+      CREATE TABLE extraction_runs (
+        id TEXT PRIMARY KEY,
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed')),
+        requested_by TEXT NOT NULL,
+        extractor TEXT,
+        usage TEXT,
+        source_ids TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT
+      );
+      CREATE INDEX extraction_runs_deal ON extraction_runs(deal_id, created_at);
+      CREATE TABLE items (
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        statement TEXT NOT NULL,
+        extracted_statement TEXT,
+        citations TEXT NOT NULL,
+        details TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('extracted', 'ae')),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'edited', 'rejected')),
+        needs_checking INTEGER NOT NULL DEFAULT 0,
+        run_id TEXT,
+        position INTEGER NOT NULL,
+        reviewed_by TEXT,
+        reviewed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (deal_id, id)
+      );
+      CREATE TABLE gap_answers (
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        answered_by TEXT NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (deal_id, section)
+      );
+      CREATE TABLE handoff_versions (
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        approved_by TEXT NOT NULL,
+        approved_at TEXT NOT NULL,
+        PRIMARY KEY (deal_id, version)
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL,
+        object_type TEXT NOT NULL,
+        object_id TEXT,
+        deal_id TEXT,
+        request_id TEXT
+      );
+      CREATE INDEX audit_log_deal ON audit_log(deal_id);
+      -- Append-only: history cannot be rewritten, not even by the service itself.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    `,
+  },
 ];

@@ -15,7 +15,8 @@ export function openDatabase(path: string): Database {
   } catch (error) {
     throw new AppError({ code: "CONFIG_INVALID", message: `cannot open database at ${path} (BATON_DB)`, cause: error });
   }
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+  // WAL with synchronous=NORMAL: durable at checkpoints, and an audit write does not wait for an fsync.
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
   migrate(db);
   return db;
 }

@@ -44,6 +44,67 @@ const sections: [string, () => void][] = [
       console.log(`corpus pass peak RSS ${corpus.peakRssMb} MB`);
     },
   ],
+  [
+    "verify",
+    () => {
+      console.log("\n== Quote verification on a ~1 MiB generated call (400 quotes per kind, no segment id given) ==");
+      const { results, peakRssMb } = run("verify-throughput.ts");
+      for (const r of results) {
+        if (r.kind === "index") {
+          console.log(
+            `index build ${String(r.ms).padStart(8)} ms  (${r.bytes} B, ${r.segments} segments, ${r.tokens} words; parse ${r.parseMs} ms)`,
+          );
+          continue;
+        }
+        console.log(
+          `${String(r.kind).padEnd(15)} ${String(r.perSecond).padStart(7)} verifications/s  mean ${String(r.meanMs).padStart(6)} ms  ` +
+            `slowest ${String(r.slowestMs).padStart(7)} ms  verdict as expected ${Math.round(Number(r.asExpected) * 100)}%`,
+        );
+      }
+      console.log(`peak RSS ${peakRssMb} MB`);
+    },
+  ],
+  [
+    "brief",
+    () => {
+      console.log("\n== GET /v1/deals/{id}/brief: real server on 127.0.0.1, 50 concurrent connections, 5,000 requests per row ==");
+      const { results, peakRssMb } = run("brief-latency.ts");
+      for (const r of results) {
+        const verdict = Number(r.errors) === 0 && Number(r.p99Ms) < 50 ? "meets" : "MISSES";
+        console.log(
+          `${String(r.bench).padEnd(32)} p50 ${String(r.p50Ms).padStart(7)} ms  p95 ${String(r.p95Ms).padStart(7)} ms  ` +
+            `p99 ${String(r.p99Ms).padStart(7)} ms  ${String(r.requestsPerSecond).padStart(6)} req/s  ${r.errors} errors  ` +
+            `(${verdict} target p99 < 50 ms)`,
+        );
+      }
+      console.log(`server peak RSS ${peakRssMb} MB`);
+    },
+  ],
+  [
+    "llm",
+    () => {
+      console.log("\n== LLM path against a local mock endpoint (127.0.0.1; tokens counted by test/bench/count-tokens.ts) ==");
+      const { results, peakRssMb } = run("llm-path.ts");
+      for (const r of results) {
+        if (r.bench === "llm fixed overhead per call") {
+          console.log(
+            `fixed overhead per call ${String(r.promptTokens).padStart(6)} prompt tokens  (system ${r.systemTokens}, ` +
+              `user template ${r.userTemplateTokens}, response_format schema ${r.schemaTokens})`,
+          );
+          continue;
+        }
+        const verdict = Number(r.rerunCalls) === 0 ? "re-run makes 0 calls" : "RE-RUN CALLED THE LLM";
+        console.log(
+          `${String(r.bench).padEnd(24)} ${String(r.segments).padStart(4)} segments ${String(r.sourceTokens).padStart(6)} source tokens  ` +
+            `${String(r.callsPerDeal).padStart(4)} calls/deal  ${String(r.promptTokens).padStart(6)} prompt tokens  ` +
+            `${String(r.promptPerSourceToken).padStart(5)} per source token (${r.marginalPerSourceToken} without the fixed overhead)  ` +
+            `re-run: ${r.rerunCalls} calls, ${r.rerunCachedCalls} cached (${verdict})`,
+        );
+      }
+      if (!results.some((r) => r.bench === "corpus transcripts")) console.log("(shared corpus not found: corpus row skipped)");
+      console.log(`peak RSS ${peakRssMb} MB`);
+    },
+  ],
 ];
 
 for (const [name, bench] of sections) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import type { Usage } from "../../drafting/draft.ts";
 import { SECTION_KEYS, type SectionKey } from "../../drafting/sections.ts";
 import { AppError } from "../../errors.ts";
@@ -8,7 +9,7 @@ import { HandoffExtractionSchema } from "../handoff-schema.ts";
 import type { LlmClient } from "../llm-client.ts";
 import type { PromptTemplate } from "../load-prompt.ts";
 import { answerToCandidates } from "./answer-to-candidates.ts";
-import { askForExtraction } from "./ask-for-extraction.ts";
+import { askForExtraction, type ExtractionOutcome } from "./ask-for-extraction.ts";
 import { createPiiMask, NO_MASK } from "./pii-mask.ts";
 import { planChunks } from "./plan-chunks.ts";
 import { estimateTokens, renderSources } from "./render-sources.ts";
@@ -48,19 +49,26 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         const key = createHash("sha256")
           .update(JSON.stringify([deps.client.model, deps.prompt.version, schemaHash, messages]))
           .digest("hex");
-        const cached = deps.cache.get(key);
-        if (cached !== undefined) {
-          usage.cachedCalls += 1;
-          items.push(...answerToCandidates(HandoffExtractionSchema.parse(JSON.parse(cached.response)), refsById, mask));
-          return;
+        const cached = readCachedOutcome(deps.cache.get(key)?.response);
+        if (cached !== undefined) usage.cachedCalls += 1;
+        const outcome = cached ?? (await askForExtraction(deps.client, { messages, jsonSchema, signal: options.signal }, usage));
+        const fatal = outcome.kind === "truncated" && chunk.length < 2;
+        if (cached === undefined && !fatal) {
+          // Refusals and truncations are cached too, so an unchanged re-run makes no call at all.
+          deps.cache.put(key, {
+            response: JSON.stringify(outcome.kind === "answer" ? { kind: "answer", answer: outcome.answer } : { kind: outcome.kind }),
+            promptTokens: outcome.kind === "answer" ? outcome.promptTokens : 0,
+            completionTokens: outcome.kind === "answer" ? outcome.completionTokens : 0,
+            model: deps.client.model,
+            promptVersion: deps.prompt.version,
+          });
         }
-        const outcome = await askForExtraction(deps.client, { messages, jsonSchema, signal: options.signal }, usage);
         if (outcome.kind === "refused") {
           for (const section of SECTION_KEYS) refused.add(section);
           return;
         }
         if (outcome.kind === "truncated") {
-          if (chunk.length < 2) {
+          if (fatal) {
             throw new AppError({ code: "LLM_FAILED", message: "LLM answer was truncated even for a single segment" });
           }
           const half = Math.ceil(chunk.length / 2);
@@ -68,13 +76,6 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
           await runChunk(chunk.slice(half), `${chunkNote}, second half`);
           return;
         }
-        deps.cache.put(key, {
-          response: JSON.stringify(outcome.answer),
-          promptTokens: outcome.promptTokens,
-          completionTokens: outcome.completionTokens,
-          model: deps.client.model,
-          promptVersion: deps.prompt.version,
-        });
         items.push(...answerToCandidates(outcome.answer, refsById, mask));
       };
 
@@ -89,3 +90,22 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
   };
 }
 
+const CachedOutcomeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("answer"), answer: HandoffExtractionSchema }),
+  z.object({ kind: z.literal("refused") }),
+  z.object({ kind: z.literal("truncated") }),
+]);
+
+// An unreadable entry (written by an older version, or damaged) is a miss, not a failure.
+function readCachedOutcome(response: string | undefined): ExtractionOutcome | undefined {
+  if (response === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(response);
+  } catch {
+    return undefined;
+  }
+  const parsed = CachedOutcomeSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  return parsed.data.kind === "answer" ? { ...parsed.data, promptTokens: 0, completionTokens: 0 } : parsed.data;
+}

@@ -2,7 +2,10 @@ import { formatTimestamp } from "../../drafting/format-timestamp.ts";
 import type { ParsedSource } from "../../ingest/parsed-source.ts";
 import type { SegmentRef } from "./segment-refs.ts";
 
-/** Renders segments as delimited, id-tagged lines inside <source> blocks; the model cites these ids. */
+/**
+ * Renders segments as delimited, id-tagged lines inside <source> blocks marked untrusted; the model
+ * cites these ids. Source text cannot close or open a block: tag look-alikes in it are defused.
+ */
 export function renderSources(refs: SegmentRef[], sources: ParsedSource[], mask: (text: string) => string): string {
   const blocks: string[] = [];
   let current = -1;
@@ -15,20 +18,27 @@ export function renderSources(refs: SegmentRef[], sources: ParsedSource[], mask:
       close();
       current = ref.sourceIndex;
       const { source } = sources[current]!;
-      const attributes = [`file="${escapeAttribute(source.filename)}"`, `format="${source.format}"`];
+      const attributes = [`file="${escapeAttribute(mask(source.filename))}"`, `format="${source.format}"`];
       if (source.occurredAt) attributes.push(`date="${source.occurredAt}"`);
+      attributes.push(`trust="untrusted"`);
       lines = [`<source ${attributes.join(" ")}>`];
       const people = source.participants
         .map((p) => [p.name, p.title, p.company, p.side].filter(Boolean).join(", "))
         .slice(0, 30);
-      if (people.length > 0) lines.push(`Participants: ${mask(people.join("; "))}`);
+      if (people.length > 0) lines.push(`Participants: ${defuseTags(mask(people.join("; ")))}`);
     }
     const who = [ref.segment.speaker ?? "unknown speaker", ref.side ?? undefined].filter(Boolean).join(", ");
     const at = ref.segment.startMs === null ? "" : `, ${formatTimestamp(ref.segment.startMs)}`;
-    lines.push(`[${ref.promptId}] (${mask(who)}${at}) ${mask(ref.segment.text.replace(/\s*\n\s*/g, " "))}`);
+    const text = defuseTags(mask(ref.segment.text.replace(/\s*\n\s*/g, " ")));
+    lines.push(`[${ref.promptId}] (${defuseTags(mask(who))}${at}) ${text}`);
   }
   close();
   return blocks.join("\n\n");
+}
+
+// "</source>" inside a transcript would otherwise end the untrusted block early.
+function defuseTags(text: string): string {
+  return text.replace(/<(\/?)(source|system|instructions?)\b/gi, "‹$1$2");
 }
 
 function escapeAttribute(value: string): string {

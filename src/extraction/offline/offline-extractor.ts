@@ -1,73 +1,114 @@
 import type { ExtractorInfo } from "../../drafting/draft.ts";
 import type { SectionKey } from "../../drafting/sections.ts";
-import type { ParsedSource, Segment } from "../../ingest/parsed-source.ts";
-import { type CandidateItem, type Extractor, NO_USAGE } from "../extractor.ts";
-import { createSideResolver, type Side, type SideResolver } from "../speaker-side.ts";
-import { classifySentence } from "./classify-sentence.ts";
-import { splitSentences } from "./split-sentences.ts";
+import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import { type CandidateItem, type EvidenceRef, type Extractor, NO_USAGE } from "../extractor.ts";
+import { createSideResolver, type SideResolver } from "../speaker-side.ts";
+import { type ClassifiedSentence, classifySource } from "./classify-source.ts";
+import { collectDealPeople, type DealPeople } from "./deal-people.ts";
+import { describeItem } from "./describe-item.ts";
+import { fillDetails, findDue } from "./item-details.ts";
+import type { ItemFacts } from "./item-facts.ts";
+import { findAnswer, findAddressee, looksDoubted } from "./read-exchange.ts";
+import { stakeholderDetails } from "./stakeholder-details.ts";
 
-const INFO: ExtractorInfo = { kind: "offline", model: "baton-offline-rules-1" };
+const INFO: ExtractorInfo = { kind: "offline", model: "baton-offline-rules-2" };
 
-const VERBS: Record<SectionKey, string> = {
-  accountOverview: "stated",
-  stakeholders: "said",
-  whyTheyBought: "described the need",
-  successCriteria: "described success",
-  promises: "committed",
-  objections: "raised",
-  politicalDynamics: "said",
-  competition: "said",
-  technicalEnvironment: "said",
-  redFlags: "said",
-  nextSteps: "agreed",
-};
+// Consecutive sentences of one turn on one point become one item, up to this many citations.
+const MAX_RUN = 3;
 
-/** The built-in extractor: deterministic cue rules per sentence; every item is an exact span of its source. */
+/** The built-in extractor: deterministic cue rules per sentence; every citation is an exact sentence of its source. */
 export function createOfflineExtractor(): Extractor {
   return {
     info: INFO,
     async extract(sources) {
-      const sideOf = createSideResolver(sources);
-      const items = sources.flatMap((parsed) => extractFromSource(parsed, sideOf));
+      const sideOf = createSideResolver(sources, { fromSpeech: true });
+      const people = collectDealPeople(sources, sideOf);
+      const items = sources.flatMap((parsed) => extractFromSource(parsed, sideOf, people));
       return { items, usage: { ...NO_USAGE }, info: INFO, refusedSections: [] };
     },
   };
 }
 
-function extractFromSource({ source, segments }: ParsedSource, sideOf: SideResolver): CandidateItem[] {
-  const items: CandidateItem[] = [];
-  for (const segment of segments) {
-    const side = sideOf(source.id, segment.speaker);
-    for (const span of splitSentences(segment.text)) {
-      const sentence = segment.text.slice(span.start, span.end);
-      const section = classifySentence(sentence, side);
-      if (section === null) continue;
-      items.push({
-        section,
-        statement: describe(section, segment, side, sentence),
-        details: detailsFor(section, segment),
-        evidence: [{ sourceId: source.id, segmentId: segment.id, quote: sentence }],
-      });
+type Run = { section: SectionKey; kind?: string; sentences: ClassifiedSentence[]; last: number };
+
+function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: DealPeople): CandidateItem[] {
+  const sentences = classifySource(parsed, sideOf, parsed.source.id);
+  const runs: Run[] = [];
+  const open = new Map<string, Run>();
+  sentences.forEach((sentence, index) => {
+    for (const found of sentence.classes) {
+      if (found.section === "stakeholders" && isAboutSellersOnly(sentence, people)) continue;
+      const key = `${sentence.segmentIndex}|${found.section}`;
+      const run = open.get(key);
+      if (run !== undefined && extendsRun(run, index, sentences) && run.sentences.length < MAX_RUN && isSamePerson(run, sentence, people)) {
+        run.sentences.push(sentence);
+        run.last = index;
+        continue;
+      }
+      const fresh: Run = { section: found.section, sentences: [sentence], last: index, ...(found.kind ? { kind: found.kind } : {}) };
+      open.set(key, fresh);
+      runs.push(fresh);
     }
-  }
-  return items;
+  });
+  return runs.map((run) => buildCandidate(run, parsed, sentences, people));
 }
 
-function describe(section: SectionKey, segment: Segment, side: Side | null, sentence: string): string {
-  const who = segment.speaker === null ? "The source" : side === null ? segment.speaker : `${segment.speaker} (${side})`;
-  return `${who} ${VERBS[section]}: “${sentence.replace(/\s+/g, " ")}”`;
+function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSentence[], people: DealPeople): CandidateItem {
+  const first = run.sentences[0]!;
+  const text = run.sentences.map((s) => s.text).join(" ");
+  const answer = run.section === "objections" ? findAnswer(sentences, run.last) : null;
+  const due = run.section === "promises" ? findDue(text) : null;
+  const facts: ItemFacts = {
+    section: run.section,
+    text,
+    speaker: first.segment.speaker,
+    side: first.side,
+    named: people.namedIn(text),
+    isSellerCompany: people.isSellerCompany,
+    addressee: findAddressee(sentences, run.sentences[0]!, people),
+    ...(run.kind ? { kind: run.kind } : {}),
+    ...(answer ? { answer: { speaker: answer.sentence.segment.speaker, text: answer.sentence.text, resolved: answer.resolved } } : {}),
+    // A dated promise that the customer or the seller calls tight right after is worth a second look.
+    ...(due !== null ? { looksUnrealistic: looksDoubted(sentences, run.last, due) } : {}),
+  };
+  const details = fillDetails(facts);
+  const cite = (s: ClassifiedSentence): EvidenceRef => ({ sourceId: parsed.source.id, segmentId: s.segment.id, quote: s.text });
+  const evidence = [...run.sentences.map(cite), ...(answer ? [cite(answer.sentence)] : [])];
+  return {
+    section: run.section,
+    statement: describeItem(facts, details, parsed.source.filename),
+    details,
+    evidence,
+    ...(facts.looksUnrealistic ? { flags: ["unrealistic"] } : {}),
+  };
 }
 
-function detailsFor(section: SectionKey, segment: Segment): Record<string, unknown> {
-  const speaker = segment.speaker;
-  switch (section) {
-    case "promises":
-      return { promisedBy: speaker };
-    case "objections":
-      return { raisedBy: speaker };
-    case "nextSteps":
-      return { owner: speaker };
-    default:
-      return {};
-  }
+// A run goes on over an interjection too short to classify ("Not once.").
+function extendsRun(run: Run, index: number, sentences: ClassifiedSentence[]): boolean {
+  if (run.last === index - 1) return true;
+  const between = sentences[index - 1]!;
+  return run.last === index - 2 && between.classes.length === 0 && between.text.split(/\s+/).length < 4;
+}
+
+// Two people introduced one after the other are two stakeholders, not one.
+function isSamePerson(run: Run, sentence: ClassifiedSentence, people: DealPeople): boolean {
+  if (run.section !== "stakeholders") return true;
+  const next = findPerson(sentence, people);
+  return next === null || run.sentences.some((s) => findPerson(s, people) === next);
+}
+
+function findPerson(sentence: ClassifiedSentence, people: DealPeople): string | null {
+  const facts = { section: "stakeholders" as const, text: sentence.text, speaker: sentence.segment.speaker, side: sentence.side };
+  const name = stakeholderDetails({ ...facts, named: people.namedIn(sentence.text), addressee: null }).name;
+  return typeof name === "string" ? name : null;
+}
+
+// Titles of the seller's own team (an order form's provider block, a rep's intro) are not stakeholders.
+function isAboutSellersOnly(sentence: ClassifiedSentence, people: DealPeople): boolean {
+  const named = people.namedIn(sentence.text);
+  if (named.length > 0) return named.every((person) => person.side === "seller");
+  // In a document, a line under the seller's company name is about the seller's people.
+  if (sentence.segment.speaker !== null) return false;
+  const companies = people.companiesIn(sentence.text);
+  return companies.has("seller") && !companies.has("customer");
 }

@@ -6,6 +6,7 @@ import type { EmailPerson } from "./email-person.ts";
 import { htmlBodyToText } from "./html-body-to-text.ts";
 import { neutralizeFlowed } from "./neutralize-flowed.ts";
 import { readHeaderOffset } from "./parse-loose-date.ts";
+import { readPlainBody } from "./read-plain-body.ts";
 
 /** What the thread parser needs from one MIME message. */
 export type MimeMessage = {
@@ -88,8 +89,11 @@ async function parseWithPostalMime(bytes: Uint8Array, limits: IngestLimits): Pro
 export async function readMimeMessage(bytes: Uint8Array, limits: IngestLimits): Promise<MimeMessage> {
   const latin1 = new TextDecoder("latin1").decode(bytes);
   checkMimeLimits(latin1, limits);
-  const email = await parseWithPostalMime(neutralizeFlowed(bytes), limits);
-  const rawBody = email.text?.trim() ? email.text : email.html ? htmlBodyToText(email.html) : "";
+  const mimeBytes = neutralizeFlowed(bytes);
+  // Plain single-part mail has its body decoded without postal-mime, which still reads every header.
+  const plain = readPlainBody(mimeBytes);
+  const email = await parseWithPostalMime(plain === null ? mimeBytes : plain.header, limits);
+  const rawBody = plain !== null ? plain.text : email.text?.trim() ? email.text : email.html ? htmlBodyToText(email.html) : "";
   const body = rawBody.replace(/\r\n?/g, "\n");
   if (ENCRYPTED_TYPE.test(headerValue(email, "content-type") ?? "") || body.includes("-----BEGIN PGP MESSAGE-----")) {
     throw new AppError({ code: "INVALID_INPUT", message: "this email is encrypted (S/MIME or PGP); upload a decrypted copy" });

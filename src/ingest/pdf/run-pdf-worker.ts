@@ -82,7 +82,10 @@ export function runPdfWorker(bytes: Uint8Array, limits: PdfWorkerLimits): Promis
     });
     // "close" rather than "exit": it comes after the IPC channel has delivered the last message.
     child.on("close", (code, signal) => {
-      if (ranOutOfMemory) {
+      // V8 aborts on a fatal out-of-memory (SIGTRAP/SIGABRT, or exit code 133/134 via a shell), sometimes
+      // before its message reaches stderr.
+      const fatalAbort = signal === "SIGTRAP" || signal === "SIGABRT" || code === 133 || code === 134;
+      if (ranOutOfMemory || fatalAbort) {
         finish({ error: memoryError(limits.memoryMb) });
         return;
       }

@@ -1,0 +1,41 @@
+import { serve } from "@hono/node-server";
+import { loadConfig } from "../config.ts";
+import { buildDeps } from "../deps.ts";
+import { createApp } from "../http/create-app.ts";
+import type { CliIo } from "./cli-io.ts";
+import { parseArgs } from "./parse-args.ts";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** `baton serve [--port N]`: the HTTP service until SIGINT/SIGTERM, then a graceful shutdown. */
+export async function runServeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs(args, { port: { type: "string" } });
+  const config = loadConfig();
+  const port = values.port === undefined ? config.port : Number(values.port);
+  const deps = buildDeps(config);
+  const interrupted = deps.runs.failInterrupted(deps.now());
+  if (interrupted > 0) deps.logger.warn("marked interrupted extraction runs as failed", { count: interrupted });
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port });
+  deps.logger.info("listening", { port, extractor: config.extractor });
+  io.stdout(`baton listening on http://localhost:${port} (extractor: ${config.extractor})\n`);
+
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      deps.logger.info("shutting down", { signal });
+      const force = setTimeout(() => resolve(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      // Stop accepting connections, let in-flight requests finish, then close the database.
+      server.close(() => {
+        void deps.jobs.stop().finally(() => {
+          deps.db.close();
+          clearTimeout(force);
+          resolve();
+        });
+      });
+    };
+    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+  });
+  return 0;
+}

@@ -1,0 +1,72 @@
+import type { Config } from "./config.ts";
+import type { Extractor } from "./extraction/extractor.ts";
+import { createExtractor } from "./extraction/create-extractor.ts";
+import type { LlmCache } from "./storage/llm-cache-repository.ts";
+import { createLlmCacheRepository } from "./storage/llm-cache-repository.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createAuditLogRepository } from "./storage/audit-log-repository.ts";
+import { createDealRepository } from "./storage/deal-repository.ts";
+import { type Database, openDatabase } from "./storage/open-database.ts";
+import { createUserRepository } from "./storage/user-repository.ts";
+import { createGapAnswerRepository, type GapAnswerRepository } from "./storage/gap-answer-repository.ts";
+import { createVersionRepository, type VersionRepository } from "./storage/version-repository.ts";
+import { createItemRepository, type ItemRepository } from "./storage/item-repository.ts";
+import { createRunRepository, type RunRepository } from "./storage/run-repository.ts";
+import { createSourceRepository, type SourceRepository } from "./storage/source-repository.ts";
+import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
+import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
+
+/** Everything the service needs, built once; tests build the same with a temp database and msw. */
+export type AppDeps = {
+  config: Config;
+  db: Database;
+  users: ReturnType<typeof createUserRepository>;
+  deals: ReturnType<typeof createDealRepository>;
+  audit: ReturnType<typeof createAuditLogRepository>;
+  llmCache: ReturnType<typeof createLlmCacheRepository>;
+  sources: SourceRepository;
+  runs: RunRepository;
+  items: ItemRepository;
+  gapAnswers: GapAnswerRepository;
+  versions: VersionRepository;
+  briefCache: BriefCache;
+  jobs: JobQueue;
+  /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
+  createExtractor(dealId: string): Promise<Extractor>;
+  logger: Logger;
+  now: () => Date;
+};
+
+export type BuildDepsOptions = { db?: Database; logger?: Logger; now?: () => Date; fetch?: typeof fetch };
+
+/** The composition root: database, repositories, extractor factory, clock and logger. */
+export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDeps {
+  const db = options.db ?? openDatabase(config.dbPath);
+  const llmCache = createLlmCacheRepository(db);
+  const logger = options.logger ?? createLogger();
+  return {
+    config,
+    db,
+    users: createUserRepository(db),
+    deals: createDealRepository(db),
+    audit: createAuditLogRepository(db),
+    llmCache,
+    sources: createSourceRepository(db),
+    runs: createRunRepository(db),
+    items: createItemRepository(db),
+    gapAnswers: createGapAnswerRepository(db),
+    versions: createVersionRepository(db),
+    briefCache: createBriefCache(db, options.now ?? (() => new Date())),
+    jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
+    createExtractor: (dealId) =>
+      createExtractor(config, {
+        cache: (): LlmCache => ({
+          get: (key) => llmCache.get(`${dealId}:${key}`),
+          put: (key, entry) => llmCache.put(`${dealId}:${key}`, { ...entry, dealId }),
+        }),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+    logger,
+    now: options.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,110 @@
+import type { BriefAgendaSection, BriefPerson, BriefSourceItem, BriefStakeholder } from "./brief.ts";
+import { detailText, inSection } from "./brief-items.ts";
+import { milestoneDueBy } from "./build-handoff-timeline.ts";
+
+export type AgendaInput = {
+  items: BriefSourceItem[];
+  stakeholders: BriefStakeholder[];
+  ae: BriefPerson | null;
+  csm: BriefPerson | null;
+  closeDate: string | null;
+  kickoffScheduledFor: string | null;
+};
+
+const CONTRACT_DATE_FIELDS = new Set(["contractStart", "renewalDate", "signatureDate"]);
+
+/**
+ * The CSM-led kickoff of the spec: goals and first milestones, timeline, contacts on both sides, what happens
+ * next, success criteria confirmed. Points are guidance for the CSM; every fact sits in a cited item of the brief,
+ * named here by id.
+ */
+export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
+  const { items } = input;
+  const ids = (list: BriefSourceItem[]) => list.map((item) => item.id);
+  const why = inSection(items, "whyTheyBought");
+  const success = inSection(items, "successCriteria");
+  const firstWins = success.filter((item) => detailText(item, "horizon") === "30days");
+  const datedPromises = inSection(items, "promises").filter((item) => detailText(item, "due") !== null);
+  const contractDates = inSection(items, "accountOverview").filter((item) => CONTRACT_DATE_FIELDS.has(detailText(item, "field") ?? ""));
+  const nextSteps = inSection(items, "nextSteps");
+  const named = input.stakeholders.filter((s) => s.name !== null);
+  const ownerless = nextSteps.filter((item) => detailText(item, "owner") === null).length;
+
+  return [
+    {
+      key: "goals",
+      title: "Goals and first milestones",
+      points: [
+        why.length > 0
+          ? "Restate why they bought, in their words, and agree the goals."
+          : "The handoff does not say why they bought: ask, then agree the goals.",
+        firstWins.length > 0
+          ? "Agree dates for the first milestones (the 30-day goals below)."
+          : "Agree the first milestone and the first early win, with dates.",
+      ],
+      itemIds: ids([...why, ...firstWins]),
+    },
+    {
+      key: "timeline",
+      title: "Timeline",
+      points: timelinePoints(input),
+      itemIds: ids([...contractDates, ...datedPromises]),
+    },
+    {
+      key: "contacts",
+      title: "Contacts on both sides",
+      points: [
+        `Our side: ${describeTeam(input.ae, input.csm)}.`,
+        named.length > 0
+          ? `Customer side: ${named.map(describeStakeholder).join("; ")}.`
+          : input.stakeholders.length > 0
+            ? "Customer side: see the stakeholder items below; confirm each person's name, title and role."
+            : "Customer side: the handoff names no stakeholders; ask who the champion, the economic buyer and the technical contact are.",
+      ],
+      itemIds: input.stakeholders.flatMap((person) => person.items.map((item) => item.itemId)),
+    },
+    {
+      key: "nextSteps",
+      title: "What happens next",
+      points: [
+        nextSteps.length > 0
+          ? "Walk through each open item and confirm its owner and due date."
+          : "The handoff lists no next steps: agree the implementation plan, training and action items with owners and dates.",
+        ...(ownerless > 0 ? [`${ownerless} open item(s) have no named owner: assign one.`] : []),
+      ],
+      itemIds: ids(nextSteps),
+    },
+    {
+      key: "successCriteria",
+      title: "Success criteria confirmed",
+      points: [
+        success.length > 0
+          ? "Read each criterion back and get the customer's confirmation; write down any change."
+          : "The handoff has no success criteria: ask what success looks like at 30 and 90 days and which metrics they will measure.",
+      ],
+      itemIds: ids(success),
+    },
+  ];
+}
+
+function timelinePoints(input: AgendaInput): string[] {
+  if (input.closeDate === null) return ["The deal has no close date: agree the onboarding dates with the customer."];
+  const kickoffBy = milestoneDueBy(input.closeDate, "kickoff");
+  const checkIn = milestoneDueBy(input.closeDate, "checkIn");
+  return [
+    `Closed ${input.closeDate}; kickoff due by ${kickoffBy}${input.kickoffScheduledFor ? ` (scheduled for ${input.kickoffScheduledFor})` : ""}.`,
+    `AE check-in on onboarding progress on ${checkIn}.`,
+    "Confirm the go-live and any dated commitments below.",
+  ];
+}
+
+function describeTeam(ae: BriefPerson | null, csm: BriefPerson | null): string {
+  const aeText = ae ? `${ae.name} (account executive, ${ae.email})` : "the account executive";
+  const csmText = csm ? `${csm.name} (customer success manager, ${csm.email})` : "no CSM assigned yet";
+  return `${aeText}; ${csmText}`;
+}
+
+function describeStakeholder(s: BriefStakeholder): string {
+  const facts = [s.title, s.role, s.stance === "unknown" ? null : `stance ${s.stance}`].filter((f): f is string => f !== null);
+  return facts.length > 0 ? `${s.name} (${facts.join(", ")})` : `${s.name}`;
+}

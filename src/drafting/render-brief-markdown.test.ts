@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { BriefSourceItem } from "./brief.ts";
+import { buildBrief } from "./build-brief.ts";
+import { renderBriefMarkdown } from "./render-brief-markdown.ts";
+
+const items: BriefSourceItem[] = [
+  {
+    id: "itm_1",
+    section: "promises",
+    statement: "Go-live by 16 March.",
+    status: "edited",
+    origin: "extracted",
+    details: { promisedBy: "Dana Whitlock", due: "2026-03-16" },
+    citations: [
+      { sourceId: "src_1", segmentId: "s1", speaker: "Dana Whitlock", startMs: 207_000, quote: "live by March 16th", charStart: 0, charEnd: 18, match: "exact", filename: "pricing-call.vtt" },
+    ],
+  },
+  {
+    id: "itm_2",
+    section: "stakeholders",
+    statement: "Ray <img src=x onerror=alert(1)> runs [IT](http://evil.test).",
+    status: "draft",
+    origin: "extracted",
+    details: { name: "Ray Tanaka", role: "technicalContact", stance: "neutral" },
+    citations: [{ sourceId: "src_2", segmentId: "m1", speaker: null, startMs: null, quote: "Ray runs IT", charStart: 0, charEnd: 11, match: "normalized", filename: "thread.eml" }],
+  },
+];
+
+const base = {
+  deal: { id: "deal_1", account: "Kestrel Ridge Freight", closeDate: "2026-02-06" },
+  ae: { id: "usr_ae", name: "Dana Whitlock", email: "dana@vendor.test" },
+  csm: null,
+  firstApprovedAt: null,
+  items,
+  gaps: [{ section: "competition" as const, question: "Which alternatives?" }],
+  now: new Date("2026-02-10T12:00:00Z"),
+};
+
+describe("renderBriefMarkdown", () => {
+  it("says DRAFT at the top and on every item of a draft brief", () => {
+    const md = renderBriefMarkdown(buildBrief({ ...base, approval: null }));
+    expect(md.split("\n")[2]).toMatch(/^> \*\*DRAFT: built from the AE's unapproved draft/);
+    const itemLines = md.split("\n").filter((line) => /^\s*- (Go-live|Ray)/.test(line));
+    expect(itemLines.length).toBeGreaterThan(2);
+    expect(itemLines.every((line) => line.includes("_[DRAFT · "))).toBe(true);
+    expect(md).toContain("_[DRAFT · edited by the AE]_");
+    expect(md).toContain("- **Competitive landscape:** Which alternatives? _[DRAFT]_\n  - _unanswered_");
+  });
+
+  it("shows citations with file, speaker and time, and the timeline with overdue steps", () => {
+    const md = renderBriefMarkdown(buildBrief({ ...base, approval: { version: 3, approvedAt: "2026-02-07T10:00:00.000Z" } }));
+    expect(md).toContain("> Built from approved handoff version 3, approved 2026-02-07T10:00:00.000Z.");
+    expect(md).not.toContain("DRAFT");
+    expect(md).toContain("  - owner: Dana Whitlock · due: 2026-03-16\n  - “live by March 16th” — pricing-call.vtt, Dana Whitlock, 3:27");
+    expect(md).toContain("“Ray runs IT” — thread.eml (normalized match)");
+    expect(md).toContain("| Handoff document complete (within 24 h) | AE | by 2026-02-07 | done 2026-02-07T10:00:00.000Z |");
+    expect(md).toContain("| Warm introduction email from the AE (day 3) | AE | by 2026-02-09 | **overdue** (not recorded in Baton) |");
+  });
+
+  it("neutralises raw HTML and links that come from sources", () => {
+    const md = renderBriefMarkdown(buildBrief({ ...base, approval: null }));
+    expect(md).not.toContain("<img");
+    expect(md).toContain("Ray &lt;img src=x onerror=alert(1)&gt; runs \\[IT\\](http://evil.test).");
+  });
+});

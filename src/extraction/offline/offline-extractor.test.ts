@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { buildParsedSource } from "../../../test/support/build-parsed-source.ts";
+import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import type { CandidateItem } from "../extractor.ts";
+import { createDraft } from "../../drafting/create-draft.ts";
+import { createOfflineExtractor } from "./offline-extractor.ts";
+
+// A small fictional deal: Ana sells, Ben and Maria buy; the order form disagrees with the call on seats.
+const call = buildParsedSource({
+  id: "call",
+  filename: "call.vtt",
+  participants: [
+    { name: "Ana Gomez", side: "seller" },
+    { name: "Ben Carter", side: "customer" },
+  ],
+  turns: [
+    ["Ana Gomez", "Thanks for joining, everyone."],
+    ["Ben Carter", "Ben Carter, Director of Support at Northwind. Maria Lopez, our CFO, signs anything over forty thousand."],
+    ["Ana Gomez", "What almost stopped you from moving forward?"],
+    ["Ben Carter", "Honestly the price is higher than what we budgeted for. We froze hiring in January."],
+    ["Ana Gomez", "That's fair. If you sign by March 3, I can take fifteen percent off the license price."],
+    ["Ben Carter", "We need about 80 seats for the support team. We also evaluated Freshdesk, and it was cheaper."],
+    ["Ana Gomez", "So what does success look like? Say we're ninety days in."],
+    ["Ben Carter", "First response time goes from six hours to under one hour. And the shared inbox is gone."],
+    ["Ana Gomez", "Great. I'll send the revised order form by Friday."],
+    ["Ben Carter", "Could you send the security questionnaire to Maria as well?"],
+    [null, "Notes: strong call, follow up on pricing."],
+  ],
+});
+const orderForm = buildParsedSource({
+  id: "form",
+  filename: "order-form.pdf",
+  turns: [
+    [null, "Quantity: 60 agent seats"],
+    [null, "Total contract value (12 months): $43,200.00"],
+  ],
+});
+const deal = [call, orderForm];
+
+async function extract(sources: ParsedSource[]): Promise<CandidateItem[]> {
+  return (await createOfflineExtractor().extract(sources)).items;
+}
+
+const citing = (items: CandidateItem[], fragment: string) =>
+  items.filter((item) => item.evidence.some((e) => e.quote.includes(fragment)));
+
+describe("createOfflineExtractor", () => {
+  it("labels itself offline and spends no LLM calls", async () => {
+    const result = await createOfflineExtractor().extract(deal);
+    expect(result.info.kind).toBe("offline");
+    expect(result.usage).toEqual({ llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 });
+  });
+
+  it("cites only whole sentences that are verbatim in the cited segment", async () => {
+    const items = await extract(deal);
+    expect(items.length).toBeGreaterThan(5);
+    for (const item of items) {
+      for (const evidence of item.evidence) {
+        const source = deal.find((s) => s.source.id === evidence.sourceId)!;
+        const segment = source.segments.find((s) => s.id === evidence.segmentId)!;
+        expect(segment.text).toContain(evidence.quote);
+        expect(evidence.quote).toBe(evidence.quote.trim());
+      }
+    }
+  });
+
+  it("is deterministic", async () => {
+    expect(await extract(deal)).toEqual(await extract(deal));
+  });
+
+  it("finds a promise by the seller with its due date and the customer it was made to", async () => {
+    const [promise] = citing(await extract(deal), "I can take fifteen percent off").filter((i) => i.section === "promises");
+    expect(promise?.details).toMatchObject({ promisedBy: "Ana Gomez", promisedTo: "Ben Carter", due: "March 3", explicit: true });
+    expect(promise?.statement).toMatch(/^Ana Gomez \(seller\) committed \(due March 3\): “/);
+  });
+
+  it("links a customer's objection to the seller's answer", async () => {
+    const [objection] = citing(await extract(deal), "higher than what we budgeted").filter((i) => i.section === "objections");
+    expect(objection?.details).toMatchObject({
+      raisedBy: "Ben Carter",
+      answer: "If you sign by March 3, I can take fifteen percent off the license price.",
+    });
+    expect(objection?.evidence.map((e) => e.segmentId)).toEqual(["s4", "s5"]);
+  });
+
+  it("reports budget pressure as a high-severity red flag", async () => {
+    const flags = citing(await extract(deal), "We froze hiring").filter((i) => i.section === "redFlags");
+    expect(flags[0]?.details).toMatchObject({ kind: "budget", severity: "high" });
+  });
+
+  it("guesses a stakeholder's role from the title next to the name", async () => {
+    const people = (await extract(deal)).filter((i) => i.section === "stakeholders");
+    const maria = people.find((i) => i.details.name === "Maria Lopez");
+    expect(maria?.details).toMatchObject({ title: "CFO", role: "economicBuyer" });
+    const ben = people.find((i) => i.details.name === "Ben Carter");
+    expect(ben?.details).toMatchObject({ title: "Director of Support" });
+  });
+
+  it("reads an answer in the light of the question it answers", async () => {
+    const items = await extract(deal);
+    expect(citing(items, "goes from six hours to under one hour").map((i) => i.section)).toContain("successCriteria");
+    const [competitor] = citing(items, "We also evaluated Freshdesk").filter((i) => i.section === "competition");
+    expect(competitor?.details).toMatchObject({ competitor: "Freshdesk" });
+  });
+
+  it("gives a request to the other side as a next step with an owner", async () => {
+    const [step] = citing(await extract(deal), "Could you send the security questionnaire").filter((i) => i.section === "nextSteps");
+    expect(step?.details).toMatchObject({ owner: "Ana Gomez" });
+  });
+
+  it("leaves contradictions to the pipeline, which flags the seat count the call and the order form disagree on", async () => {
+    expect((await extract(deal)).filter((i) => i.flags?.includes("contradiction"))).toEqual([]);
+    const draft = await createDraft(deal, { extractor: createOfflineExtractor(), now: () => new Date(0) });
+    const contradictions = draft.items.filter((i) => i.flags?.includes("contradiction"));
+    expect(contradictions).toHaveLength(1);
+    expect(contradictions[0]!.citations.map((c) => c.sourceId)).toEqual(["call", "form"]);
+  });
+
+  it("skips notes between the speaker turns of a transcript", async () => {
+    expect(citing(await extract(deal), "Notes: strong call")).toEqual([]);
+  });
+
+  it("keeps the items of a document without speakers", async () => {
+    const items = await extract([orderForm]);
+    expect(citing(items, "Total contract value").map((i) => i.section)).toEqual(["accountOverview"]);
+    expect(items.every((i) => i.statement.includes("order-form.pdf"))).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import type { ClassifiedSentence } from "./classify-source.ts";
+import { ACKNOWLEDGEMENT } from "./context-cues.ts";
+import { FILLER } from "./cue-vocabulary.ts";
+import type { DealPeople } from "./deal-people.ts";
+
+// How far ahead (in turns) an answer or a reaction still belongs to what was said.
+const LOOKAHEAD_TURNS = 3;
+
+// "Is that real?" points back at what was just said; "I don't think March 16 holds" names what it doubts.
+const DOUBT_OF_THAT = /\b(?:is that (?:real|realistic|doable|achievable|feasible)|(?:it's|that's) (?:tight|aggressive|ambitious))\b/i;
+const DOUBT_OF_NAMED = /\b(?:won't hold|doesn't hold|don't think [^.?!]{0,40}holds?|(?:tight|aggressive|ambitious|unrealistic))\b/i;
+const REFERENCE_TURNS = 2;
+const ACCEPTED = /\b(?:okay|ok|that helps|fine|maybe|makes sense|fair enough|that works|good)\b/i;
+const STILL_OPEN = /\b(?:still|not sold|not convinced|we'll see)\b/i;
+
+export type Answer = { sentence: ClassifiedSentence; resolved: "yes" | "no" | "partly" | "unknown" };
+
+/**
+ * The other side's answer to a concern raised at `index`: the first substantive sentence of the
+ * next turn from the other side, past acknowledgements, and whether the raiser then accepted it.
+ */
+export function findAnswer(sentences: ClassifiedSentence[], index: number): Answer | null {
+  const raised = sentences[index]!;
+  if (raised.side === null) return null;
+  for (let i = index + 1; i < sentences.length; i++) {
+    const candidate = sentences[i]!;
+    if (candidate.segmentIndex > raised.segmentIndex + LOOKAHEAD_TURNS) return null;
+    if (candidate.side === raised.side || candidate.side === null || candidate.segmentIndex === raised.segmentIndex) continue;
+    if (!isSubstantive(candidate.text)) continue;
+    return { sentence: candidate, resolved: readReaction(sentences, i, raised) };
+  }
+  return null;
+}
+
+/** Who a sentence speaks to: a name it opens with ("Nate, could you…"), else the other side's previous speaker. */
+export function findAddressee(sentences: ClassifiedSentence[], sentence: ClassifiedSentence, people: DealPeople): string | null {
+  const vocative = /^([A-Z][\w'-]+),/.exec(sentence.text)?.[1];
+  if (vocative !== undefined) {
+    const person = people.namedIn(vocative)[0];
+    if (person !== undefined) return person.name;
+  }
+  const at = sentences.indexOf(sentence);
+  for (let i = at - 1; i >= 0; i--) {
+    const before = sentences[i]!;
+    if (before.segmentIndex === sentence.segmentIndex) continue;
+    if (before.segmentIndex < sentence.segmentIndex - 1) return null;
+    return before.side !== null && before.side !== sentence.side ? before.segment.speaker : null;
+  }
+  return null;
+}
+
+/**
+ * Whether someone calls the dated promise at `index` tight or unrealistic soon after: right
+ * after it ("Is that real?"), or later naming the same day ("I don't think March 16 holds").
+ */
+export function looksDoubted(sentences: ClassifiedSentence[], index: number, due: string): boolean {
+  const from = sentences[index]!.segmentIndex;
+  const day = due.toLowerCase().replace(/(?<=\d)(?:st|nd|rd|th)\b/g, "");
+  for (let i = index + 1; i < sentences.length; i++) {
+    const next = sentences[i]!;
+    if (next.segmentIndex > from + LOOKAHEAD_TURNS) return false;
+    if (next.segmentIndex <= from + REFERENCE_TURNS && DOUBT_OF_THAT.test(next.text)) return true;
+    const text = next.text.toLowerCase().replace(/(?<=\d)(?:st|nd|rd|th)\b/g, "");
+    if (DOUBT_OF_NAMED.test(text) && text.includes(day)) return true;
+  }
+  return false;
+}
+
+function readReaction(sentences: ClassifiedSentence[], answerIndex: number, raised: ClassifiedSentence): Answer["resolved"] {
+  const answerTurn = sentences[answerIndex]!.segmentIndex;
+  const reaction = sentences.find((s, i) => i > answerIndex && s.segmentIndex > answerTurn && s.side === raised.side);
+  if (reaction === undefined || reaction.segmentIndex > answerTurn + 2) return "unknown";
+  if (STILL_OPEN.test(reaction.text)) return "no";
+  return ACCEPTED.test(reaction.text) ? "partly" : "unknown";
+}
+
+function isSubstantive(text: string): boolean {
+  if (/\?["'”’)]*$/.test(text.trimEnd()) || FILLER.test(text) || ACKNOWLEDGEMENT.test(text)) return false;
+  if (/^(?:hi|hello|hey|dear)\b/i.test(text) || /^thanks? (?:you )?for\b/i.test(text)) return false;
+  return text.split(/\s+/).length >= 4;
+}

@@ -1,0 +1,53 @@
+import { createDraft } from "../drafting/create-draft.ts";
+import { AppError, isAppError } from "../errors.ts";
+import type { ParsedSource } from "../ingest/parsed-source.ts";
+import { runInTransaction } from "../storage/open-database.ts";
+import type { AppDeps } from "../deps.ts";
+
+/**
+ * Runs one extraction run of a deal: only sources not extracted before are sent to the extractor
+ * (so a re-run never pays for them again), new items are added, and items already stored stay exactly
+ * as the reviewer left them. All writes happen in one transaction; a failure writes nothing but the run's error.
+ */
+export async function runExtraction(deps: AppDeps, runId: string, signal?: AbortSignal): Promise<void> {
+  const run = deps.runs.get(runId);
+  if (run === undefined) return;
+  deps.runs.markRunning(runId, deps.now());
+  try {
+    const metas = deps.sources.listMeta(run.dealId);
+    const pending = new Set(metas.filter((m) => m.extractedRunId === null).map((m) => m.id));
+    const all = deps.sources.listParsed(run.dealId);
+    const fresh: ParsedSource[] = all.filter((p) => pending.has(p.source.id));
+    const extractor = await deps.createExtractor(run.dealId);
+    if (fresh.length === 0) {
+      deps.runs.markSucceeded(
+        runId,
+        { extractor: extractor.info, usage: { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 }, sourceIds: [], itemsAdded: 0 },
+        deps.now(),
+      );
+      return;
+    }
+    const draft = await createDraft(fresh, { extractor, now: deps.now }, { contextSources: all, ...(signal ? { signal } : {}) });
+    if (signal?.aborted) throw new AppError({ code: "TIMEOUT", message: "extraction was cancelled" });
+    runInTransaction(deps.db, () => {
+      const added = deps.items.addIfNew(
+        run.dealId,
+        [
+          ...draft.items.map((item) => ({ item, needsChecking: false })),
+          ...draft.needsChecking.map((item) => ({ item, needsChecking: true })),
+        ],
+        runId,
+        deps.now(),
+      );
+      const sourceIds = fresh.map((p) => p.source.id);
+      deps.sources.markExtracted(run.dealId, sourceIds, runId);
+      deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
+    });
+  } catch (error) {
+    const failure = isAppError(error)
+      ? { code: error.code, message: error.message }
+      : { code: "INTERNAL", message: "extraction failed unexpectedly" };
+    if (!isAppError(error)) deps.logger.error("extraction crashed", { runId, errorName: (error as Error)?.name ?? "unknown" });
+    deps.runs.markFailed(runId, failure, deps.now());
+  }
+}

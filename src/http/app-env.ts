@@ -1,0 +1,11 @@
+import type { User } from "../access/roles.ts";
+
+/** What middleware puts on the Hono context for the handlers. */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    user: User;
+    /** Aborts when the request times out or the client goes away; passed down to LLM calls. */
+    signal: AbortSignal;
+  };
+};

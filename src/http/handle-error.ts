@@ -1,0 +1,63 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError, type ErrorCode, isAppError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+
+/** The HTTP status of each error code: one exhaustive switch. */
+export function statusFor(code: ErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case "INVALID_INPUT":
+      return 400;
+    case "UNAUTHENTICATED":
+      return 401;
+    case "FORBIDDEN":
+      return 403;
+    case "NOT_FOUND":
+      return 404;
+    case "CONFLICT":
+      return 409;
+    case "LIMIT_EXCEEDED":
+      return 413;
+    case "UNSUPPORTED_FORMAT":
+      return 415;
+    case "LLM_FAILED":
+      return 502;
+    case "TIMEOUT":
+      return 504;
+    case "CONFIG_INVALID":
+    case "INTERNAL":
+      return 500;
+  }
+}
+
+/** One envelope for every error: { error: { code, message, requestId } }. Unknown errors never leak their message. */
+export function createErrorHandler(logger: Logger) {
+  return (error: Error, c: Context) => {
+    const requestId = (c.get("requestId") as string | undefined) ?? "unknown";
+    const appError = toAppError(error);
+    const status = statusFor(appError.code);
+    if (status >= 500) {
+      logger.error("request failed", {
+        requestId,
+        code: appError.code,
+        errorName: (appError.cause as Error | undefined)?.name ?? error.name,
+        // Stack frames only: the first line of a stack repeats the message, which may quote input.
+        stack: (error.stack ?? "").split("\n").slice(1, 8).join(" | "),
+      });
+    }
+    const message = appError.code === "INTERNAL" ? "internal error" : appError.message;
+    return c.json({ error: { code: appError.code, message, requestId } }, status);
+  };
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError({ code: "LIMIT_EXCEEDED", message: "request body is too large" });
+    if (error.status === 401) return new AppError({ code: "UNAUTHENTICATED", message: "missing or invalid bearer token" });
+    if (error.status === 408 || error.status === 504) return new AppError({ code: "TIMEOUT", message: "request timed out" });
+    if (error.status >= 400 && error.status < 500) return new AppError({ code: "INVALID_INPUT", message: "bad request" });
+  }
+  return new AppError({ code: "INTERNAL", message: "internal error", cause: error });
+}

@@ -1,0 +1,101 @@
+import type { User } from "../access/roles.ts";
+import { newId } from "./new-id.ts";
+import type { Database } from "./open-database.ts";
+
+export type Deal = {
+  id: string;
+  account: string;
+  closeDate: string | null;
+  amount: number | null;
+  currency: string | null;
+  aeId: string;
+  csmId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type DealRow = {
+  id: string;
+  account: string;
+  close_date: string | null;
+  amount: number | null;
+  currency: string | null;
+  ae_id: string;
+  csm_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at";
+
+const toDeal = (row: DealRow): Deal => ({
+  id: row.id,
+  account: row.account,
+  closeDate: row.close_date,
+  amount: row.amount,
+  currency: row.currency,
+  aeId: row.ae_id,
+  csmId: row.csm_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
+
+export type DealRepository = ReturnType<typeof createDealRepository>;
+
+export function createDealRepository(db: Database) {
+  return {
+    add(input: DealInput, now: Date): Deal {
+      const id = newId("deal");
+      const at = now.toISOString();
+      db.prepare(`INSERT INTO deals (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        id,
+        input.account,
+        input.closeDate,
+        input.amount,
+        input.currency,
+        input.aeId,
+        input.csmId,
+        at,
+        at,
+      );
+      return { id, ...input, createdAt: at, updatedAt: at };
+    },
+    get(id: string): Deal | undefined {
+      const row = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE id = ?`).get(id) as DealRow | undefined;
+      return row ? toDeal(row) : undefined;
+    },
+    /** The deals a user may read: their own as AE, those assigned as CSM, all for RevOps. */
+    listVisibleTo(user: User): Deal[] {
+      const sql =
+        user.role === "revops"
+          ? `SELECT ${COLUMNS} FROM deals ORDER BY created_at DESC`
+          : user.role === "ae"
+            ? `SELECT ${COLUMNS} FROM deals WHERE ae_id = ? ORDER BY created_at DESC`
+            : user.role === "csm"
+              ? `SELECT ${COLUMNS} FROM deals WHERE csm_id = ? ORDER BY created_at DESC`
+              : undefined;
+      if (sql === undefined) return [];
+      const statement = db.prepare(sql);
+      const rows = (user.role === "revops" ? statement.all() : statement.all(user.id)) as DealRow[];
+      return rows.map(toDeal);
+    },
+    listAll(): Deal[] {
+      return (db.prepare(`SELECT ${COLUMNS} FROM deals ORDER BY created_at`).all() as DealRow[]).map(toDeal);
+    },
+    update(id: string, changes: Partial<DealInput>, now: Date): Deal | undefined {
+      const current = this.get(id);
+      if (current === undefined) return undefined;
+      const next = { ...current, ...changes, updatedAt: now.toISOString() };
+      db.prepare(
+        "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ?",
+      ).run(next.account, next.closeDate, next.amount, next.currency, next.aeId, next.csmId, next.updatedAt, id);
+      return next;
+    },
+    /** Removes the deal; sources, runs, items, gap answers and versions go with it (ON DELETE CASCADE). */
+    delete(id: string): boolean {
+      return db.prepare("DELETE FROM deals WHERE id = ?").run(id).changes > 0;
+    },
+  };
+}

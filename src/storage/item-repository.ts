@@ -1,0 +1,133 @@
+import type { Citation, DraftItem, ItemStatus } from "../drafting/draft.ts";
+import type { SectionKey } from "../drafting/sections.ts";
+import type { Database } from "./open-database.ts";
+
+/** A handoff item as stored: the draft item plus its review trail. */
+export type StoredItem = DraftItem & {
+  /** The extractor's own words when the AE edited the statement; null otherwise. */
+  extractedStatement: string | null;
+  /** Every citation failed verification: listed apart, never shown as fact. */
+  needsChecking: boolean;
+  runId: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type ItemRow = {
+  id: string;
+  section: SectionKey;
+  statement: string;
+  extracted_statement: string | null;
+  citations: string;
+  details: string;
+  flags: string;
+  origin: "extracted" | "ae";
+  status: ItemStatus;
+  needs_checking: number;
+  run_id: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const toItem = (row: ItemRow): StoredItem => {
+  const flags = JSON.parse(row.flags) as string[];
+  return {
+    id: row.id,
+    section: row.section,
+    statement: row.statement,
+    citations: JSON.parse(row.citations) as Citation[],
+    status: row.status,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    origin: row.origin,
+    ...(flags.length > 0 ? { flags } : {}),
+    extractedStatement: row.extracted_statement,
+    needsChecking: row.needs_checking === 1,
+    runId: row.run_id,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+};
+
+export type ItemRepository = ReturnType<typeof createItemRepository>;
+
+export function createItemRepository(db: Database) {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO items (deal_id, id, section, statement, extracted_statement, citations, details, flags, origin, status,
+       needs_checking, run_id, position, created_at, updated_at)
+     VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const nextPosition = db.prepare("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM items WHERE deal_id = ?");
+  return {
+    /**
+     * Adds items that are not stored yet; an item whose id exists is left exactly as the reviewer left it.
+     * Returns how many were added.
+     */
+    addIfNew(dealId: string, items: { item: DraftItem; needsChecking: boolean }[], runId: string | null, now: Date): number {
+      let position = (nextPosition.get(dealId) as { next: number }).next;
+      let added = 0;
+      const at = now.toISOString();
+      for (const { item, needsChecking } of items) {
+        const result = insert.run(
+          dealId,
+          item.id,
+          item.section,
+          item.statement,
+          JSON.stringify(item.citations),
+          JSON.stringify(item.details ?? {}),
+          JSON.stringify(item.flags ?? []),
+          item.origin ?? "extracted",
+          item.status,
+          needsChecking ? 1 : 0,
+          runId,
+          position,
+          at,
+          at,
+        );
+        if (result.changes > 0) {
+          added += 1;
+          position += 1;
+        }
+      }
+      return added;
+    },
+    list(dealId: string): StoredItem[] {
+      return (db.prepare("SELECT * FROM items WHERE deal_id = ? ORDER BY position").all(dealId) as ItemRow[]).map(toItem);
+    },
+    get(dealId: string, itemId: string): StoredItem | undefined {
+      const row = db.prepare("SELECT * FROM items WHERE deal_id = ? AND id = ?").get(dealId, itemId) as ItemRow | undefined;
+      return row ? toItem(row) : undefined;
+    },
+    /** Records a review decision; the first edit keeps the extractor's statement for the record. */
+    review(
+      dealId: string,
+      itemId: string,
+      change: { status: ItemStatus; statement?: string; section?: SectionKey; reviewedBy: string },
+      now: Date,
+    ): StoredItem | undefined {
+      const current = this.get(dealId, itemId);
+      if (current === undefined) return undefined;
+      const statementChanged = change.statement !== undefined && change.statement !== current.statement;
+      db.prepare(
+        `UPDATE items SET status = ?, statement = ?, section = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?
+         WHERE deal_id = ? AND id = ?`,
+      ).run(
+        change.status,
+        change.statement ?? current.statement,
+        change.section ?? current.section,
+        statementChanged && current.extractedStatement === null ? current.statement : current.extractedStatement,
+        change.reviewedBy,
+        now.toISOString(),
+        now.toISOString(),
+        dealId,
+        itemId,
+      );
+      return this.get(dealId, itemId);
+    },
+  };
+}

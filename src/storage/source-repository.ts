@@ -1,0 +1,94 @@
+import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { Database } from "./open-database.ts";
+
+export type StoredSourceMeta = {
+  id: string;
+  filename: string;
+  format: string;
+  sha256: string;
+  byteLength: number;
+  segmentCount: number;
+  extractedRunId: string | null;
+  uploadedBy: string;
+  createdAt: string;
+};
+
+type SourceRow = {
+  id: string;
+  filename: string;
+  format: string;
+  sha256: string;
+  byte_length: number;
+  parsed: string;
+  extracted_run_id: string | null;
+  uploaded_by: string;
+  created_at: string;
+};
+
+export type SourceRepository = ReturnType<typeof createSourceRepository>;
+
+export function createSourceRepository(db: Database) {
+  const toMeta = (row: SourceRow): StoredSourceMeta => ({
+    id: row.id,
+    filename: row.filename,
+    format: row.format,
+    sha256: row.sha256,
+    byteLength: row.byte_length,
+    segmentCount: (JSON.parse(row.parsed) as ParsedSource).segments.length,
+    extractedRunId: row.extracted_run_id,
+    uploadedBy: row.uploaded_by,
+    createdAt: row.created_at,
+  });
+  const COLUMNS = "id, filename, format, sha256, byte_length, parsed, extracted_run_id, uploaded_by, created_at";
+  return {
+    /** Stores the original bytes and the parse; false when the deal already has a source with these bytes. */
+    add(dealId: string, parsed: ParsedSource, content: Uint8Array, uploadedBy: string, now: Date): boolean {
+      const result = db
+        .prepare(
+          `INSERT OR IGNORE INTO sources (deal_id, id, filename, format, sha256, byte_length, content, parsed, uploaded_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          dealId,
+          parsed.source.id,
+          parsed.source.filename,
+          parsed.source.format,
+          parsed.source.sha256,
+          content.byteLength,
+          content,
+          JSON.stringify(parsed),
+          uploadedBy,
+          now.toISOString(),
+        );
+      return result.changes > 0;
+    },
+    listMeta(dealId: string): StoredSourceMeta[] {
+      return (db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? ORDER BY created_at, id`).all(dealId) as SourceRow[]).map(
+        toMeta,
+      );
+    },
+    getMeta(dealId: string, sourceId: string): StoredSourceMeta | undefined {
+      const row = db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? AND id = ?`).get(dealId, sourceId) as SourceRow | undefined;
+      return row ? toMeta(row) : undefined;
+    },
+    /** Parsed sources of a deal in upload order. */
+    listParsed(dealId: string): ParsedSource[] {
+      return (db.prepare("SELECT parsed FROM sources WHERE deal_id = ? ORDER BY created_at, id").all(dealId) as { parsed: string }[]).map(
+        (row) => JSON.parse(row.parsed) as ParsedSource,
+      );
+    },
+    getParsed(dealId: string, sourceId: string): ParsedSource | undefined {
+      const row = db.prepare("SELECT parsed FROM sources WHERE deal_id = ? AND id = ?").get(dealId, sourceId) as
+        | { parsed: string }
+        | undefined;
+      return row ? (JSON.parse(row.parsed) as ParsedSource) : undefined;
+    },
+    markExtracted(dealId: string, sourceIds: string[], runId: string): void {
+      const update = db.prepare("UPDATE sources SET extracted_run_id = ? WHERE deal_id = ? AND id = ?");
+      for (const id of sourceIds) update.run(runId, dealId, id);
+    },
+    delete(dealId: string, sourceId: string): boolean {
+      return db.prepare("DELETE FROM sources WHERE deal_id = ? AND id = ?").run(dealId, sourceId).changes > 0;
+    },
+  };
+}

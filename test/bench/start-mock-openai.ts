@@ -1,0 +1,115 @@
+// A local OpenAI-compatible endpoint for the LLM benchmark: loopback only, a port the OS picks,
+// answers /v1/chat/completions with a valid extraction that quotes the segments it was shown,
+// and usage counted from the request with the bench tokenizer, as a real server would bill it.
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SECTION_KEYS, type SectionKey } from "../../src/drafting/sections.ts";
+import { countTokens } from "./count-tokens.ts";
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+// Per-message and reply-priming overheads of the chat format (OpenAI's published counting rule).
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_REPLY = 3;
+
+type ChatBody = {
+  messages: { role: string; content: string }[];
+  response_format?: { type: string; json_schema?: unknown };
+};
+
+export type MockOpenAi = { baseUrl: string; requests: () => number; close: () => Promise<void> };
+
+/** Starts the mock on 127.0.0.1 and resolves once it listens. */
+export async function startMockOpenAi(): Promise<MockOpenAi> {
+  let requests = 0;
+  const server = createServer(async (request, response) => {
+    const send = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method !== "POST" || request.url !== "/v1/chat/completions") return send(404, { error: { message: "not found" } });
+    requests += 1;
+    let body: ChatBody;
+    try {
+      body = JSON.parse(await readBody(request)) as ChatBody;
+    } catch {
+      return send(400, { error: { message: "body is not JSON or too large" } });
+    }
+    const content = JSON.stringify(answerFor(body.messages.at(-1)?.content ?? ""));
+    const promptTokens = countPromptTokens(body);
+    const completionTokens = countTokens(content);
+    send(200, {
+      id: `chatcmpl-bench-${requests}`,
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: "mock-model",
+      choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: "stop", logprobs: null }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Prompt tokens as the server counts them: every message, plus the schema sent as response_format. */
+export function countPromptTokens(body: ChatBody): number {
+  const messages = body.messages.reduce((sum, m) => sum + TOKENS_PER_MESSAGE + countTokens(m.content), 0);
+  const schema = body.response_format?.json_schema ? countTokens(JSON.stringify(body.response_format.json_schema)) : 0;
+  return messages + TOKENS_PER_REPLY + schema;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error("body too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+// Fields besides statement and evidence that each section's items must carry.
+const EXTRA: Record<SectionKey, (text: string) => Record<string, unknown>> = {
+  accountOverview: (text) => ({ field: "other", value: text }),
+  stakeholders: (text) => ({ name: text.slice(0, 40), title: null, role: "other", stance: "unknown", caresAbout: null, contactPreferences: null }),
+  whyTheyBought: () => ({ kind: "pain" }),
+  successCriteria: () => ({ horizon: "unspecified", metric: null }),
+  promises: (text) => ({ what: text, promisedBy: null, promisedTo: null, due: null, explicit: true, looksUnrealistic: false }),
+  objections: (text) => ({ concern: text, raisedBy: null, answer: null, resolved: "unknown" }),
+  politicalDynamics: () => ({ involves: [] }),
+  competition: () => ({ competitor: null, kind: "alternativeEvaluated" }),
+  technicalEnvironment: () => ({ system: null, kind: "other" }),
+  redFlags: (text) => ({ risk: text, severity: "low", kind: "other" }),
+  nextSteps: (text) => ({ action: text, owner: null, due: null }),
+};
+
+const SEGMENT_LINE = /^\[(S\d+)\] \([^)]*\) (.+)$/gm;
+const ITEM_EVERY = 4; // one item per four segments with enough words: a dense but plausible answer
+
+/** An extraction quoting the first words of every few segments of the prompt, spread over the sections. */
+function answerFor(user: string): Record<SectionKey, Record<string, unknown>[]> {
+  const answer = Object.fromEntries(SECTION_KEYS.map((key) => [key, [] as Record<string, unknown>[]])) as Record<
+    SectionKey,
+    Record<string, unknown>[]
+  >;
+  let eligible = 0;
+  for (const [, id, text] of user.matchAll(SEGMENT_LINE)) {
+    const words = text!.split(" ");
+    if (words.length < 8 || eligible++ % ITEM_EVERY !== 0) continue;
+    const section = SECTION_KEYS[(eligible - 1) / ITEM_EVERY % SECTION_KEYS.length]!;
+    if (answer[section].length >= 40) continue;
+    const quote = words.slice(0, 12).join(" ");
+    const summary = words.slice(0, 8).join(" ").slice(0, 100);
+    answer[section].push({ statement: `Said in ${id}: ${summary}`, evidence: [{ segment: id, quote }], ...EXTRA[section](summary) });
+  }
+  return answer;
+}

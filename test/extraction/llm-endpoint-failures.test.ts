@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../src/errors.ts";
+import {
+  answerWith,
+  createTestExtractor,
+  draftWith,
+  expectVerifiedCitationsExact,
+  parseSampleDeal,
+  parseText,
+  readLlmAnswer,
+  useTempDatabase,
+} from "../support/llm-test-harness.ts";
+import { completionReply, errorReply, setupOpenAiMock } from "../support/msw-openai.ts";
+
+const llm = setupOpenAiMock();
+const database = useTempDatabase();
+
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** Segment ids (S12) shown in the user message of a recorded request. */
+function promptIds(index: number): number[] {
+  const user = llm.requests[index]?.body.messages.find((m) => m.role === "user")?.content ?? "";
+  return [...user.matchAll(/^\[S(\d+)\]/gm)].map((m) => Number(m[1]));
+}
+
+/** The hand-written answer restricted to evidence within [from, to] (what a model shown only those segments could cite). */
+function answerFor(from: number, to: number) {
+  const full = readLlmAnswer("kestrel-ridge-freight");
+  const inRange = (item: Record<string, unknown>) =>
+    (item.evidence as { segment: string }[]).every((e) => {
+      const n = Number(e.segment.slice(1));
+      return n >= from && n <= to;
+    });
+  return Object.fromEntries(Object.entries(full).map(([section, items]) => [section, items.filter(inRange)]));
+}
+
+describe("endpoint failures", () => {
+  it("fails with LLM_FAILED and the status on a 500 (HTTP retries off in msw tests)", async () => {
+    llm.enqueue(errorReply(500, "internal server error"));
+    const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
+    expect(error.code).toBe("LLM_FAILED");
+    expect(error.message).toBe("LLM endpoint answered HTTP 500 after retries");
+  });
+
+  it("fails with LLM_FAILED on a 429", async () => {
+    llm.enqueue(errorReply(429, "Rate limit reached for requests", { "retry-after": "1" }));
+    const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
+    expect(error.code).toBe("LLM_FAILED");
+    expect(error.context).toMatchObject({ status: 429 });
+  });
+
+  it("fails with LLM_FAILED when a proxy answers 200 without a completion", async () => {
+    llm.enqueue({ status: 200, json: { error: { message: "upstream provider error" } } });
+    llm.enqueue({ status: 200, text: "<html><body>Bad gateway</body></html>", headers: { "content-type": "text/html" } });
+    for (let i = 0; i < 2; i++) {
+      const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
+      expect(error.code).toBe("LLM_FAILED");
+      expect(error.message).toBe("LLM endpoint answered without a completion");
+    }
+  });
+
+  it("times out a slow endpoint with TIMEOUT", async () => {
+    llm.enqueue({ ...completionReply(answerWith()), delayMs: 5_000 });
+    const sources = await parseSampleDeal();
+    const extractor = await createTestExtractor(database.current(), { BATON_LLM_TIMEOUT_MS: "100" });
+    const started = performance.now();
+    const error = await failureOf(draftWith(extractor, sources));
+    expect(error.code).toBe("TIMEOUT");
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it("re-asks once after malformed JSON and uses the second answer", async () => {
+    llm.enqueue(completionReply('{"accountOverview": [ {"statement": "120 seats", '), completionReply(answerFor(1, 161)));
+    const sources = await parseSampleDeal();
+    const draft = await draftWith(await createTestExtractor(database.current()), sources);
+    expect(llm.requests).toHaveLength(2);
+    expect(llm.requests[1]?.body.messages.at(-1)?.content).toContain("not parseable JSON");
+    expect(draft.usage.llmCalls).toBe(2);
+    expect(draft.items.length).toBeGreaterThan(40);
+  });
+
+  it("fails with LLM_FAILED when the JSON is malformed twice", async () => {
+    llm.enqueue(completionReply("Sure! Here is the handoff: {accountOverview: []"), completionReply("```json\n{ not json }\n```"));
+    const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
+    expect(error.code).toBe("LLM_FAILED");
+    expect(llm.requests).toHaveLength(2);
+  });
+
+  it("accepts JSON wrapped in a Markdown code fence", async () => {
+    llm.enqueue(completionReply(`\`\`\`json\n${JSON.stringify(answerFor(1, 161))}\n\`\`\``));
+    const draft = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    expect(llm.requests).toHaveLength(1);
+    expect(draft.items.length).toBeGreaterThan(40);
+  });
+
+  it("splits the deal in two calls when the answer is truncated, and caches the outcome", async () => {
+    const sources = await parseSampleDeal();
+    llm.enqueue(
+      completionReply('{"accountOverview": [{"statement": "Kestrel Ridge', { finishReason: "length", completionTokens: 8_000 }),
+      completionReply(answerFor(1, 81)),
+      completionReply(answerFor(82, 161)),
+    );
+    const draft = await draftWith(await createTestExtractor(database.current()), sources);
+
+    expect(llm.requests).toHaveLength(3);
+    expect(promptIds(0)).toHaveLength(161);
+    expect(promptIds(1)).toEqual(Array.from({ length: 81 }, (_, i) => i + 1));
+    expect(promptIds(2)).toEqual(Array.from({ length: 80 }, (_, i) => i + 82));
+    expect(llm.requests[1]?.body.messages[1]?.content).toContain("81 segments, first half");
+    expect(draft.usage.llmCalls).toBe(3);
+    expect(draft.usage.completionTokens).toBeGreaterThan(8_000);
+    // Items come from both halves: the discovery call (first half) and the pricing call (second half).
+    const files = new Set(draft.items.flatMap((item) => item.citations.map((c) => c.filename)));
+    expect(files).toEqual(new Set(["discovery-call-2026-01-13.vtt", "email-thread.eml", "order-form.pdf", "pricing-call-2026-01-29.vtt"]));
+    expectVerifiedCitationsExact(draft, sources);
+
+    const again = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    expect(llm.requests).toHaveLength(3);
+    expect(again.usage).toMatchObject({ llmCalls: 0, cachedCalls: 3 });
+    expect(again.items.map((item) => item.id)).toEqual(draft.items.map((item) => item.id));
+  });
+
+  it("fails with LLM_FAILED when even a single segment's answer is truncated", async () => {
+    const note = await parseText("note.txt", "Nate Brennan: We need the kickoff in Spokane.\n");
+    llm.replyAlways(completionReply('{"nextSteps": [', { finishReason: "length" }));
+    const error = await failureOf(draftWith(await createTestExtractor(database.current()), [note]));
+    expect(error.code).toBe("LLM_FAILED");
+    expect(error.message).toContain("truncated");
+    expect(llm.requests).toHaveLength(1);
+  });
+
+  it("turns a refusal into gaps that say the model declined, keeping the draft", async () => {
+    llm.enqueue(completionReply(null, { refusal: "I'm sorry, I can't help with that request." }));
+    const draft = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    // Only Baton's own deterministic checks remain: the seat-count contradiction between call and order form.
+    expect(draft.items.map((item) => [item.section, item.flags])).toEqual([["redFlags", ["contradiction"]]]);
+    expect(draft.gaps).toHaveLength(10);
+    for (const gap of draft.gaps) expect(gap.question).toMatch(/^The model declined to answer this section\. /);
+    expect(draft.usage.llmCalls).toBe(1);
+    // The refusal is remembered: an unchanged re-run asks nothing and declines the same sections.
+    const again = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    expect(llm.requests).toHaveLength(1);
+    expect(again.gaps).toEqual(draft.gaps);
+  });
+
+  it("marks as declined only the sections no chunk answered", async () => {
+    const seats = { statement: "The order form licenses 120 agent seats.", evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }], field: "seats", value: "120" };
+    llm.enqueue(completionReply(null, { refusal: "I can't help with that." }));
+    llm.replyAlways(completionReply(answerWith({ accountOverview: [seats] })));
+    const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "3000" });
+    const draft = await draftWith(extractor, await parseSampleDeal());
+    expect(llm.requests.length).toBeGreaterThan(1);
+    expect(draft.gaps.find((g) => g.section === "accountOverview")).toBeUndefined();
+    expect(draft.gaps.find((g) => g.section === "promises")?.question).toMatch(/^The model declined/);
+  });
+
+  it("falls back to json_object when the server rejects json_schema, and keeps that mode for later calls", async () => {
+    const sources = await parseSampleDeal();
+    llm.enqueue(
+      errorReply(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model."),
+      completionReply("not json at all"),
+      completionReply(answerFor(1, 161)),
+    );
+    const draft = await draftWith(await createTestExtractor(database.current()), sources);
+
+    expect(llm.requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", "json_object", "json_object"]);
+    const system = llm.requests[1]?.body.messages[0]?.content ?? "";
+    expect(system).toContain("Return only a JSON object that validates against this JSON Schema:");
+    expect(system).toContain('"additionalProperties":false');
+    expect(draft.usage.llmCalls).toBe(2);
+    expect(draft.items.length).toBeGreaterThan(40);
+  });
+
+  it("does not fall back on a 400 that is not about the response format", async () => {
+    llm.enqueue(errorReply(400, "This model's maximum context length is 8192 tokens."));
+    const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
+    expect(error.code).toBe("LLM_FAILED");
+    expect(llm.requests).toHaveLength(1);
+  });
+
+  it("uses json_object from the start when BATON_LLM_JSON_MODE=json_object", async () => {
+    llm.enqueue(completionReply(answerWith()));
+    await draftWith(await createTestExtractor(database.current(), { BATON_LLM_JSON_MODE: "json_object" }), await parseSampleDeal());
+    expect(llm.requests[0]?.body.response_format).toEqual({ type: "json_object" });
+  });
+});
