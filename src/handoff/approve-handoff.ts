@@ -11,7 +11,7 @@ export type ApprovalOutcome = { created: boolean; version: StoredVersion };
 type ApprovalDeps = Pick<AppDeps, "db" | "items" | "sources" | "runs" | "gapAnswers" | "versions" | "config" | "now">;
 
 /**
- * Approves the deal's current draft and freezes it as the next version (see docs/decisions/review-and-approval.md).
+ * Approves the deal's current draft and freezes it as the next version (see the README, "Review, approval and versions").
  * Items still in "draft" are approved by this act and recorded as such; rejected and needs-checking items are left out.
  * When nothing changed since the latest version, that version is returned and no new one is made.
  */
