@@ -56,7 +56,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     items: createItemRepository(db),
     gapAnswers: createGapAnswerRepository(db),
     versions: createVersionRepository(db),
-    briefCache: createBriefCache(db, options.now ?? (() => new Date())),
+    briefCache: createBriefCache(options.now ?? (() => new Date())),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>
       createExtractor(config, {

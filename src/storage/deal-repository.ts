@@ -12,6 +12,8 @@ export type Deal = {
   csmId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by the database on every change to the deal's content (see migration "deal-revision"). */
+  revision: number;
 };
 
 type DealRow = {
@@ -24,9 +26,10 @@ type DealRow = {
   csm_id: string | null;
   created_at: string;
   updated_at: string;
+  revision: number;
 };
 
-const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at";
+const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at, revision";
 
 const toDeal = (row: DealRow): Deal => ({
   id: row.id,
@@ -38,18 +41,23 @@ const toDeal = (row: DealRow): Deal => ({
   csmId: row.csm_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  revision: row.revision,
 });
 
 export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
 
+const INSERT_COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at";
+
 export type DealRepository = ReturnType<typeof createDealRepository>;
 
 export function createDealRepository(db: Database) {
+  // Prepared once: every deal route loads its deal first.
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE id = ?`);
   return {
     add(input: DealInput, now: Date): Deal {
       const id = newId("deal");
       const at = now.toISOString();
-      db.prepare(`INSERT INTO deals (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      db.prepare(`INSERT INTO deals (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         id,
         input.account,
         input.closeDate,
@@ -60,10 +68,10 @@ export function createDealRepository(db: Database) {
         at,
         at,
       );
-      return { id, ...input, createdAt: at, updatedAt: at };
+      return { id, ...input, createdAt: at, updatedAt: at, revision: 0 };
     },
     get(id: string): Deal | undefined {
-      const row = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE id = ?`).get(id) as DealRow | undefined;
+      const row = byId.get(id) as DealRow | undefined;
       return row ? toDeal(row) : undefined;
     },
     /** The deals a user may read: their own as AE, those assigned as CSM, all for RevOps. */
@@ -91,7 +99,7 @@ export function createDealRepository(db: Database) {
       db.prepare(
         "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ?",
       ).run(next.account, next.closeDate, next.amount, next.currency, next.aeId, next.csmId, next.updatedAt, id);
-      return next;
+      return this.get(id);
     },
     /** Removes the deal; sources, runs, items, gap answers and versions go with it (ON DELETE CASCADE). */
     delete(id: string): boolean {

@@ -126,4 +126,24 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    id: 3,
+    name: "deal-revision",
+    // A counter bumped by every change to what a deal's draft, brief or report reads, so caches can key on
+    // one integer that is already in the deal row instead of re-reading the items.
+    sql: `
+      ALTER TABLE deals ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      CREATE TRIGGER items_bump_insert AFTER INSERT ON items BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER items_bump_update AFTER UPDATE ON items BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER items_bump_delete AFTER DELETE ON items BEGIN UPDATE deals SET revision = revision + 1 WHERE id = OLD.deal_id; END;
+      CREATE TRIGGER gaps_bump_insert AFTER INSERT ON gap_answers BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER gaps_bump_update AFTER UPDATE ON gap_answers BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER gaps_bump_delete AFTER DELETE ON gap_answers BEGIN UPDATE deals SET revision = revision + 1 WHERE id = OLD.deal_id; END;
+      CREATE TRIGGER versions_bump_insert AFTER INSERT ON handoff_versions BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER sources_bump_insert AFTER INSERT ON sources BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER sources_bump_delete AFTER DELETE ON sources BEGIN UPDATE deals SET revision = revision + 1 WHERE id = OLD.deal_id; END;
+      CREATE TRIGGER deals_bump_update AFTER UPDATE OF account, close_date, amount, currency, ae_id, csm_id ON deals
+        BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.id; END;
+    `,
+  },
 ];

@@ -16,6 +16,9 @@ const toUser = (row: UserRow): User => ({
 export type UserRepository = ReturnType<typeof createUserRepository>;
 
 export function createUserRepository(db: Database) {
+  // Prepared once: token lookup runs on every request.
+  const byTokenHash = db.prepare("SELECT id, name, email, role, created_at FROM users WHERE token_hash = ? AND disabled_at IS NULL");
+  const byId = db.prepare("SELECT id, name, email, role, created_at FROM users WHERE id = ? AND disabled_at IS NULL");
   return {
     /** Adds a user holding the given token hash; a second user with the same email is a CONFLICT. */
     add(input: { name: string; email: string; role: Role; tokenHash: string }, now: Date): User {
@@ -33,15 +36,11 @@ export function createUserRepository(db: Database) {
       return { id, name: input.name, email: input.email.toLowerCase(), role: input.role, createdAt: now.toISOString() };
     },
     findByTokenHash(tokenHash: string): User | undefined {
-      const row = db
-        .prepare("SELECT id, name, email, role, created_at FROM users WHERE token_hash = ? AND disabled_at IS NULL")
-        .get(tokenHash) as UserRow | undefined;
+      const row = byTokenHash.get(tokenHash) as UserRow | undefined;
       return row ? toUser(row) : undefined;
     },
     get(id: string): User | undefined {
-      const row = db.prepare("SELECT id, name, email, role, created_at FROM users WHERE id = ? AND disabled_at IS NULL").get(id) as
-        | UserRow
-        | undefined;
+      const row = byId.get(id) as UserRow | undefined;
       return row ? toUser(row) : undefined;
     },
     list(): User[] {

@@ -3,7 +3,7 @@
 // generator does not share its event loop. Run by run-benchmarks.ts; prints one JSON line.
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { Agent, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -98,12 +98,29 @@ async function load(url: string, headers: Record<string, string>, total: number,
   let next = 0;
   let errors = 0;
   let bytes = 0;
+  // node:http with a keep-alive agent: fetch's per-request overhead would be measured as server latency,
+  // since the load generator shares this machine's two cores with the server.
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const get = () =>
+    new Promise<{ status: number; length: number }>((resolveGet, rejectGet) => {
+      const req = httpRequest(url, { agent, headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+        let length = 0;
+        res.on("data", (chunk: Buffer) => {
+          length += chunk.length;
+        });
+        res.on("end", () => resolveGet({ status: res.statusCode ?? 0, length }));
+        res.on("error", rejectGet);
+      });
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", rejectGet);
+      req.end();
+    });
   const worker = async () => {
     for (let index = next++; index < total; index = next++) {
       const started = performance.now();
       try {
-        const res = await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-        bytes = (await res.arrayBuffer()).byteLength;
+        const res = await get();
+        bytes = res.length;
         if (res.status !== 200) errors += 1;
       } catch {
         errors += 1;
@@ -114,6 +131,7 @@ async function load(url: string, headers: Record<string, string>, total: number,
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
   latencies.sort();
   const round = (value: number) => Math.round(value * 100) / 100;
   return {

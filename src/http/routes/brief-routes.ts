@@ -18,7 +18,7 @@ export function createBriefRoutes(deps: AppDeps) {
   routes.get("/:dealId/brief", (c) => {
     const deal = loadDeal(c, deps, "read");
     const markdown = wantsMarkdown(c);
-    const body = deps.briefCache.get(deal.id, markdown ? "md" : "json", () => {
+    const body = deps.briefCache.get(deal, markdown ? "md" : "json", () => {
       const brief = buildBrief(loadBriefInput(deps, deal));
       return markdown ? renderBriefMarkdown(brief) : JSON.stringify(brief);
     });
