@@ -1,9 +1,3 @@
-import { runDraftCommand } from "./cli/draft-command.ts";
-import { runEvalCommand } from "./cli/eval-command.ts";
-import { runParseCommand } from "./cli/parse-command.ts";
-import { runServeCommand } from "./cli/serve-command.ts";
-import { runUsersCommand } from "./cli/users-command.ts";
-import { runVerifyCommand } from "./cli/verify-command.ts";
 import type { CliIo } from "./cli/cli-io.ts";
 import { AppError, exitCodeFor, isAppError } from "./errors.ts";
 
@@ -24,13 +18,14 @@ commands:
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  parse: runParseCommand,
-  draft: runDraftCommand,
-  eval: runEvalCommand,
-  verify: runVerifyCommand,
-  serve: runServeCommand,
-  users: runUsersCommand,
+// Loaded on demand: `baton parse` should not pay for the HTTP service's or the LLM client's modules.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => (await import("./cli/parse-command.ts")).runParseCommand,
+  draft: async () => (await import("./cli/draft-command.ts")).runDraftCommand,
+  eval: async () => (await import("./cli/eval-command.ts")).runEvalCommand,
+  verify: async () => (await import("./cli/verify-command.ts")).runVerifyCommand,
+  serve: async () => (await import("./cli/serve-command.ts")).runServeCommand,
+  users: async () => (await import("./cli/users-command.ts")).runUsersCommand,
 };
 
 /** Runs one CLI invocation; returns the exit code. Errors print one line (a stack only with --debug). */
@@ -42,12 +37,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  const loadCommand = COMMANDS[name];
+  if (loadCommand === undefined) {
     io.stderr(`baton: unknown command '${name}'\n${USAGE}`);
     return 2;
   }
   try {
+    const command = await loadCommand();
     return await command(rest, io);
   } catch (error) {
     io.stderr(`baton ${name}: ${describeError(error)}\n`);

@@ -5,18 +5,26 @@ import { parseSource } from "../ingest/parse-source.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import { readInputFile } from "./read-input-file.ts";
 
-/** Parses every file of a deal; the first unusable one stops the command with its name in the reason. */
+/**
+ * Parses every file of a deal, all at once (a PDF's worker process runs while the transcripts parse);
+ * the first unusable file, in argument order, stops the command with its name in the reason.
+ */
 export async function parseInputFiles(paths: string[], limits: IngestLimits): Promise<ParsedSource[]> {
-  const parsed: ParsedSource[] = [];
-  for (const path of paths) {
-    try {
+  const outcomes = await Promise.allSettled(
+    paths.map(async (path) => {
       const { bytes, filename } = await readInputFile(path, limits);
-      const result = await parseSource(bytes, filename, limits);
-      if (!parsed.some((p) => p.source.id === result.source.id)) parsed.push(result);
-    } catch (error) {
+      return parseSource(bytes, filename, limits);
+    }),
+  );
+  const parsed: ParsedSource[] = [];
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome.status === "rejected") {
+      const error = outcome.reason as unknown;
       if (!isAppError(error)) throw error;
-      throw new AppError({ code: error.code, message: `${basename(path)}: ${error.message}`, cause: error });
+      throw new AppError({ code: error.code, message: `${basename(paths[i]!)}: ${error.message}`, cause: error });
     }
+    // The same bytes given twice are one source.
+    if (!parsed.some((p) => p.source.id === outcome.value.source.id)) parsed.push(outcome.value);
   }
   return parsed;
 }

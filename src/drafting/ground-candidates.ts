@@ -1,5 +1,6 @@
 import type { CandidateItem, EvidenceRef } from "../extraction/extractor.ts";
 import { createQuoteIndex, type QuoteIndex } from "../grounding/create-quote-index.ts";
+import type { QuoteVerification } from "../grounding/quote-verification.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import type { Citation } from "./draft.ts";
@@ -27,20 +28,8 @@ export function groundCandidates(candidates: CandidateItem[], sources: ParsedSou
       const { index } = indexFor(parsed);
       const segmentId = parsed === cited ? evidence.segmentId : null;
       const result = verifyQuote(index, evidence.quote, segmentId ? { segmentId } : {});
-      if (result.match !== "unverified" && result.charStart !== null && result.charEnd !== null && result.quote !== null) {
-        return {
-          sourceId: parsed.source.id,
-          segmentId: result.segmentId ?? segmentId ?? "",
-          speaker: result.speaker,
-          startMs: result.startMs,
-          quote: result.quote,
-          charStart: result.charStart,
-          charEnd: result.charEnd,
-          match: result.match,
-          filename: parsed.source.filename,
-          ...(result.segmentIds.length > 1 ? { segmentIds: result.segmentIds } : {}),
-        };
-      }
+      const citation = citationFromVerification(parsed, result);
+      if (citation !== null) return citation;
       if (fallback === undefined && (parsed === cited || cited === undefined)) {
         fallback = unverifiedCitation(parsed, evidence, result.reason ?? "not found in the source");
       }
@@ -48,6 +37,23 @@ export function groundCandidates(candidates: CandidateItem[], sources: ParsedSou
     return fallback ?? unverifiedCitation(undefined, evidence, "cited source is not part of this deal");
   };
   return candidates.map((candidate) => ({ ...candidate, citations: candidate.evidence.map(ground) }));
+}
+
+/** The citation a verified quote earns: the source's own text and offsets; null when the quote is unverified. */
+export function citationFromVerification(parsed: ParsedSource, result: QuoteVerification): Citation | null {
+  if (result.match === "unverified" || result.charStart === null || result.charEnd === null || result.quote === null) return null;
+  return {
+    sourceId: parsed.source.id,
+    segmentId: result.segmentId ?? "",
+    speaker: result.speaker,
+    startMs: result.startMs,
+    quote: result.quote,
+    charStart: result.charStart,
+    charEnd: result.charEnd,
+    match: result.match,
+    filename: parsed.source.filename,
+    ...(result.segmentIds.length > 1 ? { segmentIds: result.segmentIds } : {}),
+  };
 }
 
 function unverifiedCitation(parsed: ParsedSource | undefined, evidence: EvidenceRef, reason: string): Citation {

@@ -1,4 +1,5 @@
 import type { Citation, MatchKind } from "../drafting/draft.ts";
+import { citationFromVerification } from "../drafting/ground-candidates.ts";
 import { createQuoteIndex } from "../grounding/create-quote-index.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
@@ -20,20 +21,9 @@ export function groundAeQuote(
   for (const parsed of ordered) {
     const segmentId = parsed === first ? cited.segmentId : undefined;
     const result = verifyQuote(createQuoteIndex(parsed), quote, segmentId === undefined ? {} : { segmentId });
-    if (result.match !== "unverified" && result.charStart !== null && result.charEnd !== null && result.quote !== null) {
-      const citation: Citation = {
-        sourceId: parsed.source.id,
-        segmentId: result.segmentId ?? "",
-        speaker: result.speaker,
-        startMs: result.startMs,
-        quote: result.quote,
-        charStart: result.charStart,
-        charEnd: result.charEnd,
-        match: result.match,
-        filename: parsed.source.filename,
-        ...(result.segmentIds.length > 1 ? { segmentIds: result.segmentIds } : {}),
-      };
-      return { match: result.match, citation, ...(result.reason === undefined ? {} : { reason: result.reason }) };
+    const citation = citationFromVerification(parsed, result);
+    if (citation !== null) {
+      return { match: citation.match, citation, ...(result.reason === undefined ? {} : { reason: result.reason }) };
     }
     // A reason about one source helps only when that source was cited or is the only one.
     if ((parsed === first || sources.length === 1) && result.reason !== undefined) reason = result.reason;
