@@ -21,7 +21,7 @@ export const DealInputSchema = z
   })
   .strict();
 
-const DealPatchSchema = DealInputSchema.partial().strict();
+export const DealPatchSchema = DealInputSchema.partial().strict();
 
 /** What the API shows of a deal. */
 export function presentDeal(deal: Deal) {

@@ -10,7 +10,7 @@ import type { AppEnv } from "../app-env.ts";
 import { loadDeal, recordAudit } from "../load-deal.ts";
 import { readJsonBody } from "../read-json-body.ts";
 
-const BatchSchema = z.object({ dealIds: z.array(z.string().max(64)).max(1000).optional() }).strict();
+export const BatchSchema = z.object({ dealIds: z.array(z.string().max(64)).max(1000).optional() }).strict();
 
 export function createExtractionRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();

@@ -11,7 +11,7 @@ import { readJsonBody } from "../read-json-body.ts";
 /** Longest answer an AE may give to a gap question. */
 export const MAX_GAP_ANSWER_LENGTH = 2000;
 
-const GapAnswerSchema = z
+export const GapAnswerSchema = z
   .object({
     answer: z
       .string()

@@ -22,7 +22,7 @@ export const QUOTE_UNVERIFIED_FLAG = "quote-unverified";
 
 const StatementSchema = z.string().trim().min(1, "must not be empty").max(MAX_STATEMENT_LENGTH, `at most ${MAX_STATEMENT_LENGTH} characters`);
 
-const ItemPatchSchema = z
+export const ItemPatchSchema = z
   .object({
     status: z.enum(["approved", "rejected", "draft"]).optional(),
     statement: StatementSchema.optional(),
@@ -31,7 +31,7 @@ const ItemPatchSchema = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, "give at least one of status, statement and section");
 
-const NewItemSchema = z
+export const NewItemSchema = z
   .object({
     section: SectionKeySchema,
     statement: StatementSchema,

@@ -9,9 +9,9 @@ import type { AppEnv } from "../app-env.ts";
 import { loadDeal, recordAudit } from "../load-deal.ts";
 import { readJsonBody } from "../read-json-body.ts";
 
-const MAX_FILES_PER_UPLOAD = 20;
+export const MAX_FILES_PER_UPLOAD = 20;
 
-const JsonUploadSchema = z
+export const JsonUploadSchema = z
   .object({
     filename: z.string().trim().min(1).max(255),
     content: z.string().optional(),

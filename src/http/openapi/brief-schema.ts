@@ -1,0 +1,137 @@
+import { z } from "zod";
+import type { Brief } from "../../drafting/brief.ts";
+import { MatchKindSchema } from "../../drafting/draft.ts";
+import { SectionKeySchema } from "../../drafting/sections.ts";
+import type { SameShape } from "./same-shape.ts";
+
+// The brief's types live in src/drafting/brief.ts as plain TypeScript; this is their documented shape,
+// held to them by the compile-time check at the bottom.
+
+const BasisSchema = z.enum(["approved", "draft"]).describe('"draft": from the AE\'s unapproved draft');
+
+const PersonSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
+
+const BriefCitationSchema = z.object({
+  file: z.string(),
+  sourceId: z.string(),
+  speaker: z.string().nullable(),
+  time: z.string().nullable().describe("m:ss (h:mm:ss past the hour) into the recording; null for documents and emails"),
+  startMs: z.number().nullable(),
+  quote: z.string(),
+  match: MatchKindSchema.exclude(["unverified"]),
+});
+
+const BriefItemSchema = z.object({
+  itemId: z.string(),
+  section: SectionKeySchema,
+  statement: z.string(),
+  basis: BasisSchema,
+  reviewStatus: z.enum(["draft", "approved", "edited"]).describe('the AE\'s review ("draft" = not reviewed yet)'),
+  origin: z.enum(["extracted", "ae"]),
+  flags: z.array(z.string()),
+  citations: z.array(BriefCitationSchema),
+});
+
+const PromiseSchema = BriefItemSchema.extend({
+  what: z.string().nullable(),
+  owner: z.string().nullable(),
+  promisedTo: z.string().nullable(),
+  due: z.string().nullable(),
+  unrealistic: z.boolean(),
+});
+
+const StakeholderSchema = z.object({
+  name: z.string().nullable(),
+  title: z.string().nullable(),
+  role: z.string().nullable(),
+  roles: z.array(z.string()),
+  stance: z.string().describe('"mixed" when the items disagree (see stances); "unknown" when none says'),
+  stances: z.array(z.string()),
+  caresAbout: z.array(z.string()),
+  contactPreferences: z.array(z.string()),
+  basis: BasisSchema,
+  items: z.array(BriefItemSchema),
+});
+
+const RiskReasonSchema = z.enum(["redFlag", "contradiction", "unresolvedObjection", "politicalDynamics"]);
+
+const RiskSchema = BriefItemSchema.extend({
+  reason: RiskReasonSchema,
+  alsoListedAs: z.array(RiskReasonSchema),
+  severity: z.enum(["high", "medium", "low"]).nullable(),
+  detail: z.string().nullable(),
+});
+
+const NextStepSchema = BriefItemSchema.extend({ action: z.string().nullable(), owner: z.string().nullable(), due: z.string().nullable() });
+
+const OpenQuestionSchema = z.object({
+  section: SectionKeySchema,
+  title: z.string(),
+  question: z.string(),
+  basis: BasisSchema,
+  state: z.enum(["unanswered", "answeredByAe"]),
+  aeSays: z.string().nullable().describe("the AE's own answer: provided by the AE, not by any source"),
+  answeredAt: z.string().nullable(),
+});
+
+const AgendaSectionSchema = z.object({
+  key: z.enum(["goals", "timeline", "contacts", "nextSteps", "successCriteria"]),
+  title: z.string(),
+  points: z.array(z.string()),
+  itemIds: z.array(z.string()),
+});
+
+const IntroEmailSchema = z.object({
+  basis: BasisSchema,
+  sendBy: z.string().nullable().describe("close date + 3 days; null without a close date"),
+  from: PersonSchema.nullable(),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  subject: z.string(),
+  body: z.string(),
+  basedOnItemIds: z.array(z.string()),
+  missing: z.array(z.string()).describe("what the AE must fill in before sending ([brackets] in the body)"),
+  notesForAe: z.array(z.string()),
+});
+
+const MilestoneSchema = z.object({
+  key: z.enum(["document", "internalCall", "introduction", "kickoff", "checkIn"]),
+  title: z.string(),
+  owner: z.string(),
+  dueFrom: z.string().nullable(),
+  dueBy: z.string().nullable(),
+  state: z.enum(["done", "overdue", "upcoming", "unscheduled"]),
+  doneAt: z.string().nullable(),
+  late: z.boolean(),
+  tracked: z.boolean().describe('false for steps outside Baton: "done" is never known for them'),
+  scheduledFor: z.string().nullable(),
+});
+
+export const BriefSchema = z.object({
+  dealId: z.string(),
+  account: z.string(),
+  closeDate: z.string().nullable(),
+  status: BasisSchema,
+  version: z.number().int().nullable(),
+  approvedAt: z.string().nullable(),
+  notice: z.string().describe("one line for the top; says plainly when the brief comes from an unapproved draft"),
+  generatedAt: z.string(),
+  team: z.object({ ae: PersonSchema.nullable(), csm: PersonSchema.nullable() }),
+  confirm: z.object({
+    opener: z.string().nullable(),
+    openerItemIds: z.array(z.string()),
+    whatTheyWant: z.array(BriefItemSchema),
+    forWhom: z.array(BriefItemSchema),
+    successLooksLike: z.array(BriefItemSchema),
+  }),
+  promises: z.array(PromiseSchema),
+  stakeholders: z.array(StakeholderSchema),
+  risks: z.array(RiskSchema),
+  nextSteps: z.array(NextStepSchema),
+  openQuestions: z.array(OpenQuestionSchema),
+  kickoffAgenda: z.array(AgendaSectionSchema),
+  introEmail: IntroEmailSchema,
+  timeline: z.object({ closeDate: z.string().nullable(), milestones: z.array(MilestoneSchema) }),
+});
+
+true satisfies SameShape<z.output<typeof BriefSchema>, Brief>;
