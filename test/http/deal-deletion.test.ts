@@ -8,7 +8,7 @@ const DEAL_DIR = join(import.meta.dirname, "../../fixtures/deals/kestrel-ridge-f
 
 // A hand-written model answer: one item citing the discovery call, so the LLM cache gets a row.
 function fakeLlmFetch(): typeof fetch {
-  const answer = Object.fromEntries(SECTION_KEYS.map((key) => [key, []]));
+  const answer: Record<string, unknown[]> = Object.fromEntries(SECTION_KEYS.map((key) => [key, []]));
   answer.competition = [
     {
       statement: "They looked at Zendesk.",

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_QUOTE_LENGTH } from "../../src/grounding/verify-quote.ts";
 import { API_OPERATIONS, type OpenApiDocument } from "../../src/http/openapi/build-openapi-spec.ts";
+import { MAX_GAP_ANSWER_LENGTH } from "../../src/http/routes/gap-routes.ts";
+import { MAX_STATEMENT_LENGTH } from "../../src/http/routes/item-routes.ts";
+import { MAX_FILES_PER_UPLOAD } from "../../src/http/routes/source-routes.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -80,6 +84,34 @@ describe("GET /openapi.json", () => {
     expect(spec.components.schemas!.VerifyBatch).toMatchObject({ properties: { checks: { maxItems: 200 } } });
     expect(spec.components.schemas!.DealDraft).toMatchObject({ properties: { needsChecking: { type: "array" } } });
     expect(spec.components.schemas!.Error).toMatchObject({ properties: { error: { required: ["code", "message", "requestId"] } } });
+    // The review, gap, upload and batch bodies come from the schemas their routes export, limits included.
+    const schemas = spec.components.schemas!;
+    expect(schemas.ItemPatch).toMatchObject({ additionalProperties: false, minProperties: 1, properties: { statement: { maxLength: MAX_STATEMENT_LENGTH } } });
+    expect(schemas.ItemInput).toMatchObject({ required: ["section", "statement"], properties: { quote: { maxLength: MAX_QUOTE_LENGTH } } });
+    expect(schemas.GapAnswerInput).toMatchObject({ additionalProperties: false, properties: { answer: { maxLength: MAX_GAP_ANSWER_LENGTH } } });
+    expect(schemas.SourceUpload).toMatchObject({ additionalProperties: false, required: ["filename"], properties: { filename: { maxLength: 255 } } });
+    expect(schemas.MultipartUpload).toMatchObject({ properties: { file: { maxItems: MAX_FILES_PER_UPLOAD } } });
+    expect(schemas.BatchInput).toMatchObject({ additionalProperties: false, properties: { dealIds: { maxItems: 1000 } } });
+    // Response schemas are closed: a field the code adds without documenting it fails the contract test.
+    expect(schemas.Deal).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["revision"]) });
+    expect(schemas.Brief).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["nextSteps", "team"]) });
+    expect(schemas.HandoffReport).toMatchObject({
+      properties: { totals: { properties: { hoursToApprovedHandoff: { required: ["deals", "median", "mean"], additionalProperties: false } } } },
+    });
+  });
+
+  it("lists the error statuses each route can answer: the deadline on every /v1 route, 400 for a bad brief or report query", async () => {
+    const spec = await fetchSpec();
+    const responsesOf = (path: string, method: string) => Object.keys(spec.paths[path]![method]!.responses as object);
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      if (!path.startsWith("/v1/")) continue;
+      for (const method of Object.keys(methods)) expect(responsesOf(path, method), `${method} ${path}`).toEqual(expect.arrayContaining(["401", "500", "504"]));
+    }
+    expect(responsesOf("/v1/deals/{dealId}/brief", "get")).toContain("400");
+    expect(responsesOf("/v1/reports/handoffs", "get")).toEqual(expect.arrayContaining(["200", "400", "403"]));
+    expect((spec.paths["/v1/reports/handoffs"]!.get!.parameters as { name: string }[]).map((p) => p.name)).toEqual(["format", "from", "to"]);
+    // A run that fails inside ?wait=true is answered 200 with its error, never 502.
+    expect(responsesOf("/v1/deals/{dealId}/extractions", "post")).not.toContain("502");
   });
 
   it("is public: no token needed, and carries a request id", async () => {

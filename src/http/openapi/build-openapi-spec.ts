@@ -4,10 +4,11 @@ import { buildComponentSchemas } from "./component-schemas.ts";
 import { DEAL_OPERATIONS } from "./deal-operations.ts";
 import { HANDOFF_OPERATIONS } from "./handoff-operations.ts";
 import type { JsonSchema, OperationSpec } from "./operation-spec.ts";
+import { SERVICE_OPERATIONS } from "./service-operations.ts";
 import { ERROR_CODES } from "../../errors.ts";
 
 /** Every operation of the API, in the order the docs page shows them. */
-export const API_OPERATIONS: readonly OperationSpec[] = [...DEAL_OPERATIONS, ...HANDOFF_OPERATIONS];
+export const API_OPERATIONS: readonly OperationSpec[] = [...DEAL_OPERATIONS, ...HANDOFF_OPERATIONS, ...SERVICE_OPERATIONS];
 
 export type OpenApiDocument = {
   openapi: "3.1.0";
@@ -79,10 +80,8 @@ export function buildOpenApiSpec(): OpenApiDocument {
 function toOperationObject(operation: OperationSpec): JsonSchema {
   const authenticated = operation.access !== "public";
   const errors = new Set(operation.errors ?? []);
-  if (authenticated) {
-    errors.add(401);
-    errors.add(500);
-  }
+  // Every /v1 request passes the bearer check and the request deadline.
+  if (authenticated) for (const status of [401, 500, 504]) errors.add(status);
   const responses: JsonSchema = {};
   for (const [status, response] of Object.entries(operation.responses)) {
     responses[status] = {

@@ -1,8 +1,10 @@
 import {
+  arrayOf,
   DEAL_ID,
   DELETE_DEAL,
   EDIT_DEAL,
   EXTRACT_DEAL,
+  envelope,
   json,
   NO_CONTENT,
   type OperationSpec,
@@ -15,7 +17,7 @@ import {
 } from "./operation-spec.ts";
 
 const SOURCE_ID = pathParameter("sourceId", "the source's id (src_…, derived from its bytes)");
-const arrayOf = (name: string) => ({ type: "array", items: ref(name) });
+const RUN = envelope({ run: ref("ExtractionRun") });
 
 /** Deals, their sources, extraction runs, the draft and quote verification. */
 export const DEAL_OPERATIONS: OperationSpec[] = [
@@ -35,7 +37,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     tag: "Deals",
     summary: "List the deals the caller may read",
     access: { roles: ["ae", "csm", "revops"], rule: "an AE sees their deals, a CSM the deals assigned to them, RevOps all; admin 403" },
-    responses: { "200": ok("the visible deals, newest first", { type: "object", properties: { deals: arrayOf("Deal") } }) },
+    responses: { "200": ok("the visible deals, newest first", envelope({ deals: arrayOf("Deal") })) },
     errors: [403],
   },
   {
@@ -74,13 +76,16 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/sources",
     tag: "Sources",
     summary: "Upload transcripts, emails or PDFs (multipart `file` fields, or one JSON file)",
-    description: "The original bytes are hashed; a file the deal already has is answered with duplicate: true (200 when every file is a duplicate).",
+    description:
+      "The original bytes are hashed; a file the deal already has is answered with duplicate: true and not stored again " +
+      "(201 when at least one file is new, 200 when every file is a duplicate). One unusable file rejects the whole upload: " +
+      "400 when it cannot be parsed, 413 over BATON_MAX_FILE_BYTES or over 20 files, 415 for an unsupported format or body type.",
     access: EDIT_DEAL,
     parameters: [DEAL_ID],
     requestBody: { "multipart/form-data": ref("MultipartUpload"), "application/json": ref("SourceUpload") },
     responses: {
-      "201": ok("the stored sources", { type: "object", properties: { sources: arrayOf("UploadedSource") } }),
-      "200": ok("every file was already stored", { type: "object", properties: { sources: arrayOf("UploadedSource") } }),
+      "201": ok("the uploaded files in order, at least one of them new", envelope({ sources: arrayOf("UploadedSource") })),
+      "200": ok("every file was already stored (all duplicate: true)", envelope({ sources: arrayOf("UploadedSource") })),
     },
     errors: [400, 403, 404, 413, 415],
   },
@@ -91,7 +96,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     summary: "List a deal's sources (metadata only)",
     access: READ_DEAL,
     parameters: [DEAL_ID],
-    responses: { "200": ok("the sources in upload order", { type: "object", properties: { sources: arrayOf("SourceMeta") } }) },
+    responses: { "200": ok("the sources in upload order", envelope({ sources: arrayOf("SourceMeta") })) },
     errors: [403, 404],
   },
   {
@@ -119,17 +124,20 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/extractions",
     tag: "Extraction",
     summary: "Start an extraction run over the sources not extracted yet",
-    description: "Reviewed items are kept as the AE left them; sources already processed cost no LLM call.",
+    description:
+      "Reviewed items are kept as the AE left them; sources already processed cost no LLM call. 409 when the deal has no sources. " +
+      "With wait=true a run that failed (the LLM endpoint down, for one) is answered 200 with status \"failed\" and its error; " +
+      "a run still going at the request deadline is answered 504.",
     access: EXTRACT_DEAL,
     parameters: [
       DEAL_ID,
       queryParameter("wait", "true: run inside the request, under its timeout (answers 200)", { type: "string", enum: ["true"] }),
     ],
     responses: {
-      "202": ok("the queued run", { type: "object", properties: { run: ref("ExtractionRun") } }),
-      "200": ok("with wait=true: the finished run", { type: "object", properties: { run: ref("ExtractionRun") } }),
+      "202": ok("the queued run", RUN),
+      "200": ok("with wait=true: the finished run, succeeded or failed", RUN),
     },
-    errors: [403, 404, 409, 502, 504],
+    errors: [403, 404, 409],
   },
   {
     method: "get",
@@ -138,7 +146,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     summary: "List a deal's extraction runs",
     access: READ_DEAL,
     parameters: [DEAL_ID],
-    responses: { "200": ok("the runs", { type: "object", properties: { runs: arrayOf("ExtractionRun") } }) },
+    responses: { "200": ok("the runs, oldest first", envelope({ runs: arrayOf("ExtractionRun") })) },
     errors: [403, 404],
   },
   {
@@ -148,7 +156,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     summary: "Read one extraction run: status, usage, error",
     access: READ_DEAL,
     parameters: [DEAL_ID, pathParameter("runId", "the run's id")],
-    responses: { "200": ok("the run", { type: "object", properties: { run: ref("ExtractionRun") } }) },
+    responses: { "200": ok("the run", RUN) },
     errors: [403, 404],
   },
   {
@@ -157,12 +165,9 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     tag: "Extraction",
     summary: "Queue extraction runs for many deals (all deals with sources when dealIds is omitted)",
     access: REVOPS_ONLY,
-    requestBody: json({
-      type: "object",
-      properties: { dealIds: { type: "array", items: { type: "string" }, maxItems: 1000 } },
-      additionalProperties: false,
-    }),
-    responses: { "202": ok("the queued runs", { type: "object", properties: { runs: arrayOf("ExtractionRun") } }) },
+    description: "Deals without sources are skipped; an unknown deal id answers 404 and queues nothing.",
+    requestBody: json(ref("BatchInput")),
+    responses: { "202": ok("the queued runs", envelope({ runs: arrayOf("ExtractionRun") })) },
     errors: [400, 403, 404, 413, 415],
   },
   {
@@ -171,7 +176,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     tag: "Draft",
     summary: "Read the deal's current draft: items with citations and review status, items needing a check, gaps",
     access: READ_DEAL,
-    parameters: [DEAL_ID, queryParameter("format", "md: Markdown instead of JSON", { type: "string", enum: ["md"] })],
+    parameters: [DEAL_ID, queryParameter("format", "md: Markdown (as does Accept: text/markdown); other values are ignored", { type: "string" })],
     responses: {
       "200": { description: "the draft", content: { "application/json": ref("DealDraft"), "text/markdown": { type: "string" } } },
     },
@@ -183,8 +188,8 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     tag: "Verify",
     summary: "Check quotes against the deal's sources: the answer of `baton verify --json`",
     description:
-      "One check {source, segment?, quote} answers one VerifyAnswer; {checks: [...]} (at most 200) answers {results} in order, " +
-      "a check naming an unknown source answered unverified. Quotes over 2,000 characters are answered unverified (quote too long). " +
+      "One check {source, segment?, quote} answers one VerifyAnswer (404 for an unknown source); {checks: [...]} (at most 200) " +
+      "answers {results} in order, a check naming an unknown source answered unverified. Quotes over 2,000 characters are answered unverified (quote too long). " +
       "Unless unverified, quote === source.text.slice(charStart, charEnd).",
     access: READ_DEAL,
     parameters: [DEAL_ID],
@@ -192,6 +197,6 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     responses: {
       "200": { description: "the verdicts", content: json({ oneOf: [ref("VerifyAnswer"), ref("VerifyBatchResult")] }) },
     },
-    errors: [400, 403, 404, 413, 415, 504],
+    errors: [400, 403, 404, 413, 415],
   },
 ];

@@ -1,7 +1,8 @@
 import {
-  ADMIN_ONLY,
+  arrayOf,
   DEAL_ID,
   EDIT_DEAL,
+  envelope,
   json,
   NO_CONTENT,
   type OperationSpec,
@@ -15,17 +16,18 @@ import {
 
 const SECTION = pathParameter("section", "a section key (accountOverview, stakeholders, whyTheyBought, …)");
 
-/** Review, approval and versions, the CSM brief, the RevOps report, users, and the public routes. */
+/** Review, approval and versions, the CSM brief and the RevOps report. */
 export const HANDOFF_OPERATIONS: OperationSpec[] = [
   {
     method: "patch",
     path: "/v1/deals/{dealId}/items/{itemId}",
     tag: "Review",
     summary: "Approve, reject, or edit an item's statement or section",
+    description: "An item waiting for a citation check (needsChecking) can only be rejected or left in draft: 409 otherwise.",
     access: EDIT_DEAL,
     parameters: [DEAL_ID, pathParameter("itemId", "the item's id")],
     requestBody: json(ref("ItemPatch")),
-    responses: { "200": ok("the item after review", { type: "object", properties: { item: ref("StoredItem") } }) },
+    responses: { "200": ok("the item after review", envelope({ item: ref("StoredItem") })) },
     errors: [400, 403, 404, 409, 413, 415],
   },
   {
@@ -33,18 +35,18 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/items",
     tag: "Review",
     summary: "Add an item the sources lack, marked as provided by the AE",
-    description: "With a quote it is checked against the deal's sources; the item keeps origin \"ae\" either way.",
+    description:
+      "The item is approved, with origin \"ae\" and the flag \"ae-provided\". With a quote it is checked against the deal's sources: " +
+      "a verified quote becomes its citation; an unverified one adds the flag \"quote-unverified\" and no citation. " +
+      "400 for a sourceId the deal lacks.",
     access: EDIT_DEAL,
     parameters: [DEAL_ID],
     requestBody: json(ref("ItemInput")),
     responses: {
-      "201": ok("the new item, and how its quote checked (null without a quote)", {
-        type: "object",
-        properties: {
-          item: ref("StoredItem"),
-          quoteCheck: { anyOf: [{ type: "object", properties: { match: { type: "string" }, reason: { type: "string" } } }, { type: "null" }] },
-        },
-      }),
+      "201": ok(
+        "the new item, and how its quote checked (null without a quote)",
+        envelope({ item: ref("StoredItem"), quoteCheck: { anyOf: [ref("QuoteCheck"), { type: "null" }] } }),
+      ),
     },
     errors: [400, 403, 404, 413, 415],
   },
@@ -53,14 +55,12 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/gaps/{section}",
     tag: "Review",
     summary: "Answer a gap: what the sources left unsaid about a section",
+    description: "400 for an unknown section; 409 when the section already has items (edit or add items instead).",
     access: EDIT_DEAL,
     parameters: [DEAL_ID, SECTION],
     requestBody: json(ref("GapAnswerInput")),
     responses: {
-      "200": ok("the gap with its answer, and the draft's completeness", {
-        type: "object",
-        properties: { gap: { type: "object" }, completeness: { type: "object" } },
-      }),
+      "200": ok("the gap with its answer, and the draft's completeness", envelope({ gap: ref("DraftGap"), completeness: ref("Completeness") })),
     },
     errors: [400, 403, 404, 409, 413, 415],
   },
@@ -69,6 +69,7 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/gaps/{section}",
     tag: "Review",
     summary: "Withdraw the answer to a gap",
+    description: "400 for an unknown section; 404 when the section has no answer.",
     access: EDIT_DEAL,
     parameters: [DEAL_ID, SECTION],
     responses: NO_CONTENT,
@@ -79,7 +80,10 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/approve",
     tag: "Review",
     summary: "Approve the handoff: freezes the current draft as a new version",
-    description: "Items still in draft are approved by the approval itself; when nothing changed since the latest version, that version is answered with 200.",
+    description:
+      "Items still in draft are approved by the approval itself; rejected items and items waiting for a citation check are left out. " +
+      "When nothing changed since the latest version, that version is answered with 200. 409 when there is nothing to approve " +
+      "(no accepted item and no gap answer).",
     access: EDIT_DEAL,
     parameters: [DEAL_ID],
     responses: {
@@ -96,14 +100,10 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     access: READ_DEAL,
     parameters: [DEAL_ID],
     responses: {
-      "200": ok("versions, oldest first", {
-        type: "object",
-        properties: {
-          versions: { type: "array", items: ref("VersionMeta") },
-          latestVersion: { type: ["integer", "null"] },
-          draftMatchesLatest: { type: "boolean" },
-        },
-      }),
+      "200": ok(
+        "versions, oldest first; whether the current draft is exactly the latest version (false: approving makes a new one)",
+        envelope({ versions: arrayOf("VersionMeta"), latestVersion: { type: ["integer", "null"] }, draftMatchesLatest: { type: "boolean" } }),
+      ),
     },
     errors: [403, 404],
   },
@@ -122,7 +122,9 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     path: "/v1/deals/{dealId}/brief",
     tag: "Brief",
     summary: "The CSM's pre-kickoff brief: what to confirm, promises, stakeholders, risks, agenda, intro email, timeline",
-    description: "Built from the latest approved version, else from the draft, which it then says at the top and on every item.",
+    description:
+      "Built from the latest approved version, else from the draft, which it then says at the top and on every item. " +
+      "400 for a format other than json, md and markdown.",
     access: READ_DEAL,
     parameters: [
       DEAL_ID,
@@ -134,7 +136,7 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     responses: {
       "200": { description: "the brief", content: { "application/json": ref("Brief"), "text/markdown": { type: "string" } } },
     },
-    errors: [403, 404],
+    errors: [400, 403, 404],
   },
   {
     method: "get",
@@ -143,67 +145,19 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     summary: "RevOps report: completion rate, close-to-approval time, recurring gaps by section and AE, unverified rate",
     access: REVOPS_ONLY,
     parameters: [
-      queryParameter("format", "csv: text/csv instead of JSON", { type: "string", enum: ["json", "csv"] }),
-      queryParameter("from", "deals closing on or after this date (YYYY-MM-DD)", { type: "string", format: "date" }),
-      queryParameter("to", "deals closing on or before this date (YYYY-MM-DD)", { type: "string", format: "date" }),
+      queryParameter("format", "csv: text/csv instead of JSON, also chosen by Accept: text/csv; json: JSON", {
+        type: "string",
+        enum: ["json", "csv"],
+      }),
+      queryParameter("from", "deals closing on or after this date (YYYY-MM-DD); deals without a close date are left out", {
+        type: "string",
+        format: "date",
+      }),
+      queryParameter("to", "deals closing on or before this date (YYYY-MM-DD); not before from", { type: "string", format: "date" }),
     ],
     errors: [400, 403],
     responses: {
       "200": { description: "the report", content: { "application/json": ref("HandoffReport"), "text/csv": { type: "string" } } },
     },
-  },
-  {
-    method: "get",
-    path: "/v1/users",
-    tag: "Users",
-    summary: "List active users",
-    access: ADMIN_ONLY,
-    responses: { "200": ok("active users (never tokens)", { type: "object", properties: { users: { type: "array", items: ref("User") } } }) },
-    errors: [403],
-  },
-  {
-    method: "post",
-    path: "/v1/users",
-    tag: "Users",
-    summary: "Add a user; the bearer token is in this answer only (stored hashed)",
-    access: ADMIN_ONLY,
-    requestBody: json(ref("UserInput")),
-    responses: { "201": ok("the user and its token, shown once", ref("CreatedUser")) },
-    errors: [400, 403, 409, 413, 415],
-  },
-  {
-    method: "delete",
-    path: "/v1/users/{userId}",
-    tag: "Users",
-    summary: "Disable a user: its token stops working at once",
-    description: "An administrator cannot disable their own account (409), so one always remains.",
-    access: ADMIN_ONLY,
-    parameters: [pathParameter("userId", "the user's id (usr_…)")],
-    responses: NO_CONTENT,
-    errors: [403, 404, 409],
-  },
-  {
-    method: "get",
-    path: "/healthz",
-    tag: "Service",
-    summary: "Liveness and database check",
-    access: "public",
-    responses: { "200": ok("the service is up", { type: "object", properties: { status: { const: "ok" } } }) },
-  },
-  {
-    method: "get",
-    path: "/openapi.json",
-    tag: "Service",
-    summary: "This OpenAPI 3.1 description",
-    access: "public",
-    responses: { "200": ok("the OpenAPI document", { type: "object" }) },
-  },
-  {
-    method: "get",
-    path: "/docs",
-    tag: "Service",
-    summary: "The API reference as one self-contained HTML page (works offline)",
-    access: "public",
-    responses: { "200": { description: "the docs page", content: { "text/html": { type: "string" } } } },
   },
 ];

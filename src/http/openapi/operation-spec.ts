@@ -35,7 +35,7 @@ export type OperationSpec = {
   requestBody?: Record<string, JsonSchema>;
   /** Success responses by status; the error responses are added from the status list below. */
   responses: Record<string, ResponseSpec>;
-  /** Error statuses this operation can answer with the envelope (401 and 500 are implied under /v1). */
+  /** Error statuses this operation can answer with the envelope (401, 500 and 504 are implied under /v1). */
   errors?: number[];
 };
 
@@ -47,6 +47,15 @@ export function schemaOf(schema: z.ZodType, io: "input" | "output" = "output"): 
 
 export function ref(name: string): JsonSchema {
   return { $ref: `#/components/schemas/${name}` };
+}
+
+export function arrayOf(name: string): JsonSchema {
+  return { type: "array", items: ref(name) };
+}
+
+/** A response object whose every listed field is present and which has no others. */
+export function envelope(properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: "object", properties, required: Object.keys(properties), additionalProperties: false };
 }
 
 export function json(schema: JsonSchema): Record<string, JsonSchema> {

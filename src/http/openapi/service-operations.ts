@@ -1,0 +1,61 @@
+import { ADMIN_ONLY, arrayOf, envelope, json, NO_CONTENT, type OperationSpec, ok, pathParameter, ref } from "./operation-spec.ts";
+
+/** Users (administrators only) and the public routes: health, this spec, the docs page. */
+export const SERVICE_OPERATIONS: OperationSpec[] = [
+  {
+    method: "get",
+    path: "/v1/users",
+    tag: "Users",
+    summary: "List active users",
+    access: ADMIN_ONLY,
+    responses: { "200": ok("active users, oldest first (never tokens)", envelope({ users: arrayOf("User") })) },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/v1/users",
+    tag: "Users",
+    summary: "Add a user; the bearer token is in this answer only (stored hashed)",
+    description: "409 when a user with this email exists.",
+    access: ADMIN_ONLY,
+    requestBody: json(ref("UserInput")),
+    responses: { "201": ok("the user and its token, shown once", ref("CreatedUser")) },
+    errors: [400, 403, 409, 413, 415],
+  },
+  {
+    method: "delete",
+    path: "/v1/users/{userId}",
+    tag: "Users",
+    summary: "Disable a user: its token stops working at once",
+    description: "An administrator cannot disable their own account (409), so one always remains.",
+    access: ADMIN_ONLY,
+    parameters: [pathParameter("userId", "the user's id (usr_…)")],
+    responses: NO_CONTENT,
+    errors: [403, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/healthz",
+    tag: "Service",
+    summary: "Liveness and database check",
+    access: "public",
+    responses: { "200": ok("the service is up", envelope({ status: { const: "ok" } })) },
+    errors: [500],
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    tag: "Service",
+    summary: "This OpenAPI 3.1 description",
+    access: "public",
+    responses: { "200": ok("the OpenAPI document", { type: "object", required: ["openapi", "info", "paths", "components"] }) },
+  },
+  {
+    method: "get",
+    path: "/docs",
+    tag: "Service",
+    summary: "The API reference as one self-contained HTML page (works offline)",
+    access: "public",
+    responses: { "200": { description: "the docs page", content: { "text/html": { type: "string" } } } },
+  },
+];
