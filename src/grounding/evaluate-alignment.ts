@@ -22,6 +22,8 @@ export type AlignmentVerdict = {
   /** Quote words before the first and after the last matched one: how far a near miss may extend. */
   headGap: number;
   tailGap: number;
+  /** Which end of the quote alone matched when the other end's content word did not; null when both or neither did. */
+  partial: "prefix" | "suffix" | null;
 };
 
 // Every content word of the quote must be in the passage (in order, swapped or as a one-slip
@@ -175,10 +177,10 @@ export function evaluateAlignment(quote: QuoteTokens, source: TokenTable, pairs:
   const density = spanWeight === 0 ? 0 : matchedSpanWeight / spanWeight;
   const quality = Math.max(0, ((coverage + contentCoverage) / 2) * density * 0.97 ** slips * 0.98 ** reorders);
 
+  const headMatched = matchedQuote[edgeContent(quote, false)] === 1;
+  const tailMatched = matchedQuote[edgeContent(quote, true)] === 1;
   const failure = failureOf({
-    quote, source, contentCoverage, coverage, matchedContent, slips,
-    headMatched: matchedQuote[edgeContent(quote, false)] === 1,
-    tailMatched: matchedQuote[edgeContent(quote, true)] === 1,
+    quote, source, contentCoverage, coverage, matchedContent, slips, headMatched, tailMatched,
     denseEnough: density >= MIN_DENSITY || (spanWeight - matchedSpanWeight <= MAX_SKIPPED_WEIGHT && density >= MIN_DENSITY_WITH_FEW_SKIPS),
     substitution: findSubstitution(quote, source, allPairs, matchedQuote, matchedSource),
     longJump: findLongJump(quote, allPairs, reordered),
@@ -186,5 +188,6 @@ export function evaluateAlignment(quote: QuoteTokens, source: TokenTable, pairs:
   const headGap = allPairs[0]!.quotePosition;
   const tailGap = quote.length - 1 - allPairs.at(-1)!.quotePosition;
   const unmatchedContent = quote.contentCount - matchedContent;
-  return { accepted: failure === "", firstToken: span.first, lastToken: span.last, quality, failure, contentCoverage, coverage, unmatchedContent, headGap, tailGap };
+  const partial = headMatched === tailMatched ? null : headMatched ? "prefix" : "suffix";
+  return { accepted: failure === "", firstToken: span.first, lastToken: span.last, quality, failure, contentCoverage, coverage, unmatchedContent, headGap, tailGap, partial };
 }

@@ -1,5 +1,6 @@
 import { type Token, tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords, WORD_CLASS } from "./word-classes.ts";
+import { isDigitAt } from "./word-characters.ts";
 import { dateWordOf, isQualifier, modalOf, negationOf, personOf, scaleOf } from "./meaning-words.ts";
 
 /** What kind of meaning a feature carries; a quote and its span must agree on every kind. */
@@ -32,26 +33,32 @@ function formatValue(value: number): string {
   return String(Math.round(value * 1e6) / 1e6);
 }
 
-function startsSentence(text: string, start: number): boolean {
+/** Whether the word at `start` opens a sentence, where a capital says nothing about a name. */
+export function startsSentence(text: string, start: number): boolean {
   let index = start - 1;
   while (index >= 0 && OPENERS.has(text[index]!)) index -= 1;
   return index < 0 || SENTENCE_END.has(text[index]!);
 }
 
-function isCapitalised(raw: string): boolean {
+/** Whether a word as written starts with a capital letter. */
+export function isCapitalised(raw: string): boolean {
   const first = raw[0]!;
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
 /** Reads the number starting at token `at` with its currency, scale and unit words; null if none. */
 function readQuantity(text: string, tokens: Token[], at: number): { feature: MeaningFeature; next: number } | null {
-  const key = tokens[at]!.key;
+  const token = tokens[at]!;
+  const key = token.key;
   let kind: FeatureKind = "number";
   let value: number | null = null;
   let label = key;
   let next = at + 1;
   const hasCurrency = at > 0 && CURRENCY_SYMBOLS.has(tokens[at - 1]!.key);
-  const match = PLAIN_NUMBER.exec(key);
+  // The key writes "15K" out as "15000"; the suffix as written still says it is an amount.
+  const scaled = isDigitAt(text, token.start) && !isDigitAt(text, token.end - 1);
+  const written = scaled ? text.slice(token.start, token.end).toLowerCase().replaceAll(",", "") : key;
+  const match = PLAIN_NUMBER.exec(written);
   if (CLOCK_TIME.test(key)) kind = "time";
   else if (PERIOD_NAME.test(key)) kind = "date";
   else if (match !== null) {

@@ -1,7 +1,8 @@
 import { type AlignmentSide, alignTokens } from "./align-tokens.ts";
-import { compareMeaning, listMeaningDifferences } from "./compare-meaning.ts";
+import { compareMeaning } from "./compare-meaning.ts";
 import type { QuoteIndex, TokenTable } from "./create-quote-index.ts";
 import { type AlignmentVerdict, evaluateAlignment, type QuoteTokens } from "./evaluate-alignment.ts";
+import { explainNearMiss } from "./explain-near-miss.ts";
 import { lowerBound, segmentsTouching } from "./segment-lookup.ts";
 import { tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords, WORD_CLASS } from "./word-classes.ts";
@@ -112,24 +113,6 @@ function isBetter(candidate: Candidate, incumbent: Candidate | undefined): boole
   if (incumbent === undefined) return true;
   if (candidate.tier !== incumbent.tier) return candidate.tier < incumbent.tier;
   return candidate.verdict.quality > incumbent.verdict.quality;
-}
-
-/**
- * The meaning difference behind a near miss ("quote has 'not'" tells a reviewer more than a
- * coverage figure), or null. The passage is then widened by the quote words left over at each
- * end, to name the source's side too ("16" against "15"), if that names the same kind of thing.
- */
-function explainNearMiss(index: QuoteIndex, quote: string, failed: Candidate): string | null {
-  const reasons = listMeaningDifferences(quote, index.text.slice(failed.start, failed.end));
-  if (reasons.length === 0) return null;
-  const { verdict } = failed;
-  const table = index.tokens;
-  const first = Math.max(0, verdict.firstToken - verdict.headGap);
-  const last = Math.min(table.count - 1, verdict.lastToken + verdict.tailGap);
-  const widened = listMeaningDifferences(quote, index.text.slice(table.starts[first]!, table.ends[last]!));
-  const kindOf = (reason: string) => reason.slice(0, reason.indexOf(" differs"));
-  const kinds = new Set(reasons.map(kindOf));
-  return widened.find((reason) => kinds.has(kindOf(reason))) ?? reasons[0]!;
 }
 
 /**

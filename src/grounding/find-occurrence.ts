@@ -1,8 +1,15 @@
+import { splitsCompoundNumber } from "./tokenize-words.ts";
 import { gluedAfter, gluedBefore } from "./word-characters.ts";
 
 // Occurrences glued to a longer word or number are skipped; after this many we give up,
 // so pathological text ("aaaa…") cannot make one search slow.
 const MAX_SKIPPED_OCCURRENCES = 2000;
+
+/** Whether [start, end) begins and ends at word boundaries, not inside "110", "can't" or "twenty-five". */
+function standsAlone(haystack: string, start: number, end: number): boolean {
+  if (gluedBefore(haystack, start) || gluedAfter(haystack, end)) return false;
+  return !splitsCompoundNumber(haystack, start) && !splitsCompoundNumber(haystack, end);
+}
 
 function firstUnglued(haystack: string, needle: string, from: number, lastStart: number): number {
   // Searching a region must not scan the rest of a megabyte source when the quote is absent.
@@ -13,7 +20,7 @@ function firstUnglued(haystack: string, needle: string, from: number, lastStart:
   let skipped = 0;
   while (start >= 0) {
     const absolute = start + shift;
-    if (!gluedBefore(haystack, absolute) && !gluedAfter(haystack, absolute + needle.length)) return absolute;
+    if (standsAlone(haystack, absolute, absolute + needle.length)) return absolute;
     skipped += 1;
     if (skipped > MAX_SKIPPED_OCCURRENCES) return -1;
     start = region.indexOf(needle, start + 1);
@@ -22,7 +29,7 @@ function firstUnglued(haystack: string, needle: string, from: number, lastStart:
 }
 
 function isUnglued(haystack: string, needle: string, start: number): boolean {
-  return haystack.startsWith(needle, start) && !gluedBefore(haystack, start) && !gluedAfter(haystack, start + needle.length);
+  return haystack.startsWith(needle, start) && standsAlone(haystack, start, start + needle.length);
 }
 
 /**

@@ -2,6 +2,7 @@ import { compareMeaning } from "./compare-meaning.ts";
 import { candidateStarts } from "./candidate-starts.ts";
 import type { QuoteIndex } from "./create-quote-index.ts";
 import { findFuzzyMatch } from "./find-fuzzy-match.ts";
+import { findNumberFormatMatch } from "./find-number-format-match.ts";
 import { findOccurrence } from "./find-occurrence.ts";
 import { foldQuoteCore } from "./normalize-for-matching.ts";
 import { createUnverified, type MatchKind, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
@@ -45,6 +46,12 @@ function verified(index: QuoteIndex, match: Exclude<MatchKind, "unverified">, st
   return result;
 }
 
+/** Unverified for a meaning difference, naming the segment of the passage that differs. */
+function unverifiedAt(index: QuoteIndex, meaning: string, start: number, end: number, closeness: number): QuoteVerification {
+  const where = segmentsTouching(index, start, end)[0];
+  return createUnverified(where === undefined ? meaning : `${meaning} (closest passage in ${where.id})`, closeness);
+}
+
 /** A match after folding case, spaces, quotes, dashes and ellipses, mapped back to original offsets; null if none. */
 function findNormalized(index: QuoteIndex, quote: string, preferred: ReadonlyArray<readonly [number, number]>,
   cited: string | undefined): QuoteVerification | null {
@@ -62,13 +69,13 @@ function findNormalized(index: QuoteIndex, quote: string, preferred: ReadonlyArr
   const end = offsets[foldedStart + core.length - 1]! + 1;
   const meaning = compareMeaning(quote, index.text.slice(start, end));
   if (meaning === null) return verified(index, "normalized", start, end, NORMALIZED_SCORE, cited);
-  const where = segmentsTouching(index, start, end)[0];
-  return createUnverified(where === undefined ? meaning : `${meaning} (closest passage in ${where.id})`, NORMALIZED_SCORE);
+  return unverifiedAt(index, meaning, start, end, NORMALIZED_SCORE);
 }
 
 /**
- * Finds where a quote is in the source: exact, then normalized, then a bounded fuzzy match,
- * guarded on meaning; otherwise `unverified` with the reason. Never throws on any string.
+ * Finds where a quote is in the source: exact, then normalized, then the same words with a
+ * number written another way, then a bounded fuzzy match, guarded on meaning; otherwise
+ * `unverified` with the reason. Never throws on any string.
  */
 export function verifyQuote(index: QuoteIndex, quote: string, options: VerifyQuoteOptions = {}): QuoteVerification {
   if (typeof quote !== "string") return createUnverified("quote is not text");
@@ -86,6 +93,13 @@ export function verifyQuote(index: QuoteIndex, quote: string, options: VerifyQuo
 
   const normalized = findNormalized(index, trimmed, preferred, cited);
   if (normalized !== null) return normalized;
+
+  // A number written another way ("$15K" for "$15,000") is beyond normalizing, but no guess.
+  const reformatted = findNumberFormatMatch(index, trimmed, preferred);
+  if (reformatted !== null) {
+    const { start, end, meaning } = reformatted;
+    return meaning === null ? verified(index, "fuzzy", start, end, MAX_FUZZY_SCORE, cited) : unverifiedAt(index, meaning, start, end, MAX_FUZZY_SCORE);
+  }
 
   const fuzzy = findFuzzyMatch(index, trimmed, preferred);
   if (!fuzzy.found) return createUnverified(fuzzy.reason, fuzzy.closeness);
