@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { MATCH_KINDS, type MatchKind } from "../grounding/quote-verification.ts";
 import { SectionKeySchema } from "./sections.ts";
 
-export const MatchKindSchema = z.enum(["exact", "normalized", "fuzzy", "unverified"]);
-export type MatchKind = z.infer<typeof MatchKindSchema>;
+// The match kinds are grounding's: one definition, shared by drafts and `baton verify`.
+export const MatchKindSchema = z.enum(MATCH_KINDS);
+export type { MatchKind };
 
 export const CitationSchema = z.object({
   sourceId: z.string(),
