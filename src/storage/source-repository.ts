@@ -39,6 +39,7 @@ export function createSourceRepository(db: Database) {
     uploadedBy: row.uploaded_by,
     createdAt: row.created_at,
   });
+  // Listed by rowid: upload order, even for files stored in the same millisecond.
   const COLUMNS = "id, filename, format, sha256, byte_length, parsed, extracted_run_id, uploaded_by, created_at";
   return {
     /** Stores the original bytes and the parse; false when the deal already has a source with these bytes. */
@@ -63,7 +64,7 @@ export function createSourceRepository(db: Database) {
       return result.changes > 0;
     },
     listMeta(dealId: string): StoredSourceMeta[] {
-      return (db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? ORDER BY created_at, id`).all(dealId) as SourceRow[]).map(
+      return (db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? ORDER BY rowid`).all(dealId) as SourceRow[]).map(
         toMeta,
       );
     },
@@ -73,7 +74,7 @@ export function createSourceRepository(db: Database) {
     },
     /** Parsed sources of a deal in upload order. */
     listParsed(dealId: string): ParsedSource[] {
-      return (db.prepare("SELECT parsed FROM sources WHERE deal_id = ? ORDER BY created_at, id").all(dealId) as { parsed: string }[]).map(
+      return (db.prepare("SELECT parsed FROM sources WHERE deal_id = ? ORDER BY rowid").all(dealId) as { parsed: string }[]).map(
         (row) => JSON.parse(row.parsed) as ParsedSource,
       );
     },
