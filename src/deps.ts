@@ -4,10 +4,10 @@ import { createExtractor } from "./extraction/create-extractor.ts";
 import type { LlmCache } from "./storage/llm-cache-repository.ts";
 import { createLlmCacheRepository } from "./storage/llm-cache-repository.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { createAuditLogRepository } from "./storage/audit-log-repository.ts";
-import { createDealRepository } from "./storage/deal-repository.ts";
+import { type AuditLog, createAuditLogRepository } from "./storage/audit-log-repository.ts";
+import { createDealRepository, type DealRepository } from "./storage/deal-repository.ts";
 import { type Database, openDatabase } from "./storage/open-database.ts";
-import { createUserRepository } from "./storage/user-repository.ts";
+import { createUserRepository, type UserRepository } from "./storage/user-repository.ts";
 import { createGapAnswerRepository, type GapAnswerRepository } from "./storage/gap-answer-repository.ts";
 import { createVersionRepository, type VersionRepository } from "./storage/version-repository.ts";
 import { createItemRepository, type ItemRepository } from "./storage/item-repository.ts";
@@ -20,9 +20,9 @@ import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
 export type AppDeps = {
   config: Config;
   db: Database;
-  users: ReturnType<typeof createUserRepository>;
-  deals: ReturnType<typeof createDealRepository>;
-  audit: ReturnType<typeof createAuditLogRepository>;
+  users: UserRepository;
+  deals: DealRepository;
+  audit: AuditLog;
   llmCache: ReturnType<typeof createLlmCacheRepository>;
   sources: SourceRepository;
   runs: RunRepository;
@@ -44,6 +44,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
   const db = options.db ?? openDatabase(config.dbPath);
   const llmCache = createLlmCacheRepository(db);
   const logger = options.logger ?? createLogger();
+  const now = options.now ?? (() => new Date());
   return {
     config,
     db,
@@ -56,7 +57,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     items: createItemRepository(db),
     gapAnswers: createGapAnswerRepository(db),
     versions: createVersionRepository(db),
-    briefCache: createBriefCache(options.now ?? (() => new Date())),
+    briefCache: createBriefCache(now),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>
       createExtractor(config, {
@@ -67,6 +68,6 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),
     logger,
-    now: options.now ?? (() => new Date()),
+    now,
   };
 }

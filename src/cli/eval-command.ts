@@ -23,10 +23,10 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
   const config = loadConfig();
   const report = await withCliExtractor(config, (extractor) =>
     runEvaluation({
-    goldDir: gold,
-    corpusDir: corpus,
-    extractor,
-    limits: config.limits,
+      goldDir: gold,
+      corpusDir: corpus,
+      extractor,
+      limits: config.limits,
       ...(prices ? { prices } : {}),
     }),
   );

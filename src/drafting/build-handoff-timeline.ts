@@ -32,8 +32,8 @@ export function buildHandoffTimeline(input: TimelineInput): BriefTimeline {
   const today = toIsoDate(input.now);
   const milestones = PLAN.map((plan): BriefMilestone => {
     const doneAt = plan.key === "document" ? input.documentApprovedAt : null;
-    const dueFrom = close === null ? null : toIsoDate(new Date(close + plan.fromDay * DAY_MS));
-    const dueBy = close === null ? null : toIsoDate(new Date(close + plan.byDay * DAY_MS));
+    const dueFrom = close === null ? null : addDays(close, plan.fromDay);
+    const dueBy = close === null ? null : addDays(close, plan.byDay);
     const state: BriefMilestone["state"] =
       doneAt !== null ? "done" : dueBy === null ? "unscheduled" : today > dueBy ? "overdue" : "upcoming";
     return {
@@ -56,7 +56,11 @@ export function buildHandoffTimeline(input: TimelineInput): BriefTimeline {
 export function milestoneDueBy(closeDate: string | null, key: MilestoneKey): string | null {
   const close = parseIsoDate(closeDate);
   const plan = PLAN.find((p) => p.key === key);
-  return close === null || plan === undefined ? null : toIsoDate(new Date(close + plan.byDay * DAY_MS));
+  return close === null || plan === undefined ? null : addDays(close, plan.byDay);
+}
+
+function addDays(closeMs: number, days: number): string {
+  return toIsoDate(new Date(closeMs + days * DAY_MS));
 }
 
 function parseIsoDate(value: string | null): number | null {

@@ -1,7 +1,7 @@
-import type { Citation } from "./draft.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { citationsOverlap } from "./merge-items.ts";
 
-export const PROMPT_INJECTION_FLAG = "prompt-injection";
+const PROMPT_INJECTION_FLAG = "prompt-injection";
 
 /**
  * A claim resting on instruction-like text aimed at an AI is the injection speaking, not the
@@ -16,7 +16,7 @@ export function flagInjectedClaims(items: GroundedCandidate[]): GroundedCandidat
   if (injected.length === 0) return items;
   return items.map((item) => {
     if (item.section === "redFlags" || item.flags?.includes(PROMPT_INJECTION_FLAG)) return item;
-    const touches = item.citations.some((c) => c.match !== "unverified" && injected.some((span) => overlaps(c, span)));
+    const touches = item.citations.some((c) => c.match !== "unverified" && injected.some((span) => citationsOverlap(c, span)));
     return touches ? { ...item, flags: [...(item.flags ?? []), PROMPT_INJECTION_FLAG] } : item;
   });
 }
@@ -24,8 +24,4 @@ export function flagInjectedClaims(items: GroundedCandidate[]): GroundedCandidat
 /** True for an item that must be listed apart even though its quotes verify. */
 export function isInjectedClaim(item: { section: string; flags?: string[] | undefined }): boolean {
   return item.section !== "redFlags" && item.flags?.includes(PROMPT_INJECTION_FLAG) === true;
-}
-
-function overlaps(a: Citation, b: Citation): boolean {
-  return a.sourceId === b.sourceId && a.charStart < b.charEnd && b.charStart < a.charEnd;
 }

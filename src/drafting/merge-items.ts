@@ -30,10 +30,11 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
 }
 
 function citeSameSpan(a: GroundedCandidate, b: GroundedCandidate): boolean {
-  return a.citations.some((x) => x.match !== "unverified" && b.citations.some((y) => y.match !== "unverified" && overlaps(x, y)));
+  return a.citations.some((x) => x.match !== "unverified" && b.citations.some((y) => y.match !== "unverified" && citationsOverlap(x, y)));
 }
 
-function overlaps(a: Citation, b: Citation): boolean {
+/** Whether two citations share any characters of one source. */
+export function citationsOverlap(a: Citation, b: Citation): boolean {
   return a.sourceId === b.sourceId && a.charStart < b.charEnd && b.charStart < a.charEnd;
 }
 

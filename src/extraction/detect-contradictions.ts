@@ -24,7 +24,9 @@ export function detectContradictions(sources: ParsedSource[]): CandidateItem[] {
         for (const fact of readFacts(sentence)) {
           const evidence = { sourceId: source.id, segmentId: segment.id, quote: sentence };
           const mention: Mention = { ...fact, sourceIndex, filename: source.filename, evidence };
-          byKey.set(fact.key, [...(byKey.get(fact.key) ?? []), mention]);
+          const known = byKey.get(fact.key);
+          if (known === undefined) byKey.set(fact.key, [mention]);
+          else known.push(mention);
         }
       }
     }

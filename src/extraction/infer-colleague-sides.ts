@@ -1,4 +1,5 @@
 import type { ParsedSource } from "../ingest/parsed-source.ts";
+import { buildNamePattern } from "./build-name-pattern.ts";
 import type { Side, SideResolver } from "./speaker-side.ts";
 
 // "I've got Ray from IT, Vince from operations, and Keisha": the speaker introduces their own people.
@@ -25,10 +26,9 @@ export function inferColleagueSides(sources: ParsedSource[], direct: SideResolve
     for (const participant of source.participants) note(source.id, participant.name);
     for (const segment of segments) note(source.id, segment.speaker);
   }
+  const mention = buildNamePattern(unknown.keys());
+  if (mention === null) return new Map();
   const votes = new Map<string, Side | "conflict">();
-  if (unknown.size === 0) return new Map();
-  const names = [...unknown.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-  const mention = new RegExp(`\\b(?:${names.join("|")})\\b`, "gi");
   for (const { source, segments } of sources) {
     for (const segment of segments) {
       const side = direct(source.id, segment.speaker);
@@ -55,8 +55,4 @@ export function inferColleagueSides(sources: ParsedSource[], direct: SideResolve
     if (first !== person && unknown.get(first) === person) sides.set(first, side);
   }
   return sides;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -13,11 +13,11 @@ export type Fact = {
 };
 
 // Units a contract counts; synonyms share a key.
-const UNITS: { key: string; label: string; pattern: string }[] = [
+const UNITS = [
   { key: "seats", label: "the seat count", pattern: "seats?|licen[cs]es?" },
   { key: "users", label: "the user count", pattern: "users" },
   { key: "employees", label: "the employee count", pattern: "employees" },
-];
+].map((unit) => ({ ...unit, exact: new RegExp(`^(?:${unit.pattern})$`, "i") }));
 const QUANTITY = new RegExp(
   `(\\$|\\bat )?\\b(${NUMBER})\\s+((?:[\\w-]+\\s+){0,2}?)(${UNITS.map((u) => u.pattern).join("|")})\\b`,
   "gi",
@@ -51,7 +51,7 @@ function readQuantities(sentence: string): Fact[] {
     if (pricePrefix !== undefined || /\b(?:a|an|per|each)\b/i.test(between ?? "") || /\bper\s*$/i.test(sentence.slice(0, match.index))) continue;
     const value = readNumber(number!);
     if (value === null || value === 0) continue;
-    const unit = UNITS.find((u) => new RegExp(`^(?:${u.pattern})$`, "i").test(unitWord!))!;
+    const unit = UNITS.find((u) => u.exact.test(unitWord!))!;
     const before = sentence.slice(0, match.index);
     const after = sentence.slice(match.index + match[0].length, match.index + match[0].length + 16);
     const approximate = LOOSE_BEFORE.test(before) || /^,?\s*(?:give or take|or so|roughly)/i.test(after);

@@ -3,7 +3,7 @@ import { compareMeaning } from "./compare-meaning.ts";
 import type { QuoteIndex, TokenTable } from "./create-quote-index.ts";
 import { type AlignmentVerdict, evaluateAlignment, type QuoteTokens } from "./evaluate-alignment.ts";
 import { explainNearMiss } from "./explain-near-miss.ts";
-import { lowerBound, segmentsTouching } from "./segment-lookup.ts";
+import { lowerBound, nameClosestPassage } from "./segment-lookup.ts";
 import { tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords, WORD_CLASS } from "./word-classes.ts";
 
@@ -156,7 +156,6 @@ export function findFuzzyMatch(index: QuoteIndex, quote: string, preferred: Read
   if (verdict.contentCoverage < 0.5) return { found: false, reason: verdict.failure, closeness: verdict.quality };
   const nearMiss = verdict.contentCoverage >= MEANING_REASON_COVERAGE || verdict.unmatchedContent <= MEANING_REASON_UNMATCHED;
   if (failed.meaning === null && nearMiss) failed.meaning = explainNearMiss(index, quote, failed);
-  const where = segmentsTouching(index, failed.start, failed.end)[0];
-  const suffix = where === undefined ? "" : ` (closest passage in ${where.id})`;
-  return { found: false, reason: `${failed.meaning ?? verdict.failure}${suffix}`, closeness: verdict.quality };
+  const reason = nameClosestPassage(index, failed.meaning ?? verdict.failure, failed.start, failed.end);
+  return { found: false, reason, closeness: verdict.quality };
 }

@@ -37,6 +37,12 @@ export function segmentsTouching(index: QuoteIndex, start: number, end: number):
   return touching;
 }
 
+/** A failure reason naming the segment of the closest passage ("… (closest passage in s4)"), when there is one. */
+export function nameClosestPassage(index: QuoteIndex, reason: string, start: number, end: number): string {
+  const where = segmentsTouching(index, start, end)[0];
+  return where === undefined ? reason : `${reason} (closest passage in ${where.id})`;
+}
+
 /** Character ranges to search first for a quote cited in `segmentId`: the segment, then it and its neighbours. */
 export function preferredRanges(index: QuoteIndex, segmentId: string | undefined): Array<[number, number]> {
   const position = segmentId === undefined ? undefined : index.segmentPositionById.get(segmentId);

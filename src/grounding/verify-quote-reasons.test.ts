@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { buildParsedSource, type Turn } from "../../test/support/build-parsed-source.ts";
 import { TextBuilder } from "../ingest/text-builder.ts";
 import { createQuoteIndex } from "./create-quote-index.ts";
 import { type QuoteVerification, QuoteVerificationSchema, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
 import { verifyQuote } from "./verify-quote.ts";
 
 // A call with ordinals, amounts and names where the cases below change one thing each.
-const TURNS: ReadonlyArray<readonly [string, string]> = [
+const TURNS: Turn[] = [
   ["Gloria Mendez", "We can sign by the sixth if legal signs off on the redlines."],
   ["Nate Brennan", "The kickoff call is booked on the fourth, right after the holiday."],
   ["Nate Brennan", "Gloria, can you send the security questionnaire to our IT team today?"],
@@ -17,16 +18,7 @@ const TURNS: ReadonlyArray<readonly [string, string]> = [
   ["Nate Brennan", "We have twenty-five reps and the pilot ends on the twenty-first of May."],
 ];
 
-function buildCall() {
-  const builder = new TextBuilder(100);
-  TURNS.forEach(([speaker, text], position) => {
-    builder.add({ speaker, startMs: position * 10_000, endMs: null, text });
-  });
-  const { text, segments } = builder.finish();
-  return { source: { text }, segments };
-}
-
-const call = buildCall();
+const call = buildParsedSource({ id: "src_call", filename: "call.txt", turns: TURNS });
 const index = createQuoteIndex(call);
 
 type Case = { name: string; quote: string; match: QuoteVerification["match"]; span?: string; reason?: RegExp; notReason?: RegExp };

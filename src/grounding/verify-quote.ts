@@ -6,7 +6,7 @@ import { findNumberFormatMatch } from "./find-number-format-match.ts";
 import { findOccurrence } from "./find-occurrence.ts";
 import { foldQuoteCore } from "./normalize-for-matching.ts";
 import { createUnverified, type MatchKind, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
-import { lowerBound, preferredRanges, segmentsTouching } from "./segment-lookup.ts";
+import { lowerBound, nameClosestPassage, preferredRanges, segmentsTouching } from "./segment-lookup.ts";
 import { isWordCharAt } from "./word-characters.ts";
 
 /** Longer quotes are refused rather than aligned: a citation is a short verbatim quote. */
@@ -48,8 +48,7 @@ function verified(index: QuoteIndex, match: Exclude<MatchKind, "unverified">, st
 
 /** Unverified for a meaning difference, naming the segment of the passage that differs. */
 function unverifiedAt(index: QuoteIndex, meaning: string, start: number, end: number, closeness: number): QuoteVerification {
-  const where = segmentsTouching(index, start, end)[0];
-  return createUnverified(where === undefined ? meaning : `${meaning} (closest passage in ${where.id})`, closeness);
+  return createUnverified(nameClosestPassage(index, meaning, start, end), closeness);
 }
 
 /** A match after folding case, spaces, quotes, dashes and ellipses, mapped back to original offsets; null if none. */

@@ -1,8 +1,8 @@
-import { findGaps } from "../drafting/assemble-draft.ts";
 import type { BriefGap, BriefInput, BriefPerson } from "../drafting/brief.ts";
 import { SECTION_KEYS } from "../drafting/sections.ts";
 import type { AppDeps } from "../deps.ts";
 import type { Deal } from "../storage/deal-repository.ts";
+import { findAnsweredGaps } from "./load-deal-draft.ts";
 
 type BriefStores = Pick<AppDeps, "items" | "gapAnswers" | "versions" | "users" | "now">;
 
@@ -33,11 +33,7 @@ export function loadBriefInput(stores: BriefStores, deal: Deal): BriefInput {
     };
   }
   const items = stores.items.list(deal.id);
-  const answers = stores.gapAnswers.list(deal.id);
-  const gaps = findGaps(items.filter((item) => !item.needsChecking)).map((gap): BriefGap => {
-    const answer = answers.find((a) => a.section === gap.section);
-    return answer ? { ...gap, answer } : gap;
-  });
+  const gaps = findAnsweredGaps(items.filter((item) => !item.needsChecking), stores.gapAnswers.list(deal.id));
   return { deal: dealFacts, ...people, approval: null, firstApprovedAt: null, items, gaps, now: stores.now() };
 }
 

@@ -1,5 +1,6 @@
 import type { Draft, ExtractorInfo, Usage } from "../drafting/draft.ts";
 import { findGaps } from "../drafting/assemble-draft.ts";
+import { NO_USAGE } from "../extraction/extractor.ts";
 import { SECTION_KEYS, type SectionKey } from "../drafting/sections.ts";
 import type { GapAnswer, GapAnswerRepository } from "../storage/gap-answer-repository.ts";
 import type { ItemRepository, StoredItem } from "../storage/item-repository.ts";
@@ -27,14 +28,10 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
   const sectionOrder = (item: StoredItem) => SECTION_KEYS.indexOf(item.section);
   const items = stored.filter((i) => !i.needsChecking).sort((a, b) => sectionOrder(a) - sectionOrder(b));
   const needsChecking = stored.filter((i) => i.needsChecking);
-  const answers = stores.gapAnswers.list(dealId);
-  const gaps: DealDraft["gaps"] = findGaps(items).map((gap) => {
-    const answer = answers.find((a) => a.section === gap.section);
-    return answer ? { ...gap, answer } : gap;
-  });
+  const gaps = findAnsweredGaps(items, stores.gapAnswers.list(dealId));
   const filled = SECTION_KEYS.length - gaps.filter((g) => g.answer === undefined).length;
   const runs = stores.runs.listForDeal(dealId).filter((r) => r.status === "succeeded");
-  const usage: Usage = { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 };
+  const usage: Usage = { ...NO_USAGE };
   for (const run of runs) {
     if (!run.usage) continue;
     for (const key of Object.keys(usage) as (keyof Usage)[]) usage[key] += run.usage[key];
@@ -55,4 +52,12 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
     usage,
     createdAt: lastRun?.finishedAt ?? new Date(0).toISOString(),
   };
+}
+
+/** The sections the items leave empty, each with the AE's answer when there is one. */
+export function findAnsweredGaps(items: StoredItem[], answers: GapAnswer[]): DealDraft["gaps"] {
+  return findGaps(items).map((gap) => {
+    const answer = answers.find((a) => a.section === gap.section);
+    return answer ? { ...gap, answer } : gap;
+  });
 }

@@ -1,5 +1,6 @@
 import { createDraft } from "../drafting/create-draft.ts";
 import { AppError, isAppError } from "../errors.ts";
+import { NO_USAGE } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import { runInTransaction } from "../storage/open-database.ts";
 import type { AppDeps } from "../deps.ts";
@@ -22,7 +23,7 @@ export async function runExtraction(deps: AppDeps, runId: string, signal?: Abort
     if (fresh.length === 0) {
       deps.runs.markSucceeded(
         runId,
-        { extractor: extractor.info, usage: { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 }, sourceIds: [], itemsAdded: 0 },
+        { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 },
         deps.now(),
       );
       return;

@@ -19,7 +19,7 @@ type SourceRow = {
   format: string;
   sha256: string;
   byte_length: number;
-  parsed: string;
+  segment_count: number;
   extracted_run_id: string | null;
   uploaded_by: string;
   created_at: string;
@@ -34,13 +34,16 @@ export function createSourceRepository(db: Database) {
     format: row.format,
     sha256: row.sha256,
     byteLength: row.byte_length,
-    segmentCount: (JSON.parse(row.parsed) as ParsedSource).segments.length,
+    segmentCount: row.segment_count,
     extractedRunId: row.extracted_run_id,
     uploadedBy: row.uploaded_by,
     createdAt: row.created_at,
   });
   // Listed by rowid: upload order, even for files stored in the same millisecond.
-  const COLUMNS = "id, filename, format, sha256, byte_length, parsed, extracted_run_id, uploaded_by, created_at";
+  // The segment count is read in SQL: parsing the stored parse (the whole text) to count its segments made every
+  // source listing, and so every draft, cost a JSON parse per source.
+  const COLUMNS =
+    "id, filename, format, sha256, byte_length, json_array_length(parsed, '$.segments') AS segment_count, extracted_run_id, uploaded_by, created_at";
   return {
     /** Stores the original bytes and the parse; false when the deal already has a source with these bytes. */
     add(dealId: string, parsed: ParsedSource, content: Uint8Array, uploadedBy: string, now: Date): boolean {

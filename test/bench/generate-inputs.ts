@@ -12,7 +12,8 @@ function line(i: number): string {
   return SENTENCES[i % SENTENCES.length]!;
 }
 
-function clock(ms: number, separator: "." | ","): string {
+/** A cue timestamp, "hh:mm:ss.mmm" (WebVTT) or "hh:mm:ss,mmm" (SRT). */
+export function formatCueTime(ms: number, separator: "." | ","): string {
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor((ms % 3_600_000) / 60_000);
   const s = Math.floor((ms % 60_000) / 1000);
@@ -35,7 +36,7 @@ function build(targetBytes: number, piece: (i: number) => string, header = ""): 
 export function generateVtt(targetBytes: number): string {
   return build(
     targetBytes,
-    (i) => `${i + 1}\n${clock(i * 4000, ".")} --> ${clock(i * 4000 + 3500, ".")}\n<v ${SPEAKERS[Math.floor(i / 3) % 4]}>${line(i)}</v>\n\n`,
+    (i) => `${i + 1}\n${formatCueTime(i * 4000, ".")} --> ${formatCueTime(i * 4000 + 3500, ".")}\n<v ${SPEAKERS[Math.floor(i / 3) % 4]}>${line(i)}</v>\n\n`,
     "WEBVTT\n\n",
   );
 }
@@ -43,14 +44,14 @@ export function generateVtt(targetBytes: number): string {
 export function generateSrt(targetBytes: number): string {
   return build(
     targetBytes,
-    (i) => `${i + 1}\n${clock(i * 4000, ",")} --> ${clock(i * 4000 + 3500, ",")}\n${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
+    (i) => `${i + 1}\n${formatCueTime(i * 4000, ",")} --> ${formatCueTime(i * 4000 + 3500, ",")}\n${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
   );
 }
 
 export function generateTextTranscript(targetBytes: number): string {
   return build(
     targetBytes,
-    (i) => `[${clock(i * 4000, ".").slice(0, 8)}] ${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
+    (i) => `[${formatCueTime(i * 4000, ".").slice(0, 8)}] ${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
     "Call Date: 2026-03-02\nParticipants:\n- Dana Whitfield (VP Operations, Kestrel)\n- Marcus Lee (Account Executive, Baton)\n\n",
   );
 }

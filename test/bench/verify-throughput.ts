@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS } from "../../src/config.ts";
 import { createQuoteIndex } from "../../src/grounding/create-quote-index.ts";
 import { verifyQuote } from "../../src/grounding/verify-quote.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
+import { formatCueTime } from "./generate-inputs.ts";
 
 const SIZE = Number(process.argv[2] ?? 1024 * 1024);
 const QUOTES_PER_KIND = 400;
@@ -38,11 +39,6 @@ const TEMPLATES: Array<(pick: <T>(values: T[]) => T, number: (below: number) => 
   (pick, n) => `I can cap the renewal increase at ${n(9) + 1} percent and we'll put that in the order form for ${pick(NAMES)}.`,
 ];
 
-function clock(ms: number): string {
-  const pad = (value: number, width = 2) => String(value).padStart(width, "0");
-  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
-}
-
 /** A Teams-style WebVTT call of about `targetBytes`, two or three sentences per cue. */
 function generateCall(targetBytes: number): string {
   const random = createRandom(42);
@@ -51,7 +47,7 @@ function generateCall(targetBytes: number): string {
   let size = parts[0]!.length;
   for (let cue = 0; size < targetBytes; cue += 1) {
     const sentences = Array.from({ length: 2 + random(2) }, () => pick(TEMPLATES)(pick, random));
-    const part = `${cue + 1}\n${clock(cue * 9000)} --> ${clock(cue * 9000 + 8500)}\n<v ${SPEAKERS[cue % SPEAKERS.length]}>${sentences.join(" ")}</v>\n\n`;
+    const part = `${cue + 1}\n${formatCueTime(cue * 9000, ".")} --> ${formatCueTime(cue * 9000 + 8500, ".")}\n<v ${SPEAKERS[cue % SPEAKERS.length]}>${sentences.join(" ")}</v>\n\n`;
     parts.push(part);
     size += part.length;
   }

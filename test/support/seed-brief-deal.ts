@@ -1,5 +1,7 @@
 import type { Citation, DraftItem } from "../../src/drafting/draft.ts";
 import type { Deal } from "../../src/storage/deal-repository.ts";
+import { seedDeal } from "./seed-deal.ts";
+import { extractedItem } from "./seed-review-deal.ts";
 import type { TestApp, TestUser } from "./test-app.ts";
 
 /** Statements the brief must never show: a rejected item and one whose every quote failed verification. */
@@ -10,7 +12,7 @@ function cite(quote: string, speaker: string | null, startMs: number | null, mat
 }
 
 function draftItem(id: string, section: DraftItem["section"], statement: string, citation: Citation, extra: Partial<DraftItem> = {}): DraftItem {
-  return { id, section, statement, citations: [citation], status: "draft", origin: "extracted", details: {}, ...extra };
+  return { ...extractedItem(id, section, statement, [citation]), ...extra };
 }
 
 /**
@@ -19,17 +21,8 @@ function draftItem(id: string, section: DraftItem["section"], statement: string,
  * AE answer to the "competition" gap.
  */
 export function seedBriefDeal(t: TestApp, ae: TestUser, csm?: TestUser, options: { account?: string; closeDate?: string | null } = {}): Deal {
-  const deal = t.deps.deals.add(
-    {
-      account: options.account ?? "Kestrel Ridge Freight",
-      closeDate: options.closeDate === undefined ? "2026-02-06" : options.closeDate,
-      amount: 77040,
-      currency: "USD",
-      aeId: ae.user.id,
-      csmId: csm?.user.id ?? null,
-    },
-    t.deps.now(),
-  );
+  // An omitted account or close date takes seedDeal's default; a null close date stays null.
+  const deal = seedDeal(t, ae, csm, options.account, options.closeDate);
   const id = (name: string) => `itm_${name}_${deal.id}`;
   const verified: DraftItem[] = [
     draftItem(id("pain"), "whyTheyBought", "Customers hear about late freight before Kestrel Ridge does.", cite("our customer finds out before we do", "Nate Brennan", 74_000), {

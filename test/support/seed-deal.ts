@@ -22,9 +22,15 @@ export const SAMPLE_CALL_VTT = `WEBVTT
 `;
 
 /** Adds a deal owned by `ae` straight through the repository (no route involved), with an optional CSM. */
-export function seedDeal(t: TestApp, ae: TestUser, csm?: TestUser, account = "Kestrel Ridge Freight"): Deal {
+export function seedDeal(
+  t: TestApp,
+  ae: TestUser,
+  csm?: TestUser,
+  account = "Kestrel Ridge Freight",
+  closeDate: string | null = "2026-02-06",
+): Deal {
   return t.deps.deals.add(
-    { account, closeDate: "2026-02-06", amount: 77040, currency: "USD", aeId: ae.user.id, csmId: csm?.user.id ?? null },
+    { account, closeDate, amount: 77040, currency: "USD", aeId: ae.user.id, csmId: csm?.user.id ?? null },
     t.deps.now(),
   );
 }

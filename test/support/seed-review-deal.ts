@@ -5,8 +5,8 @@ import type { SectionKey } from "../../src/drafting/sections.ts";
 import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
 import type { TestApp, TestUser } from "./test-app.ts";
 
-export const SAMPLE_DEAL_DIR = join(import.meta.dirname, "../../fixtures/deals/kestrel-ridge-freight");
-export const DISCOVERY_CALL = "discovery-call-2026-01-13.vtt";
+const SAMPLE_DEAL_DIR = join(import.meta.dirname, "../../fixtures/deals/kestrel-ridge-freight");
+const DISCOVERY_CALL = "discovery-call-2026-01-13.vtt";
 
 /** Creates a deal for the AE (assigned to the CSM when given) through the API; returns its id. */
 export async function createDeal(t: TestApp, ae: TestUser, csm?: TestUser): Promise<string> {
@@ -46,6 +46,7 @@ export function citeSegment(parsed: ParsedSource, phrase: string): Citation {
   };
 }
 
+/** An item as an extraction run stores it, before any review. */
 export function extractedItem(id: string, section: SectionKey, statement: string, citations: Citation[]): DraftItem {
   return { id, section, statement, citations, status: "draft", details: {}, origin: "extracted" };
 }

@@ -1,7 +1,7 @@
 import type { SectionKey } from "../../drafting/sections.ts";
 import { replaceNumberWords } from "../read-numbers.ts";
 import type { Side } from "../speaker-side.ts";
-import { CONCERN_QUESTION, REQUEST_QUESTION } from "./context-cues.ts";
+import { CONCERN_QUESTION, isQuestion, REQUEST_QUESTION } from "./context-cues.ts";
 import { FILLER } from "./cue-vocabulary.ts";
 import { SECTION_CUES } from "./section-cues.ts";
 
@@ -45,7 +45,7 @@ export function classifySentence(sentence: string, side: Side | null, context: S
 type Scored = Classification & { strongest?: number; own: number };
 
 /** Every section with a positive score for the sentence, best first (ties keep the cue table's order). */
-export function scoreSentence(sentence: string, side: Side | null, context: SentenceContext = {}): Scored[] {
+function scoreSentence(sentence: string, side: Side | null, context: SentenceContext = {}): Scored[] {
   const scores = new Map<SectionKey, Scored>();
   const text = replaceNumberWords(sentence);
   for (const cue of SECTION_CUES) {
@@ -77,7 +77,7 @@ export function scoreSentence(sentence: string, side: Side | null, context: Sent
 
 /** Questions are discovery, not facts: only a request or a customer's doubt survives; undefined means no limit. */
 function limitSections(sentence: string, side: Side | null): SectionKey[] | undefined {
-  if (!/\?["'”’)]*$/.test(sentence.trimEnd())) return undefined;
+  if (!isQuestion(sentence)) return undefined;
   if (REQUEST_QUESTION.test(sentence)) return ["nextSteps"];
   if (side !== "seller" && CONCERN_QUESTION.test(sentence)) return ["objections", "redFlags"];
   return [];

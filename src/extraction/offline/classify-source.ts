@@ -2,7 +2,7 @@ import type { SectionKey } from "../../drafting/sections.ts";
 import type { ParsedSource, Segment } from "../../ingest/parsed-source.ts";
 import type { Side, SideResolver } from "../speaker-side.ts";
 import { type Classification, classifySentence } from "./classify-sentence.ts";
-import { QUESTION_TOPICS } from "./context-cues.ts";
+import { isQuestion, QUESTION_TOPICS } from "./context-cues.ts";
 import { splitSentences } from "./split-sentences.ts";
 
 /** One sentence of a source with where it sits, who said it and the sections it was given (possibly none). */
@@ -21,23 +21,23 @@ export type ClassifiedSentence = {
 const ANSWER_SENTENCES = 3;
 
 /** Splits every segment into sentences and classifies each with its side and the question it answers. */
-export function classifySource({ segments }: ParsedSource, sideOf: SideResolver, sourceId: string): ClassifiedSentence[] {
+export function classifySource({ source, segments }: ParsedSource, sideOf: SideResolver): ClassifiedSentence[] {
   const out: ClassifiedSentence[] = [];
   const skipUnlabelled = segments.filter((s) => s.speaker !== null).length * 2 >= segments.length;
   let previousTurn: { speaker: string | null; sentences: string[] } | null = null;
   segments.forEach((segment, segmentIndex) => {
-    const sentences = splitSentences(segment.text).map((span) => ({ ...span, text: segment.text.slice(span.start, span.end) }));
     // Notes and headers between the speaker turns of a transcript are not what anyone said.
     if (segment.speaker === null && skipUnlabelled) {
       previousTurn = null;
       return;
     }
-    const side = sideOf(sourceId, segment.speaker);
+    const sentences = splitSentences(segment.text).map((span) => ({ ...span, text: segment.text.slice(span.start, span.end) }));
+    const side = sideOf(source.id, segment.speaker);
     const asked = previousTurn !== null && previousTurn.speaker !== segment.speaker ? findTopic(previousTurn.sentences) : null;
     let topic: SectionKey | null = asked;
     let answered = 0;
     let previous: SectionKey | null = null;
-    sentences.forEach((sentence, index) => {
+    for (const sentence of sentences) {
       const inAnswer = topic !== null && answered < ANSWER_SENTENCES;
       const classes = classifySentence(sentence.text, side, { topic: inAnswer ? topic : null, previous });
       out.push({ segment, segmentIndex, start: sentence.start, end: sentence.end, text: sentence.text, side, classes });
@@ -45,13 +45,13 @@ export function classifySource({ segments }: ParsedSource, sideOf: SideResolver,
       answered++;
       // A question inside the turn frames what the same speaker says next.
       if (isQuestion(sentence.text)) {
-        const own = findTopic(sentences.slice(index, index + 1).map((s) => s.text));
+        const own = findTopic([sentence.text]);
         if (own !== null) {
           topic = own;
           answered = 0;
         }
       }
-    });
+    }
     previousTurn = { speaker: segment.speaker, sentences: sentences.map((s) => s.text) };
   });
   return out;
@@ -66,8 +66,4 @@ function findTopic(sentences: string[]): SectionKey | null {
     if (found !== undefined) return found.section;
   }
   return null;
-}
-
-function isQuestion(sentence: string): boolean {
-  return /\?["'”’)]*$/.test(sentence.trimEnd());
 }

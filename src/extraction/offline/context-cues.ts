@@ -23,3 +23,8 @@ export const REQUEST_QUESTION = /\b(?:could|can|would|will) you (?:send|share|fo
 
 /** A reply that only acknowledges before the real answer ("That's a fair worry."). */
 export const ACKNOWLEDGEMENT = /^(?:[\w' ,]{0,20})(?:fair|good (?:question|point)|i hear you|i understand|understood|totally|makes sense|great question|i appreciate|appreciate (?:you|that|it)|that's (?:fair|helpful|a fair \w+))\b[^.!?]{0,30}[.!?]?$/i;
+
+/** Whether a sentence ends as a question, closing quotes and brackets aside. */
+export function isQuestion(sentence: string): boolean {
+  return /\?["'”’)]*$/.test(sentence.trimEnd());
+}

@@ -9,7 +9,7 @@ const ORDINAL = "(?:\\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|six
 const RELATIVE = `today|tonight|tomorrow|this (?:week|afternoon|evening)|after (?:this|the) call|right now|next (?:week|month|quarter|${WEEKDAY})|end of (?:the )?(?:day|week|month|quarter|year|${MONTH})|eod|eow|q[1-4]`;
 
 /** A calendar or relative day, loosely: enough to tell that a sentence names one. */
-export const DAY = `(?:${WEEKDAY}|${MONTH} \\d|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|the ${ORDINAL}|${RELATIVE})`;
+const DAY = `(?:${WEEKDAY}|${MONTH} \\d|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}|the ${ORDINAL}|${RELATIVE})`;
 
 /** A due phrase: "by Friday", "before February 6", "on Monday", "within 2 weeks". */
 export const DUE = `(?:(?:by|before|on|until|no later than|on or before) ${DAY}|within \\d+ (?:hours|days|weeks|business days))`;

@@ -1,12 +1,12 @@
 import { normalizeCompany } from "../../ingest/participants/assign-sides.ts";
 import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import { buildNamePattern } from "../build-name-pattern.ts";
 import type { Side, SideResolver } from "../speaker-side.ts";
 
 export type Person = { name: string; side: Side | null };
 
 /** The people of a deal (participants and speakers of every source) and a finder for their names in a sentence. */
 export type DealPeople = {
-  all: Person[];
   /** People a sentence names, by full name or first name, in order of appearance. */
   namedIn(sentence: string): Person[];
   /** Sides of the companies a sentence names ("For Corvala, Inc.: …" names the seller). */
@@ -36,18 +36,15 @@ export function collectDealPeople(sources: ParsedSource[], sideOf: SideResolver)
     }
     for (const segment of segments) if (segment.speaker !== null) add(segment.speaker, sideOf(source.id, segment.speaker));
   }
-  const all = [...byName.values()];
   // First names point at the one person who has it; a shared first name points at nobody.
   const keys = new Map<string, Person | null>();
-  for (const person of all) {
+  for (const person of byName.values()) {
     keys.set(person.name.toLowerCase(), person);
     const first = person.name.split(/\s+/)[0]!.toLowerCase();
     if (first.length >= 3 && first !== person.name.toLowerCase()) keys.set(first, keys.has(first) && keys.get(first) !== person ? null : person);
   }
-  const names = [...keys.keys()].filter((key) => keys.get(key) !== null).sort((a, b) => b.length - a.length);
-  const pattern = names.length === 0 ? null : new RegExp(`\\b(?:${names.map(escapeRegex).join("|")})\\b`, "gi");
+  const pattern = buildNamePattern([...keys.keys()].filter((key) => keys.get(key) !== null));
   return {
-    all,
     namedIn(sentence) {
       if (pattern === null) return [];
       const found: Person[] = [];
@@ -83,8 +80,4 @@ function containsWord(text: string, word: string): boolean {
     at = text.indexOf(word, at + 1);
   }
   return false;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

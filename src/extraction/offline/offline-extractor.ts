@@ -29,10 +29,10 @@ export function createOfflineExtractor(): Extractor {
   };
 }
 
-type Run = { section: SectionKey; kind?: string; sentences: ClassifiedSentence[]; last: number };
+type Run = { section: SectionKey; kind?: string; sentences: ClassifiedSentence[]; first: number; last: number };
 
 function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: DealPeople): CandidateItem[] {
-  const sentences = classifySource(parsed, sideOf, parsed.source.id);
+  const sentences = classifySource(parsed, sideOf);
   const runs: Run[] = [];
   const open = new Map<string, Run>();
   sentences.forEach((sentence, index) => {
@@ -45,7 +45,7 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
         run.last = index;
         continue;
       }
-      const fresh: Run = { section: found.section, sentences: [sentence], last: index, ...(found.kind ? { kind: found.kind } : {}) };
+      const fresh: Run = { section: found.section, sentences: [sentence], first: index, last: index, ...(found.kind ? { kind: found.kind } : {}) };
       open.set(key, fresh);
       runs.push(fresh);
     }
@@ -65,7 +65,7 @@ function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSen
     side: first.side,
     named: people.namedIn(text),
     isSellerCompany: people.isSellerCompany,
-    addressee: findAddressee(sentences, run.sentences[0]!, people),
+    addressee: findAddressee(sentences, run.first, people),
     ...(run.kind ? { kind: run.kind } : {}),
     ...(answer ? { answer: { speaker: answer.sentence.segment.speaker, text: answer.sentence.text, resolved: answer.resolved } } : {}),
     // A dated promise that the customer or the seller calls tight right after is worth a second look.

@@ -1,5 +1,5 @@
 import type { ClassifiedSentence } from "./classify-source.ts";
-import { ACKNOWLEDGEMENT } from "./context-cues.ts";
+import { ACKNOWLEDGEMENT, isQuestion } from "./context-cues.ts";
 import { FILLER } from "./cue-vocabulary.ts";
 import type { DealPeople } from "./deal-people.ts";
 
@@ -32,15 +32,15 @@ export function findAnswer(sentences: ClassifiedSentence[], index: number): Answ
   return null;
 }
 
-/** Who a sentence speaks to: a name it opens with ("Nate, could you…"), else the other side's previous speaker. */
-export function findAddressee(sentences: ClassifiedSentence[], sentence: ClassifiedSentence, people: DealPeople): string | null {
+/** Who the sentence at `index` speaks to: a name it opens with ("Nate, could you…"), else the other side's previous speaker. */
+export function findAddressee(sentences: ClassifiedSentence[], index: number, people: DealPeople): string | null {
+  const sentence = sentences[index]!;
   const vocative = /^([A-Z][\w'-]+),/.exec(sentence.text)?.[1];
   if (vocative !== undefined) {
     const person = people.namedIn(vocative)[0];
     if (person !== undefined) return person.name;
   }
-  const at = sentences.indexOf(sentence);
-  for (let i = at - 1; i >= 0; i--) {
+  for (let i = index - 1; i >= 0; i--) {
     const before = sentences[i]!;
     if (before.segmentIndex === sentence.segmentIndex) continue;
     if (before.segmentIndex < sentence.segmentIndex - 1) return null;
@@ -75,7 +75,7 @@ function readReaction(sentences: ClassifiedSentence[], answerIndex: number, rais
 }
 
 function isSubstantive(text: string): boolean {
-  if (/\?["'”’)]*$/.test(text.trimEnd()) || FILLER.test(text) || ACKNOWLEDGEMENT.test(text)) return false;
+  if (isQuestion(text) || FILLER.test(text) || ACKNOWLEDGEMENT.test(text)) return false;
   if (/^(?:hi|hello|hey|dear)\b/i.test(text) || /^thanks? (?:you )?for\b/i.test(text)) return false;
   return text.split(/\s+/).length >= 4;
 }

@@ -1,3 +1,4 @@
+import { MAX_VERIFY_CHECKS } from "../routes/verify-routes.ts";
 import {
   arrayOf,
   DEAL_ID,
@@ -188,7 +189,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     tag: "Verify",
     summary: "Check quotes against the deal's sources: the answer of `baton verify --json`",
     description:
-      "One check {source, segment?, quote} answers one VerifyAnswer (404 for an unknown source); {checks: [...]} (at most 200) " +
+      `One check {source, segment?, quote} answers one VerifyAnswer (404 for an unknown source); {checks: [...]} (at most ${MAX_VERIFY_CHECKS}) ` +
       "answers {results} in order, a check naming an unknown source answered unverified. Quotes over 2,000 characters are answered unverified (quote too long). " +
       "Unless unverified, quote === source.text.slice(charStart, charEnd).",
     access: READ_DEAL,

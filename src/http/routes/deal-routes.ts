@@ -3,7 +3,6 @@ import { z } from "zod";
 import { hasCapability } from "../../access/access-policy.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
-import type { Deal } from "../../storage/deal-repository.ts";
 import { runInTransaction } from "../../storage/open-database.ts";
 import type { AppEnv } from "../app-env.ts";
 import { loadDeal, recordAudit } from "../load-deal.ts";
@@ -22,11 +21,6 @@ export const DealInputSchema = z
   .strict();
 
 export const DealPatchSchema = DealInputSchema.partial().strict();
-
-/** What the API shows of a deal. */
-export function presentDeal(deal: Deal) {
-  return deal;
-}
 
 export function createDealRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -56,19 +50,19 @@ export function createDealRoutes(deps: AppDeps) {
       deps.now(),
     );
     recordAudit(c, deps, { action: "create", objectType: "deal", objectId: deal.id, dealId: deal.id });
-    return c.json(presentDeal(deal), 201);
+    return c.json(deal, 201);
   });
 
   routes.get("/", (c) => {
     const user = c.get("user");
     if (!hasCapability(user, "listDeals")) throw new AppError({ code: "FORBIDDEN", message: "your role may not list deals" });
-    return c.json({ deals: deps.deals.listVisibleTo(user).map(presentDeal) });
+    return c.json({ deals: deps.deals.listVisibleTo(user) });
   });
 
   routes.get("/:dealId", (c) => {
     const deal = loadDeal(c, deps, "read");
     recordAudit(c, deps, { action: "view", objectType: "deal", objectId: deal.id, dealId: deal.id });
-    return c.json(presentDeal(deal));
+    return c.json(deal);
   });
 
   routes.patch("/:dealId", async (c) => {
@@ -77,7 +71,7 @@ export function createDealRoutes(deps: AppDeps) {
     checkCsm(changes.csmId);
     const updated = deps.deals.update(deal.id, changes, deps.now());
     recordAudit(c, deps, { action: "change", objectType: "deal", objectId: deal.id, dealId: deal.id });
-    return c.json(presentDeal(updated!));
+    return c.json(updated!);
   });
 
   routes.delete("/:dealId", (c) => {

@@ -15,17 +15,12 @@ export const BatchSchema = z.object({ dealIds: z.array(z.string().max(64)).max(1
 export function createExtractionRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
 
-  const startRun = (dealId: string, userId: string) => {
-    const run = deps.runs.create(dealId, userId, deps.now());
-    return run;
-  };
-
   routes.post("/deals/:dealId/extractions", async (c) => {
     const deal = loadDeal(c, deps, "extract");
     if (deps.sources.listMeta(deal.id).length === 0) {
       throw new AppError({ code: "CONFLICT", message: "the deal has no sources yet: upload transcripts or emails first" });
     }
-    const run = startRun(deal.id, c.get("user").id);
+    const run = deps.runs.create(deal.id, c.get("user").id, deps.now());
     recordAudit(c, deps, { action: "extract", objectType: "extraction_run", objectId: run.id, dealId: deal.id });
     if (c.req.query("wait") === "true") {
       // Runs inside the request: the request's deadline aborts the LLM call.
@@ -68,7 +63,7 @@ export function createExtractionRoutes(deps: AppDeps) {
     const runs = deals
       .filter((deal) => deal !== undefined && deps.sources.listMeta(deal.id).length > 0)
       .map((deal) => {
-        const run = startRun(deal!.id, user.id);
+        const run = deps.runs.create(deal!.id, user.id, deps.now());
         recordAudit(c, deps, { action: "extract", objectType: "extraction_run", objectId: run.id, dealId: deal!.id });
         deps.jobs.enqueue(run.id, (signal) => runExtraction(deps, run.id, signal));
         return run;

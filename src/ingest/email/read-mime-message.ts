@@ -24,6 +24,7 @@ export type MimeMessage = {
   attachedMessages: Uint8Array[];
 };
 
+const LATIN1 = new TextDecoder("latin1");
 const ENCRYPTED_TYPE = /multipart\/encrypted|application\/(?:x-)?pkcs7-mime|application\/pgp-encrypted/i;
 
 function mailboxesOf(address: Address): Mailbox[] {
@@ -87,7 +88,7 @@ async function parseWithPostalMime(bytes: Uint8Array, limits: IngestLimits): Pro
  * Throws INVALID_INPUT for encrypted mail and for mail without body text.
  */
 export async function readMimeMessage(bytes: Uint8Array, limits: IngestLimits): Promise<MimeMessage> {
-  const latin1 = new TextDecoder("latin1").decode(bytes);
+  const latin1 = LATIN1.decode(bytes);
   checkMimeLimits(latin1, limits);
   const mimeBytes = neutralizeFlowed(bytes);
   // Plain single-part mail has its body decoded without postal-mime, which still reads every header.

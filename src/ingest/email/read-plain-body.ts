@@ -13,6 +13,7 @@ const PLAIN_TYPE = /^text\/plain[ \t]*((?:;[ \t]*(?:charset|format|delsp)[ \t]*=
 const CHARSET_PARAMETER = /;[ \t]*charset[ \t]*=[ \t]*"?([\w.:-]*)/gi;
 const FLOWED_PARAMETER = /;[ \t]*format[ \t]*=[ \t]*"?flowed/i;
 const PASS_THROUGH = /^(?:7bit|8bit|binary)$/i;
+const QUOTED_PRINTABLE = /^quoted-printable$/i;
 const CONTENT_HEADERS = new Set(["content-type", "content-transfer-encoding", "content-disposition"]);
 
 const LATIN1 = new TextDecoder("latin1");
@@ -119,7 +120,7 @@ export function readPlainBody(bytes: Uint8Array): { header: Uint8Array; text: st
   const charset = (charsets[0]?.[1] || "utf8").toLowerCase();
   if (!SIMPLE_CHARSET.test(charset)) return null;
   const encoding = headers.get("content-transfer-encoding") ?? "8bit";
-  const quotedPrintable = /^quoted-printable$/i.test(encoding);
+  const quotedPrintable = QUOTED_PRINTABLE.test(encoding);
   if (!quotedPrintable && !PASS_THROUGH.test(encoding)) return null;
 
   const out = new Uint8Array(bytes.length - bodyStart + 1);
