@@ -11,10 +11,7 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   BATON_MODEL: optionalString,
-  BATON_EXTRACTOR: z.preprocess(
-    (v) => (v === "" || v === undefined ? "auto" : v),
-    z.enum(["auto", "llm", "offline"]),
-  ),
+  BATON_EXTRACTOR: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "llm", "offline"])),
   BATON_DB: optionalString,
   PORT: intWithDefault(3000),
   BATON_MAX_FILE_BYTES: intWithDefault(25 * 1024 * 1024),
@@ -25,10 +22,7 @@ const EnvSchema = z.object({
   BATON_LLM_TIMEOUT_MS: intWithDefault(120_000),
   BATON_LLM_MAX_RETRIES: z.preprocess((v) => (v === "" || v === undefined ? 2 : Number(v)), z.number().int().min(0).max(10)),
   BATON_LLM_CONTEXT_TOKENS: intWithDefault(24_000),
-  BATON_LLM_JSON_MODE: z.preprocess(
-    (v) => (v === "" || v === undefined ? "auto" : v),
-    z.enum(["auto", "json_schema", "json_object"]),
-  ),
+  BATON_LLM_JSON_MODE: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "json_schema", "json_object"])),
   BATON_REQUEST_TIMEOUT_MS: intWithDefault(30_000),
   BATON_JOB_CONCURRENCY: intWithDefault(2),
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),

@@ -34,7 +34,12 @@ export async function answerVerifyLines(io: CliIo, indexes: SourceIndexCache, de
   }
 }
 
-async function answerLine(line: string, lineNumber: number, indexes: SourceIndexCache, defaults: VerifyLineDefaults): Promise<VerifyAnswer> {
+async function answerLine(
+  line: string,
+  lineNumber: number,
+  indexes: SourceIndexCache,
+  defaults: VerifyLineDefaults,
+): Promise<VerifyAnswer> {
   const failed = (reason: string) => createFailedAnswer(`line ${lineNumber}: ${reason}`);
   if (line.length > MAX_LINE) return failed(`longer than ${MAX_LINE} characters`);
   let json: unknown;

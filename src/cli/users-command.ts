@@ -7,7 +7,8 @@ import { openDatabase } from "../storage/open-database.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
 
-const USAGE = "usage: baton users add --name NAME --email EMAIL --role ae|csm|revops|admin | baton users list | baton users disable --id ID";
+const USAGE =
+  "usage: baton users add --name NAME --email EMAIL --role ae|csm|revops|admin | baton users list | baton users disable --id ID";
 
 /** `baton users add|list|disable`: manage who may call the service. A new token is printed once and stored hashed. */
 export async function runUsersCommand(args: string[], io: CliIo): Promise<number> {

@@ -8,8 +8,7 @@ import { parseArgs } from "./parse-args.ts";
 import { createSourceIndexCache } from "./source-index-cache.ts";
 import { renderVerifyAnswer } from "./render-verify-answer.ts";
 
-const USAGE =
-  "usage: baton verify --source FILE [--segment ID] --quote TEXT [--json], or JSON lines on stdin without --quote";
+const USAGE = "usage: baton verify --source FILE [--segment ID] --quote TEXT [--json], or JSON lines on stdin without --quote";
 
 /**
  * `baton verify --source FILE [--segment ID] --quote TEXT [--json]`, or with no --quote,

@@ -18,12 +18,7 @@ export function isVerified(item: Pick<DraftItem, "citations" | "origin">): boole
 }
 
 /** Orders items by section, splits off what failed verification or rests on injected text, and derives gaps and completeness. */
-export function assembleDraft(
-  items: GroundedCandidate[],
-  extraction: ExtractionResult,
-  sources: ParsedSource[],
-  now: Date,
-): Draft {
+export function assembleDraft(items: GroundedCandidate[], extraction: ExtractionResult, sources: ParsedSource[], now: Date): Draft {
   const sourceOrder = new Map(sources.map((s, i) => [s.source.id, i]));
   const draftItems: DraftItem[] = items.map((item) => ({
     id: itemIdFor(item),

@@ -71,7 +71,11 @@ export function readCalendarDate(value: string | null, closeDate: string | null)
   if (iso) return toIsoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const monthDay = MONTH_DAY.exec(value);
   const dayMonth = monthDay ? null : DAY_MONTH.exec(value);
-  const [monthName, day, year] = monthDay ? [monthDay[1], monthDay[2], monthDay[3]] : dayMonth ? [dayMonth[2], dayMonth[1], dayMonth[3]] : [];
+  const [monthName, day, year] = monthDay
+    ? [monthDay[1], monthDay[2], monthDay[3]]
+    : dayMonth
+      ? [dayMonth[2], dayMonth[1], dayMonth[3]]
+      : [];
   if (monthName === undefined || day === undefined) return null;
   const month = MONTHS.indexOf(monthName.toLowerCase().slice(0, 3)) + 1;
   if (year !== undefined) return toIsoDay(Number(year), month, Number(day));
@@ -90,5 +94,8 @@ function toIsoDay(year: number, month: number, day: number): string | null {
 
 /** A statement without its closing punctuation, to quote inside a sentence. */
 export function trimStatement(statement: string): string {
-  return statement.replace(/\s+/g, " ").trim().replace(/[.!;:,]+$/, "");
+  return statement
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.!;:,]+$/, "");
 }

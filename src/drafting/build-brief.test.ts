@@ -7,13 +7,32 @@ import { renderBriefMarkdown } from "./render-brief-markdown.ts";
 const NOW = new Date("2026-02-10T12:00:00Z");
 
 function cite(quote: string, match: Citation["match"] = "exact", speaker: string | null = "Nate Brennan"): Citation {
-  return { sourceId: "src_call", segmentId: "seg-1", speaker, startMs: 74_000, quote, charStart: 0, charEnd: quote.length, match, filename: "call.vtt" };
+  return {
+    sourceId: "src_call",
+    segmentId: "seg-1",
+    speaker,
+    startMs: 74_000,
+    quote,
+    charStart: 0,
+    charEnd: quote.length,
+    match,
+    filename: "call.vtt",
+  };
 }
 
 let counter = 0;
 function item(section: BriefSourceItem["section"], statement: string, extra: Partial<BriefSourceItem> = {}): BriefSourceItem {
   counter += 1;
-  return { id: `itm_${counter}`, section, statement, citations: [cite(statement)], status: "draft", origin: "extracted", details: {}, ...extra };
+  return {
+    id: `itm_${counter}`,
+    section,
+    statement,
+    citations: [cite(statement)],
+    status: "draft",
+    origin: "extracted",
+    details: {},
+    ...extra,
+  };
 }
 
 function input(items: BriefSourceItem[], extra: Partial<BriefInput> = {}): BriefInput {
@@ -42,13 +61,27 @@ const SAMPLE: BriefSourceItem[] = [
   item("whyTheyBought", "Customers learn about late shipments before Kestrel Ridge does.", { details: { kind: "pain" } }),
   item("successCriteria", "At 90 days, handle time drops from eleven minutes to under four.", { details: { horizon: "90days" } }),
   item("stakeholders", "Nate Brennan champions the purchase.", {
-    details: { name: "Nate Brennan", title: "Director of Customer Service", role: "champion", stance: "supportive", contactPreferences: "text for anything quick" },
+    details: {
+      name: "Nate Brennan",
+      title: "Director of Customer Service",
+      role: "champion",
+      stance: "supportive",
+      contactPreferences: "text for anything quick",
+    },
   }),
   item("promises", "The AE promised go-live by 16 March.", {
-    details: { what: "go-live by 16 March", promisedBy: "Dana Whitlock", promisedTo: "Elaine Kovac", due: "2026-03-16", looksUnrealistic: true },
+    details: {
+      what: "go-live by 16 March",
+      promisedBy: "Dana Whitlock",
+      promisedTo: "Elaine Kovac",
+      due: "2026-03-16",
+      looksUnrealistic: true,
+    },
     flags: ["unrealistic"],
   }),
-  item("nextSteps", "Kickoff is on 17 February in Spokane.", { details: { action: "kickoff in Spokane", owner: "Sam Okafor", due: "2026-02-17" } }),
+  item("nextSteps", "Kickoff is on 17 February in Spokane.", {
+    details: { action: "kickoff in Spokane", owner: "Sam Okafor", due: "2026-02-17" },
+  }),
 ];
 
 describe("buildBrief", () => {
@@ -89,7 +122,15 @@ describe("buildBrief", () => {
     );
     expect(brief.promises.map((p) => p.statement)).toEqual(["Half-verified promise.", "The AE's own promise."]);
     expect(brief.promises[0]!.citations).toEqual([
-      { file: "call.vtt", sourceId: "src_call", speaker: "Nate Brennan", time: "1:14", startMs: 74_000, quote: "real words", match: "fuzzy" },
+      {
+        file: "call.vtt",
+        sourceId: "src_call",
+        speaker: "Nate Brennan",
+        time: "1:14",
+        startMs: 74_000,
+        quote: "real words",
+        match: "fuzzy",
+      },
     ]);
     expect(brief.promises[1]).toMatchObject({ origin: "ae", reviewStatus: "approved", citations: [] });
   });
@@ -112,7 +153,9 @@ describe("buildBrief", () => {
   });
 
   it("quotes the customer's words when a statement only frames a quote", () => {
-    const framed = item("whyTheyBought", "Pain, per Nate Brennan (customer): “We can't hire our way out of the call volume.”", { details: { kind: "pain" } });
+    const framed = item("whyTheyBought", "Pain, per Nate Brennan (customer): “We can't hire our way out of the call volume.”", {
+      details: { kind: "pain" },
+    });
     expect(buildBrief(input([framed])).confirm.opener).toBe(
       "I understand you want to fix this: “We can't hire our way out of the call volume”, for Kestrel Ridge Freight. Is that right?",
     );
@@ -123,12 +166,20 @@ describe("buildBrief", () => {
     const { stakeholders } = buildBrief(
       input([
         item("stakeholders", "Gloria signs.", { details: { name: "Gloria Mendez", role: "other", stance: "skeptical" } }),
-        item("stakeholders", "Gloria is the CFO.", { details: { name: "gloria  mendez", title: "CFO", role: "economicBuyer", stance: "supportive" } }),
+        item("stakeholders", "Gloria is the CFO.", {
+          details: { name: "gloria  mendez", title: "CFO", role: "economicBuyer", stance: "supportive" },
+        }),
         item("stakeholders", "Someone in logistics said so.", { details: {} }),
       ]),
     );
     expect(stakeholders).toHaveLength(2);
-    expect(stakeholders[0]).toMatchObject({ name: "Gloria Mendez", title: "CFO", role: "economicBuyer", stance: "mixed", stances: ["skeptical", "supportive"] });
+    expect(stakeholders[0]).toMatchObject({
+      name: "Gloria Mendez",
+      title: "CFO",
+      role: "economicBuyer",
+      stance: "mixed",
+      stances: ["skeptical", "supportive"],
+    });
     expect(stakeholders[0]!.items.map((i) => i.citations.length)).toEqual([1, 1]);
     expect(stakeholders[1]).toMatchObject({ name: null, role: null, stance: "unknown" });
   });
@@ -160,13 +211,33 @@ describe("buildBrief", () => {
       input(SAMPLE, {
         gaps: [
           { section: "competition", question: "Which alternatives did they evaluate?" },
-          { section: "redFlags", question: "Any risks?", answer: { answer: "None known.", answeredBy: "usr_ae", answeredAt: "2026-02-07T10:00:00.000Z" } },
+          {
+            section: "redFlags",
+            question: "Any risks?",
+            answer: { answer: "None known.", answeredBy: "usr_ae", answeredAt: "2026-02-07T10:00:00.000Z" },
+          },
         ],
       }),
     );
     expect(brief.openQuestions).toEqual([
-      { section: "competition", title: "Competitive landscape", question: "Which alternatives did they evaluate?", basis: "draft", state: "unanswered", aeSays: null, answeredAt: null },
-      { section: "redFlags", title: "Red flags and risks", question: "Any risks?", basis: "draft", state: "answeredByAe", aeSays: "None known.", answeredAt: "2026-02-07T10:00:00.000Z" },
+      {
+        section: "competition",
+        title: "Competitive landscape",
+        question: "Which alternatives did they evaluate?",
+        basis: "draft",
+        state: "unanswered",
+        aeSays: null,
+        answeredAt: null,
+      },
+      {
+        section: "redFlags",
+        title: "Red flags and risks",
+        question: "Any risks?",
+        basis: "draft",
+        state: "answeredByAe",
+        aeSays: "None known.",
+        answeredAt: "2026-02-07T10:00:00.000Z",
+      },
     ]);
   });
 
@@ -188,14 +259,13 @@ describe("buildBrief", () => {
     const brief = buildBrief(input([kickoff]));
     expect(brief.timeline.milestones.find((m) => m.key === "kickoff")).toMatchObject({ scheduledFor: "2026-02-17", dueBy: "2026-02-13" });
     expect(brief.introEmail.body).toContain("Sam will lead the kickoff on 2026-02-17.");
-    expect(renderBriefMarkdown(brief)).toContain("| CSM-led kickoff (day 5-7) | CSM | 2026-02-11 to 2026-02-13 (scheduled 2026-02-17, **outside this window**) |");
+    expect(renderBriefMarkdown(brief)).toContain(
+      "| CSM-led kickoff (day 5-7) | CSM | 2026-02-11 to 2026-02-13 (scheduled 2026-02-17, **outside this window**) |",
+    );
   });
 
   it("drafts a warm introduction naming the CSM and the customer's contacts, inventing nothing", () => {
-    const items = [
-      ...SAMPLE,
-      item("stakeholders", "Ray runs IT.", { details: { name: "Ray Tanaka", role: "technicalContact" } }),
-    ];
+    const items = [...SAMPLE, item("stakeholders", "Ray runs IT.", { details: { name: "Ray Tanaka", role: "technicalContact" } })];
     const email = buildBrief(input(items)).introEmail;
     expect(email).toMatchObject({ sendBy: "2026-02-09", to: ["Nate Brennan"], cc: ["Sam Okafor"], missing: [] });
     expect(email.body).toMatch(/^Hi Nate,/);

@@ -1,4 +1,13 @@
-import type { Brief, BriefBasis, BriefInput, BriefItem, BriefOpenQuestion, BriefPromise, BriefSourceItem, BriefStakeholder } from "./brief.ts";
+import type {
+  Brief,
+  BriefBasis,
+  BriefInput,
+  BriefItem,
+  BriefOpenQuestion,
+  BriefPromise,
+  BriefSourceItem,
+  BriefStakeholder,
+} from "./brief.ts";
 import { detailText, inSection, readCalendarDate, selectUsableItems, toBriefItem, trimStatement } from "./brief-items.ts";
 import { collectRisks } from "./collect-risks.ts";
 import { groupStakeholders } from "./group-stakeholders.ts";
@@ -50,17 +59,35 @@ export function buildBrief(input: BriefInput): Brief {
       owner: detailText(item, "owner"),
       due: detailText(item, "due"),
     })),
-    openQuestions: input.gaps.map((gap): BriefOpenQuestion => ({
-      section: gap.section,
-      title: SECTIONS[gap.section].title,
-      question: gap.question,
+    openQuestions: input.gaps.map(
+      (gap): BriefOpenQuestion => ({
+        section: gap.section,
+        title: SECTIONS[gap.section].title,
+        question: gap.question,
+        basis,
+        state: gap.answer ? "answeredByAe" : "unanswered",
+        aeSays: gap.answer?.answer ?? null,
+        answeredAt: gap.answer?.answeredAt ?? null,
+      }),
+    ),
+    kickoffAgenda: buildKickoffAgenda({
+      items,
+      stakeholders,
+      ae: input.ae,
+      csm: input.csm,
+      closeDate: input.deal.closeDate,
+      kickoffScheduledFor,
+    }),
+    introEmail: draftIntroEmail({
+      account: input.deal.account,
+      closeDate: input.deal.closeDate,
+      ae: input.ae,
+      csm: input.csm,
       basis,
-      state: gap.answer ? "answeredByAe" : "unanswered",
-      aeSays: gap.answer?.answer ?? null,
-      answeredAt: gap.answer?.answeredAt ?? null,
-    })),
-    kickoffAgenda: buildKickoffAgenda({ items, stakeholders, ae: input.ae, csm: input.csm, closeDate: input.deal.closeDate, kickoffScheduledFor }),
-    introEmail: draftIntroEmail({ account: input.deal.account, closeDate: input.deal.closeDate, ae: input.ae, csm: input.csm, basis, items, stakeholders, kickoff }),
+      items,
+      stakeholders,
+      kickoff,
+    }),
     timeline: buildHandoffTimeline({
       closeDate: input.deal.closeDate,
       documentApprovedAt: input.firstApprovedAt ?? input.approval?.approvedAt ?? null,

@@ -5,7 +5,12 @@ const states = (timeline: ReturnType<typeof buildHandoffTimeline>) => Object.fro
 
 describe("buildHandoffTimeline", () => {
   it("dates each milestone from the close date", () => {
-    const timeline = buildHandoffTimeline({ closeDate: "2026-02-26", documentApprovedAt: null, kickoffScheduledFor: null, now: new Date("2026-02-26T08:00:00Z") });
+    const timeline = buildHandoffTimeline({
+      closeDate: "2026-02-26",
+      documentApprovedAt: null,
+      kickoffScheduledFor: null,
+      now: new Date("2026-02-26T08:00:00Z"),
+    });
     expect(timeline.milestones.map((m) => [m.key, m.dueFrom, m.dueBy])).toEqual([
       ["document", "2026-02-26", "2026-02-27"],
       ["internalCall", "2026-02-26", "2026-02-28"],
@@ -17,7 +22,8 @@ describe("buildHandoffTimeline", () => {
   });
 
   it("is overdue only once the last due day has passed", () => {
-    const at = (iso: string) => states(buildHandoffTimeline({ closeDate: "2026-02-06", documentApprovedAt: null, kickoffScheduledFor: null, now: new Date(iso) }));
+    const at = (iso: string) =>
+      states(buildHandoffTimeline({ closeDate: "2026-02-06", documentApprovedAt: null, kickoffScheduledFor: null, now: new Date(iso) }));
     expect(at("2026-02-07T23:59:59Z").document).toBe("upcoming");
     expect(at("2026-02-08T00:00:00Z").document).toBe("overdue");
     expect(at("2026-02-13T12:00:00Z")).toMatchObject({ introduction: "overdue", kickoff: "upcoming", checkIn: "upcoming" });
@@ -25,10 +31,20 @@ describe("buildHandoffTimeline", () => {
   });
 
   it("marks the document done at its first approval, late when after its due day", () => {
-    const onTime = buildHandoffTimeline({ closeDate: "2026-02-06", documentApprovedAt: "2026-02-07T17:00:00.000Z", kickoffScheduledFor: null, now: new Date("2026-03-01T00:00:00Z") });
+    const onTime = buildHandoffTimeline({
+      closeDate: "2026-02-06",
+      documentApprovedAt: "2026-02-07T17:00:00.000Z",
+      kickoffScheduledFor: null,
+      now: new Date("2026-03-01T00:00:00Z"),
+    });
     expect(onTime.milestones[0]).toMatchObject({ state: "done", doneAt: "2026-02-07T17:00:00.000Z", late: false, tracked: true });
     expect(onTime.milestones[1]).toMatchObject({ state: "overdue", tracked: false });
-    const late = buildHandoffTimeline({ closeDate: "2026-02-06", documentApprovedAt: "2026-02-10T09:00:00.000Z", kickoffScheduledFor: "2026-02-12", now: new Date("2026-02-11T00:00:00Z") });
+    const late = buildHandoffTimeline({
+      closeDate: "2026-02-06",
+      documentApprovedAt: "2026-02-10T09:00:00.000Z",
+      kickoffScheduledFor: "2026-02-12",
+      now: new Date("2026-02-11T00:00:00Z"),
+    });
     expect(late.milestones[0]).toMatchObject({ state: "done", late: true });
     expect(late.milestones[3]).toMatchObject({ key: "kickoff", scheduledFor: "2026-02-12", state: "upcoming" });
   });

@@ -5,7 +5,14 @@ type MilestonePlan = { key: MilestoneKey; title: string; owner: string; fromDay:
 // The handoff process of the domain spec, in days after the close date (day 0).
 const PLAN: MilestonePlan[] = [
   { key: "document", title: "Handoff document complete (within 24 h)", owner: "AE", fromDay: 0, byDay: 1, tracked: true },
-  { key: "internalCall", title: "Internal AE-to-CSM handoff call, 30-45 min (within 48 h)", owner: "AE + CSM", fromDay: 0, byDay: 2, tracked: false },
+  {
+    key: "internalCall",
+    title: "Internal AE-to-CSM handoff call, 30-45 min (within 48 h)",
+    owner: "AE + CSM",
+    fromDay: 0,
+    byDay: 2,
+    tracked: false,
+  },
   { key: "introduction", title: "Warm introduction email from the AE (day 3)", owner: "AE", fromDay: 3, byDay: 3, tracked: false },
   { key: "kickoff", title: "CSM-led kickoff (day 5-7)", owner: "CSM", fromDay: 5, byDay: 7, tracked: false },
   { key: "checkIn", title: "AE check-in on onboarding progress (day 30)", owner: "AE + CS lead", fromDay: 30, byDay: 30, tracked: false },

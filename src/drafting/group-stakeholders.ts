@@ -8,7 +8,11 @@ const ROLE_PRIORITY = ["economicBuyer", "champion", "executiveSponsor", "decisio
  * The stakeholder map: one entry per named person (names compared case-insensitively), merging every item
  * that names them with its citations; an item naming nobody stays an entry of its own.
  */
-export function groupStakeholders(items: BriefSourceItem[], view: (item: BriefSourceItem) => BriefItem, basis: BriefBasis): BriefStakeholder[] {
+export function groupStakeholders(
+  items: BriefSourceItem[],
+  view: (item: BriefSourceItem) => BriefItem,
+  basis: BriefBasis,
+): BriefStakeholder[] {
   const groups: { name: string | null; items: BriefSourceItem[] }[] = [];
   const byName = new Map<string, { name: string | null; items: BriefSourceItem[] }>();
   for (const item of items) {

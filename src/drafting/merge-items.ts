@@ -10,8 +10,7 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   const byStatement = new Map<string, GroundedCandidate>();
   for (const item of items) {
     const statementKey = `${item.section}|${normalizeStatement(item.statement)}`;
-    const twin =
-      byStatement.get(statementKey) ?? merged.find((other) => other.section === item.section && citeSameSpan(other, item));
+    const twin = byStatement.get(statementKey) ?? merged.find((other) => other.section === item.section && citeSameSpan(other, item));
     if (twin === undefined) {
       const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence] };
       merged.push(copy);
@@ -43,7 +42,10 @@ function sameSpan(a: Citation, b: Citation): boolean {
 }
 
 function normalizeStatement(statement: string): string {
-  return statement.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return statement
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function withoutNulls(details: Record<string, unknown>): Record<string, unknown> {

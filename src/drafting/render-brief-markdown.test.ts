@@ -12,7 +12,17 @@ const items: BriefSourceItem[] = [
     origin: "extracted",
     details: { promisedBy: "Dana Whitlock", due: "2026-03-16" },
     citations: [
-      { sourceId: "src_1", segmentId: "s1", speaker: "Dana Whitlock", startMs: 207_000, quote: "live by March 16th", charStart: 0, charEnd: 18, match: "exact", filename: "pricing-call.vtt" },
+      {
+        sourceId: "src_1",
+        segmentId: "s1",
+        speaker: "Dana Whitlock",
+        startMs: 207_000,
+        quote: "live by March 16th",
+        charStart: 0,
+        charEnd: 18,
+        match: "exact",
+        filename: "pricing-call.vtt",
+      },
     ],
   },
   {
@@ -22,7 +32,19 @@ const items: BriefSourceItem[] = [
     status: "draft",
     origin: "extracted",
     details: { name: "Ray Tanaka", role: "technicalContact", stance: "neutral" },
-    citations: [{ sourceId: "src_2", segmentId: "m1", speaker: null, startMs: null, quote: "Ray runs IT", charStart: 0, charEnd: 11, match: "normalized", filename: "thread.eml" }],
+    citations: [
+      {
+        sourceId: "src_2",
+        segmentId: "m1",
+        speaker: null,
+        startMs: null,
+        quote: "Ray runs IT",
+        charStart: 0,
+        charEnd: 11,
+        match: "normalized",
+        filename: "thread.eml",
+      },
+    ],
   },
 ];
 

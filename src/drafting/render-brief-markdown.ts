@@ -125,12 +125,16 @@ function renderItem(item: BriefItem, facts: string[] = []): string[] {
 
 function describeBasis(item: BriefItem): string {
   if (item.basis === "approved") return "";
-  const review = item.reviewStatus === "approved" ? "checked by the AE" : item.reviewStatus === "edited" ? "edited by the AE" : "not reviewed";
+  const review =
+    item.reviewStatus === "approved" ? "checked by the AE" : item.reviewStatus === "edited" ? "edited by the AE" : "not reviewed";
   return ` _[DRAFT · ${review}]_`;
 }
 
 function renderCitation(citation: BriefCitation): string {
-  const where = [citation.file, citation.speaker, citation.time].filter((part): part is string => part !== null).map(inline).join(", ");
+  const where = [citation.file, citation.speaker, citation.time]
+    .filter((part): part is string => part !== null)
+    .map(inline)
+    .join(", ");
   const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
   return `“${inline(citation.quote)}” — ${where}${match}`;
 }

@@ -26,7 +26,9 @@ export function renderEvaluation(report: EvaluationReport): string {
   lines.push("", "file                                      found/gold  correct/drafted");
   for (const file of report.files) {
     const s = file.score;
-    lines.push(`${file.gold.padEnd(42)}${`${s.goldFound}/${s.goldItems}`.padStart(10)}  ${`${s.draftCorrect}/${s.draftItems}`.padStart(15)}`);
+    lines.push(
+      `${file.gold.padEnd(42)}${`${s.goldFound}/${s.goldItems}`.padStart(10)}  ${`${s.draftCorrect}/${s.draftItems}`.padStart(15)}`,
+    );
     for (const quote of s.goldQuotesMissing) lines.push(`  ! gold quote not in source: ${quote.slice(0, 80)}`);
   }
   return `${lines.join("\n")}\n`;

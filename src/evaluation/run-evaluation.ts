@@ -90,8 +90,14 @@ function summarize(files: EvaluationReport["files"], usage: Usage, options: Eval
       return [
         section,
         {
-          recall: ratio(sum((s) => s.bySection[section].goldFound), goldItems),
-          precision: ratio(sum((s) => s.bySection[section].draftCorrect), draftItems),
+          recall: ratio(
+            sum((s) => s.bySection[section].goldFound),
+            goldItems,
+          ),
+          precision: ratio(
+            sum((s) => s.bySection[section].draftCorrect),
+            draftItems,
+          ),
           goldItems,
           draftItems,
         },
@@ -102,13 +108,29 @@ function summarize(files: EvaluationReport["files"], usage: Usage, options: Eval
   return {
     extractor: options.extractor.info,
     files,
-    recall: ratio(sum((s) => s.goldFound), sum((s) => s.goldItems)) ?? 0,
-    precision: ratio(sum((s) => s.draftCorrect), sum((s) => s.draftItems)) ?? 0,
+    recall:
+      ratio(
+        sum((s) => s.goldFound),
+        sum((s) => s.goldItems),
+      ) ?? 0,
+    precision:
+      ratio(
+        sum((s) => s.draftCorrect),
+        sum((s) => s.draftItems),
+      ) ?? 0,
     bySection,
     citations: {
       verified,
-      exactShare: ratio(sum((s) => s.citations.exact), verified) ?? 1,
-      validShare: ratio(sum((s) => s.citations.invariantHolds), verified) ?? 1,
+      exactShare:
+        ratio(
+          sum((s) => s.citations.exact),
+          verified,
+        ) ?? 1,
+      validShare:
+        ratio(
+          sum((s) => s.citations.invariantHolds),
+          verified,
+        ) ?? 1,
       unverified: sum((s) => s.citations.unverified),
     },
     gaps: { expected: sum((s) => s.gapsExpected), reported: sum((s) => s.gapsReported) },

@@ -45,9 +45,7 @@ export function scoreDraft(draft: Draft, parsed: ParsedSource, gold: GoldFile): 
     goldSpans.push({ sections: item.sections, span: { start: found.charStart, end: found.charEnd } });
   }
   const spansOf = (item: DraftItem): Span[] =>
-    item.citations
-      .filter((c) => c.match !== "unverified" && c.sourceId === sourceId)
-      .map((c) => ({ start: c.charStart, end: c.charEnd }));
+    item.citations.filter((c) => c.match !== "unverified" && c.sourceId === sourceId).map((c) => ({ start: c.charStart, end: c.charEnd }));
   const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
   let goldFound = 0;
@@ -55,9 +53,7 @@ export function scoreDraft(draft: Draft, parsed: ParsedSource, gold: GoldFile): 
     let foundAnywhere = false;
     for (const section of gold.sections) {
       bySection[section].goldItems += 1;
-      const hit = items.some(
-        (item) => item.section === section && spansOf(item).some((span) => overlaps(span, gold.span)),
-      );
+      const hit = items.some((item) => item.section === section && spansOf(item).some((span) => overlaps(span, gold.span)));
       if (hit) bySection[section].goldFound += 1;
       foundAnywhere ||= hit;
     }
@@ -74,9 +70,7 @@ export function scoreDraft(draft: Draft, parsed: ParsedSource, gold: GoldFile): 
       draftCorrect += 1;
     }
   }
-  const all = [...draft.items, ...draft.needsChecking]
-    .flatMap((item) => item.citations)
-    .filter((c) => c.sourceId === sourceId);
+  const all = [...draft.items, ...draft.needsChecking].flatMap((item) => item.citations).filter((c) => c.sourceId === sourceId);
   const verified = all.filter((c) => c.match !== "unverified");
   const expectedGaps = gold.expectedGaps ?? [];
   return {

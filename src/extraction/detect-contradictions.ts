@@ -57,7 +57,12 @@ function buildItem(mentions: Mention[]): CandidateItem {
     const key = `${mention.shown}|${mention.sourceIndex}`;
     const count = perValueAndSource.get(key) ?? 0;
     if (count >= MAX_PER_VALUE_AND_SOURCE || evidence.length >= MAX_CITATIONS) continue;
-    if (evidence.some((e) => e.segmentId === mention.evidence.segmentId && e.sourceId === mention.evidence.sourceId && e.quote === mention.evidence.quote)) continue;
+    if (
+      evidence.some(
+        (e) => e.segmentId === mention.evidence.segmentId && e.sourceId === mention.evidence.sourceId && e.quote === mention.evidence.quote,
+      )
+    )
+      continue;
     perValueAndSource.set(key, count + 1);
     evidence.push(mention.evidence);
   }

@@ -24,17 +24,27 @@ const item = <T extends z.ZodRawShape>(shape: T) => z.object({ ...base, ...shape
 export const SECTION_ITEM_SCHEMAS = {
   accountOverview: item({
     field: z.enum([
-      "companyName", "whatTheyDo", "industry", "size", "growthStage", "region", "contractValue", "products",
-      "seats", "pricing", "contractStart", "renewalDate", "signatureDate", "other",
+      "companyName",
+      "whatTheyDo",
+      "industry",
+      "size",
+      "growthStage",
+      "region",
+      "contractValue",
+      "products",
+      "seats",
+      "pricing",
+      "contractStart",
+      "renewalDate",
+      "signatureDate",
+      "other",
     ]),
     value: text(200),
   }),
   stakeholders: item({
     name: text(120),
     title: maybe(120),
-    role: z.enum([
-      "economicBuyer", "champion", "decisionMaker", "technicalContact", "executiveSponsor", "endUser", "blocker", "other",
-    ]),
+    role: z.enum(["economicBuyer", "champion", "decisionMaker", "technicalContact", "executiveSponsor", "endUser", "blocker", "other"]),
     stance: z.enum(["supportive", "neutral", "skeptical", "unknown"]),
     caresAbout: maybe(200),
     contactPreferences: maybe(200),
@@ -71,16 +81,24 @@ export const SECTION_ITEM_SCHEMAS = {
     risk: text(300),
     severity: z.enum(["low", "medium", "high"]),
     kind: z.enum([
-      "budget", "timeline", "stakeholder", "organisation", "expectations", "technical", "legal", "contradiction",
-      "promptInjection", "other",
+      "budget",
+      "timeline",
+      "stakeholder",
+      "organisation",
+      "expectations",
+      "technical",
+      "legal",
+      "contradiction",
+      "promptInjection",
+      "other",
     ]),
   }),
   nextSteps: item({ action: text(300), owner: maybe(120), due: maybe(80) }),
 } satisfies Record<SectionKey, z.ZodObject>;
 
-const sectionArrays = Object.fromEntries(
-  Object.entries(SECTION_ITEM_SCHEMAS).map(([key, schema]) => [key, z.array(schema).max(40)]),
-) as { [K in SectionKey]: z.ZodArray<(typeof SECTION_ITEM_SCHEMAS)[K]> };
+const sectionArrays = Object.fromEntries(Object.entries(SECTION_ITEM_SCHEMAS).map(([key, schema]) => [key, z.array(schema).max(40)])) as {
+  [K in SectionKey]: z.ZodArray<(typeof SECTION_ITEM_SCHEMAS)[K]>;
+};
 
 /** The whole answer of one extraction call. */
 export const HandoffExtractionSchema = z.object(sectionArrays).strict();

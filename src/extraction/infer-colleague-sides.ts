@@ -3,7 +3,8 @@ import { buildNamePattern } from "./build-name-pattern.ts";
 import type { Side, SideResolver } from "./speaker-side.ts";
 
 // "I've got Ray from IT, Vince from operations, and Keisha": the speaker introduces their own people.
-const INTRODUCING = /^(?:(?:and|so|also|today|okay),? )*(?:i've got|i have got|i have|i've brought|i brought|we've got|we have|joining (?:me|us)(?: today)?(?: (?:is|are))?|with me (?:is|are)|i'm (?:here with|joined by))\b/i;
+const INTRODUCING =
+  /^(?:(?:and|so|also|today|okay),? )*(?:i've got|i have got|i have|i've brought|i brought|we've got|we have|joining (?:me|us)(?: today)?(?: (?:is|are))?|with me (?:is|are)|i'm (?:here with|joined by))\b/i;
 // "Elaine, our COO", "Keisha, who runs one of our pods", "Priya is with me".
 const COLLEAGUE_AFTER = /^(?:,? (?:our|my)\b|,? who [^.?!]{0,50}\b(?:our|my)\b|,? (?:is )?(?:here )?with me\b|'s (?:on )?my team\b)/i;
 // "our CFO, Gloria": a role of the speaker's company right before the name.

@@ -51,10 +51,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   let mode: "json_schema" | "json_object" = options.jsonMode === "json_object" ? "json_object" : "json_schema";
 
   const call = async (request: JsonCompletionRequest, callMode: typeof mode): Promise<JsonCompletion> => {
-    const messages =
-      callMode === "json_object"
-        ? withSchemaInstruction(request.messages, request.jsonSchema)
-        : request.messages;
+    const messages = callMode === "json_object" ? withSchemaInstruction(request.messages, request.jsonSchema) : request.messages;
     const completion = await client.chat.completions.create(
       {
         model: options.model,

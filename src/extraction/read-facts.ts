@@ -18,16 +18,15 @@ const UNITS = [
   { key: "users", label: "the user count", pattern: "users" },
   { key: "employees", label: "the employee count", pattern: "employees" },
 ].map((unit) => ({ ...unit, exact: new RegExp(`^(?:${unit.pattern})$`, "i") }));
-const QUANTITY = new RegExp(
-  `(\\$|\\bat )?\\b(${NUMBER})\\s+((?:[\\w-]+\\s+){0,2}?)(${UNITS.map((u) => u.pattern).join("|")})\\b`,
-  "gi",
-);
-const LOOSE_BEFORE = /\b(?:about|around|roughly|approx(?:imately|\.)?|some|nearly|almost|over|under|up to|more than|less than|at least|maybe|like)\s*$|~\s*$/i;
+const QUANTITY = new RegExp(`(\\$|\\bat )?\\b(${NUMBER})\\s+((?:[\\w-]+\\s+){0,2}?)(${UNITS.map((u) => u.pattern).join("|")})\\b`, "gi");
+const LOOSE_BEFORE =
+  /\b(?:about|around|roughly|approx(?:imately|\.)?|some|nearly|almost|over|under|up to|more than|less than|at least|maybe|like)\s*$|~\s*$/i;
 // "from 100 to 150 seats" and "instead of" describe a change, not a claim that can contradict another source.
 const CHANGE = /\bfrom\b[^.?!]*\bto\b|\binstead of\b|\bversus\b|\bvs\.?\s|\bgrew\b|\bwent from\b|\bdoubl\w+/i;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?";
+const MONTH =
+  "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?";
 const DATE = new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? (\\d{4}))?|\\b(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}\\b`, "gi");
 const EVENTS: { key: string; label: string; pattern: RegExp }[] = [
   { key: "go-live", label: "the go-live date", pattern: /\bgo[- ]?live\b|\blive (?:on|by)\b|\blaunch date\b/i },
@@ -48,7 +47,8 @@ function readQuantities(sentence: string): Fact[] {
   for (const match of sentence.matchAll(QUANTITY)) {
     const [, pricePrefix, number, between, unitWord] = match;
     // "$492 per seat", "at four ninety-two a seat": a price, not a count.
-    if (pricePrefix !== undefined || /\b(?:a|an|per|each)\b/i.test(between ?? "") || /\bper\s*$/i.test(sentence.slice(0, match.index))) continue;
+    if (pricePrefix !== undefined || /\b(?:a|an|per|each)\b/i.test(between ?? "") || /\bper\s*$/i.test(sentence.slice(0, match.index)))
+      continue;
     const value = readNumber(number!);
     if (value === null || value === 0) continue;
     const unit = UNITS.find((u) => u.exact.test(unitWord!))!;

@@ -17,7 +17,13 @@ const call = (turns: [string, string][]) =>
 
 describe("createSideResolver", () => {
   it("takes a speaker's side from another source of the deal, by full or first name", () => {
-    const sideOf = createSideResolver([email, call([["Dana Lee", "Hi all."], ["Nate", "Hi."]])]);
+    const sideOf = createSideResolver([
+      email,
+      call([
+        ["Dana Lee", "Hi all."],
+        ["Nate", "Hi."],
+      ]),
+    ]);
     expect(sideOf("call", "Dana Lee")).toBe("seller");
     expect(sideOf("call", "Nate")).toBe("customer");
     expect(sideOf("call", null)).toBeNull();
@@ -58,7 +64,13 @@ describe("createSideResolver", () => {
   });
 
   it("does not take a mere mention for an introduction", () => {
-    const sideOf = createSideResolver([email, call([["Nate Ruiz", "I sent Gwen Ford the deck yesterday."], ["Gwen Ford", "Got it."]])]);
+    const sideOf = createSideResolver([
+      email,
+      call([
+        ["Nate Ruiz", "I sent Gwen Ford the deck yesterday."],
+        ["Gwen Ford", "Got it."],
+      ]),
+    ]);
     expect(sideOf("call", "Gwen Ford")).toBeNull();
   });
 
@@ -75,7 +87,12 @@ describe("createSideResolver", () => {
   });
 
   it("guesses nothing from speech when everyone talks alike", () => {
-    const sources = [call([["Project Manager", "Our budget is tight."], ["Designer", "My team agrees, our budget is tight."]])];
+    const sources = [
+      call([
+        ["Project Manager", "Our budget is tight."],
+        ["Designer", "My team agrees, our budget is tight."],
+      ]),
+    ];
     const sideOf = createSideResolver(sources, { fromSpeech: true });
     expect(sideOf("call", "Project Manager")).toBeNull();
     expect(sideOf("call", "Designer")).toBeNull();

@@ -40,8 +40,15 @@ const MAX_JUMPED_WORDS = 1;
 // A shared opening this long is reported as a prefix-only overlap rather than "not found".
 const MIN_PREFIX_CONTENT = 3;
 
-function pairReordered(quote: QuoteTokens, source: TokenTable, matchedQuote: Uint8Array, matchedSource: Set<number>,
-  from: number, to: number, span: { first: number; last: number }): AlignedPair[] {
+function pairReordered(
+  quote: QuoteTokens,
+  source: TokenTable,
+  matchedQuote: Uint8Array,
+  matchedSource: Set<number>,
+  from: number,
+  to: number,
+  span: { first: number; last: number },
+): AlignedPair[] {
   const reordered: AlignedPair[] = [];
   for (let position = 0; position < quote.length && reordered.length < MAX_REORDERS; position += 1) {
     if (matchedQuote[position] || quote.classes[position] !== WORD_CLASS.content) continue;
@@ -65,8 +72,13 @@ function pairReordered(quote: QuoteTokens, source: TokenTable, matchedQuote: Uin
  * A quote word left unmatched where the source has an unmatched content word between the same
  * matched neighbours: a replaced word ("increase" for "decrease", "that" for "typically"), not a drop.
  */
-function findSubstitution(quote: QuoteTokens, source: TokenTable, pairs: AlignedPair[], matchedQuote: Uint8Array,
-  matchedSource: Set<number>): [number, number] | null {
+function findSubstitution(
+  quote: QuoteTokens,
+  source: TokenTable,
+  pairs: AlignedPair[],
+  matchedQuote: Uint8Array,
+  matchedSource: Set<number>,
+): [number, number] | null {
   for (let step = 1; step < pairs.length; step += 1) {
     const before = pairs[step - 1]!;
     const after = pairs[step]!;
@@ -121,7 +133,8 @@ type Evidence = {
 /** Why an alignment is not a fuzzy match, most telling reason first; "" when it is one. */
 function failureOf(evidence: Evidence): string {
   const { quote, source, contentCoverage, headMatched, tailMatched, substitution, longJump } = evidence;
-  if (headMatched && !tailMatched && evidence.matchedContent >= MIN_PREFIX_CONTENT) return "only a prefix matches: the end of the quote is not in the source";
+  if (headMatched && !tailMatched && evidence.matchedContent >= MIN_PREFIX_CONTENT)
+    return "only a prefix matches: the end of the quote is not in the source";
   if (contentCoverage < 0.5) return "not found in the source";
   if (headMatched && !tailMatched) return "only a prefix matches: the end of the quote is not in the source";
   if (!headMatched && tailMatched) return "only a suffix matches: the start of the quote is not in the source";
@@ -140,7 +153,13 @@ function failureOf(evidence: Evidence): string {
 }
 
 /** Scores an alignment and decides whether it is a fuzzy match (coverage, density, both ends matched). */
-export function evaluateAlignment(quote: QuoteTokens, source: TokenTable, pairs: AlignedPair[], from: number, to: number): AlignmentVerdict | null {
+export function evaluateAlignment(
+  quote: QuoteTokens,
+  source: TokenTable,
+  pairs: AlignedPair[],
+  from: number,
+  to: number,
+): AlignmentVerdict | null {
   if (pairs.length === 0) return null;
   const matchedQuote = new Uint8Array(quote.length);
   const matchedSource = new Set<number>();
@@ -180,7 +199,14 @@ export function evaluateAlignment(quote: QuoteTokens, source: TokenTable, pairs:
   const headMatched = matchedQuote[edgeContent(quote, false)] === 1;
   const tailMatched = matchedQuote[edgeContent(quote, true)] === 1;
   const failure = failureOf({
-    quote, source, contentCoverage, coverage, matchedContent, slips, headMatched, tailMatched,
+    quote,
+    source,
+    contentCoverage,
+    coverage,
+    matchedContent,
+    slips,
+    headMatched,
+    tailMatched,
     denseEnough: density >= MIN_DENSITY || (spanWeight - matchedSpanWeight <= MAX_SKIPPED_WEIGHT && density >= MIN_DENSITY_WITH_FEW_SKIPS),
     substitution: findSubstitution(quote, source, allPairs, matchedQuote, matchedSource),
     longJump: findLongJump(quote, allPairs, reordered),
@@ -189,5 +215,17 @@ export function evaluateAlignment(quote: QuoteTokens, source: TokenTable, pairs:
   const tailGap = quote.length - 1 - allPairs.at(-1)!.quotePosition;
   const unmatchedContent = quote.contentCount - matchedContent;
   const partial = headMatched === tailMatched ? null : headMatched ? "prefix" : "suffix";
-  return { accepted: failure === "", firstToken: span.first, lastToken: span.last, quality, failure, contentCoverage, coverage, unmatchedContent, headGap, tailGap, partial };
+  return {
+    accepted: failure === "",
+    firstToken: span.first,
+    lastToken: span.last,
+    quality,
+    failure,
+    contentCoverage,
+    coverage,
+    unmatchedContent,
+    headGap,
+    tailGap,
+    partial,
+  };
 }

@@ -5,7 +5,16 @@ import { dateWordOf, isQualifier, modalOf, negationOf, personOf, scaleOf } from 
 
 /** What kind of meaning a feature carries; a quote and its span must agree on every kind. */
 export const FEATURE_KINDS = [
-  "negation", "modal", "qualifier", "percentage", "amount", "number", "time", "date", "person", "name",
+  "negation",
+  "modal",
+  "qualifier",
+  "percentage",
+  "amount",
+  "number",
+  "time",
+  "date",
+  "person",
+  "name",
 ] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 

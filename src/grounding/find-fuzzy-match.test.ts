@@ -31,14 +31,17 @@ function buildRepetitiveCall(turns: number) {
 describe("findFuzzyMatch among many similar passages", () => {
   it("finds the one passage holding every quote word, not a pair of look-alikes side by side", () => {
     const { index, promises } = buildRepetitiveCall(1500);
-    const unique = promises.filter((sentence, position) => promises.indexOf(sentence) === position && promises.lastIndexOf(sentence) === position);
+    const unique = promises.filter(
+      (sentence, position) => promises.indexOf(sentence) === position && promises.lastIndexOf(sentence) === position,
+    );
     const sample = unique.filter((_, position) => position % Math.floor(unique.length / 60) === 0);
     const missed: string[] = [];
     for (const sentence of sample) {
       // Fillers dropped, as models quote speech.
       const quote = sentence.replace("Um, so", "So").replace(", you know,", "");
       const result = verifyQuote(index, quote);
-      if (result.match !== "fuzzy" || result.quote !== sentence.slice("Um, ".length, -1)) missed.push(`${quote} → ${result.match}: ${result.reason ?? result.quote}`);
+      if (result.match !== "fuzzy" || result.quote !== sentence.slice("Um, ".length, -1))
+        missed.push(`${quote} → ${result.match}: ${result.reason ?? result.quote}`);
     }
     expect(sample.length).toBeGreaterThan(50);
     expect(missed).toEqual([]);

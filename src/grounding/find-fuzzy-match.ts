@@ -88,7 +88,11 @@ function candidateWindows(table: TokenTable, quote: QuoteTokens): Array<[number,
   return merged;
 }
 
-function preferredWindow(index: QuoteIndex, quote: QuoteTokens, preferred: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+function preferredWindow(
+  index: QuoteIndex,
+  quote: QuoteTokens,
+  preferred: ReadonlyArray<readonly [number, number]>,
+): Array<[number, number]> {
   const widest = preferred.at(-1);
   if (widest === undefined) return [];
   const slack = 8 + Math.ceil(quote.length / 2);
@@ -125,8 +129,16 @@ export function findFuzzyMatch(index: QuoteIndex, quote: string, preferred: Read
     return { found: false, reason: "not found in the source (too few words for an approximate match)", closeness: 0 };
   }
   const table = index.tokens;
-  const quoteSide: AlignmentSide = { keyIds: quoteTokens.keyIds, keys: (position) => quoteTokens.keys[position]!, classes: quoteTokens.classes };
-  const sourceSide: AlignmentSide = { keyIds: table.keyIds, keys: (position) => table.vocabulary[table.keyIds[position]!]!, classes: table.classes };
+  const quoteSide: AlignmentSide = {
+    keyIds: quoteTokens.keyIds,
+    keys: (position) => quoteTokens.keys[position]!,
+    classes: quoteTokens.classes,
+  };
+  const sourceSide: AlignmentSide = {
+    keyIds: table.keyIds,
+    keys: (position) => table.vocabulary[table.keyIds[position]!]!,
+    classes: table.classes,
+  };
   const windows = [...preferredWindow(index, quoteTokens, preferred), ...candidateWindows(table, quoteTokens)];
   let accepted: Candidate | undefined;
   let meaningFailure: Candidate | undefined;

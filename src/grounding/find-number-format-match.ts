@@ -19,8 +19,11 @@ export type NumberFormatMatch = { start: number; end: number; meaning: string | 
  * number differs ("$15K" for "$15,000", "seventh" for "7th"): one whose meaning agrees if any
  * (overlapping `preferred` first), else the first with its meaning difference; null if none.
  */
-export function findNumberFormatMatch(index: QuoteIndex, quote: string, preferred: ReadonlyArray<readonly [number, number]>):
-  NumberFormatMatch | null {
+export function findNumberFormatMatch(
+  index: QuoteIndex,
+  quote: string,
+  preferred: ReadonlyArray<readonly [number, number]>,
+): NumberFormatMatch | null {
   const tokens = tokenizeWords(quote);
   // Without a number the words read the same in both texts, and the normalized match has decided.
   if (!tokens.some((token) => isDigitAt(token.key, 0))) return null;

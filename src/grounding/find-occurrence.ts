@@ -37,8 +37,12 @@ function isUnglued(haystack: string, needle: string, start: number): boolean {
  * preferring one overlapping each range in turn, then the first anywhere; -1 when there is none.
  * With `candidates` (ascending starts that include every real occurrence), only those are checked.
  */
-export function findOccurrence(haystack: string, needle: string, preferred: ReadonlyArray<readonly [number, number]>,
-  candidates: readonly number[] | null = null): number {
+export function findOccurrence(
+  haystack: string,
+  needle: string,
+  preferred: ReadonlyArray<readonly [number, number]>,
+  candidates: readonly number[] | null = null,
+): number {
   if (needle.length === 0) return -1;
   if (candidates !== null) {
     const found = candidates.filter((start) => isUnglued(haystack, needle, start));

@@ -14,15 +14,61 @@ export type Token = {
 const SYMBOL_KEYS: Record<string, string> = { $: "$", "€": "€", "£": "£", "¥": "¥", "%": "percent" };
 
 const NUMBER_WORDS: Record<string, string> = {
-  zero: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
-  ten: "10", eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15", sixteen: "16",
-  seventeen: "17", eighteen: "18", nineteen: "19", twenty: "20", thirty: "30", forty: "40", fifty: "50",
-  sixty: "60", seventy: "70", eighty: "80", ninety: "90",
-  first: "1st", second: "2nd", third: "3rd", fourth: "4th", fifth: "5th", sixth: "6th", seventh: "7th",
-  eighth: "8th", ninth: "9th", tenth: "10th", eleventh: "11th", twelfth: "12th", thirteenth: "13th",
-  fourteenth: "14th", fifteenth: "15th", sixteenth: "16th", seventeenth: "17th", eighteenth: "18th",
-  nineteenth: "19th", twentieth: "20th", thirtieth: "30th", fortieth: "40th", fiftieth: "50th", sixtieth: "60th",
-  seventieth: "70th", eightieth: "80th", ninetieth: "90th",
+  zero: "0",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  thirteen: "13",
+  fourteen: "14",
+  fifteen: "15",
+  sixteen: "16",
+  seventeen: "17",
+  eighteen: "18",
+  nineteen: "19",
+  twenty: "20",
+  thirty: "30",
+  forty: "40",
+  fifty: "50",
+  sixty: "60",
+  seventy: "70",
+  eighty: "80",
+  ninety: "90",
+  first: "1st",
+  second: "2nd",
+  third: "3rd",
+  fourth: "4th",
+  fifth: "5th",
+  sixth: "6th",
+  seventh: "7th",
+  eighth: "8th",
+  ninth: "9th",
+  tenth: "10th",
+  eleventh: "11th",
+  twelfth: "12th",
+  thirteenth: "13th",
+  fourteenth: "14th",
+  fifteenth: "15th",
+  sixteenth: "16th",
+  seventeenth: "17th",
+  eighteenth: "18th",
+  nineteenth: "19th",
+  twentieth: "20th",
+  thirtieth: "30th",
+  fortieth: "40th",
+  fiftieth: "50th",
+  sixtieth: "60th",
+  seventieth: "70th",
+  eightieth: "80th",
+  ninetieth: "90th",
 };
 
 // "mm" is left out: "5mm" is as often millimetres as millions.
@@ -118,9 +164,10 @@ export function tokenizeWords(text: string): Token[] {
     while (index < text.length && continuesToken(text, index)) index += 1;
     const key = keyOf(text.slice(start, index));
     // Only a tens word ("twenty", key "20") can start a compound: test the cheap signs first.
-    const compound = key.length === 2 && key.charCodeAt(1) === 48 && !isDigitAt(text, start) && TENS_KEYS.has(key)
-      ? readUnitWord(text, index, Number(key))
-      : null;
+    const compound =
+      key.length === 2 && key.charCodeAt(1) === 48 && !isDigitAt(text, start) && TENS_KEYS.has(key)
+        ? readUnitWord(text, index, Number(key))
+        : null;
     if (compound !== null) {
       tokens.push({ key: compound.key, start, end: compound.end });
       index = compound.end;

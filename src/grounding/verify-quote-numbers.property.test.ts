@@ -6,16 +6,61 @@ import { tokenizeWords } from "./tokenize-words.ts";
 import { verifyQuote } from "./verify-quote.ts";
 
 const ORDINAL_WORDS = [
-  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-  "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-  "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
-  "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+  "twenty-first",
+  "twenty-second",
+  "twenty-third",
+  "twenty-fourth",
+  "twenty-fifth",
+  "twenty-sixth",
+  "twenty-seventh",
+  "twenty-eighth",
+  "twenty-ninth",
+  "thirtieth",
+  "thirty-first",
 ];
-const WORDS = ["we", "sign", "by", "the", "renewal", "budget", "is", "for", "seats", "Gloria", "pilot", "on", "of", "June", "closes", "and"];
+const WORDS = [
+  "we",
+  "sign",
+  "by",
+  "the",
+  "renewal",
+  "budget",
+  "is",
+  "for",
+  "seats",
+  "Gloria",
+  "pilot",
+  "on",
+  "of",
+  "June",
+  "closes",
+  "and",
+];
 const AMOUNT = /^\$(\d+),000$/;
 
 function ordinalInDigits(value: number): string {
-  const suffix = value % 10 === 1 && value !== 11 ? "st" : value % 10 === 2 && value !== 12 ? "nd" : value % 10 === 3 && value !== 13 ? "rd" : "th";
+  const suffix =
+    value % 10 === 1 && value !== 11 ? "st" : value % 10 === 2 && value !== 12 ? "nd" : value % 10 === 3 && value !== 13 ? "rd" : "th";
   return `${value}${suffix}`;
 }
 
@@ -82,7 +127,9 @@ describe("verifyQuote properties on the writing of numbers", () => {
         const index = buildIndex(segments);
         const span = chooseSpan(index, from, length);
         fc.pre(span.words.some((word) => ORDINAL_WORDS.includes(word)));
-        const quote = span.words.map((word) => (ORDINAL_WORDS.includes(word) ? ordinalInDigits(ORDINAL_WORDS.indexOf(word) + 1) : word)).join(" ");
+        const quote = span.words
+          .map((word) => (ORDINAL_WORDS.includes(word) ? ordinalInDigits(ORDINAL_WORDS.indexOf(word) + 1) : word))
+          .join(" ");
         fc.pre(countRuns(index, quote) === 1);
         const result = verifyQuote(index, quote);
         expect(result, quote).toMatchObject({ match: "fuzzy", charStart: span.start, charEnd: span.end });
@@ -93,18 +140,24 @@ describe("verifyQuote properties on the writing of numbers", () => {
 
   it("never verifies a span with one amount changed to a value the source does not have, however written", () => {
     fc.assert(
-      fc.property(spanChoice, fc.nat(), fc.integer({ min: 1, max: 998 }), fc.boolean(), ({ segments, from, length }, pick, shift, short) => {
-        const index = buildIndex(segments);
-        const span = chooseSpan(index, from, length + 2);
-        const amounts = span.words.flatMap((word, position) => (AMOUNT.test(word) ? [position] : []));
-        fc.pre(amounts.length > 0);
-        const at = amounts[pick % amounts.length]!;
-        const changed = ((Number(AMOUNT.exec(span.words[at]!)![1]) + shift) % 999) + 1;
-        fc.pre(!index.tokens.keyIdByKey.has(String(changed * 1000)));
-        const words = [...span.words];
-        words[at] = short ? `$${changed}K` : `$${changed},000`;
-        expect(verifyQuote(index, words.join(" ")).match).toBe("unverified");
-      }),
+      fc.property(
+        spanChoice,
+        fc.nat(),
+        fc.integer({ min: 1, max: 998 }),
+        fc.boolean(),
+        ({ segments, from, length }, pick, shift, short) => {
+          const index = buildIndex(segments);
+          const span = chooseSpan(index, from, length + 2);
+          const amounts = span.words.flatMap((word, position) => (AMOUNT.test(word) ? [position] : []));
+          fc.pre(amounts.length > 0);
+          const at = amounts[pick % amounts.length]!;
+          const changed = ((Number(AMOUNT.exec(span.words[at]!)![1]) + shift) % 999) + 1;
+          fc.pre(!index.tokens.keyIdByKey.has(String(changed * 1000)));
+          const words = [...span.words];
+          words[at] = short ? `$${changed}K` : `$${changed},000`;
+          expect(verifyQuote(index, words.join(" ")).match).toBe("unverified");
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -7,10 +7,53 @@ import { tokenizeWords } from "./tokenize-words.ts";
 import { verifyQuote } from "./verify-quote.ts";
 
 const WORDS = [
-  "we", "will", "refund", "the", "setup", "fee", "price", "is", "higher", "than", "budgeted", "Kevin", "Salesforce",
-  "um,", "you", "know,", "$108K", "$180K", "14%", "12", "30", "days", "March", "Tuesday", "don't", "honest—the",
-  "“white-glove”", "kickoff…", "budget.", "1,200", "3:30pm", "reps", "integration", "(pilot)", "can't", "Q3", "never",
-  "Everyone's", "excited", "about", "platform,", "contract", "1.2M", "2024", "Priya", "onboarding", "renewal",
+  "we",
+  "will",
+  "refund",
+  "the",
+  "setup",
+  "fee",
+  "price",
+  "is",
+  "higher",
+  "than",
+  "budgeted",
+  "Kevin",
+  "Salesforce",
+  "um,",
+  "you",
+  "know,",
+  "$108K",
+  "$180K",
+  "14%",
+  "12",
+  "30",
+  "days",
+  "March",
+  "Tuesday",
+  "don't",
+  "honest—the",
+  "“white-glove”",
+  "kickoff…",
+  "budget.",
+  "1,200",
+  "3:30pm",
+  "reps",
+  "integration",
+  "(pilot)",
+  "can't",
+  "Q3",
+  "never",
+  "Everyone's",
+  "excited",
+  "about",
+  "platform,",
+  "contract",
+  "1.2M",
+  "2024",
+  "Priya",
+  "onboarding",
+  "renewal",
 ];
 
 const segmentArbitrary = fc.array(
@@ -44,7 +87,11 @@ function expectWellFormed(index: QuoteIndex, result: QuoteVerification): void {
   }
 }
 
-const spanChoice = fc.record({ segments: fc.array(segmentArbitrary, { minLength: 1, maxLength: 8 }), from: fc.nat(), length: fc.integer({ min: 1, max: 12 }) });
+const spanChoice = fc.record({
+  segments: fc.array(segmentArbitrary, { minLength: 1, maxLength: 8 }),
+  from: fc.nat(),
+  length: fc.integer({ min: 1, max: 12 }),
+});
 
 describe("verifyQuote properties", () => {
   it("verifies any span of whole words that occurs once as exact at its own offsets", () => {

@@ -23,8 +23,14 @@ function hasWord(text: string): boolean {
   return false;
 }
 
-function verified(index: QuoteIndex, match: Exclude<MatchKind, "unverified">, start: number, end: number, score: number,
-  citedSegmentId: string | undefined): QuoteVerification {
+function verified(
+  index: QuoteIndex,
+  match: Exclude<MatchKind, "unverified">,
+  start: number,
+  end: number,
+  score: number,
+  citedSegmentId: string | undefined,
+): QuoteVerification {
   const touching = segmentsTouching(index, start, end);
   const first = touching[0];
   const result: QuoteVerification = {
@@ -52,16 +58,19 @@ function unverifiedAt(index: QuoteIndex, meaning: string, start: number, end: nu
 }
 
 /** A match after folding case, spaces, quotes, dashes and ellipses, mapped back to original offsets; null if none. */
-function findNormalized(index: QuoteIndex, quote: string, preferred: ReadonlyArray<readonly [number, number]>,
-  cited: string | undefined): QuoteVerification | null {
+function findNormalized(
+  index: QuoteIndex,
+  quote: string,
+  preferred: ReadonlyArray<readonly [number, number]>,
+  cited: string | undefined,
+): QuoteVerification | null {
   const core = foldQuoteCore(quote);
   if (core === "") return null;
   const { offsets } = index.folded;
   const foldedPreferred = preferred.map(([start, end]) => [lowerBound(offsets, start), lowerBound(offsets, end)] as const);
   // Folding keeps ASCII words as the source's tokens have them, unless invisible characters split them there.
-  const candidates = ASCII_ONLY.test(core) && !index.hasInvisibleCharacters
-    ? candidateStarts(index, core, (offset) => lowerBound(offsets, offset))
-    : null;
+  const candidates =
+    ASCII_ONLY.test(core) && !index.hasInvisibleCharacters ? candidateStarts(index, core, (offset) => lowerBound(offsets, offset)) : null;
   const foldedStart = findOccurrence(index.folded.text, core, foldedPreferred, candidates);
   if (foldedStart < 0) return null;
   const start = offsets[foldedStart]!;
@@ -87,7 +96,12 @@ export function verifyQuote(index: QuoteIndex, quote: string, options: VerifyQuo
   const cited = options.segmentId;
   const preferred = preferredRanges(index, cited);
 
-  const exactStart = findOccurrence(index.text, trimmed, preferred, candidateStarts(index, trimmed, (offset) => offset));
+  const exactStart = findOccurrence(
+    index.text,
+    trimmed,
+    preferred,
+    candidateStarts(index, trimmed, (offset) => offset),
+  );
   if (exactStart >= 0) return verified(index, "exact", exactStart, exactStart + trimmed.length, 1, cited);
 
   const normalized = findNormalized(index, trimmed, preferred, cited);
@@ -97,7 +111,9 @@ export function verifyQuote(index: QuoteIndex, quote: string, options: VerifyQuo
   const reformatted = findNumberFormatMatch(index, trimmed, preferred);
   if (reformatted !== null) {
     const { start, end, meaning } = reformatted;
-    return meaning === null ? verified(index, "fuzzy", start, end, MAX_FUZZY_SCORE, cited) : unverifiedAt(index, meaning, start, end, MAX_FUZZY_SCORE);
+    return meaning === null
+      ? verified(index, "fuzzy", start, end, MAX_FUZZY_SCORE, cited)
+      : unverifiedAt(index, meaning, start, end, MAX_FUZZY_SCORE);
   }
 
   const fuzzy = findFuzzyMatch(index, trimmed, preferred);

@@ -7,9 +7,7 @@ const NUMBER_JOINERS = new Set([".", ",", ":"]);
 
 function isWordCodePoint(codePoint: number): boolean {
   if (codePoint < 128) {
-    return (
-      (codePoint >= 48 && codePoint <= 57) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 97 && codePoint <= 122)
-    );
+    return (codePoint >= 48 && codePoint <= 57) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 97 && codePoint <= 122);
   }
   return NON_ASCII_WORD.test(String.fromCodePoint(codePoint));
 }

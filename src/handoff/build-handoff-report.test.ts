@@ -5,7 +5,10 @@ import { buildHandoffReport, type HandoffReportDealInput } from "./build-handoff
 const NOW = new Date("2026-03-01T00:00:00Z");
 const NO_FILTER = { from: null, to: null };
 
-function deal(id: string, extra: Partial<HandoffReportDealInput> & { closeDate?: string | null; aeId?: string } = {}): HandoffReportDealInput {
+function deal(
+  id: string,
+  extra: Partial<HandoffReportDealInput> & { closeDate?: string | null; aeId?: string } = {},
+): HandoffReportDealInput {
   const { closeDate = "2026-02-06", aeId = "usr_dana", ...rest } = extra;
   return {
     deal: { id, account: `Account ${id}`, closeDate, aeId, csmId: null },
@@ -89,7 +92,10 @@ describe("buildHandoffReport", () => {
         deal("d1", { approved: approved(10) }),
         deal("d2", { approved: approved(20) }),
         deal("d3", { approved: approved(90) }),
-        deal("d4", { aeId: "usr_lee", itemCounts: [...filled(all), { section: "promises", status: "draft", origin: "extracted", needsChecking: true, count: 9 }] }),
+        deal("d4", {
+          aeId: "usr_lee",
+          itemCounts: [...filled(all), { section: "promises", status: "draft", origin: "extracted", needsChecking: true, count: 9 }],
+        }),
         deal("d5", { aeId: "usr_lee", closeDate: null, itemCounts: filled(SECTION_KEYS.filter((s) => s !== "competition")) }),
       ],
       NO_FILTER,
@@ -123,7 +129,12 @@ describe("buildHandoffReport", () => {
   });
 
   it("filters on the close date, inclusive, leaving out deals without one", () => {
-    const inputs = [deal("jan", { closeDate: "2026-01-31" }), deal("feb1", { closeDate: "2026-02-01" }), deal("feb28", { closeDate: "2026-02-28" }), deal("none", { closeDate: null })];
+    const inputs = [
+      deal("jan", { closeDate: "2026-01-31" }),
+      deal("feb1", { closeDate: "2026-02-01" }),
+      deal("feb28", { closeDate: "2026-02-28" }),
+      deal("none", { closeDate: null }),
+    ];
     const ids = (from: string | null, to: string | null) => buildHandoffReport(inputs, { from, to }, NOW).deals.map((d) => d.dealId);
     expect(ids(null, null)).toEqual(["jan", "feb1", "feb28", "none"]);
     expect(ids("2026-02-01", "2026-02-28")).toEqual(["feb1", "feb28"]);
@@ -132,6 +143,11 @@ describe("buildHandoffReport", () => {
 
   it("reports nothing to average as null rather than zero", () => {
     const report = buildHandoffReport([], NO_FILTER, NOW);
-    expect(report.totals).toMatchObject({ deals: 0, completionRate: null, unverifiedRate: null, hoursToApprovedHandoff: { deals: 0, median: null, mean: null } });
+    expect(report.totals).toMatchObject({
+      deals: 0,
+      completionRate: null,
+      unverifiedRate: null,
+      hoursToApprovedHandoff: { deals: 0, median: null, mean: null },
+    });
   });
 });

@@ -49,7 +49,13 @@ export type HandoffReport = {
     unverifiedRate: number | null;
     recurringGaps: {
       bySection: { section: SectionKey; title: string; deals: number }[];
-      byAe: { aeId: string; aeName: string | null; deals: number; meanCompletion: number; mostFrequentGaps: { section: SectionKey; deals: number }[] }[];
+      byAe: {
+        aeId: string;
+        aeName: string | null;
+        deals: number;
+        meanCompletion: number;
+        mostFrequentGaps: { section: SectionKey; deals: number }[];
+      }[];
     };
   };
   deals: HandoffReportDeal[];
@@ -84,7 +90,10 @@ export function buildHandoffReport(inputs: HandoffReportDealInput[], filters: Re
         mean: hours.length === 0 ? null : round(mean(hours), 1),
       },
       unverifiedRate: extracted === 0 ? null : round(sum(deals.map((d) => d.needsCheckingItems)) / extracted, 2),
-      recurringGaps: { bySection: countGaps(deals).map(({ section, deals: n }) => ({ section, title: SECTIONS[section].title, deals: n })), byAe: summariseAes(deals) },
+      recurringGaps: {
+        bySection: countGaps(deals).map(({ section, deals: n }) => ({ section, title: SECTIONS[section].title, deals: n })),
+        byAe: summariseAes(deals),
+      },
     },
     deals,
   };
@@ -116,8 +125,7 @@ function toReportDeal(input: HandoffReportDealInput): HandoffReportDeal {
     firstApprovedAt: approved?.firstApprovedAt ?? null,
     completionBasis: approved ? "approved" : "draft",
     completionRate: round((SECTION_KEYS.length - gapSections.length) / SECTION_KEYS.length, 2),
-    hoursToApprovedHandoff:
-      approved && close !== null ? round((Date.parse(approved.firstApprovedAt) - close) / HOUR_MS, 1) : null,
+    hoursToApprovedHandoff: approved && close !== null ? round((Date.parse(approved.firstApprovedAt) - close) / HOUR_MS, 1) : null,
     unverifiedRate: extractedItems === 0 ? null : round(needsCheckingItems / extractedItems, 2),
     gapSections,
   };

@@ -33,7 +33,10 @@ export function loadBriefInput(stores: BriefStores, deal: Deal): BriefInput {
     };
   }
   const items = stores.items.list(deal.id);
-  const gaps = findAnsweredGaps(items.filter((item) => !item.needsChecking), stores.gapAnswers.list(deal.id));
+  const gaps = findAnsweredGaps(
+    items.filter((item) => !item.needsChecking),
+    stores.gapAnswers.list(deal.id),
+  );
   return { deal: dealFacts, ...people, approval: null, firstApprovedAt: null, items, gaps, now: stores.now() };
 }
 

@@ -34,7 +34,7 @@ describe("renderHandoffReportCsv", () => {
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {
-    expect(toCell("=HYPERLINK(\"http://evil.test\")")).toBe("\"'=HYPERLINK(\"\"http://evil.test\"\")\"");
+    expect(toCell('=HYPERLINK("http://evil.test")')).toBe('"\'=HYPERLINK(""http://evil.test"")"');
     expect(toCell("+1")).toBe("'+1");
     expect(toCell("-2+3")).toBe("'-2+3");
     expect(toCell("@SUM(A1)")).toBe("'@SUM(A1)");

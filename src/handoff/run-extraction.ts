@@ -21,11 +21,7 @@ export async function runExtraction(deps: AppDeps, runId: string, signal?: Abort
     const fresh: ParsedSource[] = all.filter((p) => pending.has(p.source.id));
     const extractor = await deps.createExtractor(run.dealId);
     if (fresh.length === 0) {
-      deps.runs.markSucceeded(
-        runId,
-        { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 },
-        deps.now(),
-      );
+      deps.runs.markSucceeded(runId, { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 }, deps.now());
       return;
     }
     const draft = await createDraft(fresh, { extractor, now: deps.now }, { contextSources: all, ...(signal ? { signal } : {}) });

@@ -31,9 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(secureHeaders());
   app.use(accessLog(deps.logger));
   app.onError(createErrorHandler(deps.logger));
-  app.notFound((c) =>
-    c.json({ error: { code: "NOT_FOUND", message: "no such route", requestId: c.get("requestId") } }, 404),
-  );
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "no such route", requestId: c.get("requestId") } }, 404));
 
   app.get("/healthz", (c) => {
     deps.db.prepare("SELECT 1").get();

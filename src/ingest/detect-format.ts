@@ -1,19 +1,7 @@
 import { AppError } from "../errors.ts";
 import { looksLikeEmailBody } from "./email/looks-like-email-body.ts";
 
-export const FORMAT_KINDS = [
-  "pdf",
-  "vtt",
-  "srt",
-  "sbv",
-  "json",
-  "mbox",
-  "eml",
-  "html",
-  "email-body",
-  "markdown",
-  "text",
-] as const;
+export const FORMAT_KINDS = ["pdf", "vtt", "srt", "sbv", "json", "mbox", "eml", "html", "email-body", "markdown", "text"] as const;
 export type FormatKind = (typeof FORMAT_KINDS)[number];
 
 export const SUPPORTED_FORMATS_LINE =
@@ -48,7 +36,8 @@ export function detectBinaryFormat(bytes: Uint8Array): "pdf" | null {
   return null;
 }
 
-const EMAIL_HEADER = /^(from|to|cc|subject|date|received|return-path|mime-version|content-type|message-id|delivered-to|x-[\w-]+|reply-to|sender|dkim-signature|in-reply-to|references|thread-topic|importance):/im;
+const EMAIL_HEADER =
+  /^(from|to|cc|subject|date|received|return-path|mime-version|content-type|message-id|delivered-to|x-[\w-]+|reply-to|sender|dkim-signature|in-reply-to|references|thread-topic|importance):/im;
 
 function looksLikeEmail(head: string): boolean {
   // The header block is everything up to the first blank line; most of its lines must be headers.

@@ -24,9 +24,7 @@ export function createAuditLogRepository(db: Database) {
     },
     listForDeal(dealId: string): (AuditEntry & { at: string })[] {
       const rows = db
-        .prepare(
-          "SELECT at, user_id, action, object_type, object_id, deal_id, request_id FROM audit_log WHERE deal_id = ? ORDER BY id",
-        )
+        .prepare("SELECT at, user_id, action, object_type, object_id, deal_id, request_id FROM audit_log WHERE deal_id = ? ORDER BY id")
         .all(dealId) as Record<string, string | null>[];
       return rows.map((row) => ({
         at: row.at as string,

@@ -12,7 +12,14 @@ type DealRow = {
   ae_name: string | null;
   csm_name: string | null;
 };
-type ItemCountRow = { deal_id: string; section: SectionKey; status: ItemStatus; origin: "extracted" | "ae"; needs_checking: number; n: number };
+type ItemCountRow = {
+  deal_id: string;
+  section: SectionKey;
+  status: ItemStatus;
+  origin: "extracted" | "ae";
+  needs_checking: number;
+  n: number;
+};
 type VersionRow = { deal_id: string; version: number; first_approved_at: string; items: number };
 
 export type HandoffStatsRepository = ReturnType<typeof createHandoffStatsRepository>;
@@ -55,7 +62,10 @@ export function createHandoffStatsRepository(db: Database) {
           .all() as ItemCountRow[],
         (r) => r.deal_id,
       );
-      const answers = group(db.prepare("SELECT deal_id, section FROM gap_answers").all() as { deal_id: string; section: SectionKey }[], (r) => r.deal_id);
+      const answers = group(
+        db.prepare("SELECT deal_id, section FROM gap_answers").all() as { deal_id: string; section: SectionKey }[],
+        (r) => r.deal_id,
+      );
       const latest = new Map(
         (
           db

@@ -23,9 +23,7 @@ export function openDatabase(path: string): Database {
 
 function migrate(db: DatabaseSync): void {
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-  const applied = new Set(
-    (db.prepare("SELECT id FROM schema_migrations").all() as { id: number }[]).map((row) => row.id),
-  );
+  const applied = new Set((db.prepare("SELECT id FROM schema_migrations").all() as { id: number }[]).map((row) => row.id));
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.id)) continue;
     runInTransaction(db, () => {

@@ -44,7 +44,12 @@ const toRun = (row: RunRow): ExtractionRun => {
     requestedBy: row.requested_by,
     extractor: row.extractor ? (JSON.parse(row.extractor) as ExtractorInfo) : null,
     usage: usage
-      ? { llmCalls: usage.llmCalls, cachedCalls: usage.cachedCalls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens }
+      ? {
+          llmCalls: usage.llmCalls,
+          cachedCalls: usage.cachedCalls,
+          promptTokens: usage.promptTokens,
+          completionTokens: usage.completionTokens,
+        }
       : null,
     sourceIds: row.source_ids ? (JSON.parse(row.source_ids) as string[]) : [],
     itemsAdded: usage?.itemsAdded ?? null,
@@ -79,7 +84,11 @@ export function createRunRepository(db: Database) {
     markRunning(id: string, now: Date): void {
       db.prepare("UPDATE extraction_runs SET status = 'running', started_at = ? WHERE id = ?").run(now.toISOString(), id);
     },
-    markSucceeded(id: string, result: { extractor: ExtractorInfo; usage: Usage; sourceIds: string[]; itemsAdded: number }, now: Date): void {
+    markSucceeded(
+      id: string,
+      result: { extractor: ExtractorInfo; usage: Usage; sourceIds: string[]; itemsAdded: number },
+      now: Date,
+    ): void {
       db.prepare(
         "UPDATE extraction_runs SET status = 'succeeded', extractor = ?, usage = ?, source_ids = ?, finished_at = ? WHERE id = ?",
       ).run(
@@ -91,9 +100,12 @@ export function createRunRepository(db: Database) {
       );
     },
     markFailed(id: string, error: { code: string; message: string }, now: Date): void {
-      db.prepare(
-        "UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?",
-      ).run(error.code, error.message, now.toISOString(), id);
+      db.prepare("UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?").run(
+        error.code,
+        error.message,
+        now.toISOString(),
+        id,
+      );
     },
     /** Runs left queued or running by a stopped process are failed, so nobody waits on them forever. */
     failInterrupted(now: Date): number {

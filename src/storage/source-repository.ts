@@ -67,9 +67,7 @@ export function createSourceRepository(db: Database) {
       return result.changes > 0;
     },
     listMeta(dealId: string): StoredSourceMeta[] {
-      return (db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? ORDER BY rowid`).all(dealId) as SourceRow[]).map(
-        toMeta,
-      );
+      return (db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? ORDER BY rowid`).all(dealId) as SourceRow[]).map(toMeta);
     },
     getMeta(dealId: string, sourceId: string): StoredSourceMeta | undefined {
       const row = db.prepare(`SELECT ${COLUMNS} FROM sources WHERE deal_id = ? AND id = ?`).get(dealId, sourceId) as SourceRow | undefined;

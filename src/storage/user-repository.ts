@@ -24,9 +24,14 @@ export function createUserRepository(db: Database) {
     add(input: { name: string; email: string; role: Role; tokenHash: string }, now: Date): User {
       const id = newId("usr");
       try {
-        db.prepare(
-          "INSERT INTO users (id, name, email, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        ).run(id, input.name, input.email.toLowerCase(), input.role, input.tokenHash, now.toISOString());
+        db.prepare("INSERT INTO users (id, name, email, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)").run(
+          id,
+          input.name,
+          input.email.toLowerCase(),
+          input.role,
+          input.tokenHash,
+          now.toISOString(),
+        );
       } catch (error) {
         if (String(error).includes("UNIQUE")) {
           throw new AppError({ code: "CONFLICT", message: `a user with email ${input.email} already exists` });

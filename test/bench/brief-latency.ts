@@ -50,7 +50,10 @@ async function seed(deps: AppDeps) {
     for (const [index, source] of parsed.entries()) deps.sources.add(deal.id, source, uploads[index]!.bytes, ae.user.id, deps.now());
     deps.items.addIfNew(
       deal.id,
-      [...draft.items.map((item) => ({ item, needsChecking: false })), ...draft.needsChecking.map((item) => ({ item, needsChecking: true }))],
+      [
+        ...draft.items.map((item) => ({ item, needsChecking: false })),
+        ...draft.needsChecking.map((item) => ({ item, needsChecking: true })),
+      ],
       null,
       deps.now(),
     );
@@ -155,8 +158,18 @@ async function runLoad(): Promise<void> {
   });
   const base = `http://127.0.0.1:${ready.port}/v1/deals`;
   const cases = [
-    { bench: "brief approved (CSM, JSON)", url: `${base}/${ready.approvedDealId}/brief`, token: ready.csmToken, accept: "application/json" },
-    { bench: "brief approved (CSM, Markdown)", url: `${base}/${ready.approvedDealId}/brief`, token: ready.csmToken, accept: "text/markdown" },
+    {
+      bench: "brief approved (CSM, JSON)",
+      url: `${base}/${ready.approvedDealId}/brief`,
+      token: ready.csmToken,
+      accept: "application/json",
+    },
+    {
+      bench: "brief approved (CSM, Markdown)",
+      url: `${base}/${ready.approvedDealId}/brief`,
+      token: ready.csmToken,
+      accept: "text/markdown",
+    },
     { bench: "brief from draft (AE, JSON)", url: `${base}/${ready.draftDealId}/brief`, token: ready.aeToken, accept: "application/json" },
   ];
   const results = [];
@@ -165,7 +178,9 @@ async function runLoad(): Promise<void> {
     await load(url, headers, WARM_UP, CONCURRENCY);
     results.push({ bench, items: ready.items, ...(await load(url, headers, REQUESTS, CONCURRENCY)) });
   }
-  const stopped = new Promise<{ peakRssMb: number }>((resolveStop) => child.once("message", (m) => resolveStop(m as { peakRssMb: number })));
+  const stopped = new Promise<{ peakRssMb: number }>((resolveStop) =>
+    child.once("message", (m) => resolveStop(m as { peakRssMb: number })),
+  );
   child.send("stop");
   const { peakRssMb } = await stopped;
   process.stdout.write(`${JSON.stringify({ results, peakRssMb })}\n`);

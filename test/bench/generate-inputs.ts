@@ -36,7 +36,8 @@ function build(targetBytes: number, piece: (i: number) => string, header = ""): 
 export function generateVtt(targetBytes: number): string {
   return build(
     targetBytes,
-    (i) => `${i + 1}\n${formatCueTime(i * 4000, ".")} --> ${formatCueTime(i * 4000 + 3500, ".")}\n<v ${SPEAKERS[Math.floor(i / 3) % 4]}>${line(i)}</v>\n\n`,
+    (i) =>
+      `${i + 1}\n${formatCueTime(i * 4000, ".")} --> ${formatCueTime(i * 4000 + 3500, ".")}\n<v ${SPEAKERS[Math.floor(i / 3) % 4]}>${line(i)}</v>\n\n`,
     "WEBVTT\n\n",
   );
 }
@@ -44,7 +45,8 @@ export function generateVtt(targetBytes: number): string {
 export function generateSrt(targetBytes: number): string {
   return build(
     targetBytes,
-    (i) => `${i + 1}\n${formatCueTime(i * 4000, ",")} --> ${formatCueTime(i * 4000 + 3500, ",")}\n${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
+    (i) =>
+      `${i + 1}\n${formatCueTime(i * 4000, ",")} --> ${formatCueTime(i * 4000 + 3500, ",")}\n${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
   );
 }
 

@@ -36,9 +36,21 @@ const results: Row[] = [];
 try {
   const overhead = await measureOverhead();
   results.push(overhead);
-  const sample = await parseFiles(readdirSync(SAMPLE_DIR).sort().map((name) => join(SAMPLE_DIR, name)));
+  const sample = await parseFiles(
+    readdirSync(SAMPLE_DIR)
+      .sort()
+      .map((name) => join(SAMPLE_DIR, name)),
+  );
   results.push(await benchDeal("sample deal", "kestrel-ridge-freight", sample, {}, Number(overhead.promptTokens)));
-  results.push(await benchDeal("sample deal, 2k budget", "kestrel-ridge-freight", sample, { BATON_LLM_CONTEXT_TOKENS: "2000" }, Number(overhead.promptTokens)));
+  results.push(
+    await benchDeal(
+      "sample deal, 2k budget",
+      "kestrel-ridge-freight",
+      sample,
+      { BATON_LLM_CONTEXT_TOKENS: "2000" },
+      Number(overhead.promptTokens),
+    ),
+  );
   if (corpusAvailable()) results.push(await benchCorpus(Number(overhead.promptTokens)));
 } finally {
   db.close();
@@ -53,7 +65,14 @@ async function measureOverhead(): Promise<Row> {
   const prompt = await loadPrompt(EXTRACTION_PROMPT.name, EXTRACTION_PROMPT.version);
   const messages = await prompt.format({ sources: "", sourceCount: "0", segmentCount: "0", chunkNote: "" });
   const { jsonSchema } = toStrictJsonSchema(HandoffExtractionSchema);
-  const client = createLlmClient({ apiKey: "bench", baseUrl: mock.baseUrl, model: "mock-model", timeoutMs: 10_000, maxRetries: 0, jsonMode: "json_schema" });
+  const client = createLlmClient({
+    apiKey: "bench",
+    baseUrl: mock.baseUrl,
+    model: "mock-model",
+    timeoutMs: 10_000,
+    maxRetries: 0,
+    jsonMode: "json_schema",
+  });
   const completion = await client.completeJson({ messages, schemaName: "handoff_extraction", jsonSchema });
   return {
     bench: "llm fixed overhead per call",
@@ -64,7 +83,13 @@ async function measureOverhead(): Promise<Row> {
   };
 }
 
-async function benchDeal(bench: string, deal: string, sources: ParsedSource[], extra: Record<string, string>, overhead: number): Promise<Row> {
+async function benchDeal(
+  bench: string,
+  deal: string,
+  sources: ParsedSource[],
+  extra: Record<string, string>,
+  overhead: number,
+): Promise<Row> {
   const run = async () => {
     const extractor = await createExtractor(loadConfig({ ...env, ...extra }), { cache: () => createLlmCacheRepository(db) });
     const started = performance.now();

@@ -34,7 +34,14 @@ async function benchGenerated(kind: string) {
   const generator = GENERATORS[kind]!;
   const bytes = new TextEncoder().encode(generator.make(SIZE));
   const { ms, segments, format } = await timeParse(bytes, generator.filename, 3);
-  return { bench: `parse generated ${kind}`, format, bytes: bytes.length, segments, ms: round(ms), mbPerSecond: round(bytes.length / 1e6 / (ms / 1000)) };
+  return {
+    bench: `parse generated ${kind}`,
+    format,
+    bytes: bytes.length,
+    segments,
+    ms: round(ms),
+    mbPerSecond: round(bytes.length / 1e6 / (ms / 1000)),
+  };
 }
 
 async function benchCorpus() {

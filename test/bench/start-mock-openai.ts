@@ -80,7 +80,14 @@ async function readBody(request: IncomingMessage): Promise<string> {
 // Fields besides statement and evidence that each section's items must carry.
 const EXTRA: Record<SectionKey, (text: string) => Record<string, unknown>> = {
   accountOverview: (text) => ({ field: "other", value: text }),
-  stakeholders: (text) => ({ name: text.slice(0, 40), title: null, role: "other", stance: "unknown", caresAbout: null, contactPreferences: null }),
+  stakeholders: (text) => ({
+    name: text.slice(0, 40),
+    title: null,
+    role: "other",
+    stance: "unknown",
+    caresAbout: null,
+    contactPreferences: null,
+  }),
   whyTheyBought: () => ({ kind: "pain" }),
   successCriteria: () => ({ horizon: "unspecified", metric: null }),
   promises: (text) => ({ what: text, promisedBy: null, promisedTo: null, due: null, explicit: true, looksUnrealistic: false }),
@@ -105,7 +112,7 @@ function answerFor(user: string): Record<SectionKey, Record<string, unknown>[]> 
   for (const [, id, text] of user.matchAll(SEGMENT_LINE)) {
     const words = text!.split(" ");
     if (words.length < 8 || eligible++ % ITEM_EVERY !== 0) continue;
-    const section = SECTION_KEYS[(eligible - 1) / ITEM_EVERY % SECTION_KEYS.length]!;
+    const section = SECTION_KEYS[((eligible - 1) / ITEM_EVERY) % SECTION_KEYS.length]!;
     if (answer[section].length >= 40) continue;
     const quote = words.slice(0, 12).join(" ");
     const summary = words.slice(0, 8).join(" ").slice(0, 100);

@@ -31,7 +31,8 @@ function createRandom(seed: number): (below: number) => number {
 const TEMPLATES: Array<(pick: <T>(values: T[]) => T, number: (below: number) => number) => string> = [
   (pick, n) => `We have ${n(90) + 10} reps in ${pick(CITIES)} and they close about ${n(40) + 5}% of their deals.`,
   (_pick, n) => `The renewal came in at $${n(400) + 50}K for ${n(300) + 20} seats, which is more than we planned.`,
-  (pick, n) => `Um, so we'll need the ${pick(PRODUCTS)} integration live by ${pick(MONTHS)} ${n(28) + 1}, you know, before the rollout in ${pick(CITIES)}.`,
+  (pick, n) =>
+    `Um, so we'll need the ${pick(PRODUCTS)} integration live by ${pick(MONTHS)} ${n(28) + 1}, you know, before the rollout in ${pick(CITIES)}.`,
   (pick, n) => `I talked to ${pick(NAMES)} about the pilot and she wants ${n(50) + 5} users on it by ${pick(WEEKDAYS)}.`,
   (pick, n) => `Our handle time is around ${n(15) + 5} minutes and we want it under ${n(4) + 1} minutes by ${pick(MONTHS)}.`,
   (pick) => `Honestly the price is higher than what we budgeted for, so I'd need to take it to ${pick(NAMES)} first.`,
@@ -82,7 +83,8 @@ function buildQuotes(sentences: string[]): Record<QuoteKind, string[]> {
       return /\d/.test(sentence) ? sentence.replace(/\d+/, (digits) => String(Number(digits) + 1000)) : null;
     }),
     fabricated: take(
-      () => `We guarantee ${random(90) + 10}% uptime and ${NAMES[random(NAMES.length)]} will pay the penalties every ${WEEKDAYS[random(5)]} in ${CITIES[random(6)]}.`,
+      () =>
+        `We guarantee ${random(90) + 10}% uptime and ${NAMES[random(NAMES.length)]} will pay the penalties every ${WEEKDAYS[random(5)]} in ${CITIES[random(6)]}.`,
     ),
   };
 }
@@ -107,7 +109,15 @@ for (let run = 0; run < 3; run += 1) {
 const sentences = parsed.segments.flatMap((segment) => segment.text.split(/(?<=\.) /));
 const quotes = buildQuotes(sentences);
 const results: Array<Record<string, string | number>> = [
-  { bench: "verify index build", kind: "index", bytes: bytes.length, segments: parsed.segments.length, tokens: index.tokens.count, ms: round(indexMs), parseMs: round(parseMs) },
+  {
+    bench: "verify index build",
+    kind: "index",
+    bytes: bytes.length,
+    segments: parsed.segments.length,
+    tokens: index.tokens.count,
+    ms: round(indexMs),
+    parseMs: round(parseMs),
+  },
 ];
 for (const [kind, list] of Object.entries(quotes) as Array<[QuoteKind, string[]]>) {
   const expected = kind === "number changed" || kind === "fabricated" ? "unverified" : kind;

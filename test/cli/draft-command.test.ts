@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Draft, DraftSchema } from "../../src/drafting/draft.ts";
 import { SECTION_KEYS } from "../../src/drafting/sections.ts";
 import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
-import {
-  expectOneLineRefusal,
-  parseThroughCli,
-  runCapturedCli,
-  SAMPLE_DEAL_DIR,
-  useOfflineEnvironment,
-} from "./run-captured-cli.ts";
+import { expectOneLineRefusal, parseThroughCli, runCapturedCli, SAMPLE_DEAL_DIR, useOfflineEnvironment } from "./run-captured-cli.ts";
 
 useOfflineEnvironment();
 
@@ -69,7 +63,11 @@ describe("baton draft on the sample deal, offline", () => {
     for (const item of draft.items) {
       expect(item.citations.some((c) => c.match !== "unverified") || item.origin === "ae", item.id).toBe(true);
     }
-    for (const item of draft.needsChecking) expect(item.citations.every((c) => c.match === "unverified"), item.id).toBe(true);
+    for (const item of draft.needsChecking)
+      expect(
+        item.citations.every((c) => c.match === "unverified"),
+        item.id,
+      ).toBe(true);
   });
 
   it("prints Markdown with every section and a citation line under every item", () => {

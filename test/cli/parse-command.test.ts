@@ -3,13 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { ParsedSourceSchema } from "../../src/ingest/parsed-source.ts";
-import {
-  expectOneLineRefusal,
-  FIXTURES_DIR,
-  runCapturedCli,
-  SAMPLE_DEAL_DIR,
-  useOfflineEnvironment,
-} from "./run-captured-cli.ts";
+import { expectOneLineRefusal, FIXTURES_DIR, runCapturedCli, SAMPLE_DEAL_DIR, useOfflineEnvironment } from "./run-captured-cli.ts";
 
 useOfflineEnvironment();
 

@@ -101,6 +101,8 @@ export async function checkVerifyCase(testCase: VerifyCase): Promise<VerifyAnswe
 /** The cases as stdin JSON lines of the batch form. */
 export function toBatchLines(cases: VerifyCase[]): string {
   return cases
-    .map((testCase) => JSON.stringify({ source: testCase.file, ...(testCase.segment ? { segment: testCase.segment } : {}), quote: testCase.quote }))
+    .map((testCase) =>
+      JSON.stringify({ source: testCase.file, ...(testCase.segment ? { segment: testCase.segment } : {}), quote: testCase.quote }),
+    )
     .join("\n");
 }

@@ -10,8 +10,16 @@ const database = useTempDatabase();
 
 // loadConfig() reads process.env, so the CLI is pointed at msw through it and restored afterwards.
 const KEYS = [
-  "OPENAI_API_KEY", "OPENAI_BASE_URL", "BATON_MODEL", "BATON_EXTRACTOR", "BATON_DB", "BATON_LLM_MAX_RETRIES",
-  "BATON_LLM_TIMEOUT_MS", "BATON_LLM_CONTEXT_TOKENS", "BATON_LLM_JSON_MODE", "BATON_MASK_PII",
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+  "BATON_MODEL",
+  "BATON_EXTRACTOR",
+  "BATON_DB",
+  "BATON_LLM_MAX_RETRIES",
+  "BATON_LLM_TIMEOUT_MS",
+  "BATON_LLM_CONTEXT_TOKENS",
+  "BATON_LLM_JSON_MODE",
+  "BATON_MASK_PII",
 ];
 let saved: Record<string, string | undefined> = {};
 beforeEach(() => {

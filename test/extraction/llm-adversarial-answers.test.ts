@@ -119,7 +119,11 @@ describe("adversarial model answers", () => {
     const statement = "Status calls take about eleven minutes and are all the same.";
     const draft = await draftFromAnswer(
       answerWith({
-        nextSteps: [nextStep(statement, [{ segment: "S9", quote: "it's like eleven minutes a call just to tell them it's running late. And it's the same call." }])],
+        nextSteps: [
+          nextStep(statement, [
+            { segment: "S9", quote: "it's like eleven minutes a call just to tell them it's running late. And it's the same call." },
+          ]),
+        ],
       }),
     );
     const citation = findItem(draft, statement)?.item.citations[0];
@@ -153,7 +157,9 @@ describe("adversarial model answers", () => {
             ),
             action: 'kickoff <img src="https://collect.example/a.png"> in Spokane',
           },
-          nextStep("![pixel](https://collect.example/only.png)", [{ segment: "S65", quote: "Sam will send a draft project plan with the March 16 go-live milestones by February 11." }]),
+          nextStep("![pixel](https://collect.example/only.png)", [
+            { segment: "S65", quote: "Sam will send a draft project plan with the March 16 go-live milestones by February 11." },
+          ]),
         ],
       }),
     );
@@ -170,7 +176,12 @@ describe("adversarial model answers", () => {
 });
 
 describe("answers that fail the schema get one re-ask", () => {
-  const seats = { statement: "The order form licenses 120 agent seats.", evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }], field: "seats", value: "120" };
+  const seats = {
+    statement: "The order form licenses 120 agent seats.",
+    evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }],
+    field: "seats",
+    value: "120",
+  };
 
   it("re-asks once with the validation error when an item carries extra fields, then uses the corrected answer", async () => {
     const sources = await parseSampleDeal();

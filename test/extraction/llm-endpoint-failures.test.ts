@@ -16,7 +16,10 @@ const llm = setupOpenAiMock();
 const database = useTempDatabase();
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -148,7 +151,12 @@ describe("endpoint failures", () => {
   });
 
   it("marks as declined only the sections no chunk answered", async () => {
-    const seats = { statement: "The order form licenses 120 agent seats.", evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }], field: "seats", value: "120" };
+    const seats = {
+      statement: "The order form licenses 120 agent seats.",
+      evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }],
+      field: "seats",
+      value: "120",
+    };
     llm.enqueue(completionReply(null, { refusal: "I can't help with that." }));
     llm.replyAlways(completionReply(answerWith({ accountOverview: [seats] })));
     const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "3000" });

@@ -44,7 +44,10 @@ const request = { messages: [{ role: "user" as const, content: "hi" }], schemaNa
 const ok = completionReply({ ok: true });
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

@@ -25,7 +25,11 @@ describe("the sample deal through the LLM extractor", () => {
     const draft = await draftWith(extractor, sources);
 
     expect(llm.requests).toHaveLength(1);
-    expect(draft.extractor).toEqual({ kind: "llm", model: "test-model", promptVersion: expect.stringMatching(/^extract-handoff\.v1\+[0-9a-f]{8}$/) });
+    expect(draft.extractor).toEqual({
+      kind: "llm",
+      model: "test-model",
+      promptVersion: expect.stringMatching(/^extract-handoff\.v1\+[0-9a-f]{8}$/),
+    });
     expect(draft.usage).toEqual({ llmCalls: 1, cachedCalls: 0, promptTokens: 9_000, completionTokens: 4_000 });
     expect(draft.needsChecking).toEqual([]);
     // 55 answered items, none merged away: no two claims of a section share a span.
@@ -97,7 +101,12 @@ describe("the sample deal through the LLM extractor", () => {
 
   it("chunks a deal over the context budget into overlapping calls and merges repeated items", async () => {
     const sources = await parseSampleDeal();
-    const seats = { statement: "The signed order form licenses 120 agent seats.", evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }], field: "seats", value: "120" };
+    const seats = {
+      statement: "The signed order form licenses 120 agent seats.",
+      evidence: [{ segment: "S85", quote: "Quantity: 120 agent seats" }],
+      field: "seats",
+      value: "120",
+    };
     llm.replyAlways(completionReply(answerWith({ accountOverview: [seats] })));
     const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "2000" });
 
@@ -163,7 +172,10 @@ describe("PII masking (BATON_MASK_PII=true)", () => {
     const contact = draft.items.find((item) => item.section === "stakeholders");
     expect(contact?.statement).toBe("Nate Brennan can be reached at (509) 555-0147 or nate.brennan@kestrelfreight.example.");
     expect(contact?.details?.contactPreferences).toBe("cell (509) 555-0147");
-    expect(contact?.citations[0]).toMatchObject({ match: "exact", quote: "call my cell at (509) 555-0147 or mail nate.brennan@kestrelfreight.example" });
+    expect(contact?.citations[0]).toMatchObject({
+      match: "exact",
+      quote: "call my cell at (509) 555-0147 or mail nate.brennan@kestrelfreight.example",
+    });
     const ae = draft.items.find((item) => item.section === "accountOverview");
     expect(ae?.citations[0]).toMatchObject({ match: "exact", quote: "Account Executive: Dana Whitlock (dana.whitlock@corvala.example)" });
     expectVerifiedCitationsExact(draft, sources);

@@ -17,12 +17,18 @@ describe("brief errors", () => {
     const deal = seedBriefDeal(t, ae);
     const res = await t.request("GET", `/v1/deals/${deal.id}/brief?format=pdf`, { token: ae.token });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "INVALID_INPUT", message: "format: expected json or md" });
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "INVALID_INPUT",
+      message: "format: expected json or md",
+    });
     expect(t.deps.audit.listForDeal(deal.id).filter((e) => e.action === "export")).toHaveLength(0);
   });
 
   it("briefs a deal with no close date, no CSM and no items without failing", async () => {
-    const deal = t.deps.deals.add({ account: "Empty Co", closeDate: null, amount: null, currency: null, aeId: ae.user.id, csmId: null }, t.deps.now());
+    const deal = t.deps.deals.add(
+      { account: "Empty Co", closeDate: null, amount: null, currency: null, aeId: ae.user.id, csmId: null },
+      t.deps.now(),
+    );
     const res = await t.request("GET", `/v1/deals/${deal.id}/brief`, { token: ae.token });
     expect(res.status).toBe(200);
     const brief = (await res.json()) as Brief;

@@ -63,7 +63,10 @@ describe("GET /v1/deals/{dealId}/brief", () => {
     expect(brief.stakeholders[0]).toMatchObject({ name: "Nate Brennan", role: "champion", stance: "supportive" });
     expect(brief.risks.map((r) => r.reason)).toEqual(["redFlag", "unresolvedObjection"]);
     expect(brief.confirm.opener).toContain("“Customers hear about late freight before Kestrel Ridge does”");
-    expect(brief.openQuestions.find((q) => q.section === "competition")).toMatchObject({ state: "answeredByAe", aeSays: "They looked at Zendesk briefly." });
+    expect(brief.openQuestions.find((q) => q.section === "competition")).toMatchObject({
+      state: "answeredByAe",
+      aeSays: "They looked at Zendesk briefly.",
+    });
     expect(brief.openQuestions.find((q) => q.section === "technicalEnvironment")).toMatchObject({ state: "unanswered", aeSays: null });
     expect(brief.introEmail.body).toContain("Sam already knows the story");
     expect(brief.introEmail.to).toEqual(["Nate Brennan"]);
@@ -88,12 +91,23 @@ describe("GET /v1/deals/{dealId}/brief", () => {
 
     time.set("2026-02-10T12:00:00Z");
     const late = await getBrief(`/v1/deals/${deal.id}/brief`, csm.token);
-    expect(states(late)).toEqual({ document: "overdue", internalCall: "overdue", introduction: "overdue", kickoff: "upcoming", checkIn: "upcoming" });
+    expect(states(late)).toEqual({
+      document: "overdue",
+      internalCall: "overdue",
+      introduction: "overdue",
+      kickoff: "upcoming",
+      checkIn: "upcoming",
+    });
     expect(late.timeline.milestones.find((m) => m.key === "kickoff")).toMatchObject({ dueFrom: "2026-02-11", dueBy: "2026-02-13" });
 
     expect((await t.request("POST", `/v1/deals/${deal.id}/approve`, { token: ae.token })).status).toBe(201);
     const approved = await getBrief(`/v1/deals/${deal.id}/brief`, csm.token);
-    expect(approved.timeline.milestones[0]).toMatchObject({ key: "document", state: "done", doneAt: "2026-02-10T12:00:00.000Z", late: true });
+    expect(approved.timeline.milestones[0]).toMatchObject({
+      key: "document",
+      state: "done",
+      doneAt: "2026-02-10T12:00:00.000Z",
+      late: true,
+    });
   });
 
   it("serves the latest approved version, not later draft edits, marked approved", async () => {
@@ -105,7 +119,10 @@ describe("GET /v1/deals/{dealId}/brief", () => {
     expect((await t.request("POST", `/v1/deals/${deal.id}/approve`, { token: ae.token })).status).toBe(201);
     time.set("2026-02-08T09:00:00Z");
     const itemId = `itm_promise_${deal.id}`;
-    const edit = await t.request("PATCH", `/v1/deals/${deal.id}/items/${itemId}`, { token: ae.token, json: { statement: "Go-live moved to April." } });
+    const edit = await t.request("PATCH", `/v1/deals/${deal.id}/items/${itemId}`, {
+      token: ae.token,
+      json: { statement: "Go-live moved to April." },
+    });
     expect(edit.status).toBe(200);
 
     const brief = await getBrief(`/v1/deals/${deal.id}/brief`, csm.token);
@@ -140,7 +157,10 @@ describe("GET /v1/deals/{dealId}/brief", () => {
     t = createTestApp({ now: clock("2026-02-10T12:00:00Z").now });
     const ae = t.addUser("ae", "Dana Whitlock");
     const csm = t.addUser("csm", "Sam Okafor");
-    const created = await t.request("POST", "/v1/deals", { token: ae.token, json: { account: "Kestrel Ridge Freight", closeDate: "2026-02-06", csmId: csm.user.id } });
+    const created = await t.request("POST", "/v1/deals", {
+      token: ae.token,
+      json: { account: "Kestrel Ridge Freight", closeDate: "2026-02-06", csmId: csm.user.id },
+    });
     const { id: dealId } = (await created.json()) as { id: string };
     const form = new FormData();
     for (const name of readdirSync(SAMPLE_DEAL_DIR)) form.append("file", new Blob([readFileSync(join(SAMPLE_DEAL_DIR, name))]), name);

@@ -49,7 +49,15 @@ describe("brief access", () => {
     await brief(`${csm.token}x`);
     const entries = t.deps.audit.listForDeal(deal.id).filter((e) => e.action === "export");
     expect(entries).toEqual([
-      { at: expect.any(String), userId: csm.user.id, action: "export", objectType: "brief", objectId: deal.id, dealId: deal.id, requestId: res.headers.get("x-request-id") },
+      {
+        at: expect.any(String),
+        userId: csm.user.id,
+        action: "export",
+        objectType: "brief",
+        objectId: deal.id,
+        dealId: deal.id,
+        requestId: res.headers.get("x-request-id"),
+      },
     ]);
   });
 });

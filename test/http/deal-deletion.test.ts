@@ -54,7 +54,9 @@ async function seedDeal(account: string): Promise<string> {
   expect(((await run.json()) as { run: { status: string } }).run.status).toBe("succeeded");
   const draft = (await (await t.request("GET", `/v1/deals/${id}/draft`, { token: ae.token })).json()) as { gaps: { section: string }[] };
   const gap = draft.gaps[0]!.section;
-  expect((await t.request("PUT", `/v1/deals/${id}/gaps/${gap}`, { token: ae.token, json: { answer: "Kickoff is on 17 Feb." } })).status).toBe(200);
+  expect(
+    (await t.request("PUT", `/v1/deals/${id}/gaps/${gap}`, { token: ae.token, json: { answer: "Kickoff is on 17 Feb." } })).status,
+  ).toBe(200);
   expect((await t.request("POST", `/v1/deals/${id}/approve`, { token: ae.token })).status).toBe(201);
   expect((await t.request("GET", `/v1/deals/${id}/brief`, { token: ae.token })).status).toBe(200);
   return id;

@@ -54,7 +54,11 @@ describe("body limit", () => {
       const { stream, state } = countingStream(new Uint8Array(64 * 1024), 64);
       const request = new Request(`http://localhost/v1/deals/${deal.id}/sources`, {
         method: "POST",
-        headers: { "content-type": "application/json", "content-length": String(4 * 1024 * 1024), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(4 * 1024 * 1024),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: stream,
         duplex: "half",
       } as RequestInit);
@@ -85,7 +89,10 @@ describe("body limit", () => {
     t = createTestApp({ env: { BATON_MAX_FILE_BYTES: "1000" } });
     const ae = t.addUser("ae");
     const deal = seedDeal(t, ae);
-    const res = await t.request("POST", `/v1/deals/${deal.id}/sources`, { token: ae.token, json: { filename: "big.txt", content: "Dana: hello.\n".repeat(200) } });
+    const res = await t.request("POST", `/v1/deals/${deal.id}/sources`, {
+      token: ae.token,
+      json: { filename: "big.txt", content: "Dana: hello.\n".repeat(200) },
+    });
     await expectEnvelope(res, 413, "LIMIT_EXCEEDED");
     expect(t.deps.sources.listMeta(deal.id)).toEqual([]);
   });
@@ -162,7 +169,10 @@ describe("logs", () => {
     const phrase = "Zanzibar tangerine protocol";
     const upload = await t.request("POST", `/v1/deals/${deal.id}/sources?note=${encodeURIComponent(phrase)}`, {
       token: ae.token,
-      json: { filename: "zanzibar-call.txt", content: `Nate Brennan: We must finish the ${phrase} before March 3.\nDana Whitlock: We will.\n` },
+      json: {
+        filename: "zanzibar-call.txt",
+        content: `Nate Brennan: We must finish the ${phrase} before March 3.\nDana Whitlock: We will.\n`,
+      },
     });
     expect(upload.status).toBe(201);
     const { sources } = (await upload.json()) as { sources: { id: string }[] };
@@ -175,7 +185,11 @@ describe("logs", () => {
       ["GET", `/v1/deals/${deal.id}/draft?format=md`],
       ["GET", `/v1/deals/${deal.id}/brief`],
       ["POST", `/v1/deals/${deal.id}/items`, { section: "nextSteps", statement: `Finish the ${phrase}`, quote: phrase }],
-      ["POST", `/v1/deals/${deal.id}/sources`, { filename: "zanzibar.bin", contentBase64: Buffer.from(`\u0000${phrase}`).toString("base64") }],
+      [
+        "POST",
+        `/v1/deals/${deal.id}/sources`,
+        { filename: "zanzibar.bin", contentBase64: Buffer.from(`\u0000${phrase}`).toString("base64") },
+      ],
     ];
     for (const [method, path, json] of calls) {
       const res = await t.request(method, path, { token: ae.token, ...(json === undefined ? {} : { json }) });

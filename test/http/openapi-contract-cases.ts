@@ -30,7 +30,11 @@ const bareDeal = (w: ContractWorld) => ({ dealId: w.bare.id });
 
 /** Every operation with each success status and media type it documents, and the error statuses worth pinning. */
 export const CONTRACT_CASES: ContractCase[] = [
-  { operation: "post /v1/deals", status: 201, json: (w) => ({ account: "Harbor Labs", closeDate: "2026-04-01", amount: 1200, currency: "EUR", csmId: w.users.csm.user.id }) },
+  {
+    operation: "post /v1/deals",
+    status: 201,
+    json: (w) => ({ account: "Harbor Labs", closeDate: "2026-04-01", amount: 1200, currency: "EUR", csmId: w.users.csm.user.id }),
+  },
   { operation: "post /v1/deals", status: 400, json: () => ({ account: "" }) },
   { operation: "post /v1/deals", status: 403, as: "csm", json: () => ({ account: "Harbor Labs" }) },
   { operation: "get /v1/deals", status: 200 },
@@ -43,12 +47,20 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "delete /v1/deals/{dealId}", status: 204 },
   { operation: "delete /v1/deals/{dealId}", status: 403, as: "csm" },
 
-  { operation: "post /v1/deals/{dealId}/sources", status: 201, json: () => ({ filename: "notes.txt", content: "Kickoff notes: the pilot starts in March.\n" }) },
+  {
+    operation: "post /v1/deals/{dealId}/sources",
+    status: 201,
+    json: () => ({ filename: "notes.txt", content: "Kickoff notes: the pilot starts in March.\n" }),
+  },
   { operation: "post /v1/deals/{dealId}/sources", status: 201, body: () => files(2) },
   { operation: "post /v1/deals/{dealId}/sources", status: 200, json: () => ({ filename: "again.vtt", content: SAMPLE_CALL_VTT }) },
   { operation: "post /v1/deals/{dealId}/sources", status: 400, json: () => ({ filename: "empty.txt" }) },
   { operation: "post /v1/deals/{dealId}/sources", status: 413, body: () => files(21) },
-  { operation: "post /v1/deals/{dealId}/sources", status: 415, json: () => ({ filename: "logo.png", contentBase64: "iVBORw0KGgoAAAANSUhEUg==" }) },
+  {
+    operation: "post /v1/deals/{dealId}/sources",
+    status: 415,
+    json: () => ({ filename: "logo.png", contentBase64: "iVBORw0KGgoAAAANSUhEUg==" }),
+  },
   { operation: "get /v1/deals/{dealId}/sources", status: 200, as: "csm" },
   { operation: "get /v1/deals/{dealId}/sources/{sourceId}", status: 200, as: "revops" },
   { operation: "get /v1/deals/{dealId}/sources/{sourceId}", status: 404, params: () => ({ sourceId: "src_missing" }) },
@@ -65,26 +77,69 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "get /v1/deals/{dealId}/draft", status: 200, params: draftDeal },
   { operation: "get /v1/deals/{dealId}/draft", status: 200, query: "format=md", media: "text/markdown" },
 
-  { operation: "post /v1/deals/{dealId}/verify", status: 200, as: "csm", json: (w) => ({ source: w.full.sourceId, quote: "refund the onboarding fee" }) },
   {
     operation: "post /v1/deals/{dealId}/verify",
     status: 200,
-    json: (w) => ({ checks: [{ source: w.full.sourceId, segment: null, quote: "Ray signs off on security" }, { source: "src_missing", quote: "x" }] }),
+    as: "csm",
+    json: (w) => ({ source: w.full.sourceId, quote: "refund the onboarding fee" }),
+  },
+  {
+    operation: "post /v1/deals/{dealId}/verify",
+    status: 200,
+    json: (w) => ({
+      checks: [
+        { source: w.full.sourceId, segment: null, quote: "Ray signs off on security" },
+        { source: "src_missing", quote: "x" },
+      ],
+    }),
   },
   { operation: "post /v1/deals/{dealId}/verify", status: 404, json: () => ({ source: "src_missing", quote: "x" }) },
 
-  { operation: "patch /v1/deals/{dealId}/items/{itemId}", status: 200, json: () => ({ statement: "Corvala refunds the onboarding fee if the pilot slips past March 3." }) },
+  {
+    operation: "patch /v1/deals/{dealId}/items/{itemId}",
+    status: 200,
+    json: () => ({ statement: "Corvala refunds the onboarding fee if the pilot slips past March 3." }),
+  },
   { operation: "patch /v1/deals/{dealId}/items/{itemId}", status: 400, json: () => ({}) },
-  { operation: "patch /v1/deals/{dealId}/items/{itemId}", status: 409, params: (w) => ({ dealId: w.draft.id, itemId: `itm_unverified_${w.draft.id}` }), json: () => ({ status: "approved" }) },
+  {
+    operation: "patch /v1/deals/{dealId}/items/{itemId}",
+    status: 409,
+    params: (w) => ({ dealId: w.draft.id, itemId: `itm_unverified_${w.draft.id}` }),
+    json: () => ({ status: "approved" }),
+  },
   {
     operation: "post /v1/deals/{dealId}/items",
     status: 201,
-    json: (w) => ({ section: "nextSteps", statement: "Ray Tanaka signs off on security.", quote: "Ray signs off on security", sourceId: w.full.sourceId }),
+    json: (w) => ({
+      section: "nextSteps",
+      statement: "Ray Tanaka signs off on security.",
+      quote: "Ray signs off on security",
+      sourceId: w.full.sourceId,
+    }),
   },
-  { operation: "post /v1/deals/{dealId}/items", status: 201, json: () => ({ section: "technicalEnvironment", statement: "They run on Azure." }) },
-  { operation: "put /v1/deals/{dealId}/gaps/{section}", status: 200, params: () => ({ section: "technicalEnvironment" }), json: () => ({ answer: "Azure, SSO via Okta." }) },
-  { operation: "put /v1/deals/{dealId}/gaps/{section}", status: 400, params: () => ({ section: "weather" }), json: () => ({ answer: "sunny" }) },
-  { operation: "put /v1/deals/{dealId}/gaps/{section}", status: 409, params: () => ({ section: "promises" }), json: () => ({ answer: "none" }) },
+  {
+    operation: "post /v1/deals/{dealId}/items",
+    status: 201,
+    json: () => ({ section: "technicalEnvironment", statement: "They run on Azure." }),
+  },
+  {
+    operation: "put /v1/deals/{dealId}/gaps/{section}",
+    status: 200,
+    params: () => ({ section: "technicalEnvironment" }),
+    json: () => ({ answer: "Azure, SSO via Okta." }),
+  },
+  {
+    operation: "put /v1/deals/{dealId}/gaps/{section}",
+    status: 400,
+    params: () => ({ section: "weather" }),
+    json: () => ({ answer: "sunny" }),
+  },
+  {
+    operation: "put /v1/deals/{dealId}/gaps/{section}",
+    status: 409,
+    params: () => ({ section: "promises" }),
+    json: () => ({ answer: "none" }),
+  },
   { operation: "delete /v1/deals/{dealId}/gaps/{section}", status: 204 },
   { operation: "delete /v1/deals/{dealId}/gaps/{section}", status: 404, params: () => ({ section: "technicalEnvironment" }) },
   { operation: "post /v1/deals/{dealId}/approve", status: 201, params: draftDeal },
@@ -98,11 +153,24 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "get /v1/deals/{dealId}/brief", status: 200, as: "csm" },
   { operation: "get /v1/deals/{dealId}/brief", status: 200, as: "csm", params: draftDeal },
   { operation: "get /v1/deals/{dealId}/brief", status: 200, as: "csm", query: "format=md", media: "text/markdown" },
-  { operation: "get /v1/deals/{dealId}/brief", status: 200, as: "csm", params: draftDeal, headers: { accept: "text/markdown" }, media: "text/markdown" },
+  {
+    operation: "get /v1/deals/{dealId}/brief",
+    status: 200,
+    as: "csm",
+    params: draftDeal,
+    headers: { accept: "text/markdown" },
+    media: "text/markdown",
+  },
   { operation: "get /v1/deals/{dealId}/brief", status: 400, as: "csm", query: "format=pdf" },
   { operation: "get /v1/deals/{dealId}/brief", status: 403, as: "admin" },
   { operation: "get /v1/reports/handoffs", status: 200, as: "revops" },
-  { operation: "get /v1/reports/handoffs", status: 200, as: "revops", query: "format=csv&from=2026-01-01&to=2026-12-31", media: "text/csv" },
+  {
+    operation: "get /v1/reports/handoffs",
+    status: 200,
+    as: "revops",
+    query: "format=csv&from=2026-01-01&to=2026-12-31",
+    media: "text/csv",
+  },
   { operation: "get /v1/reports/handoffs", status: 400, as: "revops", query: "from=2026-02-30" },
   { operation: "get /v1/reports/handoffs", status: 403 },
 

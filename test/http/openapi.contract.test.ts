@@ -30,7 +30,8 @@ function expectedMediaType(spec: OpenApiDocument, c: ContractCase): string | und
   return c.media ?? documentedMediaTypes(spec, c.operation, c.status)[0];
 }
 
-const label = (c: ContractCase) => [c.operation, "→", c.status, c.media, c.query && `?${c.query}`, c.as && `as ${c.as}`].filter(Boolean).join(" ");
+const label = (c: ContractCase) =>
+  [c.operation, "→", c.status, c.media, c.query && `?${c.query}`, c.as && `as ${c.as}`].filter(Boolean).join(" ");
 
 describe("OpenAPI contract: real responses match /openapi.json", () => {
   it.each(CONTRACT_CASES.map((c) => [label(c), c] as const))("%s", async (_, c) => {

@@ -66,7 +66,10 @@ describe("GET /openapi.json", () => {
           .filter((p) => p.in === "path")
           .map((p) => p.name);
         expect(pathParameters.sort(), label).toEqual(placeholders.sort());
-        expect(Object.keys(responses).some((status) => status.startsWith("2")), label).toBe(true);
+        expect(
+          Object.keys(responses).some((status) => status.startsWith("2")),
+          label,
+        ).toBe(true);
       }
     }
     const operationIds = Object.values(spec.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
@@ -86,17 +89,30 @@ describe("GET /openapi.json", () => {
     expect(spec.components.schemas!.Error).toMatchObject({ properties: { error: { required: ["code", "message", "requestId"] } } });
     // The review, gap, upload and batch bodies come from the schemas their routes export, limits included.
     const schemas = spec.components.schemas!;
-    expect(schemas.ItemPatch).toMatchObject({ additionalProperties: false, minProperties: 1, properties: { statement: { maxLength: MAX_STATEMENT_LENGTH } } });
+    expect(schemas.ItemPatch).toMatchObject({
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { statement: { maxLength: MAX_STATEMENT_LENGTH } },
+    });
     expect(schemas.ItemInput).toMatchObject({ required: ["section", "statement"], properties: { quote: { maxLength: MAX_QUOTE_LENGTH } } });
-    expect(schemas.GapAnswerInput).toMatchObject({ additionalProperties: false, properties: { answer: { maxLength: MAX_GAP_ANSWER_LENGTH } } });
-    expect(schemas.SourceUpload).toMatchObject({ additionalProperties: false, required: ["filename"], properties: { filename: { maxLength: 255 } } });
+    expect(schemas.GapAnswerInput).toMatchObject({
+      additionalProperties: false,
+      properties: { answer: { maxLength: MAX_GAP_ANSWER_LENGTH } },
+    });
+    expect(schemas.SourceUpload).toMatchObject({
+      additionalProperties: false,
+      required: ["filename"],
+      properties: { filename: { maxLength: 255 } },
+    });
     expect(schemas.MultipartUpload).toMatchObject({ properties: { file: { maxItems: MAX_FILES_PER_UPLOAD } } });
     expect(schemas.BatchInput).toMatchObject({ additionalProperties: false, properties: { dealIds: { maxItems: 1000 } } });
     // Response schemas are closed: a field the code adds without documenting it fails the contract test.
     expect(schemas.Deal).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["revision"]) });
     expect(schemas.Brief).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["nextSteps", "team"]) });
     expect(schemas.HandoffReport).toMatchObject({
-      properties: { totals: { properties: { hoursToApprovedHandoff: { required: ["deals", "median", "mean"], additionalProperties: false } } } },
+      properties: {
+        totals: { properties: { hoursToApprovedHandoff: { required: ["deals", "median", "mean"], additionalProperties: false } } },
+      },
     });
   });
 
@@ -105,11 +121,16 @@ describe("GET /openapi.json", () => {
     const responsesOf = (path: string, method: string) => Object.keys(spec.paths[path]![method]!.responses as object);
     for (const [path, methods] of Object.entries(spec.paths)) {
       if (!path.startsWith("/v1/")) continue;
-      for (const method of Object.keys(methods)) expect(responsesOf(path, method), `${method} ${path}`).toEqual(expect.arrayContaining(["401", "500", "504"]));
+      for (const method of Object.keys(methods))
+        expect(responsesOf(path, method), `${method} ${path}`).toEqual(expect.arrayContaining(["401", "500", "504"]));
     }
     expect(responsesOf("/v1/deals/{dealId}/brief", "get")).toContain("400");
     expect(responsesOf("/v1/reports/handoffs", "get")).toEqual(expect.arrayContaining(["200", "400", "403"]));
-    expect((spec.paths["/v1/reports/handoffs"]!.get!.parameters as { name: string }[]).map((p) => p.name)).toEqual(["format", "from", "to"]);
+    expect((spec.paths["/v1/reports/handoffs"]!.get!.parameters as { name: string }[]).map((p) => p.name)).toEqual([
+      "format",
+      "from",
+      "to",
+    ]);
     // A run that fails inside ?wait=true is answered 200 with its error, never 502.
     expect(responsesOf("/v1/deals/{dealId}/extractions", "post")).not.toContain("502");
   });
@@ -132,8 +153,17 @@ describe("GET /docs", () => {
     const html = await res.text();
     for (const operation of API_OPERATIONS) {
       const escapedPath = operation.path.replace(/&/g, "&#38;");
-      expect(html, `${operation.method} ${operation.path}`).toContain(`<span class="method ${operation.method}">${operation.method}</span> <code class="path">${escapedPath}</code>`);
-      expect(html).toContain(operation.summary.replace(/&/g, "&#38;").replace(/'/g, "&#39;").replace(/"/g, "&#34;").replace(/</g, "&#60;").replace(/>/g, "&#62;"));
+      expect(html, `${operation.method} ${operation.path}`).toContain(
+        `<span class="method ${operation.method}">${operation.method}</span> <code class="path">${escapedPath}</code>`,
+      );
+      expect(html).toContain(
+        operation.summary
+          .replace(/&/g, "&#38;")
+          .replace(/'/g, "&#39;")
+          .replace(/"/g, "&#34;")
+          .replace(/</g, "&#60;")
+          .replace(/>/g, "&#62;"),
+      );
     }
     expect(html).toContain("Roles allowed: admin");
     expect(html).toContain("Roles allowed: public (no token)");

@@ -52,7 +52,13 @@ describe("GET /v1/reports/handoffs", () => {
       unverifiedRate: 0.13,
       gapSections: GAPS,
     });
-    expect(report.deals[0]).toMatchObject({ completionBasis: "draft", approvedVersion: null, hoursToApprovedHandoff: null, items: 6, gapSections: GAPS });
+    expect(report.deals[0]).toMatchObject({
+      completionBasis: "draft",
+      approvedVersion: null,
+      hoursToApprovedHandoff: null,
+      items: 6,
+      gapSections: GAPS,
+    });
     expect(report.totals).toMatchObject({
       deals: 3,
       approvedDeals: 1,
@@ -61,7 +67,9 @@ describe("GET /v1/reports/handoffs", () => {
       unverifiedRate: 0.13,
     });
     expect(report.totals.recurringGaps.bySection.slice(0, 4).map((g) => [g.section, g.deals])).toEqual(GAPS.map((s) => [s, 3]));
-    const byAe = Object.fromEntries(report.totals.recurringGaps.byAe.map((a) => [a.aeName, [a.deals, a.meanCompletion, a.mostFrequentGaps.length]]));
+    const byAe = Object.fromEntries(
+      report.totals.recurringGaps.byAe.map((a) => [a.aeName, [a.deals, a.meanCompletion, a.mostFrequentGaps.length]]),
+    );
     expect(byAe).toEqual({ "Dana Whitlock": [1, 0.64, 3], [lee.user.name]: [2, 0.64, 3] });
     // Counts and keys only: no statement, quote or AE answer leaves through the report.
     const text = JSON.stringify(report);
@@ -71,7 +79,9 @@ describe("GET /v1/reports/handoffs", () => {
 
   it("filters on the close date", async () => {
     const ids = async (query: string) =>
-      ((await (await t.request("GET", `/v1/reports/handoffs${query}`, { token: revops.token })).json()) as HandoffReport).deals.map((d) => d.dealId);
+      ((await (await t.request("GET", `/v1/reports/handoffs${query}`, { token: revops.token })).json()) as HandoffReport).deals.map(
+        (d) => d.dealId,
+      );
     expect(await ids("?from=2026-02-01")).toEqual([approved.id]);
     expect(await ids("?to=2026-01-31")).toEqual([draft.id]);
     expect(await ids("?from=2026-01-20&to=2026-02-06")).toEqual([draft.id, approved.id]);

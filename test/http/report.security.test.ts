@@ -14,7 +14,8 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 type AuditRow = { user_id: string; action: string; object_type: string; object_id: string | null; deal_id: string | null };
-const exports = () => t.deps.db.prepare("SELECT user_id, action, object_type, object_id, deal_id FROM audit_log WHERE action = 'export'").all() as AuditRow[];
+const exports = () =>
+  t.deps.db.prepare("SELECT user_id, action, object_type, object_id, deal_id FROM audit_log WHERE action = 'export'").all() as AuditRow[];
 
 describe("report access", () => {
   it("is for RevOps only: the deal's own AE and CSM, and admins, get 403", async () => {
@@ -34,6 +35,8 @@ describe("report access", () => {
     const res = await t.request("GET", "/v1/reports/handoffs?format=csv", { token: revops.token });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
-    expect(exports()).toEqual([{ user_id: revops.user.id, action: "export", object_type: "handoff_report", object_id: null, deal_id: null }]);
+    expect(exports()).toEqual([
+      { user_id: revops.user.id, action: "export", object_type: "handoff_report", object_id: null, deal_id: null },
+    ]);
   });
 });

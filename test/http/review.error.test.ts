@@ -28,7 +28,10 @@ describe("item review errors", () => {
   it("answers 404 for an unknown item and for an item of another deal", async () => {
     await expectError(await send("PATCH", "/items/itm_nope", { status: "approved" }), 404, /item not found/);
     const other = await createDeal(t, ae);
-    const res = await t.request("PATCH", `/v1/deals/${other}/items/${deal.ids.champion}`, { token: ae.token, json: { status: "approved" } });
+    const res = await t.request("PATCH", `/v1/deals/${other}/items/${deal.ids.champion}`, {
+      token: ae.token,
+      json: { status: "approved" },
+    });
     await expectError(res, 404);
     expect(t.deps.items.get(deal.dealId, deal.ids.champion)?.status).toBe("draft");
   });
@@ -39,7 +42,11 @@ describe("item review errors", () => {
     await expectError(await send("PATCH", path, { status: "edited" }), 400, /^status: /);
     await expectError(await send("PATCH", path, { section: "gossip" }), 400, /^section: /);
     await expectError(await send("PATCH", path, { statement: "   " }), 400, /^statement: must not be empty/);
-    await expectError(await send("PATCH", path, { statement: "x".repeat(MAX_STATEMENT_LENGTH + 1) }), 400, /^statement: at most 1000 characters/);
+    await expectError(
+      await send("PATCH", path, { statement: "x".repeat(MAX_STATEMENT_LENGTH + 1) }),
+      400,
+      /^statement: at most 1000 characters/,
+    );
     await expectError(await send("PATCH", path, { status: "approved", owner: "me" }), 400);
     const notJson = await t.request("PATCH", `/v1/deals/${deal.dealId}${path}`, {
       token: ae.token,
@@ -69,13 +76,21 @@ describe("added item errors", () => {
     await expectError(await send("POST", "/items", { section: "promises", statement: "" }), 400, /^statement: /);
     await expectError(await send("POST", "/items", { section: "promises", statement: "x".repeat(100_000) }), 400, /at most 1000/);
     await expectError(await send("POST", "/items", { section: "promises", statement: "x", quote: "q".repeat(2001) }), 400, /^quote: /);
-    await expectError(await send("POST", "/items", { section: "promises", statement: "x", sourceId: deal.source.source.id }), 400, /give the quote/);
+    await expectError(
+      await send("POST", "/items", { section: "promises", statement: "x", sourceId: deal.source.source.id }),
+      400,
+      /give the quote/,
+    );
     await expectError(
       await send("POST", "/items", { section: "promises", statement: "x", quote: "on fire", segmentId: deal.source.segments[1]!.id }),
       400,
       /needs the sourceId/,
     );
-    await expectError(await send("POST", "/items", { section: "promises", statement: "x", quote: "on fire", sourceId: "src_unknown" }), 400, /no source/);
+    await expectError(
+      await send("POST", "/items", { section: "promises", statement: "x", quote: "on fire", sourceId: "src_unknown" }),
+      400,
+      /no source/,
+    );
     expect(t.deps.items.list(deal.dealId)).toHaveLength(4);
   });
 });
@@ -108,7 +123,8 @@ describe("approval and version errors", () => {
   });
 
   it("answers 400 for a malformed version number and 404 for a version that does not exist", async () => {
-    for (const bad of ["abc", "0", "-1", "1.5", "99999999999"]) await expectError(await send("GET", `/versions/${bad}`), 400, /positive integer/);
+    for (const bad of ["abc", "0", "-1", "1.5", "99999999999"])
+      await expectError(await send("GET", `/versions/${bad}`), 400, /positive integer/);
     await expectError(await send("GET", "/versions/1"), 404, /version not found/);
     expect((await send("POST", "/approve")).status).toBe(201);
     await expectError(await send("GET", "/versions/2"), 404);

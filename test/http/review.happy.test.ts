@@ -25,7 +25,8 @@ const patchItem = async (dealId: string, itemId: string, json: unknown) => {
   expect(res.status).toBe(200);
   return ((await res.json()) as { item: StoredItem }).item;
 };
-const getDraft = async (dealId: string) => (await (await t.request("GET", `/v1/deals/${dealId}/draft`, { token: ae.token })).json()) as DraftBody;
+const getDraft = async (dealId: string) =>
+  (await (await t.request("GET", `/v1/deals/${dealId}/draft`, { token: ae.token })).json()) as DraftBody;
 const approve = (dealId: string) => t.request("POST", `/v1/deals/${dealId}/approve`, { token: ae.token });
 
 describe("per-item review", () => {
@@ -72,7 +73,11 @@ describe("items the AE adds", () => {
     const { dealId, source } = await seedReviewDeal(t, ae);
     const res = await t.request("POST", `/v1/deals/${dealId}/items`, {
       token: ae.token,
-      json: { section: "redFlags", statement: "Nate may drop off calls on Tuesdays.", quote: "if I drop off, it's because something's on fire" },
+      json: {
+        section: "redFlags",
+        statement: "Nate may drop off calls on Tuesdays.",
+        quote: "if I drop off, it's because something's on fire",
+      },
     });
     expect(res.status).toBe(201);
     const { item, quoteCheck } = (await res.json()) as { item: StoredItem; quoteCheck: { match: string } };
@@ -91,7 +96,11 @@ describe("items the AE adds", () => {
     const { dealId } = await seedReviewDeal(t, ae);
     const res = await t.request("POST", `/v1/deals/${dealId}/items`, {
       token: ae.token,
-      json: { section: "promises", statement: "We promised a Zendesk migration by March 1.", quote: "we guarantee the Zendesk migration is done by March first" },
+      json: {
+        section: "promises",
+        statement: "We promised a Zendesk migration by March 1.",
+        quote: "we guarantee the Zendesk migration is done by March first",
+      },
     });
     expect(res.status).toBe(201);
     const { item, quoteCheck } = (await res.json()) as { item: StoredItem; quoteCheck: { match: string; reason: string } };
@@ -120,12 +129,20 @@ describe("gap answers", () => {
   it("fills completeness with an answer and empties it again when the answer is removed", async () => {
     const { dealId } = await seedReviewDeal(t, ae);
     const before = (await getDraft(dealId)).completeness.sectionsFilled;
-    const res = await t.request("PUT", `/v1/deals/${dealId}/gaps/promises`, { token: ae.token, json: { answer: "  No promises beyond the standard plan.  " } });
+    const res = await t.request("PUT", `/v1/deals/${dealId}/gaps/promises`, {
+      token: ae.token,
+      json: { answer: "  No promises beyond the standard plan.  " },
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { gap: { section: string; answer: { answer: string; answeredBy: string } }; completeness: { sectionsFilled: number } };
+    const body = (await res.json()) as {
+      gap: { section: string; answer: { answer: string; answeredBy: string } };
+      completeness: { sectionsFilled: number };
+    };
     expect(body.gap.answer).toMatchObject({ answer: "No promises beyond the standard plan.", answeredBy: ae.user.id });
     expect(body.completeness.sectionsFilled).toBe(before + 1);
-    expect((await getDraft(dealId)).gaps.find((g) => g.section === "promises")?.answer?.answer).toBe("No promises beyond the standard plan.");
+    expect((await getDraft(dealId)).gaps.find((g) => g.section === "promises")?.answer?.answer).toBe(
+      "No promises beyond the standard plan.",
+    );
 
     expect((await t.request("DELETE", `/v1/deals/${dealId}/gaps/promises`, { token: ae.token })).status).toBe(204);
     expect((await getDraft(dealId)).completeness.sectionsFilled).toBe(before);
@@ -146,7 +163,9 @@ describe("approval and versions", () => {
     const doc = v1.document;
     expect(doc.items.map((i) => i.id).sort()).toEqual([ids.champion, ids.pain].sort());
     expect(doc.items.every((i) => i.status === "approved" && i.citations.length === 1)).toBe(true);
-    expect(doc.items[0]!.citations[0]!.quote).toBe(source.source.text.slice(doc.items[0]!.citations[0]!.charStart, doc.items[0]!.citations[0]!.charEnd));
+    expect(doc.items[0]!.citations[0]!.quote).toBe(
+      source.source.text.slice(doc.items[0]!.citations[0]!.charStart, doc.items[0]!.citations[0]!.charEnd),
+    );
     expect(doc.implicitlyApprovedItemIds).toEqual([ids.pain]);
     expect(doc.excluded).toEqual({ rejectedItemIds: [ids.it], needsCheckingItemIds: [ids.unverified] });
     expect(doc.gapAnswers).toEqual([expect.objectContaining({ section: "promises", answer: "None." })]);
@@ -167,7 +186,9 @@ describe("approval and versions", () => {
     expect(listed).toMatchObject({ versions: [{ version: 1, approvedBy: ae.user.id }], latestVersion: 1, draftMatchesLatest: true });
 
     await patchItem(dealId, ids.pain, { statement: "Tuesday is their peak support day." });
-    const changed = (await (await t.request("GET", `/v1/deals/${dealId}/versions`, { token: ae.token })).json()) as { draftMatchesLatest: boolean };
+    const changed = (await (await t.request("GET", `/v1/deals/${dealId}/versions`, { token: ae.token })).json()) as {
+      draftMatchesLatest: boolean;
+    };
     expect(changed.draftMatchesLatest).toBe(false);
 
     const second = await approve(dealId);
@@ -182,7 +203,9 @@ describe("approval and versions", () => {
 
     const frozen = (await (await t.request("GET", `/v1/deals/${dealId}/versions/1`, { token: ae.token })).json()) as VersionBody;
     expect(frozen).toEqual(v1);
-    const all = (await (await t.request("GET", `/v1/deals/${dealId}/versions`, { token: ae.token })).json()) as { versions: { version: number }[] };
+    const all = (await (await t.request("GET", `/v1/deals/${dealId}/versions`, { token: ae.token })).json()) as {
+      versions: { version: number }[];
+    };
     expect(all.versions.map((v) => v.version)).toEqual([1, 2]);
   });
 

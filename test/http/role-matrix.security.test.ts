@@ -12,13 +12,31 @@ type Expectations = Record<Actor, Outcome>;
 
 const UNAUTHENTICATED = { noToken: 401, badToken: 401 } as const;
 /** The deal's AE, its CSM and RevOps read; other AEs and CSMs do not know it exists; admins may not read content. */
-const READ_DEAL: Expectations = { aeOwner: "2xx", otherAe: 404, assignedCsm: "2xx", otherCsm: 404, revops: "2xx", admin: 403, ...UNAUTHENTICATED };
+const READ_DEAL: Expectations = {
+  aeOwner: "2xx",
+  otherAe: 404,
+  assignedCsm: "2xx",
+  otherCsm: 404,
+  revops: "2xx",
+  admin: 403,
+  ...UNAUTHENTICATED,
+};
 /** Only the deal's AE changes it; those who can see it but not change it get 403, the rest 404. */
-const EDIT_DEAL: Expectations = { aeOwner: "2xx", otherAe: 404, assignedCsm: 403, otherCsm: 404, revops: 403, admin: 403, ...UNAUTHENTICATED };
+const EDIT_DEAL: Expectations = {
+  aeOwner: "2xx",
+  otherAe: 404,
+  assignedCsm: 403,
+  otherCsm: 404,
+  revops: 403,
+  admin: 403,
+  ...UNAUTHENTICATED,
+};
 const EXTRACT_DEAL: Expectations = { ...EDIT_DEAL, revops: "2xx" };
 const DELETE_DEAL: Expectations = { ...EDIT_DEAL, admin: "2xx" };
 const everyRole = (allowed: Actor[]): Expectations =>
-  Object.fromEntries(ACTORS.map((actor) => [actor, actor === "noToken" || actor === "badToken" ? 401 : allowed.includes(actor) ? "2xx" : 403])) as Expectations;
+  Object.fromEntries(
+    ACTORS.map((actor) => [actor, actor === "noToken" || actor === "badToken" ? 401 : allowed.includes(actor) ? "2xx" : 403]),
+  ) as Expectations;
 const PUBLIC: Expectations = Object.fromEntries(ACTORS.map((actor) => [actor, "2xx"])) as Expectations;
 
 type Fixture = SeededDeal & { victim: TestUser; cell: string };
@@ -37,8 +55,19 @@ const ROWS: Row[] = [
   { method: "GET", route: "/healthz", url: () => "/healthz", expect: PUBLIC },
   { method: "GET", route: "/openapi.json", url: () => "/openapi.json", expect: PUBLIC },
   { method: "GET", route: "/docs", url: () => "/docs", expect: PUBLIC },
-  { method: "POST", route: "/v1/deals", url: () => "/v1/deals", body: () => ({ account: "Acme" }), expect: { ...everyRole(["aeOwner", "otherAe"]) } },
-  { method: "GET", route: "/v1/deals", url: () => "/v1/deals", expect: everyRole(["aeOwner", "otherAe", "assignedCsm", "otherCsm", "revops"]) },
+  {
+    method: "POST",
+    route: "/v1/deals",
+    url: () => "/v1/deals",
+    body: () => ({ account: "Acme" }),
+    expect: { ...everyRole(["aeOwner", "otherAe"]) },
+  },
+  {
+    method: "GET",
+    route: "/v1/deals",
+    url: () => "/v1/deals",
+    expect: everyRole(["aeOwner", "otherAe", "assignedCsm", "otherCsm", "revops"]),
+  },
   { method: "GET", route: "/v1/deals/:dealId", url: (f) => deal(f), expect: READ_DEAL },
   { method: "PATCH", route: "/v1/deals/:dealId", url: (f) => deal(f), body: () => ({ amount: 1 }), expect: EDIT_DEAL },
   { method: "DELETE", route: "/v1/deals/:dealId", url: (f) => deal(f), expect: DELETE_DEAL },
@@ -55,9 +84,21 @@ const ROWS: Row[] = [
   { method: "POST", route: "/v1/deals/:dealId/extractions", url: (f) => deal(f, "/extractions?wait=true"), expect: EXTRACT_DEAL },
   { method: "GET", route: "/v1/deals/:dealId/extractions", url: (f) => deal(f, "/extractions"), expect: READ_DEAL },
   { method: "GET", route: "/v1/deals/:dealId/extractions/:runId", url: (f) => deal(f, `/extractions/${f.runId}`), expect: READ_DEAL },
-  { method: "POST", route: "/v1/batches/extractions", url: () => "/v1/batches/extractions", body: (f) => ({ dealIds: [f.deal.id] }), expect: everyRole(["revops"]) },
+  {
+    method: "POST",
+    route: "/v1/batches/extractions",
+    url: () => "/v1/batches/extractions",
+    body: (f) => ({ dealIds: [f.deal.id] }),
+    expect: everyRole(["revops"]),
+  },
   { method: "GET", route: "/v1/deals/:dealId/draft", url: (f) => deal(f, "/draft"), expect: READ_DEAL },
-  { method: "PATCH", route: "/v1/deals/:dealId/items/:itemId", url: (f) => deal(f, `/items/${f.itemId}`), body: () => ({ status: "rejected" }), expect: EDIT_DEAL },
+  {
+    method: "PATCH",
+    route: "/v1/deals/:dealId/items/:itemId",
+    url: (f) => deal(f, `/items/${f.itemId}`),
+    body: () => ({ status: "rejected" }),
+    expect: EDIT_DEAL,
+  },
   {
     method: "POST",
     route: "/v1/deals/:dealId/items",
@@ -65,7 +106,13 @@ const ROWS: Row[] = [
     body: () => ({ section: "nextSteps", statement: "Kickoff call on March 10." }),
     expect: EDIT_DEAL,
   },
-  { method: "PUT", route: "/v1/deals/:dealId/gaps/:section", url: (f) => deal(f, "/gaps/competition"), body: () => ({ answer: "None named." }), expect: EDIT_DEAL },
+  {
+    method: "PUT",
+    route: "/v1/deals/:dealId/gaps/:section",
+    url: (f) => deal(f, "/gaps/competition"),
+    body: () => ({ answer: "None named." }),
+    expect: EDIT_DEAL,
+  },
   { method: "DELETE", route: "/v1/deals/:dealId/gaps/:section", url: (f) => deal(f, "/gaps/competition"), expect: EDIT_DEAL },
   { method: "POST", route: "/v1/deals/:dealId/approve", url: (f) => deal(f, "/approve"), expect: EDIT_DEAL },
   { method: "GET", route: "/v1/deals/:dealId/versions", url: (f) => deal(f, "/versions"), expect: READ_DEAL },
@@ -117,7 +164,9 @@ describe("route × role matrix", () => {
     const roleOf = { aeOwner: "ae", assignedCsm: "csm", revops: "revops", admin: "admin" } as const;
     for (const row of ROWS) {
       const operation = spec.paths[row.route.replace(/:([A-Za-z]+)/g, "{$1}")]?.[row.method.toLowerCase()];
-      const allowed = (Object.keys(roleOf) as (keyof typeof roleOf)[]).filter((actor) => row.expect[actor] === "2xx").map((actor) => roleOf[actor]);
+      const allowed = (Object.keys(roleOf) as (keyof typeof roleOf)[])
+        .filter((actor) => row.expect[actor] === "2xx")
+        .map((actor) => roleOf[actor]);
       const announced = row.expect.noToken === "2xx" ? "public" : allowed;
       expect(operation?.["x-roles"], `${row.method} ${row.route}`).toEqual(announced);
     }
@@ -167,7 +216,10 @@ describe("route × role matrix", () => {
         const token = actor === "noToken" ? undefined : actor === "badToken" ? "baton_not-a-real-token" : users[actor].token;
         const before = snapshot(t);
         const body = row.body?.(fixture);
-        const res = await t.request(row.method, row.url(fixture), { ...(token ? { token } : {}), ...(body === undefined ? {} : { json: body }) });
+        const res = await t.request(row.method, row.url(fixture), {
+          ...(token ? { token } : {}),
+          ...(body === undefined ? {} : { json: body }),
+        });
         if (expected === "2xx") {
           expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(200);
           expect(res.status).toBeLessThan(300);

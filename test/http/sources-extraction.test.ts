@@ -14,7 +14,10 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 async function createDeal(): Promise<string> {
-  const res = await t.request("POST", "/v1/deals", { token: ae.token, json: { account: "Kestrel Ridge Freight", closeDate: "2026-02-06" } });
+  const res = await t.request("POST", "/v1/deals", {
+    token: ae.token,
+    json: { account: "Kestrel Ridge Freight", closeDate: "2026-02-06" },
+  });
   return ((await res.json()) as { id: string }).id;
 }
 
@@ -99,7 +102,10 @@ describe("sources and extraction runs", () => {
     expect(early.status).toBe(409);
     const res = await t.request("POST", `/v1/deals/${dealId}/sources`, {
       token: ae.token,
-      json: { filename: "notes.md", content: "**Dana:** We'll send the SOC 2 report by Friday.\n\n**Ray:** Great, our security review needs it.\n" },
+      json: {
+        filename: "notes.md",
+        content: "**Dana:** We'll send the SOC 2 report by Friday.\n\n**Ray:** Great, our security review needs it.\n",
+      },
     });
     expect(res.status).toBe(201);
   });

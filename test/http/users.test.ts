@@ -13,7 +13,10 @@ type CreatedUser = { user: { id: string; name: string; email: string; role: stri
 describe("users API", () => {
   it("lets an admin add a user whose token, shown once, then works and is stored only as a hash", async () => {
     const admin = t.addUser("admin");
-    const res = await t.request("POST", "/v1/users", { token: admin.token, json: { name: " Dana Whitlock ", email: "Dana@Example.test", role: "ae" } });
+    const res = await t.request("POST", "/v1/users", {
+      token: admin.token,
+      json: { name: " Dana Whitlock ", email: "Dana@Example.test", role: "ae" },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const created = (await res.json()) as CreatedUser;
@@ -67,7 +70,9 @@ describe("users API", () => {
     for (const role of ["ae", "csm", "revops"] as const) {
       const { token } = t.addUser(role);
       expect((await t.request("GET", "/v1/users", { token })).status).toBe(403);
-      expect((await t.request("POST", "/v1/users", { token, json: { name: "Mallory", email: `m-${role}@example.test`, role: "admin" } })).status).toBe(403);
+      expect(
+        (await t.request("POST", "/v1/users", { token, json: { name: "Mallory", email: `m-${role}@example.test`, role: "admin" } })).status,
+      ).toBe(403);
       expect((await t.request("DELETE", `/v1/users/${t.addUser("csm").user.id}`, { token })).status).toBe(403);
     }
     expect(t.deps.users.list().some((u) => u.name === "Mallory")).toBe(false);
@@ -76,7 +81,10 @@ describe("users API", () => {
 
   it("audits user changes by id, never the token or the email", async () => {
     const admin = t.addUser("admin");
-    const res = await t.request("POST", "/v1/users", { token: admin.token, json: { name: "Dana", email: "dana@example.test", role: "ae" } });
+    const res = await t.request("POST", "/v1/users", {
+      token: admin.token,
+      json: { name: "Dana", email: "dana@example.test", role: "ae" },
+    });
     const created = (await res.json()) as CreatedUser;
     await t.request("DELETE", `/v1/users/${created.user.id}`, { token: admin.token });
     const rows = t.deps.db.prepare("SELECT * FROM audit_log WHERE object_type = 'user' ORDER BY id").all() as Record<string, unknown>[];

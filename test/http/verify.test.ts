@@ -41,10 +41,14 @@ describe("POST /v1/deals/{dealId}/verify", () => {
     );
     expect(negated.match).toBe("unverified");
     expect(negated.reason).toMatch(/not/);
-    const amount = VerifyAnswerSchema.parse(await (await verify(csm.token, { source: parsed.source.id, quote: "Our budget is $108K" })).json());
+    const amount = VerifyAnswerSchema.parse(
+      await (await verify(csm.token, { source: parsed.source.id, quote: "Our budget is $108K" })).json(),
+    );
     expect(amount.match).toBe("unverified");
     const moved = VerifyAnswerSchema.parse(
-      await (await verify(csm.token, { source: parsed.source.id, segment: parsed.segments[0]!.id, quote: "refund the onboarding fee" })).json(),
+      await (
+        await verify(csm.token, { source: parsed.source.id, segment: parsed.segments[0]!.id, quote: "refund the onboarding fee" })
+      ).json(),
     );
     expect(moved).toMatchObject({ match: "exact", segmentId: parsed.segments[1]!.id });
     expect(moved.reason).toContain(`cited segment ${parsed.segments[0]!.id} does not contain the quote`);
@@ -56,7 +60,12 @@ describe("POST /v1/deals/{dealId}/verify", () => {
     try {
       const file = join(dir, "call.vtt");
       writeFileSync(file, SAMPLE_CALL_VTT);
-      for (const quote of ["we need the pilot live before the march 3 peak season", "We will not refund", "pilot live before the March 3", "x".repeat(2500)]) {
+      for (const quote of [
+        "we need the pilot live before the march 3 peak season",
+        "We will not refund",
+        "pilot live before the March 3",
+        "x".repeat(2500),
+      ]) {
         const cli = await runCapturedCli(["verify", "--source", file, "--segment", parsed.segments[1]!.id, "--quote", quote, "--json"]);
         expect(cli.code, cli.stderr).toBe(0);
         const res = await verify(ae.token, { source: parsed.source.id, segment: parsed.segments[1]!.id, quote });
@@ -118,7 +127,12 @@ describe("POST /v1/deals/{dealId}/verify", () => {
 
   it("records which sources were checked, by id only", async () => {
     const { ae, deal, parsed, verify } = await setUp();
-    await verify(ae.token, { checks: [{ source: parsed.source.id, quote: "pilot live" }, { source: parsed.source.id, quote: "peak season" }] });
+    await verify(ae.token, {
+      checks: [
+        { source: parsed.source.id, quote: "pilot live" },
+        { source: parsed.source.id, quote: "peak season" },
+      ],
+    });
     const entries = t.deps.audit.listForDeal(deal.id).filter((e) => e.objectType === "source");
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: "view", objectId: parsed.source.id, userId: ae.user.id });

@@ -6,7 +6,12 @@ const root = {
   components: {
     schemas: {
       Deal: z.toJSONSchema(
-        z.object({ id: z.string(), amount: z.number().int().nonnegative().nullable(), closeDate: z.string().optional(), tags: z.array(z.enum(["a", "b"])).max(2) }),
+        z.object({
+          id: z.string(),
+          amount: z.number().int().nonnegative().nullable(),
+          closeDate: z.string().optional(),
+          tags: z.array(z.enum(["a", "b"])).max(2),
+        }),
       ),
     },
   },
@@ -54,7 +59,9 @@ describe("checkJsonSchema", () => {
       properties: { error: { properties: { code: { enum: ["NOT_FOUND"] } } } },
     };
     expect(checkJsonSchema({ error: { code: "NOT_FOUND" } }, envelope, root)).toEqual([]);
-    expect(checkJsonSchema({ error: { code: "CONFLICT" } }, envelope, root)).toEqual(['$.error.code: string "CONFLICT" is not one of ["NOT_FOUND"]']);
+    expect(checkJsonSchema({ error: { code: "CONFLICT" } }, envelope, root)).toEqual([
+      '$.error.code: string "CONFLICT" is not one of ["NOT_FOUND"]',
+    ]);
     expect(checkJsonSchema({}, envelope, root)).toEqual(["$: missing required error"]);
   });
 

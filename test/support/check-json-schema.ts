@@ -52,7 +52,8 @@ export function checkJsonSchema(value: unknown, schema: Schema, root: unknown, a
     const types = [schema.type].flat() as string[];
     if (!types.some((type) => hasType(value, type))) return [...problems, `${at}: expected ${types.join(" | ")}, got ${label(value)}`];
   }
-  if ("const" in schema && !sameJson(value, schema.const)) problems.push(`${at}: expected ${JSON.stringify(schema.const)}, got ${label(value)}`);
+  if ("const" in schema && !sameJson(value, schema.const))
+    problems.push(`${at}: expected ${JSON.stringify(schema.const)}, got ${label(value)}`);
   if (Array.isArray(schema.enum) && !schema.enum.some((option) => sameJson(value, option))) {
     problems.push(`${at}: ${label(value)} is not one of ${JSON.stringify(schema.enum)}`);
   }
@@ -61,14 +62,20 @@ export function checkJsonSchema(value: unknown, schema: Schema, root: unknown, a
   if (Array.isArray(value)) problems.push(...checkArray(value, schema, root, at));
   if (isObject(value)) problems.push(...checkObject(value, schema, root, at));
   for (const part of (schema.allOf as Schema[] | undefined) ?? []) problems.push(...checkJsonSchema(value, part, root, at));
-  for (const [keyword, wanted] of [["anyOf", "at least one"], ["oneOf", "exactly one"]] as const) {
+  for (const [keyword, wanted] of [
+    ["anyOf", "at least one"],
+    ["oneOf", "exactly one"],
+  ] as const) {
     const options = schema[keyword] as Schema[] | undefined;
     if (options === undefined) continue;
     const results = options.map((option) => checkJsonSchema(value, option, root, at));
     const passing = results.filter((result) => result.length === 0).length;
     if (keyword === "anyOf" ? passing === 0 : passing !== 1) {
       const closest = results.reduce((best, result) => (result.length < best.length ? result : best));
-      problems.push(`${at}: ${passing} of ${options.length} ${keyword} alternatives match, ${wanted} should`, ...(passing === 0 ? closest : []));
+      problems.push(
+        `${at}: ${passing} of ${options.length} ${keyword} alternatives match, ${wanted} should`,
+        ...(passing === 0 ? closest : []),
+      );
     }
   }
   return problems;
@@ -79,7 +86,8 @@ function checkString(value: string, schema: Record<string, unknown>, at: string)
   const length = [...value].length;
   if (typeof schema.minLength === "number" && length < schema.minLength) problems.push(`${at}: shorter than ${schema.minLength}`);
   if (typeof schema.maxLength === "number" && length > schema.maxLength) problems.push(`${at}: longer than ${schema.maxLength}`);
-  if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) problems.push(`${at}: does not match ${schema.pattern}`);
+  if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value))
+    problems.push(`${at}: does not match ${schema.pattern}`);
   if (typeof schema.format === "string") {
     const test = FORMATS[schema.format];
     if (test === undefined) throw new Error(`checkJsonSchema: unsupported format "${schema.format}" at ${at}`);
@@ -113,15 +121,19 @@ function checkArray(value: unknown[], schema: Record<string, unknown>, root: unk
 function checkObject(value: Record<string, unknown>, schema: Record<string, unknown>, root: unknown, at: string): string[] {
   const problems: string[] = [];
   const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
-  for (const name of (schema.required as string[] | undefined) ?? []) if (!(name in value)) problems.push(`${at}: missing required ${name}`);
+  for (const name of (schema.required as string[] | undefined) ?? [])
+    if (!(name in value)) problems.push(`${at}: missing required ${name}`);
   const count = Object.keys(value).length;
-  if (typeof schema.minProperties === "number" && count < schema.minProperties) problems.push(`${at}: fewer than ${schema.minProperties} properties`);
+  if (typeof schema.minProperties === "number" && count < schema.minProperties)
+    problems.push(`${at}: fewer than ${schema.minProperties} properties`);
   for (const [name, inner] of Object.entries(value)) {
     const where = `${at}.${name}`;
-    if (schema.propertyNames !== undefined) problems.push(...checkJsonSchema(name, schema.propertyNames as Schema, root, `${where} (name)`));
+    if (schema.propertyNames !== undefined)
+      problems.push(...checkJsonSchema(name, schema.propertyNames as Schema, root, `${where} (name)`));
     if (name in properties) problems.push(...checkJsonSchema(inner, properties[name]!, root, where));
     else if (schema.additionalProperties === false) problems.push(`${at}: unexpected property ${name}`);
-    else if (schema.additionalProperties !== undefined) problems.push(...checkJsonSchema(inner, schema.additionalProperties as Schema, root, where));
+    else if (schema.additionalProperties !== undefined)
+      problems.push(...checkJsonSchema(inner, schema.additionalProperties as Schema, root, where));
   }
   return problems;
 }

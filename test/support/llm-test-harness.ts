@@ -18,12 +18,7 @@ import { LLM_BASE_URL } from "./msw-openai.ts";
 const FIXTURES_DIR = resolve(import.meta.dirname, "../../fixtures");
 export const SAMPLE_DEAL_DIR = join(FIXTURES_DIR, "deals/kestrel-ridge-freight");
 /** Glob order, as `npx baton draft fixtures/deals/kestrel-ridge-freight/*` passes them: S1–S62, S63–S65, S66–S112, S113–S161. */
-export const SAMPLE_DEAL_FILES = [
-  "discovery-call-2026-01-13.vtt",
-  "email-thread.eml",
-  "order-form.pdf",
-  "pricing-call-2026-01-29.vtt",
-];
+export const SAMPLE_DEAL_FILES = ["discovery-call-2026-01-13.vtt", "email-thread.eml", "order-form.pdf", "pricing-call-2026-01-29.vtt"];
 export const INJECTION_PROBE_FILE = join(FIXTURES_DIR, "deals/injection-probe/call.vtt");
 
 export async function parseFiles(paths: string[]): Promise<ParsedSource[]> {
@@ -58,8 +53,17 @@ export function readLlmAnswer(name: string): Record<string, Record<string, unkno
 /** An answer with every section empty, plus the given items. */
 export function answerWith(items: Partial<Record<string, Record<string, unknown>[]>> = {}) {
   const sections = [
-    "accountOverview", "stakeholders", "whyTheyBought", "successCriteria", "promises", "objections",
-    "politicalDynamics", "competition", "technicalEnvironment", "redFlags", "nextSteps",
+    "accountOverview",
+    "stakeholders",
+    "whyTheyBought",
+    "successCriteria",
+    "promises",
+    "objections",
+    "politicalDynamics",
+    "competition",
+    "technicalEnvironment",
+    "redFlags",
+    "nextSteps",
   ];
   return Object.fromEntries(sections.map((section) => [section, items[section] ?? []]));
 }

@@ -80,7 +80,12 @@ export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
   let always: LlmReply | undefined;
   const handler = http.post(`${baseUrl}/chat/completions`, async ({ request }) => {
     const text = await request.text();
-    requests.push({ url: request.url, text, body: JSON.parse(text) as ChatRequestBody, authorization: request.headers.get("authorization") });
+    requests.push({
+      url: request.url,
+      text,
+      body: JSON.parse(text) as ChatRequestBody,
+      authorization: request.headers.get("authorization"),
+    });
     const reply = queue.shift() ?? always;
     if (reply === undefined) {
       unexpected.push(`request ${requests.length} had no queued reply`);

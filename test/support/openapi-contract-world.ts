@@ -14,7 +14,13 @@ export type ContractWorld = { t: TestApp; users: Record<Exclude<Caller, "none">,
 
 export async function createContractWorld(): Promise<ContractWorld> {
   const t = createTestApp();
-  const users = { ae: t.addUser("ae"), csm: t.addUser("csm"), revops: t.addUser("revops"), admin: t.addUser("admin"), otherAe: t.addUser("ae") };
+  const users = {
+    ae: t.addUser("ae"),
+    csm: t.addUser("csm"),
+    revops: t.addUser("revops"),
+    admin: t.addUser("admin"),
+    otherAe: t.addUser("ae"),
+  };
   const full = await seedFullDeal(t, users.ae, users.csm);
   const draft = seedBriefDeal(t, users.ae, users.csm, { account: "Draft Co" });
   const bare = seedDeal(t, users.ae, users.csm, "Bare Co");

@@ -36,7 +36,13 @@ export function seedDeal(
 }
 
 /** Parses and stores a source for a deal as an upload would; returns the parse. */
-export async function seedSource(t: TestApp, dealId: string, uploadedBy: TestUser, filename = "call.vtt", text = SAMPLE_CALL_VTT): Promise<ParsedSource> {
+export async function seedSource(
+  t: TestApp,
+  dealId: string,
+  uploadedBy: TestUser,
+  filename = "call.vtt",
+  text = SAMPLE_CALL_VTT,
+): Promise<ParsedSource> {
   const bytes = new TextEncoder().encode(text);
   const parsed = await parseSource(bytes, filename, t.deps.config.limits);
   t.deps.sources.add(dealId, parsed, bytes, uploadedBy.user.id, t.deps.now());

@@ -63,7 +63,11 @@ export async function seedReviewDeal(t: TestApp, ae: TestUser, csm?: TestUser): 
   const dealId = await createDeal(t, ae, csm);
   const source = await uploadSampleFile(t, ae, dealId);
   const ids = { champion: "itm_seed_champion", pain: "itm_seed_pain", it: "itm_seed_it", unverified: "itm_seed_unverified" };
-  const unverified: Citation = { ...citeSegment(source, "Tuesday's our heaviest day"), quote: "we will churn by March", match: "unverified" };
+  const unverified: Citation = {
+    ...citeSegment(source, "Tuesday's our heaviest day"),
+    quote: "we will churn by March",
+    match: "unverified",
+  };
   t.deps.items.addIfNew(
     dealId,
     [

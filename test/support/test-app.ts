@@ -21,9 +21,7 @@ export type RequestOptions = {
  * A fresh service on its own SQLite file, offline unless `env` configures an endpoint
  * (then pass msw or an injected fetch). Call `close()` in afterEach.
  */
-export function createTestApp(
-  options: { env?: Record<string, string>; fetch?: typeof fetch; now?: () => Date; logger?: Logger } = {},
-) {
+export function createTestApp(options: { env?: Record<string, string>; fetch?: typeof fetch; now?: () => Date; logger?: Logger } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "baton-test-"));
   const config = loadConfig({ BATON_DB: join(dir, "baton.sqlite"), ...options.env });
   const deps: AppDeps = buildDeps(config, {
@@ -38,7 +36,10 @@ export function createTestApp(
     counter += 1;
     name ??= `${role} user ${counter}`;
     const token = generateToken();
-    const user = deps.users.add({ name, email: `${role}${counter}-${Date.now()}@example.test`, role, tokenHash: hashToken(token) }, deps.now());
+    const user = deps.users.add(
+      { name, email: `${role}${counter}-${Date.now()}@example.test`, role, tokenHash: hashToken(token) },
+      deps.now(),
+    );
     return { user, token };
   };
 

@@ -26,7 +26,12 @@ export function answerToCandidates(answer: HandoffExtraction, refs: Map<string, 
         statement: mask.unmask(cleanStatement.text),
         details,
         evidence: evidence.map((e) => {
-          const ref = refs.get(e.segment.trim().replace(/^\[|\]$/g, "").toUpperCase());
+          const ref = refs.get(
+            e.segment
+              .trim()
+              .replace(/^\[|\]$/g, "")
+              .toUpperCase(),
+          );
           return {
             sourceId: ref?.sourceId ?? null,
             segmentId: ref?.segment.id ?? null,

@@ -22,9 +22,7 @@ export function renderSources(refs: SegmentRef[], sources: ParsedSource[], mask:
       if (source.occurredAt) attributes.push(`date="${source.occurredAt}"`);
       attributes.push(`trust="untrusted"`);
       lines = [`<source ${attributes.join(" ")}>`];
-      const people = source.participants
-        .map((p) => [p.name, p.title, p.company, p.side].filter(Boolean).join(", "))
-        .slice(0, 30);
+      const people = source.participants.map((p) => [p.name, p.title, p.company, p.side].filter(Boolean).join(", ")).slice(0, 30);
       if (people.length > 0) lines.push(`Participants: ${defuseTags(mask(people.join("; ")))}`);
     }
     const who = [ref.segment.speaker ?? "unknown speaker", ref.side ?? undefined].filter(Boolean).join(", ");

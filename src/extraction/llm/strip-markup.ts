@@ -9,5 +9,11 @@ const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/g;
 export function stripMarkup(text: string): { text: string; changed: boolean } {
   const stripped = text.replace(IMAGE, " ").replace(LINK, "$1").replace(HTML_TAG, " ");
   if (stripped === text) return { text, changed: false };
-  return { text: stripped.replace(/[ \t]{2,}/g, " ").replace(/\s+([.,;:!?])/g, "$1").trim(), changed: true };
+  return {
+    text: stripped
+      .replace(/[ \t]{2,}/g, " ")
+      .replace(/\s+([.,;:!?])/g, "$1")
+      .trim(),
+    changed: true,
+  };
 }

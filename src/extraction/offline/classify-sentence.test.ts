@@ -90,7 +90,9 @@ describe("classifySentence", () => {
   });
 
   it("does not let context alone make an item", () => {
-    expect(classifySentence("We spent a long time on that one.", "customer", { topic: "competition", previous: "competition" })).toEqual([]);
+    expect(classifySentence("We spent a long time on that one.", "customer", { topic: "competition", previous: "competition" })).toEqual(
+      [],
+    );
   });
 
   it("carries a weak sentence over the line when the previous one had the same section", () => {

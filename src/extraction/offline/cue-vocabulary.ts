@@ -5,7 +5,8 @@ export const N = "\\d[\\d,]*(?:\\.\\d+)?";
 export const MONTH =
   "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?";
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
-const ORDINAL = "(?:\\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\w+teenth|twentieth|\\d+-\\w+|thirtieth)";
+const ORDINAL =
+  "(?:\\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\w+teenth|twentieth|\\d+-\\w+|thirtieth)";
 const RELATIVE = `today|tonight|tomorrow|this (?:week|afternoon|evening)|after (?:this|the) call|right now|next (?:week|month|quarter|${WEEKDAY})|end of (?:the )?(?:day|week|month|quarter|year|${MONTH})|eod|eow|q[1-4]`;
 
 /** A calendar or relative day, loosely: enough to tell that a sentence names one. */

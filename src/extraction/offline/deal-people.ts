@@ -41,7 +41,8 @@ export function collectDealPeople(sources: ParsedSource[], sideOf: SideResolver)
   for (const person of byName.values()) {
     keys.set(person.name.toLowerCase(), person);
     const first = person.name.split(/\s+/)[0]!.toLowerCase();
-    if (first.length >= 3 && first !== person.name.toLowerCase()) keys.set(first, keys.has(first) && keys.get(first) !== person ? null : person);
+    if (first.length >= 3 && first !== person.name.toLowerCase())
+      keys.set(first, keys.has(first) && keys.get(first) !== person ? null : person);
   }
   const pattern = buildNamePattern([...keys.keys()].filter((key) => keys.get(key) !== null));
   return {

@@ -4,8 +4,15 @@ import type { ItemFacts } from "./item-facts.ts";
 import { stakeholderDetails } from "./stakeholder-details.ts";
 
 const SEVERITY: Record<string, "low" | "medium" | "high"> = {
-  budget: "high", organisation: "high", legal: "high", contradiction: "high", stakeholder: "medium", timeline: "medium",
-  technical: "medium", expectations: "medium", other: "low",
+  budget: "high",
+  organisation: "high",
+  legal: "high",
+  contradiction: "high",
+  stakeholder: "medium",
+  timeline: "medium",
+  technical: "medium",
+  expectations: "medium",
+  other: "low",
 };
 
 /** The section-specific details of an item, read only from its own sentences and speakers. */
@@ -73,7 +80,43 @@ function findOwner({ text, speaker, addressee, named }: ItemFacts): string | nul
 
 const SYSTEM = new RegExp(`\\b(?:${SYSTEMS})\\b`, "i");
 // Words that open a sentence in capitals without naming anything.
-const STARTERS = new Set(["I", "I'm", "I'd", "I've", "I'll", "We", "We're", "We've", "And", "But", "So", "Or", "The", "Our", "Your", "Their", "They", "It", "It's", "That", "That's", "This", "If", "When", "Okay", "Yeah", "Well", "Honestly", "Also", "Then", "Just", "Maybe", "Probably", "Plus", "Because"]);
+const STARTERS = new Set([
+  "I",
+  "I'm",
+  "I'd",
+  "I've",
+  "I'll",
+  "We",
+  "We're",
+  "We've",
+  "And",
+  "But",
+  "So",
+  "Or",
+  "The",
+  "Our",
+  "Your",
+  "Their",
+  "They",
+  "It",
+  "It's",
+  "That",
+  "That's",
+  "This",
+  "If",
+  "When",
+  "Okay",
+  "Yeah",
+  "Well",
+  "Honestly",
+  "Also",
+  "Then",
+  "Just",
+  "Maybe",
+  "Probably",
+  "Plus",
+  "Because",
+]);
 
 function findCompetitor(text: string, { named, isSellerCompany }: ItemFacts): string | null {
   const people = new Set(named.flatMap((p) => [p.name, p.name.split(/\s+/)[0]!]));

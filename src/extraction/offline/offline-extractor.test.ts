@@ -41,8 +41,7 @@ async function extract(sources: ParsedSource[]): Promise<CandidateItem[]> {
   return (await createOfflineExtractor().extract(sources)).items;
 }
 
-const citing = (items: CandidateItem[], fragment: string) =>
-  items.filter((item) => item.evidence.some((e) => e.quote.includes(fragment)));
+const citing = (items: CandidateItem[], fragment: string) => items.filter((item) => item.evidence.some((e) => e.quote.includes(fragment)));
 
 describe("createOfflineExtractor", () => {
   it("labels itself offline and spends no LLM calls", async () => {

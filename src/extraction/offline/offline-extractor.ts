@@ -45,7 +45,13 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
         run.last = index;
         continue;
       }
-      const fresh: Run = { section: found.section, sentences: [sentence], first: index, last: index, ...(found.kind ? { kind: found.kind } : {}) };
+      const fresh: Run = {
+        section: found.section,
+        sentences: [sentence],
+        first: index,
+        last: index,
+        ...(found.kind ? { kind: found.kind } : {}),
+      };
       open.set(key, fresh);
       runs.push(fresh);
     }

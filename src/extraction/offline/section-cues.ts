@@ -19,78 +19,276 @@ const cue = (section: SectionKey, weight: number, pattern: RegExp, options: Opti
 const words = (alternatives: string) => new RegExp(`\\b(?:${alternatives})\\b`, "i");
 
 const PROMISES: SectionCue[] = [
-  cue("promises", 3, words("i'll|i will|we'll|we will|we're going to|i'm going to|we can guarantee|we guarantee|i promise|we promise|we commit|i commit|you'll have|you will have|will be with you|our commitment"), { side: "seller" }),
-  cue("promises", 3, words("(?:i|we) can (?:take|offer|give|do|include|waive|cap|extend|throw in|get you|lock|guarantee|match|provide|set up|add|credit|share|send|show|introduce)"), { side: "seller" }),
+  cue(
+    "promises",
+    3,
+    words(
+      "i'll|i will|we'll|we will|we're going to|i'm going to|we can guarantee|we guarantee|i promise|we promise|we commit|i commit|you'll have|you will have|will be with you|our commitment",
+    ),
+    { side: "seller" },
+  ),
+  cue(
+    "promises",
+    3,
+    words(
+      "(?:i|we) can (?:take|offer|give|do|include|waive|cap|extend|throw in|get you|lock|guarantee|match|provide|set up|add|credit|share|send|show|introduce)",
+    ),
+    { side: "seller" },
+  ),
   cue("promises", 3, words("at no (?:extra |additional )?(?:cost|charge)|free of charge|no charge"), { notBy: "customer" }),
-  cue("promises", 3, words("no (?:extra|additional|hidden) (?:fees?|costs?|charges?)|all included|you(?:'ll| will)? get (?:a|an|your) (?:dedicated|named|own|free)"), { notBy: "customer" }),
+  cue(
+    "promises",
+    3,
+    words(
+      "no (?:extra|additional|hidden) (?:fees?|costs?|charges?)|all included|you(?:'ll| will)? get (?:a|an|your) (?:dedicated|named|own|free)",
+    ),
+    { notBy: "customer" },
+  ),
   // What the seller's team does for the customer: "we train your team", "my team will do all the integration work".
-  cue("promises", 2, words("(?:we|team) (?:will |'ll )?(?:train|build|handle|kick off|set up|configure|migrate|deliver|assign|map|integrate|do all)|will (?:do|handle|take care of|run|build|train|set up|configure|migrate|provide|deliver|own|support)|(?:to|you're|be) live"), { side: "seller" }),
-  cue("promises", 3, words("i'd propose|i propose|here's what i(?:'d| can| would) (?:do|propose|suggest|offer)|here's what i can do"), { side: "seller" }),
-  cue("promises", 2, words("let's do|we'd (?:be happy|throw in|include|waive|cover)|is fine|works for us|we can do that|you got it"), { side: "seller" }),
-  cue("promises", 2, words(`(?:${N} ?(?:%|percent)) (?:off|discount)|discount(?:ed)?|waive[ds]?|credited|capped|cap the|custom onboarding|on-?site|training|beta access|go[- ]live|live (?:on \\w+ )?by`), { notBy: "customer" }),
+  cue(
+    "promises",
+    2,
+    words(
+      "(?:we|team) (?:will |'ll )?(?:train|build|handle|kick off|set up|configure|migrate|deliver|assign|map|integrate|do all)|will (?:do|handle|take care of|run|build|train|set up|configure|migrate|provide|deliver|own|support)|(?:to|you're|be) live",
+    ),
+    { side: "seller" },
+  ),
+  cue("promises", 3, words("i'd propose|i propose|here's what i(?:'d| can| would) (?:do|propose|suggest|offer)|here's what i can do"), {
+    side: "seller",
+  }),
+  cue("promises", 2, words("let's do|we'd (?:be happy|throw in|include|waive|cover)|is fine|works for us|we can do that|you got it"), {
+    side: "seller",
+  }),
+  cue(
+    "promises",
+    2,
+    words(
+      `(?:${N} ?(?:%|percent)) (?:off|discount)|discount(?:ed)?|waive[ds]?|credited|capped|cap the|custom onboarding|on-?site|training|beta access|go[- ]live|live (?:on \\w+ )?by`,
+    ),
+    { notBy: "customer" },
+  ),
   cue("promises", 1, new RegExp(`\\b${DUE}\\b`, "i"), { side: "seller" }),
   // An order form's or SOW's service fields are what the seller signed up to deliver.
-  cue("promises", 3, /^(?:target )?(?:go[- ]live(?: date)?|training|onboarding|professional services|support level|sla|service level|implementation services)\s*:/i, { notBy: "customer" }),
+  cue(
+    "promises",
+    3,
+    /^(?:target )?(?:go[- ]live(?: date)?|training|onboarding|professional services|support level|sla|service level|implementation services)\s*:/i,
+    { notBy: "customer" },
+  ),
   // Politeness and hedges that look like commitments but promise nothing.
-  cue("promises", -3, words("(?:i'll|i will|we'll) (?:be (?:honest|blunt|quick|brief|direct)|see|let you go|talk soon|take a look)|we'll see")),
+  cue(
+    "promises",
+    -3,
+    words("(?:i'll|i will|we'll) (?:be (?:honest|blunt|quick|brief|direct)|see|let you go|talk soon|take a look)|we'll see"),
+  ),
 ];
 
 const NEXT_STEPS: SectionCue[] = [
-  cue("nextSteps", 3, words("next steps?|action items?|kick[- ]?off is|calendar invite|send (?:you )?the invite|on the calendar|schedule (?:a|the)|set up (?:a|the) (?:call|meeting|demo|session)|follow[- ]up (?:call|meeting)|docusign|pandadoc|adobe sign|hellosign|for signature|whenever you're ready|project plan|loop in")),
-  cue("nextSteps", 3, /(?:\b(?:could|can|would|will) you|\bplease) (?:send|share|forward|set up|introduce|loop|confirm|schedule|provide|sign)\b|^(?:(?:and|yeah|yes|sure|okay|ok|great),? )?send (?:me|us|it|those|that|them)\b|\bi'd like (?:a|an|the|to (?:get|see|do|set up|schedule|show))\b/i),
-  cue("nextSteps", 3, /\b(?:monday|tuesday|wednesday|thursday|friday)(?: at \d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)? works\b|\bready to (?:move forward|sign|proceed|go)\b|\blet's (?:move forward|proceed)\b/i),
-  cue("nextSteps", 3, words("(?:i'll|we'll|i will|we will) (?:send|share|get|set up|introduce|loop|check|talk to|review|sign|forward)"), { side: "customer" }),
-  cue("nextSteps", 3, new RegExp(`\\b(?:will|'ll) (?:send|share|answer|deliver|run|schedule|set up|review|sign|get|have|follow up|circle back|introduce|provide|confirm|look at)\\b[^.?!]*\\b${DUE}`, "i")),
-  cue("nextSteps", 2, words("sign(?:ed)? by|signature by|i can sign|ready to sign|get (?:this|it) signed|owns? the (?:project|plan|rollout|migration)|will run the")),
-  cue("nextSteps", 1, new RegExp(`\\b(?:${DUE}|proposal|recap|demo|pilot|send (?:over|you|them)|get (?:that|it|this) over|circle back)\\b`, "i")),
+  cue(
+    "nextSteps",
+    3,
+    words(
+      "next steps?|action items?|kick[- ]?off is|calendar invite|send (?:you )?the invite|on the calendar|schedule (?:a|the)|set up (?:a|the) (?:call|meeting|demo|session)|follow[- ]up (?:call|meeting)|docusign|pandadoc|adobe sign|hellosign|for signature|whenever you're ready|project plan|loop in",
+    ),
+  ),
+  cue(
+    "nextSteps",
+    3,
+    /(?:\b(?:could|can|would|will) you|\bplease) (?:send|share|forward|set up|introduce|loop|confirm|schedule|provide|sign)\b|^(?:(?:and|yeah|yes|sure|okay|ok|great),? )?send (?:me|us|it|those|that|them)\b|\bi'd like (?:a|an|the|to (?:get|see|do|set up|schedule|show))\b/i,
+  ),
+  cue(
+    "nextSteps",
+    3,
+    /\b(?:monday|tuesday|wednesday|thursday|friday)(?: at \d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)? works\b|\bready to (?:move forward|sign|proceed|go)\b|\blet's (?:move forward|proceed)\b/i,
+  ),
+  cue("nextSteps", 3, words("(?:i'll|we'll|i will|we will) (?:send|share|get|set up|introduce|loop|check|talk to|review|sign|forward)"), {
+    side: "customer",
+  }),
+  cue(
+    "nextSteps",
+    3,
+    new RegExp(
+      `\\b(?:will|'ll) (?:send|share|answer|deliver|run|schedule|set up|review|sign|get|have|follow up|circle back|introduce|provide|confirm|look at)\\b[^.?!]*\\b${DUE}`,
+      "i",
+    ),
+  ),
+  cue(
+    "nextSteps",
+    2,
+    words(
+      "sign(?:ed)? by|signature by|i can sign|ready to sign|get (?:this|it) signed|owns? the (?:project|plan|rollout|migration)|will run the",
+    ),
+  ),
+  cue(
+    "nextSteps",
+    1,
+    new RegExp(`\\b(?:${DUE}|proposal|recap|demo|pilot|send (?:over|you|them)|get (?:that|it|this) over|circle back)\\b`, "i"),
+  ),
   cue("nextSteps", -2, words("yesterday|last week|already|went to|i sent|we sent")),
 ];
 
 const OBJECTIONS: SectionCue[] = [
-  cue("objections", 3, words("concern(?:ed|s)?|worr(?:y|ied|ies)|hesitant|nervous|skeptical|not (?:sure|convinced|comfortable)|what if|too (?:expensive|high|much|long|complex|risky)|higher than|more than (?:we|what we)|over (?:our|the) budget|push ?back|deal[- ]?breaker|non-?starter|justify|won't work|doesn't work for|open questions?|still (?:has|have) (?:open )?questions|(?:brought|bringing|raised) up [^.?!]{0,30}\\bagain|(?:is|are|am) not going to (?:live|use|log|learn|adopt|switch|pay|open|support)|(?:is|are)n't going to (?:use|live|log|learn|adopt)|i'm not (?:having|opening|paying|doing)|can't take on|(?:don't|doesn't) have (?:the )?(?:time|bandwidth|capacity|budget|resources|anyone)|(?:we|i) budgeted"), { side: "customer" }),
+  cue(
+    "objections",
+    3,
+    words(
+      "concern(?:ed|s)?|worr(?:y|ied|ies)|hesitant|nervous|skeptical|not (?:sure|convinced|comfortable)|what if|too (?:expensive|high|much|long|complex|risky)|higher than|more than (?:we|what we)|over (?:our|the) budget|push ?back|deal[- ]?breaker|non-?starter|justify|won't work|doesn't work for|open questions?|still (?:has|have) (?:open )?questions|(?:brought|bringing|raised) up [^.?!]{0,30}\\bagain|(?:is|are|am) not going to (?:live|use|log|learn|adopt|switch|pay|open|support)|(?:is|are)n't going to (?:use|live|log|learn|adopt)|i'm not (?:having|opening|paying|doing)|can't take on|(?:don't|doesn't) have (?:the )?(?:time|bandwidth|capacity|budget|resources|anyone)|(?:we|i) budgeted",
+    ),
+    { side: "customer" },
+  ),
   cue("objections", 1, words("but|however|problem is|issue is|heard (?:this|that) before|still|budget"), { side: "customer" }),
   cue("objections", 2, words("(?:i|we) don't want"), { side: "customer" }),
-  cue("objections", 3, words("what's the catch|how confident are you|too good to be true|(?:was|were) a (?:disaster|nightmare|mess)|hated it|(?:rollout|implementation|project) failed|never (?:logged in|used it|adopted)"), { side: "customer" }),
-  cue("objections", -3, words("address(?:es|ed) (?:my|our|that|the) concerns?|no (?:real )?concerns?|not (?:a )?concern|not worried|that helps")),
+  cue(
+    "objections",
+    3,
+    words(
+      "what's the catch|how confident are you|too good to be true|(?:was|were) a (?:disaster|nightmare|mess)|hated it|(?:rollout|implementation|project) failed|never (?:logged in|used it|adopted)",
+    ),
+    { side: "customer" },
+  ),
+  cue(
+    "objections",
+    -3,
+    words("address(?:es|ed) (?:my|our|that|the) concerns?|no (?:real )?concerns?|not (?:a )?concern|not worried|that helps"),
+  ),
 ];
 
 const RED_FLAGS: SectionCue[] = [
-  cue("redFlags", 3, words("budget(?:ed)? (?:cuts?|freeze|is tight|pressure)|over (?:the )?budget|than (?:what )?we budgeted|hiring freeze|froze hiring|freez(?:e|ing) (?:hiring|spend|budgets?)|layoffs?|cost[- ]cutting|(?:volumes?|revenue|sales|bookings|demand) (?:are|is|were|was) down"), { kind: "budget" }),
-  cue("redFlags", 3, words("retir(?:e|es|ed|ing|ement)|leaving (?:the company|us|at the end)|(?:after|when|once) i (?:leave|go)|last day|stepping down|(?:new|interim) (?:cfo|ceo|cro|cto|cio|coo|boss)|reorg\\w*|restructur\\w+|acquired|acquisition|merger"), { kind: "organisation" }),
+  cue(
+    "redFlags",
+    3,
+    words(
+      "budget(?:ed)? (?:cuts?|freeze|is tight|pressure)|over (?:the )?budget|than (?:what )?we budgeted|hiring freeze|froze hiring|freez(?:e|ing) (?:hiring|spend|budgets?)|layoffs?|cost[- ]cutting|(?:volumes?|revenue|sales|bookings|demand) (?:are|is|were|was) down",
+    ),
+    { kind: "budget" },
+  ),
+  cue(
+    "redFlags",
+    3,
+    words(
+      "retir(?:e|es|ed|ing|ement)|leaving (?:the company|us|at the end)|(?:after|when|once) i (?:leave|go)|last day|stepping down|(?:new|interim) (?:cfo|ceo|cro|cto|cio|coo|boss)|reorg\\w*|restructur\\w+|acquired|acquisition|merger",
+    ),
+    { kind: "organisation" },
+  ),
   cue("redFlags", 3, words("not sold|still not|skeptic\\w*|turn it off|pull the plug|kill (?:it|the project)"), { kind: "stakeholder" }),
-  cue("redFlags", 3, words("hard deadline|can't slip|at risk|won't hold|(?:don't|doesn't) think [^.?!]{0,40}holds?|is that (?:real|realistic|doable|achievable|feasible)|(?:aggressive|tight|ambitious) (?:timeline|deadline|schedule)|support ends|end[- ]of[- ]life|no longer supported"), { kind: "timeline" }),
+  cue(
+    "redFlags",
+    3,
+    words(
+      "hard deadline|can't slip|at risk|won't hold|(?:don't|doesn't) think [^.?!]{0,40}holds?|is that (?:real|realistic|doable|achievable|feasible)|(?:aggressive|tight|ambitious) (?:timeline|deadline|schedule)|support ends|end[- ]of[- ]life|no longer supported",
+    ),
+    { kind: "timeline" },
+  ),
   cue("redFlags", 3, words("(?:hard|tough|difficult) conversation|(?:won't|not) renew|churn risk"), { kind: "expectations" }),
-  cue("redFlags", 3, words("(?:isn't|is not|not) (?:on|in) the (?:order form|contract)|off-contract|side letter|verbal (?:agreement|commitment)"), { kind: "legal" }),
-  cue("redFlags", 3, words("(?:don't|doesn't) have (?:the )?(?:time|bandwidth|capacity|anyone)|can't take on|no (?:bandwidth|capacity)"), { kind: "technical" }),
+  cue(
+    "redFlags",
+    3,
+    words("(?:isn't|is not|not) (?:on|in) the (?:order form|contract)|off-contract|side letter|verbal (?:agreement|commitment)"),
+    { kind: "legal" },
+  ),
+  cue("redFlags", 3, words("(?:don't|doesn't) have (?:the )?(?:time|bandwidth|capacity|anyone)|can't take on|no (?:bandwidth|capacity)"), {
+    kind: "technical",
+  }),
   cue("redFlags", 2, words("too high|still over|budget"), { side: "customer", kind: "budget" }),
   cue("redFlags", 1, words("tight|asap|urgent|deadline|slip"), { kind: "timeline" }),
   cue("redFlags", 1, words("risk"), { kind: "other" }),
 ];
 
 const SUCCESS: SectionCue[] = [
-  cue("successCriteria", 3, new RegExp(`\\b(?:success (?:looks like|means|would be|criteria|metrics?)|we(?:'ll| will)? measure|kpis?|(?:at|after|within) ${N} (?:days|weeks|months)|(?:in|by the end of|within|after) the first ${N} (?:days|weeks|months)|${N}[- ]day (?:mark|goal|target)|(?:first|early|quick) win|that's the win|at renewal|would make (?:us|me) (?:renew|happy))\\b`, "i")),
-  cue("successCriteria", 3, new RegExp(`\\b(?:get|bring) (?:that|it|this) (?:back )?(?:down|up) to|\\bfrom ${N}[^.?!]{0,40}? to (?:under |below |over |above |less than |more than |at least )?${N}\\b`, "i")),
-  cue("successCriteria", 2, new RegExp(`\\b(?:(?:down|up|reduce\\w*|cut|improve\\w*|increase\\w*|grow\\w*) (?:by )?(?:about |at least )?${N} ?(?:%|percent)|${N} ?(?:%|percent) (?:improvement|increase|reduction|faster|fewer|lift)|i'd love ${N}|(?:under|below|less than) ${N} (?:minutes|hours|days|seconds))`, "i")),
-  cue("successCriteria", 2, words("metrics?|target|goal|handle time|resolution|response time|win rates?|conversion|churn rate|nps|csat|uptime|cycle time|ramp time|deal velocity|time to value|adoption|control group|break even|need to hit")),
+  cue(
+    "successCriteria",
+    3,
+    new RegExp(
+      `\\b(?:success (?:looks like|means|would be|criteria|metrics?)|we(?:'ll| will)? measure|kpis?|(?:at|after|within) ${N} (?:days|weeks|months)|(?:in|by the end of|within|after) the first ${N} (?:days|weeks|months)|${N}[- ]day (?:mark|goal|target)|(?:first|early|quick) win|that's the win|at renewal|would make (?:us|me) (?:renew|happy))\\b`,
+      "i",
+    ),
+  ),
+  cue(
+    "successCriteria",
+    3,
+    new RegExp(
+      `\\b(?:get|bring) (?:that|it|this) (?:back )?(?:down|up) to|\\bfrom ${N}[^.?!]{0,40}? to (?:under |below |over |above |less than |more than |at least )?${N}\\b`,
+      "i",
+    ),
+  ),
+  cue(
+    "successCriteria",
+    2,
+    new RegExp(
+      `\\b(?:(?:down|up|reduce\\w*|cut|improve\\w*|increase\\w*|grow\\w*) (?:by )?(?:about |at least )?${N} ?(?:%|percent)|${N} ?(?:%|percent) (?:improvement|increase|reduction|faster|fewer|lift)|i'd love ${N}|(?:under|below|less than) ${N} (?:minutes|hours|days|seconds))`,
+      "i",
+    ),
+  ),
+  cue(
+    "successCriteria",
+    2,
+    words(
+      "metrics?|target|goal|handle time|resolution|response time|win rates?|conversion|churn rate|nps|csat|uptime|cycle time|ramp time|deal velocity|time to value|adoption|control group|break even|need to hit",
+    ),
+  ),
   cue("successCriteria", 1, words("reduce|increase|improve|roi|hit (?:that|the) number")),
   // History ("we went from 18 to 28 reps") is not a target.
   cue("successCriteria", -2, words("don't want|went from|grew from|jumped from|doubl\\w+ from|crept up|used to")),
 ];
 
 const WHY_THEY_BOUGHT: SectionCue[] = [
-  cue("whyTheyBought", 3, words("killing us|the (?:real )?problem is|our (?:biggest )?problem|pain(?:ful)?|struggl\\w*|frustrat\\w*|can't keep up|doesn't scale|won't scale|takes (?:too long|forever)|falling through the cracks|slipping through|drowning|losing (?:deals|customers|money|accounts)|(?:we|they) lost (?:them|a|an|our|the)|(?:hire|spend|grow) our way out|reason we're (?:here|talking|looking)|why we need (?:this|it)|that's why we|outgrown"), { side: "customer", kind: "pain" }),
-  cue("whyTheyBought", 3, words("support ends|end[- ]of[- ]life|no longer supported|sunset\\w*|going away|had to replace"), { notBy: "seller", kind: "trigger" }),
+  cue(
+    "whyTheyBought",
+    3,
+    words(
+      "killing us|the (?:real )?problem is|our (?:biggest )?problem|pain(?:ful)?|struggl\\w*|frustrat\\w*|can't keep up|doesn't scale|won't scale|takes (?:too long|forever)|falling through the cracks|slipping through|drowning|losing (?:deals|customers|money|accounts)|(?:we|they) lost (?:them|a|an|our|the)|(?:hire|spend|grow) our way out|reason we're (?:here|talking|looking)|why we need (?:this|it)|that's why we|outgrown",
+    ),
+    { side: "customer", kind: "pain" },
+  ),
+  cue("whyTheyBought", 3, words("support ends|end[- ]of[- ]life|no longer supported|sunset\\w*|going away|had to replace"), {
+    notBy: "seller",
+    kind: "trigger",
+  }),
   cue("whyTheyBought", 3, /^(?:replaces|replacing|to replace)\b/i, { kind: "replacing" }),
-  cue("whyTheyBought", 3, new RegExp(`\\b(?:crept up|getting worse|not getting better|stretching|slowing down|stall(?:ing|ed)|pushing ${N}|(?:it's|it is) impossible to|no way to|can't keep (?:up|track))\\b`, "i"), { side: "customer", kind: "pain" }),
-  cue("whyTheyBought", 2, words("manual(?:ly)?|by hand|on hold|spreadsheet|too late|used to (?:be|take|close|have)|we've tried|nobody (?:trusts|knows)|running late|delays?|a mess|broken|bottleneck|re-?discover\\w*|won't scale"), { side: "customer", kind: "pain" }),
+  cue(
+    "whyTheyBought",
+    3,
+    new RegExp(
+      `\\b(?:crept up|getting worse|not getting better|stretching|slowing down|stall(?:ing|ed)|pushing ${N}|(?:it's|it is) impossible to|no way to|can't keep (?:up|track))\\b`,
+      "i",
+    ),
+    { side: "customer", kind: "pain" },
+  ),
+  cue(
+    "whyTheyBought",
+    2,
+    words(
+      "manual(?:ly)?|by hand|on hold|spreadsheet|too late|used to (?:be|take|close|have)|we've tried|nobody (?:trusts|knows)|running late|delays?|a mess|broken|bottleneck|re-?discover\\w*|won't scale",
+    ),
+    { side: "customer", kind: "pain" },
+  ),
   cue("whyTheyBought", 1, words("because|since the|replac\\w+|switch\\w* (?:from|off)|you mentioned"), { kind: "pain" }),
 ];
 
 const COMPETITION: SectionCue[] = [
-  cue("competition", 3, words("competitors?|alternatives?|other (?:vendors?|options|solutions|tools|providers)|shortlist|bake-?off|also (?:talking|talked|spoke|speaking|looking) (?:to|with|at)|had a conversation with|talked to (?:a couple|some|\\d+|several)|went with|narrowed (?:it )?down|(?:1|an?) other vendor|(?:build|building) (?:it|this|something|our own)(?: \\w+)? (?:ourselves|in-house|internally|in \\w+)|versus|vs\\.?|add-on|(?:would be|is|was) cheaper|cheaper (?:on paper|than)|apples to apples")),
-  cue("competition", 3, words("(?:we )?(?:also )?(?:evaluated|evaluating|trialed|trialled|piloted|demoed) (?:a|an|\\d+|several|some|other|\\w+ (?:and|or))")),
-  cue("competition", 3, /\b(?:[Ww]e (?:also )?(?:looked at|were looking at|considered|evaluated|trialed|compared)|[Ll]ooked at) (?:[A-Z][\w-]+|other|a couple|several|some|a [\w-]+ (?:tool|vendor|add-on|solution|product))/),
-  cue("competition", 4, /\byour [\w -]{1,40} (?:is|was) (?:the (?:main |real )?reason|why we)\b|\b(?:why|reason) we (?:chose|picked|went with)\b|\bwhat (?:sold|won) us\b|\b(?:didn't|doesn't|did not|does not) (?:have|offer) (?:anything|an option|a way)\b/i, { kind: "whyChosen" }),
+  cue(
+    "competition",
+    3,
+    words(
+      "competitors?|alternatives?|other (?:vendors?|options|solutions|tools|providers)|shortlist|bake-?off|also (?:talking|talked|spoke|speaking|looking) (?:to|with|at)|had a conversation with|talked to (?:a couple|some|\\d+|several)|went with|narrowed (?:it )?down|(?:1|an?) other vendor|(?:build|building) (?:it|this|something|our own)(?: \\w+)? (?:ourselves|in-house|internally|in \\w+)|versus|vs\\.?|add-on|(?:would be|is|was) cheaper|cheaper (?:on paper|than)|apples to apples",
+    ),
+  ),
+  cue(
+    "competition",
+    3,
+    words("(?:we )?(?:also )?(?:evaluated|evaluating|trialed|trialled|piloted|demoed) (?:a|an|\\d+|several|some|other|\\w+ (?:and|or))"),
+  ),
+  cue(
+    "competition",
+    3,
+    /\b(?:[Ww]e (?:also )?(?:looked at|were looking at|considered|evaluated|trialed|compared)|[Ll]ooked at) (?:[A-Z][\w-]+|other|a couple|several|some|a [\w-]+ (?:tool|vendor|add-on|solution|product))/,
+  ),
+  cue(
+    "competition",
+    4,
+    /\byour [\w -]{1,40} (?:is|was) (?:the (?:main |real )?reason|why we)\b|\b(?:why|reason) we (?:chose|picked|went with)\b|\bwhat (?:sold|won) us\b|\b(?:didn't|doesn't|did not|does not) (?:have|offer) (?:anything|an option|a way)\b/i,
+    { kind: "whyChosen" },
+  ),
   cue("competition", 1, words("cheaper|more expensive|pricier|instead")),
   cue("competition", 2, words("(?:comes|came) down to|make-or-break|deciding factor|go(?:ing)? with them|the other (?:vendor|option|one)")),
 ];
@@ -98,35 +296,110 @@ const COMPETITION: SectionCue[] = [
 const TECHNICAL: SectionCue[] = [
   cue("technicalEnvironment", 3, words(SYSTEMS), { notBy: "seller" }),
   cue("technicalEnvironment", 2, words(SYSTEMS), { side: "seller" }),
-  cue("technicalEnvironment", 2, words("integrat\\w+|migrat\\w+|it team|infrastructure|tech stack|data (?:export|import|feed|model)|provision\\w*|sandbox|read access|admin access|inbound port|outbound|field mapping")),
+  cue(
+    "technicalEnvironment",
+    2,
+    words(
+      "integrat\\w+|migrat\\w+|it team|infrastructure|tech stack|data (?:export|import|feed|model)|provision\\w*|sandbox|read access|admin access|inbound port|outbound|field mapping",
+    ),
+  ),
   cue("technicalEnvironment", 2, new RegExp(`\\b${N} (?:tickets|records|rows|documents|files)\\b`, "i")),
-  cue("technicalEnvironment", 1, words("our (?:systems?|stack|tools?)|we (?:use|run)|runs on|lives in|behind our|your side|export|import|sync|implementation|tickets|records|attachments|history")),
+  cue(
+    "technicalEnvironment",
+    1,
+    words(
+      "our (?:systems?|stack|tools?)|we (?:use|run)|runs on|lives in|behind our|your side|export|import|sync|implementation|tickets|records|attachments|history",
+    ),
+  ),
 ];
 
 const STAKEHOLDERS: SectionCue[] = [
-  cue("stakeholders", 3, words("cfo|ceo|cto|cio|cro|coo|ciso|vp|svp|evp|vice president|director|head of|chief \\w+ officer|(?:team|pod|project|it|sales|ops|operations) (?:lead|manager)|president|founder"), { notBy: "seller" }),
+  cue(
+    "stakeholders",
+    3,
+    words(
+      "cfo|ceo|cto|cio|cro|coo|ciso|vp|svp|evp|vice president|director|head of|chief \\w+ officer|(?:team|pod|project|it|sales|ops|operations) (?:lead|manager)|president|founder",
+    ),
+    { notBy: "seller" },
+  ),
   cue("stakeholders", 3, words("your (?:cfo|ceo|cto|cio|coo|vp|boss|manager|director|team lead)"), { side: "seller" }),
-  cue("stakeholders", 3, words("sign[- ]?off|signs? (?:anything|off)|signatory|approv(?:es|ed|al) (?:it|this|anything|the)|decision[- ]?maker|decision is mine|my decision|budget holder|economic buyer|champion|sponsor(?:ing)?|technical contact|primary (?:contact|administrator|admin)|billing contact|end users?|point of contact|who runs|who leads|who manages|reports? up through"), { notBy: "seller" }),
-  cue("stakeholders", 3, words("your (?:champion|sponsor|economic buyer|decision[- ]?maker|signatory|technical contact|it (?:team|contact))"), { side: "seller" }),
-  cue("stakeholders", 3, words("i (?:really |personally )?care about|matters to me|everyone's excited|talked to my team|(?:text|call|email|slack|ping|message) me|send (?:it|them|that) to me directly|best (?:way|time) to reach|prefers? (?:email|text|calls?|slack)|at my desk"), { side: "customer", kind: "preference" }),
+  cue(
+    "stakeholders",
+    3,
+    words(
+      "sign[- ]?off|signs? (?:anything|off)|signatory|approv(?:es|ed|al) (?:it|this|anything|the)|decision[- ]?maker|decision is mine|my decision|budget holder|economic buyer|champion|sponsor(?:ing)?|technical contact|primary (?:contact|administrator|admin)|billing contact|end users?|point of contact|who runs|who leads|who manages|reports? up through",
+    ),
+    { notBy: "seller" },
+  ),
+  cue(
+    "stakeholders",
+    3,
+    words("your (?:champion|sponsor|economic buyer|decision[- ]?maker|signatory|technical contact|it (?:team|contact))"),
+    { side: "seller" },
+  ),
+  cue(
+    "stakeholders",
+    3,
+    words(
+      "i (?:really |personally )?care about|matters to me|everyone's excited|talked to my team|(?:text|call|email|slack|ping|message) me|send (?:it|them|that) to me directly|best (?:way|time) to reach|prefers? (?:email|text|calls?|slack)|at my desk",
+    ),
+    { side: "customer", kind: "preference" },
+  ),
   cue("stakeholders", 1, words("my (?:boss|team|manager)|procurement|legal team|i can sign")),
-  cue("stakeholders", 3, words("(?:he|she|they)(?:'s| is| are) (?:good|fine|on board|happy|supportive|aligned|excited) with|kept (?:him|her|them) in the loop"), { notBy: "seller" }),
+  cue(
+    "stakeholders",
+    3,
+    words("(?:he|she|they)(?:'s| is| are) (?:good|fine|on board|happy|supportive|aligned|excited) with|kept (?:him|her|them) in the loop"),
+    { notBy: "seller" },
+  ),
 ];
 
 const POLITICAL: SectionCue[] = [
-  cue("politicalDynamics", 3, words("politic\\w*|on board|buy-?in|bought in|not (?:a )?fan|not sold|on the fence|convince\\w*|reorg\\w*|ally|blocker|territorial|turf|pet project|will report to|moves? under|(?:new|future) boss|turn it off|pull the plug|kill (?:it|the project)|keeps? (?:telling|pushing|asking|saying)|pushed for|(?:brought|bringing|raised) up [^.?!]{0,30}\\bagain|reports? up through|heard (?:this|that) before|been burned|tried this before")),
-  cue("politicalDynamics", 2, words("reports? to|over my head|my boss|his boss|her boss|skeptic\\w*|(?:he|she)'s (?:not|never|against|behind|pushing)|after i leave")),
+  cue(
+    "politicalDynamics",
+    3,
+    words(
+      "politic\\w*|on board|buy-?in|bought in|not (?:a )?fan|not sold|on the fence|convince\\w*|reorg\\w*|ally|blocker|territorial|turf|pet project|will report to|moves? under|(?:new|future) boss|turn it off|pull the plug|kill (?:it|the project)|keeps? (?:telling|pushing|asking|saying)|pushed for|(?:brought|bringing|raised) up [^.?!]{0,30}\\bagain|reports? up through|heard (?:this|that) before|been burned|tried this before",
+    ),
+  ),
+  cue(
+    "politicalDynamics",
+    2,
+    words("reports? to|over my head|my boss|his boss|her boss|skeptic\\w*|(?:he|she)'s (?:not|never|against|behind|pushing)|after i leave"),
+  ),
 ];
 
 const ACCOUNT: SectionCue[] = [
   cue("accountOverview", 3, /\$\s?\d[\d,.]*\s?(?:k|m|mm|million|thousand|b)?\b/i),
   cue("accountOverview", 3, new RegExp(`\\b${N}\\s(?:[\\w-]+\\s){0,2}(?:seats|licen[cs]es|users|reps|agents)\\b`, "i")),
   // Company size is the customer's to state; a seller's "two people" is their own team.
-  cue("accountOverview", 3, new RegExp(`\\b${N}\\s(?:[\\w-]+\\s){0,2}(?:employees|people|locations|terminals|sites|stores|branches|offices|warehouses|plants|clinics)\\b`, "i"), { notBy: "seller" }),
-  cue("accountOverview", 3, words("per (?:agent )?(?:seat|user|licen[cs]e|year|month|rep|annum)|list price|total contract value|tcv|acv|arr|contract value|subscription (?:term|fees?)|payment terms|net \\d+|billed (?:annually|monthly)|annually in advance|renewal (?:date|price|increase|exposure)|contract start|start date|signature date|order date|industry|company size|headquartered|pricing holds|(?:enterprise|professional|business|premium|standard|growth|starter) (?:plan|tier|edition)")),
-  cue("accountOverview", 2, words("\\d{4,}(?: dollars| a year| per year| annually| a month| per month)|we(?:'re| are) an? (?:[\\w-]+[ ,]+){0,5}(?:company|carrier|business|firm|provider|startup|agency|manufacturer|retailer|distributor|platform|organi[sz]ation|hospital|bank|insurer|school|university|nonprofit)|we sell|series [a-e]|based in|quantity|product")),
+  cue(
+    "accountOverview",
+    3,
+    new RegExp(
+      `\\b${N}\\s(?:[\\w-]+\\s){0,2}(?:employees|people|locations|terminals|sites|stores|branches|offices|warehouses|plants|clinics)\\b`,
+      "i",
+    ),
+    { notBy: "seller" },
+  ),
+  cue(
+    "accountOverview",
+    3,
+    words(
+      "per (?:agent )?(?:seat|user|licen[cs]e|year|month|rep|annum)|list price|total contract value|tcv|acv|arr|contract value|subscription (?:term|fees?)|payment terms|net \\d+|billed (?:annually|monthly)|annually in advance|renewal (?:date|price|increase|exposure)|contract start|start date|signature date|order date|industry|company size|headquartered|pricing holds|(?:enterprise|professional|business|premium|standard|growth|starter) (?:plan|tier|edition)",
+    ),
+  ),
+  cue(
+    "accountOverview",
+    2,
+    words(
+      "\\d{4,}(?: dollars| a year| per year| annually| a month| per month)|we(?:'re| are) an? (?:[\\w-]+[ ,]+){0,5}(?:company|carrier|business|firm|provider|startup|agency|manufacturer|retailer|distributor|platform|organi[sz]ation|hospital|bank|insurer|school|university|nonprofit)|we sell|series [a-e]|based in|quantity|product",
+    ),
+  ),
   cue("accountOverview", 1, words(`price|pricing|quote|cost|renewal|module|plan|${MONTH} \\d{1,2}, \\d{4}`)),
-  cue("accountOverview", 3, words("we(?:'re| are) (?:scaling|growing|hiring)|raised (?:a |our )?(?:series [a-e]|seed|round)"), { notBy: "seller" }),
+  cue("accountOverview", 3, words("we(?:'re| are) (?:scaling|growing|hiring)|raised (?:a |our )?(?:series [a-e]|seed|round)"), {
+    notBy: "seller",
+  }),
 ];
 
 // Section order here breaks ties: the earlier section wins.

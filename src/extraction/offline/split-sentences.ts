@@ -1,7 +1,29 @@
 export type Span = { start: number; end: number };
 
 // Abbreviations whose trailing period does not end a sentence.
-const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jr", "sr", "approx", "est", "dept", "ave", "p.m", "a.m"]);
+const ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "vs",
+  "etc",
+  "e.g",
+  "i.e",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "jr",
+  "sr",
+  "approx",
+  "est",
+  "dept",
+  "ave",
+  "p.m",
+  "a.m",
+]);
 
 const MAX_SENTENCE = 400;
 // A line that starts a list item: "- x", "* x", "• x", "1. x", "2) x".
@@ -51,9 +73,12 @@ function endsSentence(text: string, i: number): boolean {
   if (next === undefined) return true;
   if (!/[\s"'”’)\]]/.test(next)) return false; // "$1.5M", "e.g.x", "v2.0"
   if (text[i] !== ".") return true;
-  if (text[i - 1] === "." ) return false; // an ellipsis "..." trails off mid-thought
+  if (text[i - 1] === ".") return false; // an ellipsis "..." trails off mid-thought
   const wordStart = Math.max(text.lastIndexOf(" ", i - 1), text.lastIndexOf("\n", i - 1)) + 1;
-  const word = text.slice(wordStart, i).toLowerCase().replace(/^[("'“‘]+/, "");
+  const word = text
+    .slice(wordStart, i)
+    .toLowerCase()
+    .replace(/^[("'“‘]+/, "");
   if (ABBREVIATIONS.has(word)) return false;
   if (word === "no" && /^\s*\d/.test(text.slice(i + 1, i + 4))) return false; // "No. 5", but "he said no."
   return !/^[a-z]$/i.test(word); // initials like "J. Smith"

@@ -52,7 +52,11 @@ export function buildOpenApiSpec(): OpenApiDocument {
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "a token from `baton users add` or POST /v1/users; only its hash is stored" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "a token from `baton users add` or POST /v1/users; only its hash is stored",
+        },
       },
       headers: { RequestId: { description: "this request's id, also error.requestId", schema: { type: "string" } } },
       schemas: buildComponentSchemas(),
@@ -119,7 +123,11 @@ export function operationIdFor(operation: Pick<OperationSpec, "method" | "path">
   const words = operation.path
     .split("/")
     .filter((part) => part !== "" && part !== "v1")
-    .map((part) => (part.startsWith("{") ? `By${capitalize(part.slice(1, -1))}` : capitalize(part.replace(/[^a-z0-9]+(.)?/gi, (_, c: string | undefined) => (c ?? "").toUpperCase()))));
+    .map((part) =>
+      part.startsWith("{")
+        ? `By${capitalize(part.slice(1, -1))}`
+        : capitalize(part.replace(/[^a-z0-9]+(.)?/gi, (_, c: string | undefined) => (c ?? "").toUpperCase())),
+    );
   return `${operation.method}${words.join("")}`;
 }
 

@@ -127,7 +127,7 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     summary: "Start an extraction run over the sources not extracted yet",
     description:
       "Reviewed items are kept as the AE left them; sources already processed cost no LLM call. 409 when the deal has no sources. " +
-      "With wait=true a run that failed (the LLM endpoint down, for one) is answered 200 with status \"failed\" and its error; " +
+      'With wait=true a run that failed (the LLM endpoint down, for one) is answered 200 with status "failed" and its error; ' +
       "a run still going at the request deadline is answered 504.",
     access: EXTRACT_DEAL,
     parameters: [
@@ -177,7 +177,10 @@ export const DEAL_OPERATIONS: OperationSpec[] = [
     tag: "Draft",
     summary: "Read the deal's current draft: items with citations and review status, items needing a check, gaps",
     access: READ_DEAL,
-    parameters: [DEAL_ID, queryParameter("format", "md: Markdown (as does Accept: text/markdown); other values are ignored", { type: "string" })],
+    parameters: [
+      DEAL_ID,
+      queryParameter("format", "md: Markdown (as does Accept: text/markdown); other values are ignored", { type: "string" }),
+    ],
     responses: {
       "200": { description: "the draft", content: { "application/json": ref("DealDraft"), "text/markdown": { type: "string" } } },
     },

@@ -36,8 +36,8 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     tag: "Review",
     summary: "Add an item the sources lack, marked as provided by the AE",
     description:
-      "The item is approved, with origin \"ae\" and the flag \"ae-provided\". With a quote it is checked against the deal's sources: " +
-      "a verified quote becomes its citation; an unverified one adds the flag \"quote-unverified\" and no citation. " +
+      'The item is approved, with origin "ae" and the flag "ae-provided". With a quote it is checked against the deal\'s sources: ' +
+      'a verified quote becomes its citation; an unverified one adds the flag "quote-unverified" and no citation. ' +
       "400 for a sourceId the deal lacks.",
     access: EDIT_DEAL,
     parameters: [DEAL_ID],
@@ -60,7 +60,10 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     parameters: [DEAL_ID, SECTION],
     requestBody: json(ref("GapAnswerInput")),
     responses: {
-      "200": ok("the gap with its answer, and the draft's completeness", envelope({ gap: ref("DraftGap"), completeness: ref("Completeness") })),
+      "200": ok(
+        "the gap with its answer, and the draft's completeness",
+        envelope({ gap: ref("DraftGap"), completeness: ref("Completeness") }),
+      ),
     },
     errors: [400, 403, 404, 409, 413, 415],
   },
@@ -102,7 +105,11 @@ export const HANDOFF_OPERATIONS: OperationSpec[] = [
     responses: {
       "200": ok(
         "versions, oldest first; whether the current draft is exactly the latest version (false: approving makes a new one)",
-        envelope({ versions: arrayOf("VersionMeta"), latestVersion: { type: ["integer", "null"] }, draftMatchesLatest: { type: "boolean" } }),
+        envelope({
+          versions: arrayOf("VersionMeta"),
+          latestVersion: { type: ["integer", "null"] },
+          draftMatchesLatest: { type: "boolean" },
+        }),
       ),
     },
     errors: [403, 404],

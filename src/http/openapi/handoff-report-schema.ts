@@ -36,7 +36,11 @@ export const HandoffReportSchema = z.object({
     approvedDeals: z.number().int(),
     completionRate: z.number().nullable().describe("mean over the deals; null without deals"),
     hoursToApprovedHandoff: z
-      .object({ deals: z.number().int().describe("deals with a close date and an approval"), median: z.number().nullable(), mean: z.number().nullable() })
+      .object({
+        deals: z.number().int().describe("deals with a close date and an approval"),
+        median: z.number().nullable(),
+        mean: z.number().nullable(),
+      })
       .describe("from close to the first approved handoff"),
     unverifiedRate: z.number().nullable(),
     recurringGaps: z.object({

@@ -59,7 +59,9 @@ function renderOperation(method: string, path: string, operation: JsonSchema, co
         `<tr><td><code>${escapeHtml(String(p.name))}</code></td><td>${escapeHtml(String(p.in))}</td><td>${escapeHtml(typeLabel(p.schema as JsonSchema))}</td>` +
         `<td>${p.required ? "yes" : "no"}</td><td>${escapeHtml(String(p.description ?? ""))}</td></tr>`,
     );
-    parts.push(`<h4>Parameters</h4><table><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>description</th></tr>${rows.join("")}</table>`);
+    parts.push(
+      `<h4>Parameters</h4><table><tr><th>name</th><th>in</th><th>type</th><th>required</th><th>description</th></tr>${rows.join("")}</table>`,
+    );
   }
   const body = operation.requestBody as { content: Record<string, { schema: JsonSchema }> } | undefined;
   if (body) {
@@ -70,7 +72,11 @@ function renderOperation(method: string, path: string, operation: JsonSchema, co
   const responses = Object.entries(operation.responses as Record<string, JsonSchema>).map(([status, response]) => {
     if (typeof response.$ref === "string") return `<li>${escapeHtml(status)}: error envelope</li>`;
     const content = response.content as Record<string, { schema: JsonSchema }> | undefined;
-    const types = content ? Object.entries(content).map(([type, { schema }]) => `${type}: ${typeLabel(schema)}`).join("; ") : "no body";
+    const types = content
+      ? Object.entries(content)
+          .map(([type, { schema }]) => `${type}: ${typeLabel(schema)}`)
+          .join("; ")
+      : "no body";
     return `<li>${escapeHtml(status)}: ${escapeHtml(String(response.description))} <span class="muted">(${escapeHtml(types)})</span></li>`;
   });
   parts.push(`<h4>Responses</h4><ul>${responses.join("")}</ul></section>`);
@@ -84,7 +90,9 @@ function renderSchema(schema: JsonSchema, context: Context, depth: number): stri
   const alternatives = (resolved.oneOf ?? resolved.anyOf) as JsonSchema[] | undefined;
   if (alternatives) {
     const objects = alternatives.filter((alternative) => resolve(alternative, context).properties);
-    return objects.map((alternative) => `<p class="muted">${escapeHtml(typeLabel(alternative))}:</p>${renderSchema(alternative, context, depth)}`).join("");
+    return objects
+      .map((alternative) => `<p class="muted">${escapeHtml(typeLabel(alternative))}:</p>${renderSchema(alternative, context, depth)}`)
+      .join("");
   }
   if (resolved.type === "array" && resolved.items) return renderSchema(resolved.items as JsonSchema, context, depth);
   const properties = resolved.properties as Record<string, JsonSchema> | undefined;

@@ -16,7 +16,7 @@ import type { SameShape } from "./same-shape.ts";
 export const ErrorSchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
-    message: z.string().describe("one line naming what is wrong; unknown errors say only \"internal error\""),
+    message: z.string().describe('one line naming what is wrong; unknown errors say only "internal error"'),
     requestId: z.string().describe("the X-Request-Id of the response"),
   }),
 });
@@ -35,7 +35,9 @@ export const DealSchema = z.object({
     .number()
     .int()
     .nonnegative()
-    .describe("bumped by every change to what the deal's draft, brief or report reads (deal fields, sources, items, gap answers, versions)"),
+    .describe(
+      "bumped by every change to what the deal's draft, brief or report reads (deal fields, sources, items, gap answers, versions)",
+    ),
 });
 true satisfies SameShape<z.output<typeof DealSchema>, Deal>;
 

@@ -15,7 +15,11 @@ export const DealInputSchema = z
     account: z.string().trim().min(1).max(200),
     closeDate: isoDate.nullable().optional(),
     amount: z.number().nonnegative().max(1e12).nullable().optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD").nullable().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
+      .nullable()
+      .optional(),
     csmId: z.string().max(64).nullable().optional(),
   })
   .strict();

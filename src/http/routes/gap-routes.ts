@@ -13,11 +13,7 @@ export const MAX_GAP_ANSWER_LENGTH = 2000;
 
 export const GapAnswerSchema = z
   .object({
-    answer: z
-      .string()
-      .trim()
-      .min(1, "must not be empty")
-      .max(MAX_GAP_ANSWER_LENGTH, `at most ${MAX_GAP_ANSWER_LENGTH} characters`),
+    answer: z.string().trim().min(1, "must not be empty").max(MAX_GAP_ANSWER_LENGTH, `at most ${MAX_GAP_ANSWER_LENGTH} characters`),
   })
   .strict();
 

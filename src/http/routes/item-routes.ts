@@ -20,7 +20,11 @@ export const MAX_STATEMENT_LENGTH = 1000;
 export const AE_PROVIDED_FLAG = "ae-provided";
 export const QUOTE_UNVERIFIED_FLAG = "quote-unverified";
 
-const StatementSchema = z.string().trim().min(1, "must not be empty").max(MAX_STATEMENT_LENGTH, `at most ${MAX_STATEMENT_LENGTH} characters`);
+const StatementSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_STATEMENT_LENGTH, `at most ${MAX_STATEMENT_LENGTH} characters`);
 
 export const ItemPatchSchema = z
   .object({
@@ -70,7 +74,8 @@ export function createItemRoutes(deps: AppDeps) {
     const item = deps.items.get(deal.id, c.req.param("itemId"));
     if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
     const changed =
-      (patch.statement !== undefined && patch.statement !== item.statement) || (patch.section !== undefined && patch.section !== item.section);
+      (patch.statement !== undefined && patch.statement !== item.statement) ||
+      (patch.section !== undefined && patch.section !== item.section);
     const status = reviewedStatus(item, patch.status, changed);
     if (item.needsChecking && status !== "rejected" && status !== "draft") {
       throw new AppError({

@@ -38,9 +38,7 @@ async function readUploads(c: Context<AppEnv>): Promise<Upload[]> {
     if (files.length > MAX_FILES_PER_UPLOAD) {
       throw new AppError({ code: "LIMIT_EXCEEDED", message: `at most ${MAX_FILES_PER_UPLOAD} files per upload` });
     }
-    return Promise.all(
-      files.map(async (file) => ({ filename: safeFilename(file.name), bytes: new Uint8Array(await file.arrayBuffer()) })),
-    );
+    return Promise.all(files.map(async (file) => ({ filename: safeFilename(file.name), bytes: new Uint8Array(await file.arrayBuffer()) })));
   }
   const body = await readJsonBody(c, JsonUploadSchema);
   const bytes =
@@ -51,7 +49,10 @@ async function readUploads(c: Context<AppEnv>): Promise<Upload[]> {
 // Only the base name is kept: a path in an upload's name never reaches storage or responses.
 function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 255);
   return cleaned === "" ? "upload" : cleaned;
 }
 
@@ -65,7 +66,10 @@ export function createSourceRoutes(deps: AppDeps) {
     const parsed: { upload: Upload; result: ParsedSource }[] = [];
     for (const upload of uploads) {
       if (upload.bytes.byteLength > deps.config.limits.maxFileBytes) {
-        throw new AppError({ code: "LIMIT_EXCEEDED", message: `${upload.filename}: over the limit of ${deps.config.limits.maxFileBytes} bytes (BATON_MAX_FILE_BYTES)` });
+        throw new AppError({
+          code: "LIMIT_EXCEEDED",
+          message: `${upload.filename}: over the limit of ${deps.config.limits.maxFileBytes} bytes (BATON_MAX_FILE_BYTES)`,
+        });
       }
       try {
         parsed.push({ upload, result: await parseSource(upload.bytes, upload.filename, deps.config.limits) });

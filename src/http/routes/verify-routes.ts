@@ -55,7 +55,8 @@ export function createVerifyRoutes(deps: AppDeps) {
     for (const check of checks) {
       // Yield between checks so the request deadline can fire and other requests keep moving.
       await new Promise((resolve) => setImmediate(resolve));
-      if (signal?.aborted) throw signal.reason instanceof AppError ? signal.reason : new AppError({ code: "TIMEOUT", message: "request timed out" });
+      if (signal?.aborted)
+        throw signal.reason instanceof AppError ? signal.reason : new AppError({ code: "TIMEOUT", message: "request timed out" });
       if (!indexes.has(check.source)) indexes.set(check.source, loadIndex(deps, deal.id, check.source));
       const index = indexes.get(check.source);
       // Like the CLI's batch, one unusable check is answered, not fatal to the others.

@@ -29,10 +29,7 @@ function readBoundary(contentType: string): string | null {
  * mimeMaxDepth, and past the number of lines the parse time budget allows. `raw` is the message
  * read as latin1, so every byte is one character.
  */
-export function checkMimeLimits(
-  raw: string,
-  limits: Pick<IngestLimits, "mimeMaxDepth" | "mimeMaxParts" | "parseTimeoutMs">,
-): void {
+export function checkMimeLimits(raw: string, limits: Pick<IngestLimits, "mimeMaxDepth" | "mimeMaxParts" | "parseTimeoutMs">): void {
   const maxLines = Math.max(MIN_LINE_BUDGET, limits.parseTimeoutMs * LINES_PER_MS);
   let lines = 0;
   const open: OpenMultipart[] = [];

@@ -10,13 +10,32 @@ import { parseMbox } from "./parse-mbox.ts";
 
 // Pieces of email syntax, so random inputs reach the quote, header and MIME code paths.
 const PIECES = [
-  "From: Ann <a@x.example>\n", "Content-Type: multipart/mixed; boundary=b\n", "--b\n", "--b--\n", "\n", "> ",
-  ">> ", "On Mon, Feb 2, 2026 at 7:55 AM Bob <b@x.example> wrote:\n", "-----Original Message-----\n",
-  "Sent: Monday\n", "Subject: x\n", "-- \n", "Thanks,\nAnn\n", "Content-Transfer-Encoding: base64\n",
-  "Content-Type: message/rfc822\n", "From a@x Mon Feb  2 07:55:00 2026\n", "<blockquote>", "</blockquote>",
-  "<div class=gmail_quote>", "=?utf-8?B?w6k=?=", "format=flowed", "text ",
+  "From: Ann <a@x.example>\n",
+  "Content-Type: multipart/mixed; boundary=b\n",
+  "--b\n",
+  "--b--\n",
+  "\n",
+  "> ",
+  ">> ",
+  "On Mon, Feb 2, 2026 at 7:55 AM Bob <b@x.example> wrote:\n",
+  "-----Original Message-----\n",
+  "Sent: Monday\n",
+  "Subject: x\n",
+  "-- \n",
+  "Thanks,\nAnn\n",
+  "Content-Transfer-Encoding: base64\n",
+  "Content-Type: message/rfc822\n",
+  "From a@x Mon Feb  2 07:55:00 2026\n",
+  "<blockquote>",
+  "</blockquote>",
+  "<div class=gmail_quote>",
+  "=?utf-8?B?w6k=?=",
+  "format=flowed",
+  "text ",
 ];
-const emailLike = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 })), { maxLength: 60 }).map((parts) => parts.join(""));
+const emailLike = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 })), { maxLength: 60 })
+  .map((parts) => parts.join(""));
 
 async function expectOnlyAppErrors(parse: (input: ParseInput) => unknown, text: string): Promise<void> {
   const started = performance.now();
@@ -37,6 +56,9 @@ describe("email parsers on arbitrary input", () => {
     ["html", (input) => parseHtmlDocument(input, testContext())],
   ];
   it.each(parsers)("%s throws nothing but AppError, within a time bound", async (_name, parse) => {
-    await fc.assert(fc.asyncProperty(emailLike, (text) => expectOnlyAppErrors(parse, text)), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(emailLike, (text) => expectOnlyAppErrors(parse, text)),
+      { numRuns: 150 },
+    );
   });
 });

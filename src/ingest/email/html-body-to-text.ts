@@ -29,11 +29,7 @@ function tableShape(table: HtmlNode): { rows: number; columns: number; nested: b
 const formatEmailTable: FormatCallback = (elem, walk, builder, options) => {
   const shape = tableShape(elem);
   const grid =
-    !shape.nested &&
-    shape.rows >= 2 &&
-    shape.rows <= MAX_DATA_TABLE_ROWS &&
-    shape.columns >= 2 &&
-    shape.columns <= MAX_DATA_TABLE_COLUMNS;
+    !shape.nested && shape.rows >= 2 && shape.rows <= MAX_DATA_TABLE_ROWS && shape.columns >= 2 && shape.columns <= MAX_DATA_TABLE_COLUMNS;
   const format = builder.options.formatters[grid ? "dataTable" : "block"];
   format?.(elem, walk, builder, grid ? { ...options, uppercaseHeaderCells: false, maxColumnWidth: 60 } : options);
 };

@@ -7,7 +7,10 @@ type Field = "from" | "date" | "to" | "cc" | "subject";
 
 const FIELD_WORDS: [Field, string][] = [
   ["from", "from von de van da от fra från od kimden lähettäjä feladó"],
-  ["date", "date sent datum envoyé enviado enviada inviato verzonden отправлено дата sendt skickat gesendet data fecha wysłano gönderildi lähetetty"],
+  [
+    "date",
+    "date sent datum envoyé enviado enviada inviato verzonden отправлено дата sendt skickat gesendet data fecha wysłano gönderildi lähetetty",
+  ],
   ["to", "to an à a para aan кому til till do kime vastaanottaja"],
   ["cc", "cc kopie copie копия kopia"],
   ["subject", "subject betreff objet asunto oggetto onderwerp тема emne ämne assunto temat konu aihe"],
@@ -17,7 +20,8 @@ for (const [field, words] of FIELD_WORDS) for (const word of words.split(" ")) F
 
 const MESSAGE_MARKER =
   /^[\s>]*-{2,}\s*(?:original message|reply message|forwarded message|ursprüngliche nachricht|weitergeleitete nachricht|message d'origine|message transféré|mensaje original|mensaje reenviado|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht|исходное сообщение|пересылаемое сообщение|oprindelig meddelelse|opprinnelig melding|ursprungligt meddelande|wiadomość oryginalna|mensagem original|mensagem encaminhada)\s*-{2,}\s*$/i;
-const FORWARD_INTRO = /^\s*(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado)\s*:\s*$/i;
+const FORWARD_INTRO =
+  /^\s*(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht|inicio del mensaje reenviado)\s*:\s*$/i;
 const RULE_LINE = /^\s*[-_=—–*]{5,}\s*$/;
 const MAX_BLOCK_LINES = 16;
 
@@ -25,10 +29,19 @@ const MAX_BLOCK_LINES = 16;
 function readField(line: string): { field: Field; value: string } | null {
   const colon = line.indexOf(":");
   if (colon < 1 || colon > 32) return null;
-  const key = line.slice(0, colon).replace(/[*_\s\u200e\u200f]/g, "").toLowerCase();
+  const key = line
+    .slice(0, colon)
+    .replace(/[*_\s\u200e\u200f]/g, "")
+    .toLowerCase();
   const field = FIELDS.get(key);
   if (field === undefined) return null;
-  return { field, value: line.slice(colon + 1).replace(/^[\s*_]+/, "").trim() };
+  return {
+    field,
+    value: line
+      .slice(colon + 1)
+      .replace(/^[\s*_]+/, "")
+      .trim(),
+  };
 }
 
 /** True for "-----Original Message-----", "Begin forwarded message:" and their translations. */

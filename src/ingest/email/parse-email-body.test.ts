@@ -15,13 +15,18 @@ describe("email bodies saved as text", () => {
       "> a\n> b\n> c\nok",
     ];
     for (const body of bodies) expect(detectTextFormat(body, "body.txt")).toBe("email-body");
-    const notes = ["Alice: hello there\nBob: hi\n", "Meeting notes\n\nOn Monday we agreed on pricing.\n", "# Notes\n\n> quoted\n> more\n> lines\n"];
+    const notes = [
+      "Alice: hello there\nBob: hi\n",
+      "Meeting notes\n\nOn Monday we agreed on pricing.\n",
+      "# Notes\n\n> quoted\n> more\n> lines\n",
+    ];
     for (const note of notes) expect(detectTextFormat(note, "notes.md")).not.toBe("email-body");
     expect(detectTextFormat(notes[0]!, "notes.txt")).not.toBe("email-body");
   });
 
   it("parse with the quoted sender as a speaker and the new text without one", async () => {
-    const body = "Oh thanks.\n\n-Abhishek Kona\n\nOn 01/03/11 7:07 PM, Russell Brown wrote:\n> You can list the keys for the bucket and call delete for each.\n";
+    const body =
+      "Oh thanks.\n\n-Abhishek Kona\n\nOn 01/03/11 7:07 PM, Russell Brown wrote:\n> You can list the keys for the bucket and call delete for each.\n";
     const parsed = await parseSource(encode(body), "reply.txt", DEFAULT_LIMITS);
     expect(parsed.source.format).toBe("email-body");
     expect(parsed.segments.map((s) => [s.speaker, s.text])).toEqual([

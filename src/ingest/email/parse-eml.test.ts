@@ -53,7 +53,9 @@ describe("parseEml", () => {
     ["iso-8859-2", new Uint8Array([0x50, 0xf8, 0xed, 0x6c, 0x69, 0xb9]), "Příliš"],
     ["utf-16le", new Uint8Array([0x48, 0, 0x69, 0, 0x20, 0, 0x3a, 0x04]), "Hi к"],
   ])("decodes a %s body", async (charset, encoded, expected) => {
-    const head = new TextEncoder().encode(`From: a@x.example\nContent-Type: text/plain; charset=${charset}\nContent-Transfer-Encoding: base64\n\n`);
+    const head = new TextEncoder().encode(
+      `From: a@x.example\nContent-Type: text/plain; charset=${charset}\nContent-Transfer-Encoding: base64\n\n`,
+    );
     const base64 = new TextEncoder().encode(`${Buffer.from(encoded).toString("base64")}\n`);
     const body = await parseEml(emailInput(new Uint8Array([...head, ...base64])), testContext());
     expect(body.text).toBe(expected);

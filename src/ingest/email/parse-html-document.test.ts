@@ -42,7 +42,8 @@ describe("parseHtmlDocument", () => {
   });
 
   it("decodes the charset a <meta> declares when the bytes are not UTF-8", () => {
-    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>Привет</p></body></html>';
+    const html =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>Привет</p></body></html>';
     const bytes = new Uint8Array([...html].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c.charCodeAt(0) - 0x410 + 0xc0)));
     expect(parseHtmlDocument(emailInput(bytes, "note.html"), testContext()).text).toBe("Привет");
   });

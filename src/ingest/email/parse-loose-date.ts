@@ -1,8 +1,26 @@
 import { monthFromWord } from "./month-names.ts";
 
 const NAMED_ZONES: Record<string, number> = {
-  gmt: 0, utc: 0, ut: 0, z: 0, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180, msk: 180,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420, ist: 330, jst: 540,
+  gmt: 0,
+  utc: 0,
+  ut: 0,
+  z: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  ist: 330,
+  jst: 540,
 };
 
 type Parts = { year?: number; month?: number; day?: number; hour: number; minute: number; second: number; offset?: number };

@@ -52,8 +52,12 @@ describe("readPlainBody", () => {
     ["7bit with CRLF", "From: a@x.example\r\nSubject: Hi\r\n\r\nLine one\r\nLine two\r\n", "Line one\nLine two\n"],
     ["no newline at the end", "From: a@x.example\n\nLast line", "Last line\n"],
     ["carriage returns", "From: a@x.example\n\nOne\r\r\nTw\ro\r", "One\nTw\ro\n"],
-    ["quoted-printable", "Content-Transfer-Encoding: quoted-printable\nContent-Type: text/plain; charset=utf-8\n\nCaf=C3=A9 =3D soft=\n break =ZZ =4\n", "Café = soft break =ZZ =4\n"],
-    ["Latin-1", "Content-Type: text/plain; charset=\"ISO-8859-1\"\nContent-Transfer-Encoding: 8bit\n\nR\xe9sum\xe9\n", "Résumé\n"],
+    [
+      "quoted-printable",
+      "Content-Transfer-Encoding: quoted-printable\nContent-Type: text/plain; charset=utf-8\n\nCaf=C3=A9 =3D soft=\n break =ZZ =4\n",
+      "Café = soft break =ZZ =4\n",
+    ],
+    ["Latin-1", 'Content-Type: text/plain; charset="ISO-8859-1"\nContent-Transfer-Encoding: 8bit\n\nR\xe9sum\xe9\n', "Résumé\n"],
     ["folded content type", "Content-Type: text/plain;\n charset=windows-1252\n\nDon\x92t\n", "Don’t\n"],
   ])("reads %s", async (_name, raw, text) => {
     const bytes = Uint8Array.from(raw, (character) => character.charCodeAt(0));
@@ -87,12 +91,42 @@ describe("readPlainBody", () => {
 
   // Pieces of the header and body syntax the fast path has to read exactly as postal-mime does.
   const HEADERS = [
-    "From: Ann <a@x.example>", "Subject: =?utf-8?Q?Caf=C3=A9?=", "Content-Type: text/plain", "Content-Type: text/plain; charset=utf-8",
-    'Content-Type: TEXT/PLAIN; Charset="iso-8859-1"', "Content-Type: text/plain;\n\tcharset=windows-1252", "Content-Type: text/plain; charset=us-ascii; format=xlowed",
-    "Content-Type: text/html", "Content-Transfer-Encoding: quoted-printable", "Content-Transfer-Encoding: 7bit", "Content-Transfer-Encoding: 8BIT",
-    "Content-Transfer-Encoding: base64", "Content-Disposition: inline", " folded", "X-Note: \u00e9t\u00e9",
+    "From: Ann <a@x.example>",
+    "Subject: =?utf-8?Q?Caf=C3=A9?=",
+    "Content-Type: text/plain",
+    "Content-Type: text/plain; charset=utf-8",
+    'Content-Type: TEXT/PLAIN; Charset="iso-8859-1"',
+    "Content-Type: text/plain;\n\tcharset=windows-1252",
+    "Content-Type: text/plain; charset=us-ascii; format=xlowed",
+    "Content-Type: text/html",
+    "Content-Transfer-Encoding: quoted-printable",
+    "Content-Transfer-Encoding: 7bit",
+    "Content-Transfer-Encoding: 8BIT",
+    "Content-Transfer-Encoding: base64",
+    "Content-Disposition: inline",
+    " folded",
+    "X-Note: \u00e9t\u00e9",
   ];
-  const BODY = ["=", "=3D", "=c3=a9", "=ZZ", "=4", "\r", "\r\n", "\r\r\n", "=\r\r\n", "\n", " ", "\t", "é", "\xff", "text", "=\r\n", "=\n", "--b"];
+  const BODY = [
+    "=",
+    "=3D",
+    "=c3=a9",
+    "=ZZ",
+    "=4",
+    "\r",
+    "\r\n",
+    "\r\r\n",
+    "=\r\r\n",
+    "\n",
+    " ",
+    "\t",
+    "é",
+    "\xff",
+    "text",
+    "=\r\n",
+    "=\n",
+    "--b",
+  ];
 
   it("matches postal-mime on generated messages", async () => {
     let taken = 0;

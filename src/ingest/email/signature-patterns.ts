@@ -1,12 +1,46 @@
 import type { EmailPerson } from "./email-person.ts";
 
 const CLOSINGS = [
-  "thanks", "thank you", "thanks again", "thanks so much", "many thanks", "thanks in advance", "thx", "ty",
-  "best", "best regards", "kind regards", "warm regards", "warmest regards", "regards", "cheers", "sincerely",
-  "yours", "yours truly", "best wishes", "all the best", "talk soon", "take care", "merci", "cordialement",
-  "bien à vous", "grüße", "viele grüße", "beste grüße", "liebe grüße", "mit freundlichen grüßen", "mfg",
-  "saludos", "un saludo", "atentamente", "cumprimentos", "obrigado", "groeten", "met vriendelijke groet",
-  "с уважением", "спасибо",
+  "thanks",
+  "thank you",
+  "thanks again",
+  "thanks so much",
+  "many thanks",
+  "thanks in advance",
+  "thx",
+  "ty",
+  "best",
+  "best regards",
+  "kind regards",
+  "warm regards",
+  "warmest regards",
+  "regards",
+  "cheers",
+  "sincerely",
+  "yours",
+  "yours truly",
+  "best wishes",
+  "all the best",
+  "talk soon",
+  "take care",
+  "merci",
+  "cordialement",
+  "bien à vous",
+  "grüße",
+  "viele grüße",
+  "beste grüße",
+  "liebe grüße",
+  "mit freundlichen grüßen",
+  "mfg",
+  "saludos",
+  "un saludo",
+  "atentamente",
+  "cumprimentos",
+  "obrigado",
+  "groeten",
+  "met vriendelijke groet",
+  "с уважением",
+  "спасибо",
 ];
 const CLOSING = new RegExp(`^[-–—\\s]*(?:${CLOSINGS.join("|")})[\\s,.!]*$`, "i");
 
@@ -62,10 +96,18 @@ export function isSignOffName(line: string, author: EmailPerson | null): boolean
   if (DASH_NAME.test(text)) return true;
   const name = author?.name?.toLowerCase().replace(/"/g, "").trim();
   if (name === undefined || name === "") return false;
-  const bare = text.replace(/^(?:--?|[~–—])\s?/, "").replace(/[,.]$/, "").toLowerCase();
+  const bare = text
+    .replace(/^(?:--?|[~–—])\s?/, "")
+    .replace(/[,.]$/, "")
+    .toLowerCase();
   if (bare === "") return false;
   // "Watson, Dan" signs as "Dan"; "Dan Watson" signs as "Dan" or "Dan Watson".
-  const parts = name.includes(",") ? name.split(",").map((p) => p.trim()).reverse() : name.split(/\s+/);
+  const parts = name.includes(",")
+    ? name
+        .split(",")
+        .map((p) => p.trim())
+        .reverse()
+    : name.split(/\s+/);
   const initials = parts.map((p) => p.charAt(0)).join("");
   return bare === name || bare === parts.join(" ") || bare === parts[0] || (initials.length > 1 && bare === initials);
 }

@@ -13,7 +13,9 @@ const messagesOf = (body: string) =>
 
 describe("splitThread", () => {
   it("separates the new text from an 'On … wrote:' quote, wrapped over two lines", () => {
-    const thread = split("Works for us.\n\nOn Mon, Feb 2, 2026 at 7:55 AM Dana Whitlock <dana@c.example>\nwrote:\n> Can we meet Tuesday?\n");
+    const thread = split(
+      "Works for us.\n\nOn Mon, Feb 2, 2026 at 7:55 AM Dana Whitlock <dana@c.example>\nwrote:\n> Can we meet Tuesday?\n",
+    );
     expect(thread.map((m) => [m.author?.name, m.text, m.quoted])).toEqual([
       ["Nate Brennan", "Works for us.", false],
       ["Dana Whitlock", "Can we meet Tuesday?", true],
@@ -67,7 +69,8 @@ describe("splitThread", () => {
   });
 
   it("reads a forwarded message as its original sender's", () => {
-    const body = "FYI\n\n---------- Forwarded message ---------\nFrom: Vince Ortega <vince@k.example>\nDate: Tue, Feb 3, 2026 at 8:00 AM\nSubject: Migration\nTo: Nate Brennan <nate@k.example>\n\nWe cannot take on the migration this quarter.\n";
+    const body =
+      "FYI\n\n---------- Forwarded message ---------\nFrom: Vince Ortega <vince@k.example>\nDate: Tue, Feb 3, 2026 at 8:00 AM\nSubject: Migration\nTo: Nate Brennan <nate@k.example>\n\nWe cannot take on the migration this quarter.\n";
     expect(messagesOf(body)).toEqual([
       ["Nate Brennan", "FYI"],
       ["Vince Ortega", "We cannot take on the migration this quarter."],
@@ -75,7 +78,8 @@ describe("splitThread", () => {
   });
 
   it("keeps inline replies written between quotes as the new text", () => {
-    const body = "On Tue, Apr 29, 2014 at 4:22 PM, Example Dev <dev@x.example> wrote:\n> First question?\n\nAnswer one.\n\n> Second question?\n\nAnswer two.\n";
+    const body =
+      "On Tue, Apr 29, 2014 at 4:22 PM, Example Dev <dev@x.example> wrote:\n> First question?\n\nAnswer one.\n\n> Second question?\n\nAnswer two.\n";
     expect(messagesOf(body)).toEqual([
       ["Nate Brennan", "Answer one.\n\nAnswer two."],
       ["Example Dev", "First question?\n\nSecond question?"],
@@ -83,7 +87,9 @@ describe("splitThread", () => {
   });
 
   it("gives a bare quote no sender, but reads the header block inside it", () => {
-    const thread = split("Hello\n\n> Subject: Test\n> From: bob@x.example\n> To: nate@k.example\n> Date: Mon, 2 Apr 2012 17:44:22 +0400\n>\n> Hi\n");
+    const thread = split(
+      "Hello\n\n> Subject: Test\n> From: bob@x.example\n> To: nate@k.example\n> Date: Mon, 2 Apr 2012 17:44:22 +0400\n>\n> Hi\n",
+    );
     expect(thread.filter((m) => m.text !== "").map((m) => [m.author?.email ?? null, m.text])).toEqual([
       ["nate@k.example", "Hello"],
       ["bob@x.example", "Hi"],

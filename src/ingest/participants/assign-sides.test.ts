@@ -22,15 +22,22 @@ describe("assignSides", () => {
   it.each(["Account Executive", "SDR", "BDR", "Sales Engineer", "Solutions Consultant", "CSM", "Customer Success Manager", "Sales Rep"])(
     "treats %s as a seller title",
     (title) => {
-      expect(sides([{ name: "A B", title, company: "Vendo" }, { name: "C D", company: "Acme" }])).toEqual(["seller", "customer"]);
+      expect(
+        sides([
+          { name: "A B", title, company: "Vendo" },
+          { name: "C D", company: "Acme" },
+        ]),
+      ).toEqual(["seller", "customer"]);
     },
   );
 
   it("does not take a buyer's senior customer-success or sales leader for the seller", () => {
-    expect(sides([{ name: "A B", title: "VP of Customer Success", company: "Acme" }, { name: "C D", title: "VP Sales", company: "Acme" }])).toEqual([
-      undefined,
-      undefined,
-    ]);
+    expect(
+      sides([
+        { name: "A B", title: "VP of Customer Success", company: "Acme" },
+        { name: "C D", title: "VP Sales", company: "Acme" },
+      ]),
+    ).toEqual([undefined, undefined]);
   });
 
   it("spreads the seller side through email domains, but not through free mail", () => {

@@ -9,7 +9,26 @@ const SELLER_TITLE =
 const SENIOR_TITLE = /\b(?:VP|SVP|EVP|Vice President|Head|Director|Chief|C[A-Z]O)\b/i;
 const SELLER_ROLE_LABEL = /^(?:CSR|Agent|Support Agent|Rep|Sales ?Rep|Salesperson|Seller|AE|SDR|BDR|CSM|Account Executive|Vendor)$/i;
 const CUSTOMER_ROLE_LABEL = /^(?:Customer|Caller|Client|Prospect|Buyer|Member|Patient)$/i;
-const FREE_MAIL = new Set(["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "mail.ru", "yandex.ru", "qq.com", "163.com"]);
+const FREE_MAIL = new Set([
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "yahoo.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.com",
+  "gmx.de",
+  "web.de",
+  "mail.ru",
+  "yandex.ru",
+  "qq.com",
+  "163.com",
+]);
 
 /** Company names compared loosely: "TechFlow Inc." and "Techflow" are one company. */
 export function normalizeCompany(company: string): string {

@@ -41,7 +41,10 @@ describe("findParticipantForLabel", () => {
   });
 
   it("treats the same person listed twice as one, not as a clash", () => {
-    const people: Participant[] = [{ name: "Sarah Chen", email: "s@x.example" }, { name: "Sarah Chen", email: "S@x.example" }];
+    const people: Participant[] = [
+      { name: "Sarah Chen", email: "s@x.example" },
+      { name: "Sarah Chen", email: "S@x.example" },
+    ];
     expect(findParticipantForLabel("Sarah", people)).toBe(0);
   });
 

@@ -135,7 +135,11 @@ describe("buildPdfSegments", () => {
 
   it("checks the time while it works", () => {
     let calls = 0;
-    buildPdfSegments(Array.from({ length: 1200 }, () => "Line."), new TextBuilder(5000), () => calls++);
+    buildPdfSegments(
+      Array.from({ length: 1200 }, () => "Line."),
+      new TextBuilder(5000),
+      () => calls++,
+    );
     expect(calls).toBeGreaterThanOrEqual(3);
   });
 });

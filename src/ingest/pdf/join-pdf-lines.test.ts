@@ -12,9 +12,7 @@ describe("joinLines", () => {
   });
 
   it("drops a hyphen that split a word the document spells whole elsewhere", () => {
-    expect(join("a signed agree-", "ment before we start.", ["Send the agreement."])).toBe(
-      "a signed agreement before we start.",
-    );
+    expect(join("a signed agree-", "ment before we start.", ["Send the agreement."])).toBe("a signed agreement before we start.");
   });
 
   it("keeps a real hyphen at a line break", () => {
@@ -25,9 +23,7 @@ describe("joinLines", () => {
 
   it("drops a soft hyphen and joins after an em dash without a space", () => {
     expect(join("implemen\u00ad", "tation")).toBe("implementation");
-    expect(join("more about monetary policy—", "about monetary policy")).toBe(
-      "more about monetary policy—about monetary policy",
-    );
+    expect(join("more about monetary policy—", "about monetary policy")).toBe("more about monetary policy—about monetary policy");
   });
 
   it("keeps the space around a dash used as punctuation", () => {

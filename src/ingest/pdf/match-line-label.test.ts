@@ -39,9 +39,7 @@ describe("matchLineLabel", () => {
 describe("findSpeakerStyles", () => {
   it("needs two different labels that each come back", () => {
     expect(findSpeakerStyles(["Dana: Hi.", "Priya: Hello.", "Dana: Shall we?", "Priya: Yes."])).toEqual(new Set(["colon"]));
-    expect(findSpeakerStyles(["CHAIR POWELL. Hi.", "JEFF COX. Q?", "CHAIR POWELL. A.", "JEFF COX. Thanks."])).toEqual(
-      new Set(["caps"]),
-    );
+    expect(findSpeakerStyles(["CHAIR POWELL. Hi.", "JEFF COX. Q?", "CHAIR POWELL. A.", "JEFF COX. Thanks."])).toEqual(new Set(["caps"]));
   });
 
   it("does not take form fields or one-off labels in prose for speakers", () => {

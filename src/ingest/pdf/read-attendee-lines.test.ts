@@ -4,10 +4,7 @@ import { readAttendeeLines } from "./read-attendee-lines.ts";
 describe("readAttendeeLines", () => {
   it("reads names with company, or title and company, from an attendee line", () => {
     expect(
-      readAttendeeLines([
-        "Kickoff notes",
-        "Attendees: Dana Whitfield (Northwind), Priya Raman (Account Executive, Larkspur); Tom Okafor",
-      ]),
+      readAttendeeLines(["Kickoff notes", "Attendees: Dana Whitfield (Northwind), Priya Raman (Account Executive, Larkspur); Tom Okafor"]),
     ).toEqual([
       { name: "Dana Whitfield", company: "Northwind" },
       { name: "Priya Raman", title: "Account Executive", company: "Larkspur" },

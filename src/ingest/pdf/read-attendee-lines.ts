@@ -26,7 +26,11 @@ function readAttendee(item: string): Participant | null {
   const noted = NAME_WITH_NOTE.exec(item);
   const name = (noted?.[1] ?? item).trim();
   if (name === "" || name.length > 80) return null;
-  const note = noted?.[2]?.split(",").map((part) => part.trim()).filter((part) => part !== "") ?? [];
+  const note =
+    noted?.[2]
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter((part) => part !== "") ?? [];
   // "(Company)" or "(Title, Company)", as notes usually write it.
   if (note.length === 1) return { name, company: note[0] as string };
   if (note.length >= 2) return { name, title: note.slice(0, -1).join(", "), company: note.at(-1) as string };

@@ -13,12 +13,7 @@ describe("splitPageLines", () => {
 describe("stripPageFurniture", () => {
   it("drops headers and footers that recur with changing page numbers", () => {
     const bodies = ["Good afternoon.", "The labor market remains tight.", "Thank you."];
-    const pages = bodies.map((body, i) => [
-      "January 31, 2024 Press Conference FINAL",
-      `Page ${i + 1} of 3`,
-      body,
-      `- ${i + 1} -`,
-    ]);
+    const pages = bodies.map((body, i) => ["January 31, 2024 Press Conference FINAL", `Page ${i + 1} of 3`, body, `- ${i + 1} -`]);
     expect(stripPageFurniture(pages)).toEqual(bodies.map((body) => [body]));
   });
 

@@ -8,10 +8,7 @@ import type { ParsedBody } from "../parsed-source.ts";
 import { parseSbv } from "./parse-sbv.ts";
 
 function parseBytes(bytes: Uint8Array): ParsedBody {
-  const body = parseSbv(
-    { filename: "demo.sbv", bytes, text: decodeText(bytes).text },
-    new ParseContext("demo.sbv", DEFAULT_LIMITS),
-  );
+  const body = parseSbv({ filename: "demo.sbv", bytes, text: decodeText(bytes).text }, new ParseContext("demo.sbv", DEFAULT_LIMITS));
   for (const segment of body.segments) expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
   return body;
 }
@@ -20,17 +17,10 @@ const parseText = (text: string) => parseBytes(new TextEncoder().encode(text));
 
 describe("parseSbv", () => {
   it("reads a YouTube SBV file with names, markers and multi-line cues", () => {
-    const body = parseBytes(
-      new Uint8Array(readFileSync(new URL("../../../fixtures/formats/srt/product-demo.sbv", import.meta.url))),
-    );
+    const body = parseBytes(new Uint8Array(readFileSync(new URL("../../../fixtures/formats/srt/product-demo.sbv", import.meta.url))));
     expect(body.format).toBe("sbv");
     expect(body.segments.map((s) => [s.speaker, s.startMs, s.endMs, s.text])).toEqual([
-      [
-        "Kim Park",
-        500,
-        6800,
-        "Welcome back to the product demo. Today we'll cover the approval workflow and the audit log.",
-      ],
+      ["Kim Park", 500, 6800, "Welcome back to the product demo. Today we'll cover the approval workflow and the audit log."],
       [null, 7000, 9500, "Can the audit log be exported?"],
       ["Kim Park", 9700, 12_000, "Yes, as CSV or through the API."],
     ]);

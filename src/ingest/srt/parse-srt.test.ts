@@ -35,12 +35,7 @@ describe("parseSrt on a review call", () => {
     expect(body.format).toBe("srt");
     expect(body.segments.map((s) => [s.speaker, s.startMs, s.endMs, s.text])).toEqual([
       [null, 1000, 3500, "Quarterly review call — fictional"],
-      [
-        "Jordan Lee",
-        4000,
-        10_100,
-        "We're seeing latency spikes every Monday morning. That's when the batch imports run.",
-      ],
+      ["Jordan Lee", 4000, 10_100, "We're seeing latency spikes every Monday morning. That's when the batch imports run."],
       ["Ana Costa", 11_000, 14_000, "We can move the imports to Sunday night."],
       [null, 15_000, 18_000, "Would that need a change request?"],
       [null, 15_000, 18_000, "Yes, through the platform team."],
@@ -68,9 +63,7 @@ describe("parseSrt input variants", () => {
   });
 
   it("keeps text after a blank line inside a cue and drops the next cue's index", () => {
-    const body = parseText(
-      "1\n00:00:01,000 --> 00:00:02,000\nFirst part\n\nsecond part.\n\n2\n00:00:02,000 --> 00:00:03,000\n42\n",
-    );
+    const body = parseText("1\n00:00:01,000 --> 00:00:02,000\nFirst part\n\nsecond part.\n\n2\n00:00:02,000 --> 00:00:03,000\n42\n");
     expect(body.text).toBe("First part second part. 42");
   });
 
@@ -96,8 +89,6 @@ describe("parseSrt rejections", () => {
     expect(rejection("1\n00:00:61,000 --> 00:00:62,000\nx\n").message).toBe(
       "no SRT cues with valid timings (1 timing line could not be read)",
     );
-    expect(rejection("some text\n00:00:00,500 --> 00:00:07,000").message).toBe(
-      "SRT file has 1 cue but no caption text",
-    );
+    expect(rejection("some text\n00:00:00,500 --> 00:00:07,000").message).toBe("SRT file has 1 cue but no caption text");
   });
 });

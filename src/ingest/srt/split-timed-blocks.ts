@@ -26,12 +26,7 @@ function trimBlock(lines: string[]): void {
  * line, less the blank lines and index number before it, so missing indexes and blank lines
  * inside cue text are tolerated. Text after a broken timing line is skipped up to the next good one.
  */
-export function splitTimedBlocks(
-  text: string,
-  readTiming: TimingReader,
-  context: ParseContext,
-  collector: CaptionCollector,
-): void {
+export function splitTimedBlocks(text: string, readTiming: TimingReader, context: ParseContext, collector: CaptionCollector): void {
   const reader = new LineReader(text, context);
   let timing: CueTiming | null = null;
   let lines: string[] = [];

@@ -1,19 +1,10 @@
 import { hasElementsWith, isRecord, readFirstRecord, readPath, readRecord } from "./json-values.ts";
 
-export const STT_SHAPES = [
-  "assemblyai",
-  "deepgram",
-  "aws-transcribe",
-  "speechmatics",
-  "google",
-  "trint",
-  "kaldi",
-  "generic",
-] as const;
+export const STT_SHAPES = ["assemblyai", "deepgram", "aws-transcribe", "speechmatics", "google", "trint", "kaldi", "generic"] as const;
 export type SttShape = (typeof STT_SHAPES)[number];
 
 export const SUPPORTED_STT_SHAPES_LINE =
-  "supported JSON transcripts: AssemblyAI, Deepgram, Amazon Transcribe, Speechmatics, Google Speech-to-Text, Trint, BBC Kaldi, or an array of {speaker, text} objects or \"Speaker: text\" strings";
+  'supported JSON transcripts: AssemblyAI, Deepgram, Amazon Transcribe, Speechmatics, Google Speech-to-Text, Trint, BBC Kaldi, or an array of {speaker, text} objects or "Speaker: text" strings';
 
 /**
  * Names the vendor shape of a parsed JSON transcript from its distinctive fields, or "generic"

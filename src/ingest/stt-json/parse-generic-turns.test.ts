@@ -78,7 +78,7 @@ describe("parseGenericTurns", () => {
     expect(chat.occurredAt).toBe("2025-02-03T09:00:00.000Z");
   });
 
-  it("reads \"Speaker: text\" strings and leaves unprefixed lines without a speaker", () => {
+  it('reads "Speaker: text" strings and leaves unprefixed lines without a speaker', () => {
     const { rows } = parse({ call_transcript: ["CSR: Hello, how can I help?", "Customer: My order is late.", "(line noise)"] });
     expect(rows).toEqual([
       ["CSR", null, null, "Hello, how can I help?"],
@@ -90,7 +90,12 @@ describe("parseGenericTurns", () => {
   it("does not take a time or a URL for a speaker", () => {
     const { rows } = parse({ lines: ["Ana: see https://example.invalid", "Bo: at 10:30 then", "Speaker 10: x"] });
     expect(rows.map((row) => row[0])).toEqual(["Ana", "Bo", "Speaker 10"]);
-    expect(parse({ lines: ["Bo: fine", "https://example.invalid: x", "Bo: ok", "10:30 we start"] }).rows.map((row) => row[0])).toEqual(["Bo", null, "Bo", null]);
+    expect(parse({ lines: ["Bo: fine", "https://example.invalid: x", "Bo: ok", "10:30 we start"] }).rows.map((row) => row[0])).toEqual([
+      "Bo",
+      null,
+      "Bo",
+      null,
+    ]);
   });
 
   it("takes a speaker written as an object", () => {

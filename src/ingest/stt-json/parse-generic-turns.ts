@@ -44,7 +44,11 @@ export function parseGenericTurns(root: unknown, out: SegmentAssembler, context:
 
 /** Drops QMSum non-speech markers and the tokenizer's space before punctuation ("okay ?"). */
 export function cleanTurnText(text: string): string {
-  return text.replace(DISFLUENCY, " ").replace(/[ \t]{2,}/g, " ").replace(SPACE_BEFORE_PUNCTUATION, "$1").trim();
+  return text
+    .replace(DISFLUENCY, " ")
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(SPACE_BEFORE_PUNCTUATION, "$1")
+    .trim();
 }
 
 /** A call record's own date (and time of day) at the top level: call_date + call_time, date, … */

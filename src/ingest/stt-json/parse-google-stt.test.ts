@@ -22,9 +22,7 @@ describe("parseGoogleStt", () => {
         result(" Second part.", [], { resultEndTime: "9.250s" }),
       ],
     };
-    expect(rows(root)).toEqual([
-      [null, 1000, 9250, "Hello there. Second part."],
-    ]);
+    expect(rows(root)).toEqual([[null, 1000, 9250, "Hello there. Second part."]]);
   });
 
   it("reads tagged words of every result when none repeats the whole file (v2 offsets and labels)", () => {
@@ -63,10 +61,7 @@ describe("parseGoogleStt", () => {
 
   it("names channels when results come from several", () => {
     const root = {
-      results: [
-        result("Agent here.", [], { channelTag: 1 }),
-        result("Caller here.", [], { channelTag: 2 }),
-      ],
+      results: [result("Agent here.", [], { channelTag: 1 }), result("Caller here.", [], { channelTag: 2 })],
     };
     expect(rows(root).map((row) => row[0])).toEqual(["Channel 1", "Channel 2"]);
   });

@@ -62,7 +62,10 @@ describe("parseSttJson properties", () => {
   });
 
   it("throws nothing but AppError on arbitrary JSON", () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => parseOrReject(JSON.stringify(value))), { numRuns: 300 * RUNS });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => parseOrReject(JSON.stringify(value))),
+      { numRuns: 300 * RUNS },
+    );
   });
 
   it("keeps the invariant on vendor-shaped documents with fields of any type", () => {
@@ -72,12 +75,17 @@ describe("parseSttJson properties", () => {
       fc.record({ results: fc.record({ items: fc.array(loose(["type", "start_time", "end_time", "speaker_label", "alternatives"])) }) }),
       fc.record({ results: fc.array(loose(["type", "alternatives", "start_time", "end_time", "attaches_to", "is_eos"])) }),
       fc.record({ results: fc.array(fc.record({ alternatives: fc.array(loose(["transcript", "words"])) })) }),
-      fc.record({ results: fc.record({ channels: fc.array(fc.record({ alternatives: fc.array(loose(["transcript", "words", "paragraphs"])) })) }) }),
+      fc.record({
+        results: fc.record({ channels: fc.array(fc.record({ alternatives: fc.array(loose(["transcript", "words", "paragraphs"])) })) }),
+      }),
       fc.record({ words: fc.array(loose(["value", "time", "duration", "paragraphId", "speaker"]), { minLength: 1 }) }),
       fc.record({ speakers: fc.array(loose(["name", "time"])), words: fc.array(loose(["name", "time", "duration"]), { minLength: 1 }) }),
       fc.record({ turns: fc.array(fc.oneof(fc.string(), loose(["speaker", "text", "start", "end", "content", "role"]))) }),
     );
-    fc.assert(fc.property(shapes, (document) => parseOrReject(JSON.stringify(document))), { numRuns: 500 * RUNS });
+    fc.assert(
+      fc.property(shapes, (document) => parseOrReject(JSON.stringify(document))),
+      { numRuns: 500 * RUNS },
+    );
   });
 
   it("throws nothing but AppError when any value of a fixture is replaced", () => {

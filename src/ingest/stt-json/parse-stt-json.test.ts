@@ -10,7 +10,10 @@ import { parseSttJson } from "./parse-stt-json.ts";
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures/formats/stt-json");
 
 function parse(text: string): ParsedBody {
-  const body = parseSttJson({ filename: "t.json", bytes: new TextEncoder().encode(text), text }, new ParseContext("t.json", DEFAULT_LIMITS));
+  const body = parseSttJson(
+    { filename: "t.json", bytes: new TextEncoder().encode(text), text },
+    new ParseContext("t.json", DEFAULT_LIMITS),
+  );
   for (const segment of body.segments) expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
   return body;
 }
@@ -36,58 +39,106 @@ function errorOf(run: () => unknown): AppError {
 
 describe("parseSttJson on hand-written vendor fixtures", () => {
   const cases: [string, string, [string | null, number | null, number | null, string][]][] = [
-    ["assemblyai.hand-written.json", "json:assemblyai", [
-      ["Speaker A", 500, 2100, "Thanks for joining, Dana."],
-      ["Speaker B", 2600, 9800, "Happy to be here. Our dispatch team loses two hours a day to manual reports."],
-    ]],
-    ["assemblyai-words.hand-written.json", "json:assemblyai", [
-      ["Speaker B", 100, 1400, "Can you go live by March?"],
-      ["Speaker A", 1900, 3500, "We can if security signs off."],
-    ]],
-    ["deepgram.hand-written.json", "json:deepgram", [
-      ["Speaker 0", 400, 6900, "We run everything on Snowflake today. Does your connector support key pair auth?"],
-      ["Speaker 1", 7500, 9250, "Yes, since version two."],
-    ]],
-    ["aws-transcribe.hand-written.json", "json:aws-transcribe", [
-      ["spk_0", 1000, 2400, "Budget is approved."],
-      ["spk_1", 3000, 4600, "Great, when do we start?"],
-      ["spk_0", 5200, 6000, "Next Monday."],
-    ]],
-    ["aws-transcribe-audio-segments.hand-written.json", "json:aws-transcribe", [
-      ["spk_0", 500, 2100, "Who signs the order form?"],
-      ["spk_1", 2800, 4400, "Our CFO, Priya Shah."],
-    ]],
-    ["speechmatics.hand-written.json", "json:speechmatics", [
-      ["S1", 600, 1600, "We need SSO."],
-      ["S2", 2200, 4200, 'It is included, see "Enterprise".'],
-      [null, 5000, 5400, "Okay"],
-    ]],
-    ["speechmatics-v1.hand-written.json", "json:speechmatics", [
-      ["M1", 500, 2100, "Pricing is per seat."],
-      ["F2", 3100, 4400, "That works for us."],
-    ]],
-    ["google-stt.hand-written.json", "json:google", [
-      ["Speaker 1", 400, 1900, "Who owns the renewal?"],
-      ["Speaker 2", 2500, 3700, "Procurement does."],
-    ]],
-    ["trint.hand-written.json", "json:trint", [
-      ["Marco Reyes", 1200, 2300, "Welcome everyone."],
-      ["Marco Reyes", 4000, 5550, "Next topic is onboarding."],
-    ]],
-    ["kaldi.hand-written.json", "json:kaldi", [
-      ["S0", 200, 1900, "We need audit logs."],
-      ["S3", 2600, 3000, "Noted."],
-    ]],
-    ["generic-turns.hand-written.json", "json:generic", [
-      ["Jordan Lee", 3500, 8000, "Adoption dropped after the reorg. We lost our champion in finance."],
-      ["Avery Kim", 9100, 10000, "Who replaced her?"],
-      ["Jordan Lee", 10400, 13000, "Nobody yet, that is the risk."],
-    ]],
-    ["generic-lines.hand-written.json", "json:generic", [
-      ["Seller", null, null, "Thanks for taking the call, Sam."],
-      ["Buyer", null, null, "Sure. Our main concern is the migration timeline. We cannot freeze shipping for more than a weekend."],
-      ["Seller", null, null, "Understood, we will plan a weekend cutover."],
-    ]],
+    [
+      "assemblyai.hand-written.json",
+      "json:assemblyai",
+      [
+        ["Speaker A", 500, 2100, "Thanks for joining, Dana."],
+        ["Speaker B", 2600, 9800, "Happy to be here. Our dispatch team loses two hours a day to manual reports."],
+      ],
+    ],
+    [
+      "assemblyai-words.hand-written.json",
+      "json:assemblyai",
+      [
+        ["Speaker B", 100, 1400, "Can you go live by March?"],
+        ["Speaker A", 1900, 3500, "We can if security signs off."],
+      ],
+    ],
+    [
+      "deepgram.hand-written.json",
+      "json:deepgram",
+      [
+        ["Speaker 0", 400, 6900, "We run everything on Snowflake today. Does your connector support key pair auth?"],
+        ["Speaker 1", 7500, 9250, "Yes, since version two."],
+      ],
+    ],
+    [
+      "aws-transcribe.hand-written.json",
+      "json:aws-transcribe",
+      [
+        ["spk_0", 1000, 2400, "Budget is approved."],
+        ["spk_1", 3000, 4600, "Great, when do we start?"],
+        ["spk_0", 5200, 6000, "Next Monday."],
+      ],
+    ],
+    [
+      "aws-transcribe-audio-segments.hand-written.json",
+      "json:aws-transcribe",
+      [
+        ["spk_0", 500, 2100, "Who signs the order form?"],
+        ["spk_1", 2800, 4400, "Our CFO, Priya Shah."],
+      ],
+    ],
+    [
+      "speechmatics.hand-written.json",
+      "json:speechmatics",
+      [
+        ["S1", 600, 1600, "We need SSO."],
+        ["S2", 2200, 4200, 'It is included, see "Enterprise".'],
+        [null, 5000, 5400, "Okay"],
+      ],
+    ],
+    [
+      "speechmatics-v1.hand-written.json",
+      "json:speechmatics",
+      [
+        ["M1", 500, 2100, "Pricing is per seat."],
+        ["F2", 3100, 4400, "That works for us."],
+      ],
+    ],
+    [
+      "google-stt.hand-written.json",
+      "json:google",
+      [
+        ["Speaker 1", 400, 1900, "Who owns the renewal?"],
+        ["Speaker 2", 2500, 3700, "Procurement does."],
+      ],
+    ],
+    [
+      "trint.hand-written.json",
+      "json:trint",
+      [
+        ["Marco Reyes", 1200, 2300, "Welcome everyone."],
+        ["Marco Reyes", 4000, 5550, "Next topic is onboarding."],
+      ],
+    ],
+    [
+      "kaldi.hand-written.json",
+      "json:kaldi",
+      [
+        ["S0", 200, 1900, "We need audit logs."],
+        ["S3", 2600, 3000, "Noted."],
+      ],
+    ],
+    [
+      "generic-turns.hand-written.json",
+      "json:generic",
+      [
+        ["Jordan Lee", 3500, 8000, "Adoption dropped after the reorg. We lost our champion in finance."],
+        ["Avery Kim", 9100, 10000, "Who replaced her?"],
+        ["Jordan Lee", 10400, 13000, "Nobody yet, that is the risk."],
+      ],
+    ],
+    [
+      "generic-lines.hand-written.json",
+      "json:generic",
+      [
+        ["Seller", null, null, "Thanks for taking the call, Sam."],
+        ["Buyer", null, null, "Sure. Our main concern is the migration timeline. We cannot freeze shipping for more than a weekend."],
+        ["Seller", null, null, "Understood, we will plan a weekend cutover."],
+      ],
+    ],
   ];
 
   it.each(cases)("%s reads as %s with speakers, times and text", (name, format, expected) => {
@@ -123,7 +174,9 @@ describe("parseSttJson on input it cannot use", () => {
   it("names the position of an unexpected token V8 reports without one", () => {
     const long = `{"words": [${'{"text": "filler words here", "start": 1}, '.repeat(20)}{"text": oops}]}`;
     const error = errorOf(() => parse(long));
-    expect(error.message).toBe(`invalid JSON at line 1 column ${long.indexOf("oops") + 1} (position ${long.indexOf("oops")}): unexpected character 'o'`);
+    expect(error.message).toBe(
+      `invalid JSON at line 1 column ${long.indexOf("oops") + 1} (position ${long.indexOf("oops")}): unexpected character 'o'`,
+    );
     expect(errorOf(() => parse('{"a": x}')).message).toBe("invalid JSON at line 1 column 7 (position 6): unexpected character 'x'");
   });
 

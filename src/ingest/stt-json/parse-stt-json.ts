@@ -41,8 +41,6 @@ export function parseSttJson(input: ParseInput, context: ParseContext): ParsedBo
   const shape = detectSttShape(root);
   const out = new SegmentAssembler(context);
   const details =
-    shape === "generic" || !isRecord(root)
-      ? parseGenericTurns(root, out, context)
-      : VENDOR_PARSERS[shape](root, out, context);
+    shape === "generic" || !isRecord(root) ? parseGenericTurns(root, out, context) : VENDOR_PARSERS[shape](root, out, context);
   return { ...out.finish(`json:${shape}`), ...details };
 }

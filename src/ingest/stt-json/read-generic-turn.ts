@@ -12,16 +12,48 @@ export type GenericTurn = {
 
 // Field names are compared lower-cased without "_", "-" or spaces; earlier names win.
 const SPEAKER_KEYS = [
-  "speaker", "speakerlabel", "speakername", "speakerid", "speakertag", "participantrole",
-  "participant", "name", "role", "author", "user", "username", "sender",
+  "speaker",
+  "speakerlabel",
+  "speakername",
+  "speakerid",
+  "speakertag",
+  "participantrole",
+  "participant",
+  "name",
+  "role",
+  "author",
+  "user",
+  "username",
+  "sender",
 ];
 const TEXT_KEYS = [
-  "text", "content", "transcript", "utterance", "sentence", "message", "body", "caption", "line",
-  "punctuatedword", "word",
+  "text",
+  "content",
+  "transcript",
+  "utterance",
+  "sentence",
+  "message",
+  "body",
+  "caption",
+  "line",
+  "punctuatedword",
+  "word",
 ];
 const START_KEYS = [
-  "start", "starttime", "startms", "startmillis", "startseconds", "startsec", "beginoffsetmillis",
-  "begin", "begintime", "startoffset", "offset", "timestamp", "time", "ts",
+  "start",
+  "starttime",
+  "startms",
+  "startmillis",
+  "startseconds",
+  "startsec",
+  "beginoffsetmillis",
+  "begin",
+  "begintime",
+  "startoffset",
+  "offset",
+  "timestamp",
+  "time",
+  "ts",
 ];
 const END_KEYS = ["end", "endtime", "endms", "endmillis", "endseconds", "endsec", "endoffsetmillis", "stop", "stoptime", "endoffset"];
 

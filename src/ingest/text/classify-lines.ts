@@ -52,7 +52,8 @@ export function classifyLines(text: string, markdown: boolean, context: ParseCon
     if (record.kind === "candidate") {
       if (record.timed) timedCount++;
       // A bulleted "- Tom: invite the team" is an action item, not a turn.
-      if (record.label !== null && (record.timed || !record.bullet)) labelCounts.set(record.label, (labelCounts.get(record.label) ?? 0) + 1);
+      if (record.label !== null && (record.timed || !record.bullet))
+        labelCounts.set(record.label, (labelCounts.get(record.label) ?? 0) + 1);
     }
     records[i] = record;
   }

@@ -85,7 +85,10 @@ describe("header blocks", () => {
   });
 
   it("accepts a label that appears once when it names an attendee", () => {
-    const body = parse("Attendees: Ana Ruiz (CFO, Acme), Ben Cole (AE, Vendo)\n\nAna: Only one line from me.\n\nBen: And one from me.", "text");
+    const body = parse(
+      "Attendees: Ana Ruiz (CFO, Acme), Ben Cole (AE, Vendo)\n\nAna: Only one line from me.\n\nBen: And one from me.",
+      "text",
+    );
     expect(body.segments.map((s) => [s.speaker, s.text])).toEqual([
       ["Ana", "Only one line from me."],
       ["Ben", "And one from me."],

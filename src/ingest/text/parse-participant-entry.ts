@@ -2,16 +2,101 @@ import type { Participant } from "../parsed-source.ts";
 
 // Words that open a job title; what comes before them in "(TribeAI Account Executive)" is the company.
 const TITLE_WORDS = new Set([
-  "vp", "svp", "evp", "avp", "vice", "director", "head", "manager", "executive", "ae", "sdr", "bdr", "csm",
-  "ceo", "cto", "cfo", "coo", "cro", "cmo", "cio", "ciso", "cpo", "chief", "president", "founder", "co-founder",
-  "cofounder", "owner", "partner", "engineer", "consultant", "rep", "representative", "lead", "analyst",
-  "architect", "specialist", "coordinator", "officer", "admin", "administrator", "sales", "account",
-  "solutions", "solution", "customer", "success", "support", "operations", "ops", "procurement", "buyer",
-  "champion", "product", "marketing", "finance", "legal", "security", "it", "developer", "designer", "host",
-  "guest", "moderator", "interviewer", "facilitator", "organizer", "recruiter", "associate", "intern",
-  "advisor", "controller", "principal", "senior", "sr", "sr.", "junior", "jr", "staff", "global",
-  "regional", "technical", "business", "implementation", "onboarding", "project", "program", "chair",
-  "secretary", "teacher", "professor", "prospect", "client", "revops", "it/security",
+  "vp",
+  "svp",
+  "evp",
+  "avp",
+  "vice",
+  "director",
+  "head",
+  "manager",
+  "executive",
+  "ae",
+  "sdr",
+  "bdr",
+  "csm",
+  "ceo",
+  "cto",
+  "cfo",
+  "coo",
+  "cro",
+  "cmo",
+  "cio",
+  "ciso",
+  "cpo",
+  "chief",
+  "president",
+  "founder",
+  "co-founder",
+  "cofounder",
+  "owner",
+  "partner",
+  "engineer",
+  "consultant",
+  "rep",
+  "representative",
+  "lead",
+  "analyst",
+  "architect",
+  "specialist",
+  "coordinator",
+  "officer",
+  "admin",
+  "administrator",
+  "sales",
+  "account",
+  "solutions",
+  "solution",
+  "customer",
+  "success",
+  "support",
+  "operations",
+  "ops",
+  "procurement",
+  "buyer",
+  "champion",
+  "product",
+  "marketing",
+  "finance",
+  "legal",
+  "security",
+  "it",
+  "developer",
+  "designer",
+  "host",
+  "guest",
+  "moderator",
+  "interviewer",
+  "facilitator",
+  "organizer",
+  "recruiter",
+  "associate",
+  "intern",
+  "advisor",
+  "controller",
+  "principal",
+  "senior",
+  "sr",
+  "sr.",
+  "junior",
+  "jr",
+  "staff",
+  "global",
+  "regional",
+  "technical",
+  "business",
+  "implementation",
+  "onboarding",
+  "project",
+  "program",
+  "chair",
+  "secretary",
+  "teacher",
+  "professor",
+  "prospect",
+  "client",
+  "revops",
+  "it/security",
 ]);
 
 const MAX_ENTRY_CHARS = 300;
@@ -58,7 +143,10 @@ function splitEntry(entry: string): { name: string; descriptor: string } {
 export function parseParticipantEntry(entry: string): Participant | null {
   // Longer lines are prose; the bound also keeps the unanchored email search cheap.
   if (entry.length > MAX_ENTRY_CHARS) return null;
-  let text = entry.replaceAll("**", "").replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, "").trim();
+  let text = entry
+    .replaceAll("**", "")
+    .replace(/^\s*(?:[-*+•]|\d+[.)])\s+/, "")
+    .trim();
   const email = EMAIL.exec(text);
   if (email !== null) text = `${text.slice(0, email.index)}${text.slice(email.index + email[0].length)}`.trim();
   const { name: rawName, descriptor } = splitEntry(text);
@@ -84,5 +172,8 @@ export function splitParticipantList(value: string): string[] {
     }
   }
   entries.push(value.slice(start));
-  return entries.flatMap((entry) => entry.split(/\s+(?:and|&)\s+(?![^(]*\))/)).map((entry) => entry.trim()).filter((entry) => entry !== "");
+  return entries
+    .flatMap((entry) => entry.split(/\s+(?:and|&)\s+(?![^(]*\))/))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
 }

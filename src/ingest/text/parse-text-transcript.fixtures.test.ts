@@ -48,7 +48,9 @@ describe("text transcript fixtures", () => {
     expect(segments.every((s) => s.startMs !== null)).toBe(true);
     expect(segments[3]).toMatchObject({ speaker: "Anna", startMs: 47_000 });
     expect(segments[3]!.text.startsWith("Subject: pricing.")).toBe(true);
-    expect(segments[4]!.text).toBe("The list price went up, but I can hold 18,000 if you sign a two-year term.\nThe offer is valid until the end of February.");
+    expect(segments[4]!.text).toBe(
+      "The list price went up, but I can hold 18,000 if you sign a two-year term.\nThe offer is valid until the end of February.",
+    );
     const byName = Object.fromEntries(source.participants.map((p) => [p.name, p]));
     expect(byName["Luis Ortega"]).toMatchObject({ labels: ["Luis"], side: "seller", company: "Brightchair" });
     expect(byName["Maria Gomez"]).toMatchObject({ labels: ["Maria"], side: "customer" });

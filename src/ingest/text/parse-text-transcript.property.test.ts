@@ -7,11 +7,51 @@ import { parseTextTranscript } from "./parse-text-transcript.ts";
 
 // Lines built from the pieces the recognizer looks for, so the generator reaches its branches.
 const piece = fc.constantFrom(
-  "**", "Sarah", "Sarah Chen", "CSR", "Speaker 1", ":", ": ", "\t", " ", "  ", "[", "]", "(", ")", "\\[", "\\]",
-  "00:01:02", "0:05", "10:30", "# ", "---", "- ", "> ", "Date", "Attendees", "Participants", "From ", " to Everyone",
-  "Reacted to \"x\" with ", "2025-02-10", "January 15, 2024", "(VP Sales, Acme)", ",", ";", " and ", "Note", "text", "é", "🙂", "\\",
+  "**",
+  "Sarah",
+  "Sarah Chen",
+  "CSR",
+  "Speaker 1",
+  ":",
+  ": ",
+  "\t",
+  " ",
+  "  ",
+  "[",
+  "]",
+  "(",
+  ")",
+  "\\[",
+  "\\]",
+  "00:01:02",
+  "0:05",
+  "10:30",
+  "# ",
+  "---",
+  "- ",
+  "> ",
+  "Date",
+  "Attendees",
+  "Participants",
+  "From ",
+  " to Everyone",
+  'Reacted to "x" with ',
+  "2025-02-10",
+  "January 15, 2024",
+  "(VP Sales, Acme)",
+  ",",
+  ";",
+  " and ",
+  "Note",
+  "text",
+  "é",
+  "🙂",
+  "\\",
 );
-const line = fc.oneof(fc.array(piece, { maxLength: 8 }).map((parts) => parts.join("")), fc.string({ maxLength: 40 }));
+const line = fc.oneof(
+  fc.array(piece, { maxLength: 8 }).map((parts) => parts.join("")),
+  fc.string({ maxLength: 40 }),
+);
 const document = fc.array(line, { maxLength: 40 }).map((lines) => lines.join("\n"));
 
 function run(text: string, format: "text" | "markdown") {

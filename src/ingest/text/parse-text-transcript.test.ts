@@ -67,7 +67,10 @@ describe("parseTextTranscript speaker lines", () => {
   });
 
   it("strips escaped \\[mm:ss\\] markers and uses them as start times", () => {
-    const body = parse("**Ana:** \\[07:46\\] We need SSO.\n\n**Ben:** Agreed \\[08:02\\] and EU hosting.\n\n**Ana:** Good.\n\n**Ben:** \\[09:10\\]", "markdown");
+    const body = parse(
+      "**Ana:** \\[07:46\\] We need SSO.\n\n**Ben:** Agreed \\[08:02\\] and EU hosting.\n\n**Ana:** Good.\n\n**Ben:** \\[09:10\\]",
+      "markdown",
+    );
     expect(body.segments.map((s) => [s.speaker, s.startMs, s.text])).toEqual([
       ["Ana", 466_000, "We need SSO."],
       ["Ben", 482_000, "Agreed and EU hosting."],
@@ -86,7 +89,9 @@ describe("parseTextTranscript speaker lines", () => {
   });
 
   it("reads newer Zoom chat lines (From Name to Everyone:) with the message below", () => {
-    const body = parse("10:02:11 From  Ana Ruiz  to  Everyone:\n\tCan you share the deck?\n10:02:40 From  Ben Cole  to  Everyone:\n\tSent it.\n");
+    const body = parse(
+      "10:02:11 From  Ana Ruiz  to  Everyone:\n\tCan you share the deck?\n10:02:40 From  Ben Cole  to  Everyone:\n\tSent it.\n",
+    );
     expect(turns(body)).toEqual([
       ["Ana Ruiz", "Can you share the deck?"],
       ["Ben Cole", "Sent it."],
@@ -94,7 +99,9 @@ describe("parseTextTranscript speaker lines", () => {
   });
 
   it("continues the previous speaker over unlabelled paragraphs", () => {
-    const body = parse("Ana: First point.\n\nSecond paragraph, still Ana.\nNote: this is Ana too.\n\nBen: My turn.\nBen: Again.\nAna: Bye.");
+    const body = parse(
+      "Ana: First point.\n\nSecond paragraph, still Ana.\nNote: this is Ana too.\n\nBen: My turn.\nBen: Again.\nAna: Bye.",
+    );
     expect(turns(body)).toEqual([
       ["Ana", "First point.\nSecond paragraph, still Ana.\nNote: this is Ana too."],
       ["Ben", "My turn."],
@@ -142,7 +149,10 @@ describe("parseTextTranscript speaker lines", () => {
   });
 
   it("ends a turn at a rule or heading, so notes below are nobody's speech", () => {
-    const body = parse("# Call\n\n**Ana:** Hi.\n\n**Ben:** Hello.\n\n**Ana:** Bye.\n\n**Ben:** Bye.\n\n---\n\n**Call Notes:**\n- Good opener\n- Tom: follow up", "markdown");
+    const body = parse(
+      "# Call\n\n**Ana:** Hi.\n\n**Ben:** Hello.\n\n**Ana:** Bye.\n\n**Ben:** Bye.\n\n---\n\n**Call Notes:**\n- Good opener\n- Tom: follow up",
+      "markdown",
+    );
     expect(turns(body)).toEqual([
       ["Ana", "Hi."],
       ["Ben", "Hello."],

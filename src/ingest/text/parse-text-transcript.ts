@@ -33,8 +33,7 @@ export function parseTextTranscript(input: ParseInput, context: ParseContext, fo
 
   const attendeeNames = new Set(header.participants.flatMap((p) => [p.name.toLowerCase(), p.name.split(" ")[0]!.toLowerCase()]));
   const isTurn = (candidate: Candidate): boolean =>
-    acceptedByShape(candidate) ||
-    (candidate.label !== null && !candidate.bullet && attendeeNames.has(candidate.label.toLowerCase()));
+    acceptedByShape(candidate) || (candidate.label !== null && !candidate.bullet && attendeeNames.has(candidate.label.toLowerCase()));
 
   const builder = context.newTextBuilder();
   const { title } = assembleSegments(records, header.consumed, isTurn, builder, context);

@@ -86,7 +86,14 @@ function stripInlineMarkers(text: string): { text: string; inlineMs: number | nu
   return { text: stripped.replace(/[ \t]{2,}/g, " ").trim(), inlineMs };
 }
 
-function candidate(label: string | null, startMs: number | null, rest: string, fallback: string, bullet: boolean, timed = startMs !== null): Candidate {
+function candidate(
+  label: string | null,
+  startMs: number | null,
+  rest: string,
+  fallback: string,
+  bullet: boolean,
+  timed = startMs !== null,
+): Candidate {
   const { text, inlineMs } = stripInlineMarkers(rest.trim());
   return { kind: "candidate", label, startMs, text, timed, fieldKey: null, fallback, bullet, inlineMs };
 }
@@ -145,7 +152,17 @@ export function recognizeLine(raw: string, markdown: boolean, isSpeakerLabel: La
     const key = colon[1]!.trim();
     const label = isSpeakerLabel(key) ? key : null;
     const speech = colon[2]!.trim();
-    return { kind: "candidate", label, startMs: null, text: speech, timed: false, fieldKey: key, fallback: plain.text, bullet, inlineMs: plain.inlineMs };
+    return {
+      kind: "candidate",
+      label,
+      startMs: null,
+      text: speech,
+      timed: false,
+      fieldKey: key,
+      fallback: plain.text,
+      bullet,
+      inlineMs: plain.inlineMs,
+    };
   }
   return { kind: "text", text: plain.text, bullet, inlineMs: plain.inlineMs };
 }

@@ -7,8 +7,7 @@ type Turn = [speaker: string | null, startMs: number, endMs: number, text: strin
 
 function write(...turns: Turn[]) {
   const writer = new CaptionSegmentWriter(new ParseContext("x.vtt", DEFAULT_LIMITS));
-  for (const [speaker, startMs, endMs, text, newTurn = false] of turns)
-    writer.write(speaker, startMs, endMs, text, newTurn);
+  for (const [speaker, startMs, endMs, text, newTurn = false] of turns) writer.write(speaker, startMs, endMs, text, newTurn);
   return writer;
 }
 
@@ -16,11 +15,7 @@ const texts = (writer: CaptionSegmentWriter) => writer.finish().segments.map((s)
 
 describe("CaptionSegmentWriter", () => {
   it("merges consecutive turns of one named speaker, keeping the first start and last end", () => {
-    const { segments } = write(
-      ["Ana", 1000, 2000, "One."],
-      ["Ana", 2500, 4000, "Two."],
-      ["Bo", 4000, 5000, "Three."],
-    ).finish();
+    const { segments } = write(["Ana", 1000, 2000, "One."], ["Ana", 2500, 4000, "Two."], ["Bo", 4000, 5000, "Three."]).finish();
     expect(segments.map((s) => [s.speaker, s.startMs, s.endMs, s.text])).toEqual([
       ["Ana", 1000, 4000, "One. Two."],
       ["Bo", 4000, 5000, "Three."],
@@ -45,17 +40,9 @@ describe("CaptionSegmentWriter", () => {
   });
 
   it("splits unnamed text at a pause only once the segment is a sentence or long", () => {
-    expect(texts(write([null, 0, 1000, "the budget is"], [null, 4000, 5000, "approved"]))).toEqual([
-      "the budget is approved",
-    ]);
-    expect(texts(write([null, 0, 1000, "Budget approved."], [null, 4000, 5000, "next"]))).toEqual([
-      "Budget approved.",
-      "next",
-    ]);
-    expect(texts(write([null, 0, 1000, "the budget is"], [null, 12_000, 13_000, "approved"]))).toEqual([
-      "the budget is",
-      "approved",
-    ]);
+    expect(texts(write([null, 0, 1000, "the budget is"], [null, 4000, 5000, "approved"]))).toEqual(["the budget is approved"]);
+    expect(texts(write([null, 0, 1000, "Budget approved."], [null, 4000, 5000, "next"]))).toEqual(["Budget approved.", "next"]);
+    expect(texts(write([null, 0, 1000, "the budget is"], [null, 12_000, 13_000, "approved"]))).toEqual(["the budget is", "approved"]);
   });
 
   it("cuts a named monologue at a sentence end after about a thousand characters", () => {

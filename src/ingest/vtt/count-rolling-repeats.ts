@@ -9,11 +9,7 @@ const MAX_REPEATED_LINES = 4;
  * when `wholeRepeats` is set (the file has YouTube word timings): elsewhere two cues saying
  * ">> AYE." in a row are two people voting.
  */
-export function countRollingRepeats(
-  previous: readonly CueLine[],
-  lines: readonly CueLine[],
-  wholeRepeats: boolean,
-): number {
+export function countRollingRepeats(previous: readonly CueLine[], lines: readonly CueLine[], wholeRepeats: boolean): number {
   const longest = Math.min(MAX_REPEATED_LINES, previous.length, wholeRepeats ? lines.length : lines.length - 1);
   for (let overlap = longest; overlap > 0; overlap--) {
     const offset = previous.length - overlap;

@@ -3,9 +3,7 @@ import { decodeEntities } from "./decode-entities.ts";
 
 describe("decodeEntities", () => {
   it("decodes the named entities caption files use", () => {
-    expect(decodeEntities("Q&amp;A &lt;draft&gt; &quot;final&quot; it&apos;s&nbsp;done")).toBe(
-      `Q&A <draft> "final" it's done`,
-    );
+    expect(decodeEntities("Q&amp;A &lt;draft&gt; &quot;final&quot; it&apos;s&nbsp;done")).toBe(`Q&A <draft> "final" it's done`);
   });
 
   it("decodes decimal and hexadecimal references", () => {
@@ -17,8 +15,6 @@ describe("decodeEntities", () => {
   });
 
   it("leaves unknown and invalid references as written", () => {
-    expect(decodeEntities("&bogus; &#0; &#xD800; &#1114112; &valueOf; & alone")).toBe(
-      "&bogus; &#0; &#xD800; &#1114112; &valueOf; & alone",
-    );
+    expect(decodeEntities("&bogus; &#0; &#xD800; &#1114112; &valueOf; & alone")).toBe("&bogus; &#0; &#xD800; &#1114112; &valueOf; & alone");
   });
 });

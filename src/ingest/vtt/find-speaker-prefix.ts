@@ -32,9 +32,7 @@ export function findSpeakerPrefix(text: string): SpeakerPrefix | null {
 const PARTICLES = new Set("de da del della di du la le van von der den bin al".split(" "));
 // Labels that open ordinary text ("Note: bring gloves"), never speaker names.
 const NOT_NAMES = new Set(
-  "note notes warning caution tip example reminder update agenda summary subject translation subtitles captions".split(
-    " ",
-  ),
+  "note notes warning caution tip example reminder update agenda summary subject translation subtitles captions".split(" "),
 );
 
 /** Every word capitalized, a particle, or not a word (digits, "(Guest)", "+1"): "Note the time" is not. */

@@ -10,10 +10,7 @@ const FIXTURES = new URL("../../../fixtures/formats/vtt/", import.meta.url);
 
 function parseFixture(name: string): ParsedBody {
   const bytes = new Uint8Array(readFileSync(new URL(name, FIXTURES)));
-  const body = parseVtt(
-    { filename: name, bytes, text: decodeText(bytes).text },
-    new ParseContext(name, DEFAULT_LIMITS),
-  );
+  const body = parseVtt({ filename: name, bytes, text: decodeText(bytes).text }, new ParseContext(name, DEFAULT_LIMITS));
   for (const segment of body.segments) expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
   return body;
 }
@@ -62,13 +59,7 @@ describe("parseVtt on a Zoom transcript (numbered cues, Name: prefixes)", () => 
   const body = parseFixture("zoom-call.vtt");
 
   it("takes the speaker from the prefix and removes it from the text", () => {
-    expect(body.segments.map((s) => s.speaker)).toEqual([
-      "Dana Whitfield",
-      "Marcus Oyelaran",
-      "Dana Whitfield",
-      null,
-      "Marcus Oyelaran",
-    ]);
+    expect(body.segments.map((s) => s.speaker)).toEqual(["Dana Whitfield", "Marcus Oyelaran", "Dana Whitfield", null, "Marcus Oyelaran"]);
     expect(body.segments[1]).toMatchObject({ startMs: 10_400, endMs: 21_480 });
     expect(body.segments[1]?.text).toMatch(/^Sure\. Our main worry .* legacy CRM… Last time/);
     expect(body.text).not.toContain("Dana Whitfield:");

@@ -65,8 +65,7 @@ function expectWellFormedOrRejected(text: string): void {
       expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
       expect(segment.text).toBe(segment.text.trim());
       expect(segment.text).not.toBe("");
-      if (segment.startMs !== null && segment.endMs !== null)
-        expect(segment.endMs).toBeGreaterThanOrEqual(segment.startMs);
+      if (segment.startMs !== null && segment.endMs !== null) expect(segment.endMs).toBeGreaterThanOrEqual(segment.startMs);
     }
   } catch (error) {
     if (!isAppError(error)) throw error;

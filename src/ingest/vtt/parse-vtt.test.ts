@@ -8,10 +8,7 @@ import { parseVtt } from "./parse-vtt.ts";
 
 function parseText(text: string): ParsedBody {
   const bytes = new TextEncoder().encode(text);
-  const body = parseVtt(
-    { filename: "call.vtt", bytes, text: decodeText(bytes).text },
-    new ParseContext("call.vtt", DEFAULT_LIMITS),
-  );
+  const body = parseVtt({ filename: "call.vtt", bytes, text: decodeText(bytes).text }, new ParseContext("call.vtt", DEFAULT_LIMITS));
   for (const segment of body.segments) expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
   return body;
 }
@@ -31,13 +28,7 @@ const cues = (...lines: string[]) => `WEBVTT\n\n${lines.join("\n")}\n`;
 describe("parseVtt cue syntax", () => {
   it("reads optional hours, cue settings and settings glued to the time", () => {
     const body = parseText(
-      cues(
-        "01:02.500 --> 01:04.000 align:start position:10%",
-        "One.",
-        "",
-        "1:00:00.000 --> 1:00:01.000line:40%",
-        "Two.",
-      ),
+      cues("01:02.500 --> 01:04.000 align:start position:10%", "One.", "", "1:00:00.000 --> 1:00:01.000line:40%", "Two."),
     );
     expect(body.segments.map((s) => [s.startMs, s.endMs])).toEqual([
       [62_500, 64_000],
@@ -56,9 +47,7 @@ describe("parseVtt cue syntax", () => {
   });
 
   it("decodes named and numeric entities and drops direction marks", () => {
-    const body = parseText(
-      cues("00:01.000 --> 00:02.000", "R&amp;D&nbsp;costs &lt;5% &#8364;9 &#x2014; &lrm;ok&rlm; &bogus;"),
-    );
+    const body = parseText(cues("00:01.000 --> 00:02.000", "R&amp;D&nbsp;costs &lt;5% &#8364;9 &#x2014; &lrm;ok&rlm; &bogus;"));
     expect(body.text).toBe("R&D costs <5% €9 — ok &bogus;");
   });
 
@@ -85,16 +74,7 @@ describe("parseVtt cue syntax", () => {
 
   it("skips a cue with a broken timing and keeps the good ones", () => {
     const body = parseText(
-      cues(
-        "00:01.000 --> 00:02.000",
-        "Kept one.",
-        "",
-        "00:03.000 --> 00:0x.000",
-        "Dropped.",
-        "",
-        "00:05.000 --> 00:06.000",
-        "Kept two.",
-      ),
+      cues("00:01.000 --> 00:02.000", "Kept one.", "", "00:03.000 --> 00:0x.000", "Dropped.", "", "00:05.000 --> 00:06.000", "Kept two."),
     );
     expect(body.segments.map((s) => s.text)).toEqual(["Kept one.", "Kept two."]);
   });
@@ -145,9 +125,7 @@ describe("parseVtt segment merging", () => {
   });
 
   it("splits unnamed text at a long pause", () => {
-    const body = parseText(
-      cues("00:01.000 --> 00:02.000", "Short one.", "", "00:15.000 --> 00:16.000", "After a long pause."),
-    );
+    const body = parseText(cues("00:01.000 --> 00:02.000", "Short one.", "", "00:15.000 --> 00:16.000", "After a long pause."));
     expect(body.segments).toHaveLength(2);
   });
 
@@ -155,11 +133,7 @@ describe("parseVtt segment merging", () => {
     const sentence = "We will migrate every regional warehouse before the renewal date next spring.";
     const lines: string[] = [];
     for (let i = 0; i < 40; i++)
-      lines.push(
-        `00:${String(i).padStart(2, "0")}.000 --> 00:${String(i).padStart(2, "0")}.900`,
-        `<v Ana>${sentence}`,
-        "",
-      );
+      lines.push(`00:${String(i).padStart(2, "0")}.000 --> 00:${String(i).padStart(2, "0")}.900`, `<v Ana>${sentence}`, "");
     const body = parseText(cues(...lines));
     expect(body.segments.length).toBeGreaterThan(1);
     expect(body.segments.every((s) => s.speaker === "Ana" && s.text.endsWith("."))).toBe(true);
@@ -181,9 +155,7 @@ describe("parseVtt rejections", () => {
 
   it("rejects a header-only file and a file whose cues are all empty", () => {
     expect(rejection("WEBVTT\n").message).toBe("no WebVTT cues found (no cue timing lines)");
-    expect(rejection(cues("00:01.000 --> 00:02.000", "<i></i>")).message).toBe(
-      "WebVTT file has 1 cue but no caption text",
-    );
+    expect(rejection(cues("00:01.000 --> 00:02.000", "<i></i>")).message).toBe("WebVTT file has 1 cue but no caption text");
   });
 });
 

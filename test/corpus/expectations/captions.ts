@@ -36,10 +36,7 @@ const VTT_JS_SEPARATORS = [
 
 const lenient: Record<string, CorpusExpectation> = Object.fromEntries([
   ...VTT_JS_LENIENT.map((path) => [`bad/vtt.js/${path}`, { format: "vtt", timestamps: true, minSegments: 1 }]),
-  ...VTT_JS_SEPARATORS.map((path) => [
-    `bad/vtt.js/cue-times/${path}`,
-    { format: "vtt", timestamps: true, contains: ["Payload"] },
-  ]),
+  ...VTT_JS_SEPARATORS.map((path) => [`bad/vtt.js/cue-times/${path}`, { format: "vtt", timestamps: true, contains: ["Payload"] }]),
 ]);
 
 export const CAPTION_EXPECTATIONS: Record<string, CorpusExpectation> = {

@@ -66,7 +66,11 @@ export const EMAIL_EXPECTATIONS: Record<string, CorpusExpectation> = {
     contains: ["Hello to myself!"],
     excludes: ["<p>", "<img"],
   },
-  "email/mailparser/spam.eml": { format: "eml", speakers: ["Matilda Klein"], contains: ["Im Jahre 2007 wurde er als „asozialer Penner“ beschimpft!"] },
+  "email/mailparser/spam.eml": {
+    format: "eml",
+    speakers: ["Matilda Klein"],
+    contains: ["Im Jahre 2007 wurde er als „asozialer Penner“ beschimpft!"],
+  },
 
   "email/mbox/mbox_complex.mbox": {
     format: "mbox",
@@ -175,7 +179,9 @@ export const EMAIL_EXPECTATIONS: Record<string, CorpusExpectation> = {
   },
   "email/reply-chains-bodies/email_bullets.txt": {
     format: "email-body",
-    contains: ["test 2 this should list second\n\nand have spaces\n\nand retain this formatting\n\n   - how about bullets\n   - and another"],
+    contains: [
+      "test 2 this should list second\n\nand have spaces\n\nand retain this formatting\n\n   - how about bullets\n   - and another",
+    ],
     excludes: ["wrote:", "> ", "Joe Smith", "Director, Product Management"],
   },
   "email/reply-chains-bodies/email_iPhone.txt": {
@@ -238,12 +244,28 @@ export const EMAIL_EXPECTATIONS: Record<string, CorpusExpectation> = {
     excludes: ["George Plymale wrote:", "> "],
   },
 
-  "email/talon-client-replies/android.eml": { ...TALON_REPLY, speakers: ["Sergey Obykhov", "bob@xxx.mailgun.org"], excludes: ["> ", "написал"] },
-  "email/talon-client-replies/aol.eml": { ...TALON_REPLY, speakers: ["Megan Odin", "bob"], excludes: ["Original Message", "From: bob", "> "] },
+  "email/talon-client-replies/android.eml": {
+    ...TALON_REPLY,
+    speakers: ["Sergey Obykhov", "bob@xxx.mailgun.org"],
+    excludes: ["> ", "написал"],
+  },
+  "email/talon-client-replies/aol.eml": {
+    ...TALON_REPLY,
+    speakers: ["Megan Odin", "bob"],
+    excludes: ["Original Message", "From: bob", "> "],
+  },
   "email/talon-client-replies/apple_mail.eml": { ...TALON_REPLY, speakers: ["xxx", "bob"] },
   "email/talon-client-replies/apple_mail_2.eml": { ...TALON_REPLY, contains: ["Hello", "Hi there!"] },
-  "email/talon-client-replies/comcast.eml": { ...TALON_REPLY, speakers: ["xxx@comcast.net", "bob@xxx.mailgun.org"], excludes: ["Original Message", "From: bob"] },
-  "email/talon-client-replies/hotmail.eml": { ...TALON_REPLY, speakers: ["Alexey Q", "bob@xxx.mailgun.org"], excludes: ["> ", "Subject: Test"] },
+  "email/talon-client-replies/comcast.eml": {
+    ...TALON_REPLY,
+    speakers: ["xxx@comcast.net", "bob@xxx.mailgun.org"],
+    excludes: ["Original Message", "From: bob"],
+  },
+  "email/talon-client-replies/hotmail.eml": {
+    ...TALON_REPLY,
+    speakers: ["Alexey Q", "bob@xxx.mailgun.org"],
+    excludes: ["> ", "Subject: Test"],
+  },
   "email/talon-client-replies/iphone.eml": { ...TALON_REPLY, speakers: ["xxx", "bob"], excludes: ["> ", "wrote:", "Sent from my iPhone"] },
   "email/talon-client-replies/sparrow.eml": { ...TALON_REPLY, speakers: ["xxx", "bob"], excludes: ["> ", "wrote:", "Sent with Sparrow"] },
   // format=flowed: the quoted "> Hi " must not swallow the reply written under it.
@@ -259,15 +281,39 @@ export const EMAIL_EXPECTATIONS: Record<string, CorpusExpectation> = {
   "email/talon-html-replies/windows_mail.html": { ...TALON_HTML, excludes: [...(TALON_HTML.excludes ?? []), "От:", "Кому:"] },
   "email/talon-html-replies/yandex_ru.html": TALON_HTML,
 
-  "email/unstructured-eml/email-equals-attachment-filename.eml": { format: "eml", speakers: ["Test User"], contains: ["Below is an example of an odd filename"] },
+  "email/unstructured-eml/email-equals-attachment-filename.eml": {
+    format: "eml",
+    speakers: ["Test User"],
+    contains: ["Below is an example of an odd filename"],
+  },
   // Starts with an mbox "From " line: read as a one-message mbox. windows-1255 Hebrew.
-  "email/unstructured-eml/email-no-utf8-2008-07-16.062410.eml": { format: "mbox", speakers: ["Tamir Erez"], contains: ["סלבה היקר,"], excludes: ["\ufffd"] },
-  "email/unstructured-eml/email-replace-mime-encodings-error-1.eml": { format: "eml", speakers: ["Zoom"], contains: ["Someone has joined your meeting:"] },
-  "email/unstructured-eml/email-replace-mime-encodings-error-3.eml": { format: "eml", contains: ["Learn how the cloud is accelerating innovation"] },
+  "email/unstructured-eml/email-no-utf8-2008-07-16.062410.eml": {
+    format: "mbox",
+    speakers: ["Tamir Erez"],
+    contains: ["סלבה היקר,"],
+    excludes: ["\ufffd"],
+  },
+  "email/unstructured-eml/email-replace-mime-encodings-error-1.eml": {
+    format: "eml",
+    speakers: ["Zoom"],
+    contains: ["Someone has joined your meeting:"],
+  },
+  "email/unstructured-eml/email-replace-mime-encodings-error-3.eml": {
+    format: "eml",
+    contains: ["Learn how the cloud is accelerating innovation"],
+  },
   // 13 bytes of whitespace.
   "email/unstructured-eml/empty.eml": { rejects: true },
-  "email/unstructured-eml/fake-email-attachment.eml": { format: "eml", speakers: ["Mallori Harrell"], contains: ["Here's the attachments!"] },
-  "email/unstructured-eml/fake-email-malformed-encoding.eml": { format: "eml", speakers: ["Matthew Robinson"], contains: ["This is a test email to use for unit tests."] },
+  "email/unstructured-eml/fake-email-attachment.eml": {
+    format: "eml",
+    speakers: ["Mallori Harrell"],
+    contains: ["Here's the attachments!"],
+  },
+  "email/unstructured-eml/fake-email-malformed-encoding.eml": {
+    format: "eml",
+    speakers: ["Matthew Robinson"],
+    contains: ["This is a test email to use for unit tests."],
+  },
   "email/unstructured-eml/fake-email-utf-16-le.eml": {
     format: "eml",
     speakers: ["Matthew Robinson"],
@@ -277,9 +323,17 @@ export const EMAIL_EXPECTATIONS: Record<string, CorpusExpectation> = {
   // S/MIME enveloped data: unreadable without the key.
   "email/unstructured-eml/fake-encrypted.eml": { rejects: true },
   // The two alternatives say different things: text/plain wins.
-  "email/unstructured-eml/mime-different-plain-html.eml": { format: "eml", contains: ["This is the text/plain part."], excludes: ["This is the text/html part."] },
+  "email/unstructured-eml/mime-different-plain-html.eml": {
+    format: "eml",
+    contains: ["This is the text/plain part."],
+    excludes: ["This is the text/html part."],
+  },
   "email/unstructured-eml/mime-html-only.eml": { format: "eml", contains: ["This is a text/html part."], excludes: ["<p>", "<html"] },
-  "email/unstructured-eml/mime-multi-to-cc-bcc.eml": { format: "eml", participants: ["Bob", "Sue", "Tom", "Alice"], contains: ["This is a plain-text message."] },
+  "email/unstructured-eml/mime-multi-to-cc-bcc.eml": {
+    format: "eml",
+    participants: ["Bob", "Sue", "Tom", "Alice"],
+    contains: ["This is a plain-text message."],
+  },
   "email/unstructured-eml/mime-multipart-digest.eml": {
     format: "eml",
     minSegments: 3,
@@ -287,7 +341,10 @@ export const EMAIL_EXPECTATIONS: Record<string, CorpusExpectation> = {
   },
   // Headers and an attachment, no body text.
   "email/unstructured-eml/mime-no-body.eml": { rejects: true },
-  "email/unstructured-eml/mime-word-encoded-subject.eml": { format: "eml", contains: ["This is a simple email message with Unicode characters in the subject."] },
+  "email/unstructured-eml/mime-word-encoded-subject.eml": {
+    format: "eml",
+    contains: ["This is a simple email message with Unicode characters in the subject."],
+  },
   // Unparseable Date header: occurredAt is omitted, the email still parses.
   "email/unstructured-eml/test-invalid-date.eml": { format: "eml", contains: ["This is a test-email with an invalid date format."] },
 
