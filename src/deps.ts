@@ -1,7 +1,7 @@
 import type { Config } from "./config.ts";
 import type { Extractor } from "./extraction/extractor.ts";
 import { createExtractor } from "./extraction/create-extractor.ts";
-import type { LlmCache } from "./storage/llm-cache-repository.ts";
+import type { LlmCache } from "./extraction/llm-cache.ts";
 import { createLlmCacheRepository } from "./storage/llm-cache-repository.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { type AuditLog, createAuditLogRepository } from "./storage/audit-log-repository.ts";

@@ -1,5 +1,5 @@
-import type { Deal } from "../storage/deal-repository.ts";
-import type { Role, User } from "./roles.ts";
+import type { Deal } from "../domain/deal.ts";
+import type { Role, User } from "../domain/user.ts";
 
 /** What a user may do with one deal. Every route asks this, with the deal in hand, never the role alone. */
 export type DealAction = "read" | "extract" | "edit" | "delete";

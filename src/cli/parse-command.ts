@@ -1,9 +1,9 @@
 import { loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { parseSource } from "../ingest/parse-source.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import type { CliIo } from "./cli-io.ts";
-import { formatTimestamp } from "../drafting/format-timestamp.ts";
+import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { parseArgs } from "./parse-args.ts";
 import { readInputFile } from "./read-input-file.ts";
 

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import type { IngestLimits } from "../config.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { parseSource } from "../ingest/parse-source.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import { readInputFile } from "./read-input-file.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { RoleSchema } from "../access/roles.ts";
+import { RoleSchema } from "../domain/user.ts";
 import { generateToken, hashToken } from "../access/tokens.ts";
 import { loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { ExtractionResult } from "../extraction/extractor.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
-import type { Draft, DraftItem, Gap } from "./draft.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import type { Draft } from "../domain/draft.ts";
+import type { DraftItem, Gap } from "../domain/item.ts";
 import { isInjectedClaim } from "./flag-injected-claims.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
-import { SECTION_KEYS, SECTIONS, type SectionKey } from "./sections.ts";
+import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
 
 /** A stable id: the same claim on the same span keeps its id across re-runs, so reviews stay attached. */
 export function itemIdFor(item: Pick<GroundedCandidate, "section" | "statement" | "citations">): string {

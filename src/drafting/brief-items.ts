@@ -1,8 +1,8 @@
 import { isVerified } from "./assemble-draft.ts";
 import type { BriefBasis, BriefCitation, BriefItem, BriefSourceItem } from "./brief.ts";
-import type { Citation } from "./draft.ts";
-import { formatTimestamp } from "./format-timestamp.ts";
-import type { SectionKey } from "./sections.ts";
+import type { Citation } from "../domain/citation.ts";
+import { formatTimestamp } from "../domain/format-timestamp.ts";
+import type { SectionKey } from "../domain/sections.ts";
 
 /** What the brief may show: verified, never rejected, never an item whose every quote failed verification. */
 export function selectUsableItems(items: BriefSourceItem[]): BriefSourceItem[] {

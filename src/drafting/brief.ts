@@ -1,5 +1,6 @@
-import type { DraftItem, ItemStatus, MatchKind } from "./draft.ts";
-import type { SectionKey } from "./sections.ts";
+import type { DraftItem, ItemStatus } from "../domain/item.ts";
+import type { MatchKind } from "../domain/citation.ts";
+import type { SectionKey } from "../domain/sections.ts";
 
 /** Whether the brief (and each of its items) comes from an approved version or the AE's unapproved draft. */
 export type BriefBasis = "approved" | "draft";

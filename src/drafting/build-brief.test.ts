@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BriefInput, BriefSourceItem } from "./brief.ts";
 import { buildBrief } from "./build-brief.ts";
-import type { Citation } from "./draft.ts";
+import type { Citation } from "../domain/citation.ts";
 import { renderBriefMarkdown } from "./render-brief-markdown.ts";
 
 const NOW = new Date("2026-02-10T12:00:00Z");

@@ -14,7 +14,7 @@ import { groupStakeholders } from "./group-stakeholders.ts";
 import { buildKickoffAgenda } from "./build-kickoff-agenda.ts";
 import { buildHandoffTimeline } from "./build-handoff-timeline.ts";
 import { draftIntroEmail } from "./draft-intro-email.ts";
-import { SECTIONS } from "./sections.ts";
+import { SECTIONS } from "../domain/sections.ts";
 
 /**
  * The CSM's pre-kickoff brief of one deal, from an approved version or (marked as such at the top and on

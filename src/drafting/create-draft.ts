@@ -1,9 +1,9 @@
 import { detectInjections } from "../extraction/detect-injections.ts";
 import { detectContradictions } from "../extraction/detect-contradictions.ts";
 import type { ExtractOptions, Extractor } from "../extraction/extractor.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import { assembleDraft } from "./assemble-draft.ts";
-import type { Draft } from "./draft.ts";
+import type { Draft } from "../domain/draft.ts";
 import { flagInjectedClaims } from "./flag-injected-claims.ts";
 import { groundCandidates } from "./ground-candidates.ts";
 import { mergeItems } from "./merge-items.ts";

@@ -2,8 +2,8 @@ import type { CandidateItem, EvidenceRef } from "../extraction/extractor.ts";
 import { createQuoteIndex, type QuoteIndex } from "../grounding/create-quote-index.ts";
 import type { QuoteVerification } from "../grounding/quote-verification.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
-import type { Citation } from "./draft.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import type { Citation } from "../domain/citation.ts";
 
 export type GroundedCandidate = CandidateItem & { citations: Citation[] };
 

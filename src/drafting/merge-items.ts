@@ -1,4 +1,4 @@
-import type { Citation } from "./draft.ts";
+import type { Citation } from "../domain/citation.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 
 /**

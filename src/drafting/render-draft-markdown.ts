@@ -1,6 +1,8 @@
-import type { Citation, Draft, DraftItem } from "./draft.ts";
-import { formatTimestamp } from "./format-timestamp.ts";
-import { SECTION_KEYS, SECTIONS } from "./sections.ts";
+import type { Citation } from "../domain/citation.ts";
+import type { Draft } from "../domain/draft.ts";
+import type { DraftItem } from "../domain/item.ts";
+import { formatTimestamp } from "../domain/format-timestamp.ts";
+import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 
 /** The draft as Markdown: sections in spec order, a citation under every item, unverified items apart. */
 export function renderDraftMarkdown(draft: Draft): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SectionKeySchema } from "../drafting/sections.ts";
+import { SectionKeySchema } from "../domain/sections.ts";
 
 /** A hand-annotated reference file: the items a correct draft of one source must contain. */
 export const GoldFileSchema = z.object({

@@ -1,4 +1,4 @@
-import { SECTION_KEYS } from "../drafting/sections.ts";
+import { SECTION_KEYS } from "../domain/sections.ts";
 import type { EvaluationReport } from "./run-evaluation.ts";
 
 /** A plain-text report: totals first, then one row per section and per gold file. */

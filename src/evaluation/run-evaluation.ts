@@ -2,12 +2,13 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { IngestLimits } from "../config.ts";
 import { createDraft } from "../drafting/create-draft.ts";
-import type { ExtractorInfo, Usage } from "../drafting/draft.ts";
-import { SECTION_KEYS, type SectionKey } from "../drafting/sections.ts";
+import type { ExtractorInfo } from "../domain/extractor-info.ts";
+import type { Usage } from "../domain/usage.ts";
+import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
 import { AppError } from "../errors.ts";
 import type { Extractor } from "../extraction/extractor.ts";
 import { parseSource } from "../ingest/parse-source.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import { type GoldFile, GoldFileSchema } from "./gold-file.ts";
 import { type DraftScore, scoreDraft } from "./score-draft.ts";
 

@@ -1,8 +1,9 @@
-import type { Draft, DraftItem } from "../drafting/draft.ts";
-import { SECTION_KEYS, type SectionKey } from "../drafting/sections.ts";
+import type { Draft } from "../domain/draft.ts";
+import type { DraftItem } from "../domain/item.ts";
+import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
 import { createQuoteIndex } from "../grounding/create-quote-index.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import type { GoldFile } from "./gold-file.ts";
 
 export type SectionCounts = { goldItems: number; goldFound: number; draftItems: number; draftCorrect: number };

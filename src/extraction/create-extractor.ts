@@ -1,5 +1,5 @@
 import type { Config } from "../config.ts";
-import type { LlmCache } from "../storage/llm-cache-repository.ts";
+import type { LlmCache } from "./llm-cache.ts";
 import type { Extractor } from "./extractor.ts";
 import { createOfflineExtractor } from "./offline/offline-extractor.ts";
 

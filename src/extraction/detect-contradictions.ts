@@ -1,4 +1,4 @@
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import type { CandidateItem, EvidenceRef } from "./extractor.ts";
 import { splitSentences } from "./offline/split-sentences.ts";
 import { readFacts, type Fact } from "./read-facts.ts";

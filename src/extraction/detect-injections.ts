@@ -1,4 +1,4 @@
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import type { CandidateItem } from "./extractor.ts";
 
 // Instruction-like text aimed at a model, not at the people on the call, and tags that try to

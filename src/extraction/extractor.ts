@@ -1,6 +1,7 @@
-import type { ExtractorInfo, Usage } from "../drafting/draft.ts";
-import type { SectionKey } from "../drafting/sections.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ExtractorInfo } from "../domain/extractor-info.ts";
+import type { Usage } from "../domain/usage.ts";
+import type { SectionKey } from "../domain/sections.ts";
+import type { ParsedSource } from "../domain/source.ts";
 
 /** A claim's evidence as the extractor states it, before grounding checks it. */
 export type EvidenceRef = {
@@ -34,5 +35,3 @@ export type Extractor = {
   readonly info: ExtractorInfo;
   extract(sources: ParsedSource[], options?: ExtractOptions): Promise<ExtractionResult>;
 };
-
-export const NO_USAGE: Usage = { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 };

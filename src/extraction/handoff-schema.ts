@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SectionKey } from "../drafting/sections.ts";
+import type { SectionKey } from "../domain/sections.ts";
 
 // What the model must return. Strict structured output needs every property required,
 // so optional facts are nullable. Length caps make megabyte answers fail validation.

@@ -1,6 +1,7 @@
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import { buildNamePattern } from "./build-name-pattern.ts";
-import type { Side, SideResolver } from "./speaker-side.ts";
+import type { Side } from "../domain/side.ts";
+import type { SideResolver } from "./side-resolver.ts";
 
 // "I've got Ray from IT, Vince from operations, and Keisha": the speaker introduces their own people.
 const INTRODUCING =

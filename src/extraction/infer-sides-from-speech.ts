@@ -1,5 +1,6 @@
-import type { ParsedSource } from "../ingest/parsed-source.ts";
-import type { Side, SideResolver } from "./speaker-side.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import type { Side } from "../domain/side.ts";
+import type { SideResolver } from "./side-resolver.ts";
 
 // How each side talks about the deal: the seller about "your team" and "our platform", the
 // customer about "our CFO", "my team" and what they use today. Pronouns only, no product names.

@@ -1,10 +1,8 @@
-import type { ParsedSource, Participant } from "../ingest/parsed-source.ts";
+import type { Side } from "../domain/side.ts";
+import type { ParsedSource, Participant } from "../domain/source.ts";
+import type { SideResolver } from "./side-resolver.ts";
 import { inferColleagueSides } from "./infer-colleague-sides.ts";
 import { inferSidesFromSpeech, buildSideKey } from "./infer-sides-from-speech.ts";
-
-export type Side = "seller" | "customer";
-
-export type SideResolver = (sourceId: string, speaker: string | null) => Side | null;
 
 /**
  * Which side of the deal a speaker is on, using every source of the deal: a call transcript

@@ -1,4 +1,4 @@
-import type { Segment } from "../ingest/parsed-source.ts";
+import type { Segment } from "../domain/source.ts";
 import { type NormalizedText, normalizeForMatching } from "./normalize-for-matching.ts";
 import { tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords } from "./word-classes.ts";

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const MATCH_KINDS = ["exact", "normalized", "fuzzy", "unverified"] as const;
-export type MatchKind = (typeof MATCH_KINDS)[number];
+import { MATCH_KINDS } from "../domain/citation.ts";
 
 /** Every verified result scores at least this; every unverified one scores below it. */
 export const VERIFIED_MIN_SCORE = 0.5;

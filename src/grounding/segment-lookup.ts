@@ -1,4 +1,4 @@
-import type { Segment } from "../ingest/parsed-source.ts";
+import type { Segment } from "../domain/source.ts";
 import type { QuoteIndex } from "./create-quote-index.ts";
 
 /** First position in an ascending array whose value is at least `value`. */

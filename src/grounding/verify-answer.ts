@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MATCH_KINDS, type QuoteVerification } from "./quote-verification.ts";
+import { MATCH_KINDS } from "../domain/citation.ts";
+import type { QuoteVerification } from "./quote-verification.ts";
 
 /**
  * One answer of `baton verify` and of POST /v1/deals/{dealId}/verify, field for field as

@@ -5,7 +5,8 @@ import { findFuzzyMatch } from "./find-fuzzy-match.ts";
 import { findNumberFormatMatch } from "./find-number-format-match.ts";
 import { findOccurrence } from "./find-occurrence.ts";
 import { foldQuoteCore } from "./normalize-for-matching.ts";
-import { createUnverified, type MatchKind, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
+import { createUnverified, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
+import type { MatchKind } from "../domain/citation.ts";
 import { lowerBound, nameClosestPassage, preferredRanges, segmentsTouching } from "./segment-lookup.ts";
 import { isWordCharAt } from "./word-characters.ts";
 

@@ -1,14 +1,27 @@
-import type { AppDeps } from "../deps.ts";
+import type { Config } from "../config.ts";
 import { AppError } from "../errors.ts";
-import type { Deal } from "../storage/deal-repository.ts";
-import { runInTransaction } from "../storage/open-database.ts";
-import type { StoredVersion } from "../storage/version-repository.ts";
+import type { Deal } from "../domain/deal.ts";
+import type { GapAnswerRepository } from "../storage/gap-answer-repository.ts";
+import type { ItemRepository } from "../storage/item-repository.ts";
+import { type Database, runInTransaction } from "../storage/open-database.ts";
+import type { RunRepository } from "../storage/run-repository.ts";
+import type { SourceRepository } from "../storage/source-repository.ts";
+import type { StoredVersion, VersionRepository } from "../storage/version-repository.ts";
 import { buildHandoffDocument, draftMatchesVersion } from "./build-handoff-document.ts";
 import { loadDealDraft } from "./load-deal-draft.ts";
 
 export type ApprovalOutcome = { created: boolean; version: StoredVersion };
 
-type ApprovalDeps = Pick<AppDeps, "db" | "items" | "sources" | "runs" | "gapAnswers" | "versions" | "config" | "now">;
+type ApprovalDeps = {
+  db: Database;
+  items: ItemRepository;
+  sources: SourceRepository;
+  runs: RunRepository;
+  gapAnswers: GapAnswerRepository;
+  versions: VersionRepository;
+  config: Pick<Config, "extractor">;
+  now: () => Date;
+};
 
 /**
  * Approves the deal's current draft and freezes it as the next version (see the README, "Review, approval and versions").

@@ -1,4 +1,4 @@
-import type { Deal } from "../storage/deal-repository.ts";
+import type { Deal } from "../domain/deal.ts";
 
 // Bytes, not strings: encoding an 80 KB brief to UTF-8 on every response cost more than everything else.
 type Entry = { stateKey: string; body: Uint8Array<ArrayBuffer> };

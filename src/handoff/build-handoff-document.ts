@@ -1,52 +1,7 @@
-import type { Citation, ExtractorInfo } from "../drafting/draft.ts";
-import type { SectionKey } from "../drafting/sections.ts";
-import type { Deal } from "../storage/deal-repository.ts";
-import type { StoredItem } from "../storage/item-repository.ts";
-import type { DealDraft } from "./load-deal-draft.ts";
-
-/** An item as an approved handoff states it: reviewed, with verified citations only. */
-export type HandoffItem = {
-  id: string;
-  section: SectionKey;
-  statement: string;
-  /** "edited" means approved in the AE's own wording; `extractedStatement` keeps the extractor's. */
-  status: "approved" | "edited";
-  origin: "extracted" | "ae";
-  /** Added by the AE, not found by extraction: provided by the AE even when a verified quote supports it. */
-  providedByAe: boolean;
-  /** Verified citations only (exact, normalized or fuzzy); an unverified quote is never shown as a citation. */
-  citations: Citation[];
-  details: Record<string, unknown>;
-  flags: string[];
-  /** The extractor's statement when the AE reworded an extracted item; null otherwise. */
-  extractedStatement: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-};
-
-/** What approving a handoff freezes: read by the CSM brief and the reports, never changed once stored. */
-export type HandoffDocument = {
-  version: number;
-  dealId: string;
-  approvedBy: string;
-  approvedAt: string;
-  deal: Pick<Deal, "id" | "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
-  /** Items not rejected and not waiting for a citation check, in section order. */
-  items: HandoffItem[];
-  /** The AE's answers to sections the sources left empty: provided by the AE, not sourced. */
-  gapAnswers: { section: SectionKey; question: string; answer: string; answeredBy: string; answeredAt: string }[];
-  /** Sections still empty and unanswered at approval. */
-  gaps: { section: SectionKey; question: string }[];
-  completeness: DealDraft["completeness"];
-  sources: DealDraft["sources"];
-  extractor: ExtractorInfo;
-  /** Items still in "draft" that this approval approved on the AE's behalf. */
-  implicitlyApprovedItemIds: string[];
-  /** What the approval left out: items the AE rejected, items whose every citation failed verification. */
-  excluded: { rejectedItemIds: string[]; needsCheckingItemIds: string[] };
-};
-
-export type Approval = { version: number; approvedBy: string; approvedAt: string };
+import type { Approval, HandoffDocument, HandoffItem } from "../domain/handoff-document.ts";
+import type { Deal } from "../domain/deal.ts";
+import type { StoredItem } from "../domain/stored-item.ts";
+import type { DealDraft } from "../domain/deal-draft.ts";
 
 /**
  * Builds the document an approval freezes from the current draft. Items still in "draft" are approved

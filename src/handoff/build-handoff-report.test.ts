@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SECTION_KEYS, type SectionKey } from "../drafting/sections.ts";
-import { buildHandoffReport, type HandoffReportDealInput } from "./build-handoff-report.ts";
+import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
+import { buildHandoffReport } from "./build-handoff-report.ts";
+import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 
 const NOW = new Date("2026-03-01T00:00:00Z");
 const NO_FILTER = { from: null, to: null };

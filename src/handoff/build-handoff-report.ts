@@ -1,19 +1,5 @@
-import type { ItemStatus } from "../drafting/draft.ts";
-import { SECTION_KEYS, SECTIONS, type SectionKey } from "../drafting/sections.ts";
-
-/** What the report needs of one deal: counts and section keys only, never content. */
-export type HandoffReportDealInput = {
-  deal: { id: string; account: string; closeDate: string | null; aeId: string; csmId: string | null };
-  aeName: string | null;
-  csmName: string | null;
-  sourceCount: number;
-  /** Stored items grouped by what matters here, with how many of each. */
-  itemCounts: { section: SectionKey; status: ItemStatus; origin: "extracted" | "ae"; needsChecking: boolean; count: number }[];
-  /** Sections of the current draft the AE answered by hand. */
-  answeredSections: SectionKey[];
-  /** The latest approved version, with the first approval's time; null when never approved. */
-  approved: { version: number; firstApprovedAt: string; items: number; gapSections: SectionKey[] } | null;
-};
+import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
+import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
 
 export type HandoffReportDeal = {
   dealId: string;

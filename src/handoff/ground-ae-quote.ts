@@ -1,8 +1,8 @@
-import type { Citation, MatchKind } from "../drafting/draft.ts";
+import type { Citation, MatchKind } from "../domain/citation.ts";
 import { citationFromVerification } from "../drafting/ground-candidates.ts";
 import { createQuoteIndex } from "../grounding/create-quote-index.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 
 export type AeQuoteCheck = { match: MatchKind; citation: Citation | null; reason?: string };
 

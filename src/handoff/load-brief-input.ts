@@ -1,10 +1,19 @@
 import type { BriefGap, BriefInput, BriefPerson } from "../drafting/brief.ts";
-import { SECTION_KEYS } from "../drafting/sections.ts";
-import type { AppDeps } from "../deps.ts";
-import type { Deal } from "../storage/deal-repository.ts";
+import { SECTION_KEYS } from "../domain/sections.ts";
+import type { Deal } from "../domain/deal.ts";
+import type { GapAnswerRepository } from "../storage/gap-answer-repository.ts";
+import type { ItemRepository } from "../storage/item-repository.ts";
+import type { UserRepository } from "../storage/user-repository.ts";
+import type { VersionRepository } from "../storage/version-repository.ts";
 import { findAnsweredGaps } from "./load-deal-draft.ts";
 
-type BriefStores = Pick<AppDeps, "items" | "gapAnswers" | "versions" | "users" | "now">;
+type BriefStores = {
+  items: ItemRepository;
+  gapAnswers: GapAnswerRepository;
+  versions: VersionRepository;
+  users: UserRepository;
+  now: () => Date;
+};
 
 /**
  * The brief's input for a deal: its latest approved version when there is one, else its current draft.

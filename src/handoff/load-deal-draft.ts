@@ -1,19 +1,14 @@
-import type { Draft, ExtractorInfo, Usage } from "../drafting/draft.ts";
+import type { DealDraft } from "../domain/deal-draft.ts";
+import type { ExtractorInfo } from "../domain/extractor-info.ts";
+import { type Usage, NO_USAGE } from "../domain/usage.ts";
 import { findGaps } from "../drafting/assemble-draft.ts";
-import { NO_USAGE } from "../extraction/extractor.ts";
-import { SECTION_KEYS, type SectionKey } from "../drafting/sections.ts";
-import type { GapAnswer, GapAnswerRepository } from "../storage/gap-answer-repository.ts";
-import type { ItemRepository, StoredItem } from "../storage/item-repository.ts";
+import { SECTION_KEYS } from "../domain/sections.ts";
+import type { GapAnswer } from "../domain/gap-answer.ts";
+import type { GapAnswerRepository } from "../storage/gap-answer-repository.ts";
+import type { ItemRepository } from "../storage/item-repository.ts";
+import type { StoredItem } from "../domain/stored-item.ts";
 import type { RunRepository } from "../storage/run-repository.ts";
 import type { SourceRepository } from "../storage/source-repository.ts";
-
-/** The draft of a deal as stored: the contract's Draft plus the review trail and the AE's gap answers. */
-export type DealDraft = Omit<Draft, "items" | "needsChecking" | "gaps"> & {
-  dealId: string;
-  items: StoredItem[];
-  needsChecking: StoredItem[];
-  gaps: { section: SectionKey; question: string; answer?: GapAnswer }[];
-};
 
 export type DealDraftStores = {
   items: ItemRepository;

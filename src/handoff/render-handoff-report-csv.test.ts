@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildHandoffReport, type HandoffReportDealInput } from "./build-handoff-report.ts";
+import { buildHandoffReport } from "./build-handoff-report.ts";
+import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import { renderHandoffReportCsv, toCell } from "./render-handoff-report-csv.ts";
 
 const input = (account: string, aeName: string | null): HandoffReportDealInput => ({

@@ -1,16 +1,31 @@
 import { createDraft } from "../drafting/create-draft.ts";
 import { AppError, isAppError } from "../errors.ts";
-import { NO_USAGE } from "../extraction/extractor.ts";
-import type { ParsedSource } from "../ingest/parsed-source.ts";
-import { runInTransaction } from "../storage/open-database.ts";
-import type { AppDeps } from "../deps.ts";
+import { NO_USAGE } from "../domain/usage.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import type { Extractor } from "../extraction/extractor.ts";
+import type { Logger } from "../logger.ts";
+import type { ItemRepository } from "../storage/item-repository.ts";
+import { type Database, runInTransaction } from "../storage/open-database.ts";
+import type { RunRepository } from "../storage/run-repository.ts";
+import type { SourceRepository } from "../storage/source-repository.ts";
+
+export type RunExtractionDeps = {
+  db: Database;
+  runs: RunRepository;
+  sources: SourceRepository;
+  items: ItemRepository;
+  /** The extractor for one deal. */
+  createExtractor(dealId: string): Promise<Extractor>;
+  logger: Logger;
+  now: () => Date;
+};
 
 /**
  * Runs one extraction run of a deal: only sources not extracted before are sent to the extractor
  * (so a re-run never pays for them again), new items are added, and items already stored stay exactly
  * as the reviewer left them. All writes happen in one transaction; a failure writes nothing but the run's error.
  */
-export async function runExtraction(deps: AppDeps, runId: string, signal?: AbortSignal): Promise<void> {
+export async function runExtraction(deps: RunExtractionDeps, runId: string, signal?: AbortSignal): Promise<void> {
   const run = deps.runs.get(runId);
   if (run === undefined) return;
   deps.runs.markRunning(runId, deps.now());

@@ -1,4 +1,4 @@
-import type { User } from "../access/roles.ts";
+import type { User } from "../domain/user.ts";
 
 /** What middleware puts on the Hono context for the handlers. */
 export type AppEnv = {

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { type DealAction, dealActions } from "../access/access-policy.ts";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import type { Deal } from "../storage/deal-repository.ts";
+import type { Deal } from "../domain/deal.ts";
 import type { AuditAction } from "../storage/audit-log-repository.ts";
 import type { AppEnv } from "./app-env.ts";
 

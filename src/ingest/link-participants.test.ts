@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linkParticipants } from "./link-participants.ts";
-import type { Participant, Segment } from "./parsed-source.ts";
+import type { Participant, Segment } from "../domain/source.ts";
 
 function segment(speaker: string | null, index: number): Segment {
   return { id: `s${index}`, speaker, startMs: null, endMs: null, text: "x", charStart: 0, charEnd: 1 };

@@ -1,6 +1,6 @@
 import { assignSides } from "./participants/assign-sides.ts";
 import { findParticipantForLabel } from "./participants/find-participant-for-label.ts";
-import type { Participant, Segment } from "./parsed-source.ts";
+import type { Participant, Segment } from "../domain/source.ts";
 
 /**
  * Links every distinct speaker label on the segments to a participant (a header attendee it

@@ -1,5 +1,5 @@
 import { AppError } from "../errors.ts";
-import type { Segment } from "./parsed-source.ts";
+import type { Segment } from "../domain/source.ts";
 
 export type SegmentInput = {
   speaker: string | null;

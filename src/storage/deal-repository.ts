@@ -1,20 +1,7 @@
-import type { User } from "../access/roles.ts";
+import type { Deal, DealInput } from "../domain/deal.ts";
+import type { User } from "../domain/user.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";
-
-export type Deal = {
-  id: string;
-  account: string;
-  closeDate: string | null;
-  amount: number | null;
-  currency: string | null;
-  aeId: string;
-  csmId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Bumped by the database on every change to the deal's content (see migration "deal-revision"). */
-  revision: number;
-};
 
 type DealRow = {
   id: string;
@@ -43,8 +30,6 @@ const toDeal = (row: DealRow): Deal => ({
   updatedAt: row.updated_at,
   revision: row.revision,
 });
-
-export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
 
 const INSERT_COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at";
 

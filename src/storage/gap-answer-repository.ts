@@ -1,7 +1,6 @@
-import type { SectionKey } from "../drafting/sections.ts";
+import type { GapAnswer } from "../domain/gap-answer.ts";
+import type { SectionKey } from "../domain/sections.ts";
 import type { Database } from "./open-database.ts";
-
-export type GapAnswer = { section: SectionKey; answer: string; answeredBy: string; answeredAt: string };
 
 export type GapAnswerRepository = ReturnType<typeof createGapAnswerRepository>;
 

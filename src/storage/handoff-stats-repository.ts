@@ -1,6 +1,6 @@
-import type { ItemStatus } from "../drafting/draft.ts";
-import type { SectionKey } from "../drafting/sections.ts";
-import type { HandoffReportDealInput } from "../handoff/build-handoff-report.ts";
+import type { ItemStatus } from "../domain/item.ts";
+import type { SectionKey } from "../domain/sections.ts";
+import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import type { Database } from "./open-database.ts";
 
 type DealRow = {

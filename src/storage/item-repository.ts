@@ -1,19 +1,8 @@
-import type { Citation, DraftItem, ItemStatus } from "../drafting/draft.ts";
-import type { SectionKey } from "../drafting/sections.ts";
+import type { Citation } from "../domain/citation.ts";
+import type { DraftItem, ItemStatus } from "../domain/item.ts";
+import type { SectionKey } from "../domain/sections.ts";
+import type { StoredItem } from "../domain/stored-item.ts";
 import type { Database } from "./open-database.ts";
-
-/** A handoff item as stored: the draft item plus its review trail. */
-export type StoredItem = DraftItem & {
-  /** The extractor's own words when the AE edited the statement; null otherwise. */
-  extractedStatement: string | null;
-  /** Every citation failed verification: listed apart, never shown as fact. */
-  needsChecking: boolean;
-  runId: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
 
 type ItemRow = {
   id: string;

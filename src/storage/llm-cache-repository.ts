@@ -1,11 +1,5 @@
+import type { LlmCache } from "../extraction/llm-cache.ts";
 import type { Database } from "./open-database.ts";
-
-export type CachedResponse = { response: string; promptTokens: number; completionTokens: number };
-
-export type LlmCache = {
-  get(key: string): CachedResponse | undefined;
-  put(key: string, entry: CachedResponse & { model: string; promptVersion: string; dealId?: string | null }): void;
-};
 
 /** LLM answers keyed by a hash of model, prompt version, schema and the exact input, so unchanged work is never paid twice. */
 export function createLlmCacheRepository(db: Database): LlmCache & { deleteForDeal(dealId: string): void } {

@@ -1,4 +1,5 @@
-import type { ExtractorInfo, Usage } from "../drafting/draft.ts";
+import type { ExtractorInfo } from "../domain/extractor-info.ts";
+import type { Usage } from "../domain/usage.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";
 

@@ -1,4 +1,4 @@
-import type { ParsedSource } from "../ingest/parsed-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import type { Database } from "./open-database.ts";
 
 export type StoredSourceMeta = {

@@ -1,4 +1,4 @@
-import type { Role, User } from "../access/roles.ts";
+import type { Role, User } from "../domain/user.ts";
 import { AppError } from "../errors.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";

@@ -1,4 +1,4 @@
-import type { HandoffDocument } from "../handoff/build-handoff-document.ts";
+import type { HandoffDocument } from "../domain/handoff-document.ts";
 import type { Database } from "./open-database.ts";
 
 /** One approved version as listed: who approved it and when, without the document. */

@@ -17,7 +17,7 @@ import { approveHandoff } from "../../src/handoff/approve-handoff.ts";
 import { createApp } from "../../src/http/create-app.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
 import { createLogger } from "../../src/logger.ts";
-import type { User } from "../../src/access/roles.ts";
+import type { User } from "../../src/domain/user.ts";
 
 const SAMPLE_DEAL_DIR = resolve(import.meta.dirname, "../../fixtures/deals/kestrel-ridge-freight");
 const CONCURRENCY = 50;

@@ -12,7 +12,7 @@ import { createLlmClient } from "../../src/extraction/llm-client.ts";
 import { toStrictJsonSchema } from "../../src/extraction/llm/strict-json-schema.ts";
 import { loadPrompt } from "../../src/extraction/load-prompt.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
-import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
 import { createLlmCacheRepository } from "../../src/storage/llm-cache-repository.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
 import { CORPUS_DIR, corpusAvailable } from "../support/corpus-dir.ts";

@@ -3,7 +3,7 @@
 // and usage counted from the request with the bench tokenizer, as a real server would bill it.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SECTION_KEYS, type SectionKey } from "../../src/drafting/sections.ts";
+import { SECTION_KEYS, type SectionKey } from "../../src/domain/sections.ts";
 import { countTokens } from "./count-tokens.ts";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;

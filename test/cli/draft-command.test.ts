@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Draft, DraftSchema } from "../../src/drafting/draft.ts";
-import { SECTION_KEYS } from "../../src/drafting/sections.ts";
-import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
+import { type Draft, DraftSchema } from "../../src/domain/draft.ts";
+import { SECTION_KEYS } from "../../src/domain/sections.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
 import { expectOneLineRefusal, parseThroughCli, runCapturedCli, SAMPLE_DEAL_DIR, useOfflineEnvironment } from "./run-captured-cli.ts";
 
 useOfflineEnvironment();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SECTION_KEYS } from "../../src/drafting/sections.ts";
+import { SECTION_KEYS } from "../../src/domain/sections.ts";
 import { expectOneLineRefusal, FIXTURES_DIR, runCapturedCli, useOfflineEnvironment } from "./run-captured-cli.ts";
 
 useOfflineEnvironment();

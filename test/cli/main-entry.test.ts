@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ParsedSourceSchema } from "../../src/ingest/parsed-source.ts";
+import { ParsedSourceSchema } from "../../src/domain/source.ts";
 import { FIXTURES_DIR, PROJECT_DIR, runCapturedCli, useOfflineEnvironment } from "./run-captured-cli.ts";
 
 const run = promisify(execFile);

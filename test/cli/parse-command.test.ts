@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { ParsedSourceSchema } from "../../src/ingest/parsed-source.ts";
+import { ParsedSourceSchema } from "../../src/domain/source.ts";
 import { expectOneLineRefusal, FIXTURES_DIR, runCapturedCli, SAMPLE_DEAL_DIR, useOfflineEnvironment } from "./run-captured-cli.ts";
 
 useOfflineEnvironment();

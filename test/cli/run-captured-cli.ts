@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { resolve } from "node:path";
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import { runCli } from "../../src/cli.ts";
-import { type ParsedSource, ParsedSourceSchema } from "../../src/ingest/parsed-source.ts";
+import { type ParsedSource, ParsedSourceSchema } from "../../src/domain/source.ts";
 
 export const PROJECT_DIR = resolve(import.meta.dirname, "../..");
 export const FIXTURES_DIR = resolve(PROJECT_DIR, "fixtures");

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { z } from "zod";
-import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
 import { parseThroughCli, runCapturedCli } from "./run-captured-cli.ts";
 
 /** One quote checked through `baton verify`, with the verdict the rules of issue 5 demand. */

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.ts";
-import { DraftSchema } from "../../src/drafting/draft.ts";
+import { DraftSchema } from "../../src/domain/draft.ts";
 import { llmEnv, readLlmAnswer, sampleDealPaths, useTempDatabase } from "../support/llm-test-harness.ts";
 import { completionReply, errorReply, setupOpenAiMock } from "../support/msw-openai.ts";
 

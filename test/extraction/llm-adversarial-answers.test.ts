@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Draft, DraftItem } from "../../src/drafting/draft.ts";
+import type { Draft } from "../../src/domain/draft.ts";
+import type { DraftItem } from "../../src/domain/item.ts";
 import { renderDraftMarkdown } from "../../src/drafting/render-draft-markdown.ts";
 import { AppError } from "../../src/errors.ts";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Draft } from "../../src/drafting/draft.ts";
+import type { Draft } from "../../src/domain/draft.ts";
 import { renderDraftMarkdown } from "../../src/drafting/render-draft-markdown.ts";
 import {
   answerWith,

@@ -6,7 +6,7 @@ import { createQuoteIndex, type QuoteIndex } from "../../src/grounding/create-qu
 import { type QuoteVerification, VERIFIED_MIN_SCORE } from "../../src/grounding/quote-verification.ts";
 import { verifyQuote } from "../../src/grounding/verify-quote.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
-import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
 import { CORPUS_DIR, corpusAvailable, listCorpusFiles } from "../support/corpus-dir.ts";
 
 type Case = {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SECTION_KEYS } from "../../src/drafting/sections.ts";
+import { SECTION_KEYS } from "../../src/domain/sections.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 const DEAL_DIR = join(import.meta.dirname, "../../fixtures/deals/kestrel-ridge-freight");

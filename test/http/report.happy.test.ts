@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { HandoffReport } from "../../src/handoff/build-handoff-report.ts";
-import type { Deal } from "../../src/storage/deal-repository.ts";
+import type { Deal } from "../../src/domain/deal.ts";
 import { seedBriefDeal } from "../support/seed-brief-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 

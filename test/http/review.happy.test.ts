@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { HandoffDocument } from "../../src/handoff/build-handoff-document.ts";
-import type { StoredItem } from "../../src/storage/item-repository.ts";
+import type { HandoffDocument } from "../../src/domain/handoff-document.ts";
+import type { StoredItem } from "../../src/domain/stored-item.ts";
 import { createDeal, seedReviewDeal, uploadSampleFile } from "../support/seed-review-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 

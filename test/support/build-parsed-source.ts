@@ -1,4 +1,4 @@
-import type { ParsedSource, Participant } from "../../src/ingest/parsed-source.ts";
+import type { ParsedSource, Participant } from "../../src/domain/source.ts";
 import { TextBuilder } from "../../src/ingest/text-builder.ts";
 
 /** One turn of a hand-written source: speaker (null for a document line) and text. */

@@ -1,4 +1,4 @@
-import type { Segment } from "../../src/ingest/parsed-source.ts";
+import type { Segment } from "../../src/domain/source.ts";
 import { TextBuilder } from "../../src/ingest/text-builder.ts";
 
 /** A hand-written sales call (speaker, start in seconds, text) exercising every grounding rule. */

@@ -1,4 +1,4 @@
-import type { Deal } from "../../src/storage/deal-repository.ts";
+import type { Deal } from "../../src/domain/deal.ts";
 import { seedBriefDeal } from "./seed-brief-deal.ts";
 import { type SeededDeal, seedDeal, seedFullDeal } from "./seed-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "./test-app.ts";

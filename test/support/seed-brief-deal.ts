@@ -1,5 +1,6 @@
-import type { Citation, DraftItem } from "../../src/drafting/draft.ts";
-import type { Deal } from "../../src/storage/deal-repository.ts";
+import type { Citation } from "../../src/domain/citation.ts";
+import type { DraftItem } from "../../src/domain/item.ts";
+import type { Deal } from "../../src/domain/deal.ts";
 import { seedDeal } from "./seed-deal.ts";
 import { extractedItem } from "./seed-review-deal.ts";
 import type { TestApp, TestUser } from "./test-app.ts";

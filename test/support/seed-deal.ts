@@ -1,8 +1,8 @@
-import type { DraftItem } from "../../src/drafting/draft.ts";
+import type { DraftItem } from "../../src/domain/item.ts";
 import { approveHandoff } from "../../src/handoff/approve-handoff.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
-import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
-import type { Deal } from "../../src/storage/deal-repository.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
+import type { Deal } from "../../src/domain/deal.ts";
 import type { TestApp, TestUser } from "./test-app.ts";
 
 /** A short call transcript whose quotes tests can check; one phrase per segment. */

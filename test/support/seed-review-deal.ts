@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Citation, DraftItem } from "../../src/drafting/draft.ts";
-import type { SectionKey } from "../../src/drafting/sections.ts";
-import type { ParsedSource } from "../../src/ingest/parsed-source.ts";
+import type { Citation } from "../../src/domain/citation.ts";
+import type { DraftItem } from "../../src/domain/item.ts";
+import type { SectionKey } from "../../src/domain/sections.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
 import type { TestApp, TestUser } from "./test-app.ts";
 
 const SAMPLE_DEAL_DIR = join(import.meta.dirname, "../../fixtures/deals/kestrel-ridge-freight");

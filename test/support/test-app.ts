@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Role, User } from "../../src/access/roles.ts";
+import type { Role, User } from "../../src/domain/user.ts";
 import { generateToken, hashToken } from "../../src/access/tokens.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type AppDeps, buildDeps } from "../../src/deps.ts";

@@ -1,4 +1,4 @@
-import type { SectionKey } from "../../drafting/sections.ts";
+import type { SectionKey } from "../../domain/sections.ts";
 import type { CandidateItem } from "../extractor.ts";
 import type { HandoffExtraction } from "../handoff-schema.ts";
 import type { PiiMask } from "./pii-mask.ts";

@@ -1,4 +1,4 @@
-import type { Usage } from "../../drafting/draft.ts";
+import type { Usage } from "../../domain/usage.ts";
 import { AppError } from "../../errors.ts";
 import { type HandoffExtraction, HandoffExtractionSchema } from "../handoff-schema.ts";
 import type { LlmClient } from "../llm-client.ts";

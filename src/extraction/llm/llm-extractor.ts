@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Usage } from "../../drafting/draft.ts";
-import { SECTION_KEYS, type SectionKey } from "../../drafting/sections.ts";
+import type { Usage } from "../../domain/usage.ts";
+import { SECTION_KEYS, type SectionKey } from "../../domain/sections.ts";
 import { AppError } from "../../errors.ts";
-import type { LlmCache } from "../../storage/llm-cache-repository.ts";
+import type { LlmCache } from "../llm-cache.ts";
 import type { CandidateItem, Extractor } from "../extractor.ts";
 import { HandoffExtractionSchema } from "../handoff-schema.ts";
 import type { LlmClient } from "../llm-client.ts";

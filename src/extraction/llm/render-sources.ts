@@ -1,5 +1,5 @@
-import { formatTimestamp } from "../../drafting/format-timestamp.ts";
-import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import { formatTimestamp } from "../../domain/format-timestamp.ts";
+import type { ParsedSource } from "../../domain/source.ts";
 import type { SegmentRef } from "./segment-refs.ts";
 
 /**

@@ -1,5 +1,6 @@
-import type { ParsedSource, Segment } from "../../ingest/parsed-source.ts";
-import { createSideResolver, type Side } from "../speaker-side.ts";
+import type { ParsedSource, Segment } from "../../domain/source.ts";
+import { createSideResolver } from "../speaker-side.ts";
+import type { Side } from "../../domain/side.ts";
 
 /** A segment as the model sees it: a deal-wide id ("S12") mapped back to its source. */
 export type SegmentRef = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SectionKey } from "../../drafting/sections.ts";
-import type { Side } from "../speaker-side.ts";
+import type { SectionKey } from "../../domain/sections.ts";
+import type { Side } from "../../domain/side.ts";
 import { classifySentence } from "./classify-sentence.ts";
 
 // sentence, side of the speaker, expected sections (best first; [] = no item).

@@ -1,6 +1,6 @@
-import type { SectionKey } from "../../drafting/sections.ts";
+import type { SectionKey } from "../../domain/sections.ts";
 import { replaceNumberWords } from "../read-numbers.ts";
-import type { Side } from "../speaker-side.ts";
+import type { Side } from "../../domain/side.ts";
 import { CONCERN_QUESTION, isQuestion, REQUEST_QUESTION } from "./context-cues.ts";
 import { FILLER } from "./cue-vocabulary.ts";
 import { SECTION_CUES } from "./section-cues.ts";

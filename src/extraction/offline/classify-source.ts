@@ -1,6 +1,7 @@
-import type { SectionKey } from "../../drafting/sections.ts";
-import type { ParsedSource, Segment } from "../../ingest/parsed-source.ts";
-import type { Side, SideResolver } from "../speaker-side.ts";
+import type { SectionKey } from "../../domain/sections.ts";
+import type { ParsedSource, Segment } from "../../domain/source.ts";
+import type { Side } from "../../domain/side.ts";
+import type { SideResolver } from "../side-resolver.ts";
 import { type Classification, classifySentence } from "./classify-sentence.ts";
 import { isQuestion, QUESTION_TOPICS } from "./context-cues.ts";
 import { splitSentences } from "./split-sentences.ts";

@@ -1,4 +1,4 @@
-import type { SectionKey } from "../../drafting/sections.ts";
+import type { SectionKey } from "../../domain/sections.ts";
 
 /**
  * What a question asks about: the answer that follows (in the next turn, or later in the same

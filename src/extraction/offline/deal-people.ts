@@ -1,7 +1,8 @@
 import { normalizeCompany } from "../../ingest/participants/assign-sides.ts";
-import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import type { ParsedSource } from "../../domain/source.ts";
 import { buildNamePattern } from "../build-name-pattern.ts";
-import type { Side, SideResolver } from "../speaker-side.ts";
+import type { Side } from "../../domain/side.ts";
+import type { SideResolver } from "../side-resolver.ts";
 
 export type Person = { name: string; side: Side | null };
 

@@ -1,5 +1,5 @@
-import type { SectionKey } from "../../drafting/sections.ts";
-import type { Side } from "../speaker-side.ts";
+import type { SectionKey } from "../../domain/sections.ts";
+import type { Side } from "../../domain/side.ts";
 import type { Person } from "./deal-people.ts";
 
 /** What the extractor knows about one item when it fills the section's details and writes its statement. */

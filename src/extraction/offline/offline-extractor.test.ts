@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildParsedSource } from "../../../test/support/build-parsed-source.ts";
-import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import type { ParsedSource } from "../../domain/source.ts";
 import type { CandidateItem } from "../extractor.ts";
 import { createDraft } from "../../drafting/create-draft.ts";
 import { createOfflineExtractor } from "./offline-extractor.ts";

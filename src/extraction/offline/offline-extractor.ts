@@ -1,8 +1,10 @@
-import type { ExtractorInfo } from "../../drafting/draft.ts";
-import type { SectionKey } from "../../drafting/sections.ts";
-import type { ParsedSource } from "../../ingest/parsed-source.ts";
-import { type CandidateItem, type EvidenceRef, type Extractor, NO_USAGE } from "../extractor.ts";
-import { createSideResolver, type SideResolver } from "../speaker-side.ts";
+import type { ExtractorInfo } from "../../domain/extractor-info.ts";
+import type { SectionKey } from "../../domain/sections.ts";
+import type { ParsedSource } from "../../domain/source.ts";
+import type { CandidateItem, EvidenceRef, Extractor } from "../extractor.ts";
+import { NO_USAGE } from "../../domain/usage.ts";
+import { createSideResolver } from "../speaker-side.ts";
+import type { SideResolver } from "../side-resolver.ts";
 import { type ClassifiedSentence, classifySource } from "./classify-source.ts";
 import { collectDealPeople, type DealPeople } from "./deal-people.ts";
 import { describeItem } from "./describe-item.ts";

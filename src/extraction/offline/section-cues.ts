@@ -1,5 +1,5 @@
-import type { SectionKey } from "../../drafting/sections.ts";
-import type { Side } from "../speaker-side.ts";
+import type { SectionKey } from "../../domain/sections.ts";
+import type { Side } from "../../domain/side.ts";
 import { DUE, MONTH, N, SYSTEMS } from "./cue-vocabulary.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Brief } from "../../drafting/brief.ts";
-import { MatchKindSchema } from "../../drafting/draft.ts";
-import { SectionKeySchema } from "../../drafting/sections.ts";
+import { MatchKindSchema } from "../../domain/citation.ts";
+import { SectionKeySchema } from "../../domain/sections.ts";
 import type { SameShape } from "./same-shape.ts";
 
 // The brief's types live in src/drafting/brief.ts as plain TypeScript; this is their documented shape,

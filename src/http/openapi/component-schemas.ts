@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { RoleSchema } from "../../access/roles.ts";
+import { RoleSchema } from "../../domain/user.ts";
 import { VerifyAnswerSchema } from "../../grounding/verify-answer.ts";
-import { ParsedSourceSchema } from "../../ingest/parsed-source.ts";
+import { ParsedSourceSchema } from "../../domain/source.ts";
 import { DealInputSchema, DealPatchSchema } from "../routes/deal-routes.ts";
 import { BatchSchema } from "../routes/extraction-routes.ts";
 import { GapAnswerSchema } from "../routes/gap-routes.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SectionKeySchema } from "../../drafting/sections.ts";
+import { SectionKeySchema } from "../../domain/sections.ts";
 import type { HandoffReport } from "../../handoff/build-handoff-report.ts";
 import type { SameShape } from "./same-shape.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Role } from "../../access/roles.ts";
+import type { Role } from "../../domain/user.ts";
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses) or a reference to a component schema. */
 export type JsonSchema = Record<string, unknown>;

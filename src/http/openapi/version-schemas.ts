@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { CitationSchema, DraftSchema, ExtractorInfoSchema, GapSchema } from "../../drafting/draft.ts";
-import { SectionKeySchema } from "../../drafting/sections.ts";
-import type { HandoffDocument } from "../../handoff/build-handoff-document.ts";
+import { CitationSchema } from "../../domain/citation.ts";
+import { DraftSchema } from "../../domain/draft.ts";
+import { ExtractorInfoSchema } from "../../domain/extractor-info.ts";
+import { GapSchema } from "../../domain/item.ts";
+import { SectionKeySchema } from "../../domain/sections.ts";
+import type { HandoffDocument } from "../../domain/handoff-document.ts";
 import type { StoredVersion, VersionMeta } from "../../storage/version-repository.ts";
 import { DealSchema, StoredGapAnswerSchema } from "./resource-schemas.ts";
 import type { SameShape } from "./same-shape.ts";

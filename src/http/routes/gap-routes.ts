@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { SECTION_KEYS, SectionKeySchema, type SectionKey } from "../../drafting/sections.ts";
+import { SECTION_KEYS, SectionKeySchema, type SectionKey } from "../../domain/sections.ts";
 import { AppError } from "../../errors.ts";
 import { loadDealDraft } from "../../handoff/load-deal-draft.ts";
 import type { AppEnv } from "../app-env.ts";

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import type { DraftItem, ItemStatus } from "../../drafting/draft.ts";
-import { SectionKeySchema } from "../../drafting/sections.ts";
+import type { DraftItem, ItemStatus } from "../../domain/item.ts";
+import { SectionKeySchema } from "../../domain/sections.ts";
 import { AppError } from "../../errors.ts";
 import { groundAeQuote } from "../../handoff/ground-ae-quote.ts";
 import { MAX_QUOTE_LENGTH } from "../../grounding/verify-quote.ts";
-import type { StoredItem } from "../../storage/item-repository.ts";
+import type { StoredItem } from "../../domain/stored-item.ts";
 import { newId } from "../../storage/new-id.ts";
 import { runInTransaction } from "../../storage/open-database.ts";
 import type { AppEnv } from "../app-env.ts";

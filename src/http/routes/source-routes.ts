@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, isAppError } from "../../errors.ts";
 import { parseSource } from "../../ingest/parse-source.ts";
-import type { ParsedSource } from "../../ingest/parsed-source.ts";
+import type { ParsedSource } from "../../domain/source.ts";
 import { runInTransaction } from "../../storage/open-database.ts";
 import type { AppEnv } from "../app-env.ts";
 import { loadDeal, recordAudit } from "../load-deal.ts";

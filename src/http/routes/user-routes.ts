@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { hasCapability } from "../../access/access-policy.ts";
-import { RoleSchema } from "../../access/roles.ts";
+import { RoleSchema } from "../../domain/user.ts";
 import { generateToken, hashToken } from "../../access/tokens.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";

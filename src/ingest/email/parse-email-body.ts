@@ -1,5 +1,5 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseThreadText } from "./parse-thread-text.ts";
 
 /** Parses a plain-text email body saved without headers (format "email-body"). */

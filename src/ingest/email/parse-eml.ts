@@ -1,5 +1,5 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { mimeBytesOf } from "./mime-bytes.ts";
 import { ParticipantList } from "./participant-list.ts";
 import { readEmailThread, rememberOwnText, writeThread } from "./read-email-thread.ts";

@@ -1,6 +1,6 @@
 import { isAppError } from "../../errors.ts";
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { mimeBytesOf } from "./mime-bytes.ts";
 import { ParticipantList } from "./participant-list.ts";
 import { readEmailThread, rememberOwnText, writeThread } from "./read-email-thread.ts";

@@ -1,5 +1,5 @@
 import type { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { ParticipantList } from "./participant-list.ts";
 import { rememberOwnText, writeThread } from "./read-email-thread.ts";
 import { splitThread } from "./split-thread.ts";

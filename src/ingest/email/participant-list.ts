@@ -1,4 +1,4 @@
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 import { type EmailPerson, isSamePerson, nameFromAddress } from "./email-person.ts";
 
 /** The people of an email thread, each once, in the order they first appear. */

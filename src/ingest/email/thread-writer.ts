@@ -1,4 +1,4 @@
-import type { Segment } from "../parsed-source.ts";
+import type { Segment } from "../../domain/source.ts";
 import type { TextBuilder } from "../text-builder.ts";
 import { speakerFor } from "./email-person.ts";
 import type { ThreadMessage } from "./split-thread.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 import { assignSides } from "./assign-sides.ts";
 
 function sides(participants: Participant[]): (string | undefined)[] {

@@ -1,6 +1,5 @@
-import type { Participant } from "../parsed-source.ts";
-
-type Side = "seller" | "customer";
+import type { Side } from "../../domain/side.ts";
+import type { Participant } from "../../domain/source.ts";
 
 // Titles that only the selling company puts on a call. Senior titles are left out because a
 // buyer's "VP of Customer Success" is as likely on a call as the seller's.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 import { findParticipantForLabel } from "./find-participant-for-label.ts";
 
 const PEOPLE: Participant[] = [

@@ -1,4 +1,4 @@
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 
 const HONORIFICS = new Set(["dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir", "dame"]);
 const PARTICLES = new Set(["de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "dos", "das", "bin", "al"]);

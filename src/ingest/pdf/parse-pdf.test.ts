@@ -6,7 +6,7 @@ import { writeSimplePdf } from "../../../test/support/write-simple-pdf.ts";
 import { DEFAULT_LIMITS, type IngestLimits } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parsePdf } from "./parse-pdf.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures/formats/pdf");

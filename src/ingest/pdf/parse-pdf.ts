@@ -1,5 +1,6 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody, Participant } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
+import type { Participant } from "../../domain/source.ts";
 import { buildPdfSegments } from "./build-pdf-segments.ts";
 import { findDocumentDate } from "./find-document-date.ts";
 import { readAttendeeLines } from "./read-attendee-lines.ts";

@@ -1,4 +1,4 @@
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 
 const ATTENDEE_LINE = /^(?:attendees|participants|present|in attendance)\s*:\s*(.+)$/i;
 const NAME_WITH_NOTE = /^([^()]+?)\s*\(([^()]*)\)$/;

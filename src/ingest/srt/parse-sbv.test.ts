@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 import { decodeText } from "../decode-text.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseSbv } from "./parse-sbv.ts";
 
 function parseBytes(bytes: Uint8Array): ParsedBody {

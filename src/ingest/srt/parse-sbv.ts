@@ -1,5 +1,5 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { CaptionCollector } from "../vtt/caption-collector.ts";
 import { parseTimestamp } from "../vtt/parse-timestamp.ts";
 import { splitTimedBlocks } from "./split-timed-blocks.ts";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../config.ts";
 import { isAppError } from "../../errors.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseSbv } from "./parse-sbv.ts";
 import { parseSrt } from "./parse-srt.ts";
 

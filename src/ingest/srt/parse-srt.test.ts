@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 import { decodeText } from "../decode-text.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseSrt } from "./parse-srt.ts";
 
 const FIXTURES = new URL("../../../fixtures/formats/srt/", import.meta.url);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseSttJson } from "./parse-stt-json.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures/formats/stt-json");

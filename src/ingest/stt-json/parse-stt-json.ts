@@ -1,6 +1,6 @@
 import { AppError } from "../../errors.ts";
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { detectSttShape, SUPPORTED_STT_SHAPES_LINE, type SttShape } from "./detect-stt-shape.ts";
 import { isRecord } from "./json-values.ts";
 import { parseAssemblyai } from "./parse-assemblyai.ts";

@@ -1,5 +1,6 @@
 import type { ParseContext } from "../parse-context.ts";
-import type { ParsedBody, Participant } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
+import type { Participant } from "../../domain/source.ts";
 import type { TextBuilder } from "../text-builder.ts";
 import { labelSpeaker } from "./label-speaker.ts";
 import { splitLongText } from "./split-long-text.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../config.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseTextTranscript } from "./parse-text-transcript.ts";
 
 function parse(text: string, format: "text" | "markdown" = "markdown"): ParsedBody {

@@ -1,4 +1,4 @@
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 import { headerKeyKind } from "./header-key-kind.ts";
 import { isSpeakerLabel } from "./is-speaker-label.ts";
 import { parseHeaderDate } from "./parse-header-date.ts";

@@ -1,4 +1,4 @@
-import type { Participant } from "../parsed-source.ts";
+import type { Participant } from "../../domain/source.ts";
 
 // Words that open a job title; what comes before them in "(TribeAI Account Executive)" is the company.
 const TITLE_WORDS = new Set([

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../config.ts";
 import { parseSource } from "../parse-source.ts";
-import type { ParsedSource } from "../parsed-source.ts";
+import type { ParsedSource } from "../../domain/source.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures/formats/text");
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseTextTranscript } from "./parse-text-transcript.ts";
 
 function parse(text: string, format: "text" | "markdown" = "text", filename = "call.txt"): ParsedBody {

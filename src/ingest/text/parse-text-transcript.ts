@@ -1,5 +1,5 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { assembleSegments } from "./assemble-segments.ts";
 import { classifyLines } from "./classify-lines.ts";
 import { looksLikeCsvTable } from "./looks-like-csv-table.ts";

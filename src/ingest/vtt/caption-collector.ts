@@ -1,5 +1,5 @@
 import type { ParseContext } from "../parse-context.ts";
-import type { Participant, Segment } from "../parsed-source.ts";
+import type { Participant, Segment } from "../../domain/source.ts";
 import { CaptionSegmentWriter } from "./caption-segment-writer.ts";
 import { type CueLine, cleanCueLines } from "./clean-cue-lines.ts";
 import { countRollingRepeats } from "./count-rolling-repeats.ts";

@@ -1,5 +1,5 @@
 import type { ParseContext } from "../parse-context.ts";
-import type { Segment } from "../parsed-source.ts";
+import type { Segment } from "../../domain/source.ts";
 import type { TextBuilder } from "../text-builder.ts";
 
 // A named speaker's run is cut at a sentence end once this long, so citations keep a useful time.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../config.ts";
 import { decodeText } from "../decode-text.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseVtt } from "./parse-vtt.ts";
 
 const FIXTURES = new URL("../../../fixtures/formats/vtt/", import.meta.url);

@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from "../../config.ts";
 import { AppError } from "../../errors.ts";
 import { decodeText } from "../decode-text.ts";
 import { ParseContext } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { parseVtt } from "./parse-vtt.ts";
 
 function parseText(text: string): ParsedBody {

@@ -1,5 +1,5 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
-import type { ParsedBody } from "../parsed-source.ts";
+import type { ParsedBody } from "../parsed-body.ts";
 import { CaptionCollector } from "./caption-collector.ts";
 import { readVttCues } from "./read-vtt-cues.ts";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SideSchema } from "./side.ts";
 
 export const ParticipantSchema = z.object({
   name: z.string(),
@@ -8,7 +9,7 @@ export const ParticipantSchema = z.object({
   /** Speaker labels as written in the source ("James", "JR") that resolve to this person. */
   labels: z.array(z.string()).optional(),
   /** Which side of the deal, where the source shows it (company names, email domains). */
-  side: z.enum(["seller", "customer"]).optional(),
+  side: SideSchema.optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -40,13 +41,3 @@ export type Source = z.infer<typeof SourceSchema>;
 
 export const ParsedSourceSchema = z.object({ source: SourceSchema, segments: z.array(SegmentSchema) });
 export type ParsedSource = z.infer<typeof ParsedSourceSchema>;
-
-/** What a format parser returns; parseSource adds id, filename and hash. */
-export type ParsedBody = {
-  format: string;
-  text: string;
-  segments: Segment[];
-  participants: Participant[];
-  occurredAt?: string;
-  title?: string;
-};

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const DealSchema = z.object({
+  id: z.string(),
+  account: z.string(),
+  closeDate: z.string().nullable().describe("YYYY-MM-DD"),
+  amount: z.number().nullable(),
+  currency: z.string().nullable(),
+  aeId: z.string(),
+  csmId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Bumped by the database on every change to the deal's content (see migration "deal-revision"). */
+  revision: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe(
+      "bumped by every change to what the deal's draft, brief or report reads (deal fields, sources, items, gap answers, versions)",
+    ),
+});
+export type Deal = z.infer<typeof DealSchema>;
+
+/** The facts of a deal someone sets; the rest is the store's. */
+export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
