@@ -7,24 +7,49 @@ const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string(
 const intWithDefault = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().int().positive());
 
+/** Every default of the configuration, in one place; the environment overrides each. */
+const DEFAULTS = {
+  model: "gpt-4o-mini",
+  dbPath: "data/baton.sqlite",
+  port: 3000,
+  llmTimeoutMs: 120_000,
+  llmMaxRetries: 2,
+  llmContextTokens: 24_000,
+  requestTimeoutMs: 30_000,
+  jobConcurrency: 2,
+} as const;
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxFileBytes: 25 * 1024 * 1024,
+  maxSegments: 50_000,
+  parseTimeoutMs: 20_000,
+  pdfMaxPages: 300,
+  pdfMemoryMb: 512,
+  mimeMaxDepth: 8,
+  mimeMaxParts: 200,
+};
+
 const EnvSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   BATON_MODEL: optionalString,
   BATON_EXTRACTOR: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "llm", "offline"])),
   BATON_DB: optionalString,
-  PORT: intWithDefault(3000),
-  BATON_MAX_FILE_BYTES: intWithDefault(25 * 1024 * 1024),
-  BATON_MAX_SEGMENTS: intWithDefault(50_000),
-  BATON_PARSE_TIMEOUT_MS: intWithDefault(20_000),
-  BATON_PDF_MAX_PAGES: intWithDefault(300),
-  BATON_PDF_MEMORY_MB: intWithDefault(512),
-  BATON_LLM_TIMEOUT_MS: intWithDefault(120_000),
-  BATON_LLM_MAX_RETRIES: z.preprocess((v) => (v === "" || v === undefined ? 2 : Number(v)), z.number().int().min(0).max(10)),
-  BATON_LLM_CONTEXT_TOKENS: intWithDefault(24_000),
+  PORT: intWithDefault(DEFAULTS.port),
+  BATON_MAX_FILE_BYTES: intWithDefault(DEFAULT_LIMITS.maxFileBytes),
+  BATON_MAX_SEGMENTS: intWithDefault(DEFAULT_LIMITS.maxSegments),
+  BATON_PARSE_TIMEOUT_MS: intWithDefault(DEFAULT_LIMITS.parseTimeoutMs),
+  BATON_PDF_MAX_PAGES: intWithDefault(DEFAULT_LIMITS.pdfMaxPages),
+  BATON_PDF_MEMORY_MB: intWithDefault(DEFAULT_LIMITS.pdfMemoryMb),
+  BATON_LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs),
+  BATON_LLM_MAX_RETRIES: z.preprocess(
+    (v) => (v === "" || v === undefined ? DEFAULTS.llmMaxRetries : Number(v)),
+    z.number().int().min(0).max(10),
+  ),
+  BATON_LLM_CONTEXT_TOKENS: intWithDefault(DEFAULTS.llmContextTokens),
   BATON_LLM_JSON_MODE: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "json_schema", "json_object"])),
-  BATON_REQUEST_TIMEOUT_MS: intWithDefault(30_000),
-  BATON_JOB_CONCURRENCY: intWithDefault(2),
+  BATON_REQUEST_TIMEOUT_MS: intWithDefault(DEFAULTS.requestTimeoutMs),
+  BATON_JOB_CONCURRENCY: intWithDefault(DEFAULTS.jobConcurrency),
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
 });
 
@@ -65,16 +90,6 @@ export type Config = {
   limits: IngestLimits;
 };
 
-export const DEFAULT_LIMITS: IngestLimits = {
-  maxFileBytes: 25 * 1024 * 1024,
-  maxSegments: 50_000,
-  parseTimeoutMs: 20_000,
-  pdfMaxPages: 300,
-  pdfMemoryMb: 512,
-  mimeMaxDepth: 8,
-  mimeMaxParts: 200,
-};
-
 /** Reads the environment once (the only reader of process.env) and validates it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env && existsSync(".env") && typeof process.loadEnvFile === "function") {
@@ -103,14 +118,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
-      model: e.BATON_MODEL ?? "gpt-4o-mini",
+      model: e.BATON_MODEL ?? DEFAULTS.model,
       timeoutMs: e.BATON_LLM_TIMEOUT_MS,
       maxRetries: e.BATON_LLM_MAX_RETRIES,
       contextBudgetTokens: e.BATON_LLM_CONTEXT_TOKENS,
       jsonMode: e.BATON_LLM_JSON_MODE,
       maskPii: e.BATON_MASK_PII === "true",
     },
-    dbPath: e.BATON_DB ?? "data/baton.sqlite",
+    dbPath: e.BATON_DB ?? DEFAULTS.dbPath,
     port: e.PORT,
     requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
     jobConcurrency: e.BATON_JOB_CONCURRENCY,
