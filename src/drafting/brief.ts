@@ -1,4 +1,4 @@
-import type { DraftItem, ItemStatus } from "../domain/item.ts";
+import type { DraftItem, ItemOrigin, ItemStatus } from "../domain/item.ts";
 import type { MatchKind } from "../domain/citation.ts";
 import type { SectionKey } from "../domain/sections.ts";
 
@@ -49,7 +49,7 @@ export type BriefItem = {
   basis: BriefBasis;
   /** The AE's review of this item ("draft" = not reviewed yet). */
   reviewStatus: Exclude<ItemStatus, "rejected">;
-  origin: "extracted" | "ae";
+  origin: ItemOrigin;
   flags: string[];
   citations: BriefCitation[];
 };

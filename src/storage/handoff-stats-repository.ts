@@ -1,4 +1,4 @@
-import type { ItemStatus } from "../domain/item.ts";
+import type { ItemOrigin, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
 import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import type { Database } from "./open-database.ts";
@@ -16,7 +16,7 @@ type ItemCountRow = {
   deal_id: string;
   section: SectionKey;
   status: ItemStatus;
-  origin: "extracted" | "ae";
+  origin: ItemOrigin;
   needs_checking: number;
   n: number;
 };

@@ -1,5 +1,5 @@
 import type { Citation } from "../domain/citation.ts";
-import type { DraftItem, ItemStatus } from "../domain/item.ts";
+import type { DraftItem, ItemOrigin, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
 import type { StoredItem } from "../domain/stored-item.ts";
 import type { Database } from "./open-database.ts";
@@ -12,7 +12,7 @@ type ItemRow = {
   citations: string;
   details: string;
   flags: string;
-  origin: "extracted" | "ae";
+  origin: ItemOrigin;
   status: ItemStatus;
   needs_checking: number;
   run_id: string | null;
