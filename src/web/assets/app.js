@@ -26,6 +26,12 @@
   const panelTitle = panel ? panel.querySelector("#source-panel-title") : null;
   let openerChip = null;
   let loadSequence = 0;
+  const drawerQuery = window.matchMedia("(max-width: 1023px)");
+
+  /** As a drawer (narrow screens) the panel is modal: what lies under it leaves the focus order until it closes. */
+  function setBehindInert(inert) {
+    for (const element of document.querySelectorAll("body > header, .crumbs, .draft-column")) element.inert = inert;
+  }
 
   async function openCitation(chip) {
     if (!panel || !panelBody) return;
@@ -37,6 +43,7 @@
     openerChip = chip;
     panel.setAttribute("data-open", "");
     panel.setAttribute("aria-busy", "true");
+    if (drawerQuery.matches) setBehindInert(true);
     let response;
     try {
       response = await fetch(url, { headers: { Accept: "text/html" }, credentials: "same-origin" });
@@ -73,6 +80,7 @@
   function closePanel() {
     if (!panel?.hasAttribute("data-open")) return false;
     panel.removeAttribute("data-open");
+    setBehindInert(false);
     const chip = openerChip;
     if (chip) chip.removeAttribute("aria-current");
     if (chip && document.contains(chip)) chip.focus();
@@ -197,6 +205,8 @@
       return;
     }
     if (!keyboardItems || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    // While the drawer covers the draft, the draft's shortcuts wait until Escape closes it.
+    if (drawerQuery.matches && panel?.hasAttribute("data-open")) return;
     const handlers = {
       j: () => move(1),
       k: () => move(-1),

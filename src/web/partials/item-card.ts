@@ -2,7 +2,6 @@ import type { StoredItem } from "../../storage/item-repository.ts";
 import { EMPTY, type Html, html } from "../html.ts";
 import { renderFlagBadge, renderStatusBadge } from "./badge.ts";
 import { renderCitationChip, renderCitationChips } from "./citation-chip.ts";
-import { formatTimestamp } from "../../drafting/format-timestamp.ts";
 
 export type ItemCardContext = {
   dealId: string;
@@ -45,19 +44,16 @@ function renderItemStatus(status: StoredItem["status"]): Html {
 export function renderNeedsCheckingCard(item: StoredItem, context: ItemCardContext): Html {
   const claims = item.citations.map((citation) => {
     const file = citation.filename ?? context.filenames.get(citation.sourceId) ?? citation.sourceId;
-    const where = [file, citation.speaker, citation.startMs === null ? null : formatTimestamp(citation.startMs)]
-      .filter(Boolean)
-      .join(" · ");
     return html`<li class="claim">
     <p class="claimed-quote"><span class="label">Claimed quote</span> “${citation.quote}”</p>
     <p class="reason"><span class="label">Why it needs checking</span> ${citation.reason ?? "The quote was not found in the source."}</p>
-    <p class="subtle">Looked for in ${where}. ${renderCitationChip(context.dealId, citation, "See that passage")}</p>
+    <p class="subtle"><span class="label">Looked for near</span> ${renderCitationChip(context.dealId, citation, file)}</p>
   </li>`;
   });
   return html`<li class="item item-needs-checking" id="item-${item.id}" data-item="${item.id}" tabindex="-1" aria-labelledby="statement-${item.id}">
   <div class="item-body">
     <p class="statement" id="statement-${item.id}">${item.statement}</p>
-    <div class="item-meta">${renderStatusBadge(item.status)}${(item.flags ?? []).map(renderFlagBadge)}</div>
+    <div class="item-meta">${renderItemStatus(item.status)}${(item.flags ?? []).map(renderFlagBadge)}</div>
     <ul class="claims">${claims}</ul>
   </div>
   ${context.canEdit ? renderActions(item.id, ["reject"]) : EMPTY}
@@ -92,7 +88,8 @@ function renderDetails(details: Record<string, unknown>, shown: string[]): Html 
 function detailValue(value: unknown): string | null {
   if (typeof value === "string") return value.trim() === "" || value === "unknown" ? null : value;
   if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "yes" : null;
+  // Yes/no details ("explicit", "looksUnrealistic") are either noise or already a flag badge.
+  if (typeof value === "boolean") return null;
   if (Array.isArray(value)) {
     const parts = value.filter((v): v is string => typeof v === "string" && v.trim() !== "");
     return parts.length === 0 ? null : parts.join(", ");
