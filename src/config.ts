@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   BATON_REQUEST_TIMEOUT_MS: intWithDefault(DEFAULTS.requestTimeoutMs),
   BATON_JOB_CONCURRENCY: intWithDefault(DEFAULTS.jobConcurrency),
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
+  BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
 });
 
 export type IngestLimits = {
@@ -87,6 +88,8 @@ export type Config = {
   requestTimeoutMs: number;
   /** Extraction runs executed at once by the service's job queue. */
   jobConcurrency: number;
+  /** Behind a TLS-terminating proxy: X-Forwarded-Proto says whether the browser's request was HTTPS (secure cookies). */
+  trustProxy: boolean;
   limits: IngestLimits;
 };
 
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
     jobConcurrency: e.BATON_JOB_CONCURRENCY,
+    trustProxy: e.BATON_TRUST_PROXY === "true",
     limits: {
       ...DEFAULT_LIMITS,
       maxFileBytes: e.BATON_MAX_FILE_BYTES,

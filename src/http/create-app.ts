@@ -20,6 +20,7 @@ import { createSourceRoutes } from "./routes/source-routes.ts";
 import { createUserRoutes } from "./routes/user-routes.ts";
 import { createVerifyRoutes } from "./routes/verify-routes.ts";
 import { createVersionRoutes } from "./routes/version-routes.ts";
+import { createWebRoutes } from "../web/create-web-routes.ts";
 
 // Room for multipart framing around the largest accepted file.
 const MULTIPART_OVERHEAD = 1024 * 1024;
@@ -62,5 +63,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   v1.route("/deals", createBriefRoutes(deps));
   v1.route("/reports", createReportRoutes(deps));
   app.route("/v1", v1);
+  app.route("/", createWebRoutes(deps));
   return app;
 }

@@ -146,4 +146,22 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.id; END;
     `,
   },
+  {
+    id: 4,
+    name: "web-sessions",
+    // Browser sessions of the web pages: only a hash of the session id is stored, so a copy of the database
+    // signs nobody in; deleting the row (sign-out) revokes the session at once.
+    sql: `
+      CREATE TABLE web_sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX web_sessions_user ON web_sessions(user_id);
+      CREATE INDEX web_sessions_expiry ON web_sessions(expires_at);
+    `,
+  },
 ];

@@ -1,0 +1,204 @@
+import type { User } from "../domain/user.ts";
+import type { Brief, BriefMilestone, BriefRisk, BriefStakeholder } from "../drafting/brief.ts";
+import type { Deal } from "../domain/deal.ts";
+import { formatDay, formatMoment } from "./format.ts";
+import { EMPTY, type Html, html } from "./html.ts";
+import { renderPage } from "./layout.ts";
+import { renderBadge } from "./partials/badge.ts";
+import { type BriefItemContext, type CitationIndex, renderBriefItem, renderBriefList } from "./partials/brief-item.ts";
+import { renderSourcePanelShell } from "./partials/source-panel.ts";
+
+export type BriefPageView = { user: User; csrfToken: string; deal: Deal; brief: Brief; citations: CitationIndex; canEdit: boolean };
+
+const RISK_REASONS: Record<BriefRisk["reason"], string> = {
+  redFlag: "Red flag",
+  contradiction: "Contradiction",
+  unresolvedObjection: "Unresolved objection",
+  politicalDynamics: "Political dynamics",
+};
+
+/** The CSM's pre-kickoff brief, printable; the same brief the API serves, citations one click from their quote. */
+export function renderBriefPage(view: BriefPageView): Html {
+  const { brief, deal } = view;
+  const context: BriefItemContext = { dealId: deal.id, citations: view.citations };
+  const body = html`<div class="workspace" data-brief>
+<div class="draft-column brief">
+  ${
+    brief.status === "draft"
+      ? html`<div class="draft-banner" role="note"><strong>DRAFT:</strong> ${brief.notice.replace(/^DRAFT:\s*/, "")}</div>`
+      : html`<p class="approved-banner">${renderBadge(`Approved · version ${brief.version}`, "success")} <span>${brief.notice}</span></p>`
+  }
+  <div class="page-head">
+    <h1>Brief: ${brief.account}</h1>
+    <dl class="facts facts-inline">
+      <div><dt>Close date</dt><dd>${formatDay(brief.closeDate)}</dd></div>
+      <div><dt>AE</dt><dd>${brief.team.ae?.name ?? "Unknown"}</dd></div>
+      <div><dt>CSM</dt><dd>${brief.team.csm?.name ?? "Not assigned"}</dd></div>
+      <div><dt>Generated</dt><dd>${formatMoment(brief.generatedAt)}</dd></div>
+    </dl>
+  </div>
+  <div class="toolbar no-print">
+    <button type="button" class="button" data-print>Print</button>
+    ${view.canEdit ? html`<a class="button" href="/deals/${deal.id}/review">Open the review</a>` : EMPTY}
+    <a class="button button-quiet" href="/deals/${deal.id}">Deal and sources</a>
+  </div>
+  <nav class="section-index no-print" aria-label="Brief sections"><ul>
+    <li><a href="#confirm">Confirm</a></li><li><a href="#promises">Promises <span class="count">${brief.promises.length}</span></a></li>
+    <li><a href="#risks">Risks <span class="count">${brief.risks.length}</span></a></li><li><a href="#stakeholders">Stakeholders <span class="count">${brief.stakeholders.length}</span></a></li>
+    <li><a href="#next-steps">Next steps</a></li><li><a href="#questions">Open questions <span class="count">${brief.openQuestions.length}</span></a></li>
+    <li><a href="#agenda">Kickoff agenda</a></li><li><a href="#intro-email">Intro email</a></li><li><a href="#timeline">Timeline</a></li>
+  </ul></nav>
+
+  <section class="draft-section" id="confirm" aria-labelledby="confirm-heading">
+    <h2 id="confirm-heading">Confirm with the customer</h2>
+    ${brief.confirm.opener ? html`<blockquote class="opener"><span class="label">Open the kickoff with</span> ${brief.confirm.opener}</blockquote>` : html`<p class="empty">The handoff says neither what they want nor what success looks like: ask both.</p>`}
+    <h3>What they want</h3>${renderBriefList(brief.confirm.whatTheyWant.map((item) => renderBriefItem(item, context)))}
+    <h3>For whom</h3>${renderBriefList(brief.confirm.forWhom.map((item) => renderBriefItem(item, context)))}
+    <h3>What success looks like</h3>${renderBriefList(brief.confirm.successLooksLike.map((item) => renderBriefItem(item, context)))}
+  </section>
+
+  <section class="draft-section" id="promises" aria-labelledby="promises-heading">
+    <h2 id="promises-heading">Promises to honour <span class="count">${brief.promises.length}</span></h2>
+    ${renderBriefList(
+      brief.promises.map((p) =>
+        renderBriefItem(
+          p,
+          context,
+          [`Owner: ${p.owner ?? "not stated (ask the AE)"}`, p.promisedTo ? `To: ${p.promisedTo}` : null, `Due: ${p.due ?? "not stated"}`],
+          p.unrealistic ? renderBadge("Looks unrealistic", "danger") : EMPTY,
+        ),
+      ),
+    )}
+  </section>
+
+  <section class="draft-section" id="risks" aria-labelledby="risks-heading">
+    <h2 id="risks-heading">Risks to watch <span class="count">${brief.risks.length}</span></h2>
+    ${renderBriefList(
+      brief.risks.map((r) =>
+        renderBriefItem(
+          r,
+          context,
+          [r.detail],
+          html`${renderBadge([r.reason, ...r.alsoListedAs].map((reason) => RISK_REASONS[reason]).join(" + "), "attention")}${
+            r.severity ? renderBadge(`Severity ${r.severity}`, r.severity === "high" ? "danger" : "neutral") : EMPTY
+          }`,
+        ),
+      ),
+    )}
+  </section>
+
+  <section class="draft-section" id="stakeholders" aria-labelledby="stakeholders-heading">
+    <h2 id="stakeholders-heading">Stakeholders <span class="count">${brief.stakeholders.length}</span></h2>
+    ${brief.stakeholders.length === 0 ? html`<p class="empty">Nothing in the handoff.</p>` : html`<div class="people">${brief.stakeholders.map((person) => renderStakeholder(person, context))}</div>`}
+  </section>
+
+  <section class="draft-section" id="next-steps" aria-labelledby="next-heading">
+    <h2 id="next-heading">Next steps and open items <span class="count">${brief.nextSteps.length}</span></h2>
+    ${renderBriefList(brief.nextSteps.map((n) => renderBriefItem(n, context, [`Owner: ${n.owner ?? "not stated"}`, `Due: ${n.due ?? "not stated"}`])))}
+  </section>
+
+  <section class="draft-section" id="questions" aria-labelledby="questions-heading">
+    <h2 id="questions-heading">Open questions <span class="count">${brief.openQuestions.length}</span></h2>
+    ${
+      brief.openQuestions.length === 0
+        ? html`<p class="empty">None: every section of the handoff is filled.</p>`
+        : html`<ol class="brief-items">${brief.openQuestions.map(
+            (q) =>
+              html`<li class="brief-item"><p class="statement"><strong>${q.title}:</strong> ${q.question}</p>${
+                q.aeSays === null
+                  ? html`<p class="subtle">Unanswered: ask the AE.</p>`
+                  : html`<p><span class="label">The AE says</span> ${q.aeSays} <span class="subtle">(the AE's word, not a source)</span></p>`
+              }</li>`,
+          )}</ol>`
+    }
+  </section>
+
+  <section class="draft-section" id="agenda" aria-labelledby="agenda-heading">
+    <h2 id="agenda-heading">Kickoff agenda</h2>
+    <ol class="agenda">${brief.kickoffAgenda.map((part) => html`<li><h3>${part.title}</h3><ul>${part.points.map((point) => html`<li>${point}</li>`)}</ul></li>`)}</ol>
+  </section>
+
+  ${renderIntroEmail(brief)}
+  ${renderTimeline(brief)}
+</div>
+${renderSourcePanelShell()}
+</div>`;
+  return renderPage({
+    title: `Brief · ${brief.account}`,
+    body,
+    user: view.user,
+    csrfToken: view.csrfToken,
+    width: "wide",
+    crumbs: [{ label: "Deals", href: "/deals" }, { label: deal.account, href: `/deals/${deal.id}` }, { label: "Brief" }],
+  });
+}
+
+function renderStakeholder(person: BriefStakeholder, context: BriefItemContext): Html {
+  const stance = person.stance === "mixed" ? `mixed (${person.stances.join(", ")})` : person.stance;
+  return html`<article class="person">
+  <h3>${person.name ?? "No name given"}${person.title ? html` <span class="subtle">${person.title}</span>` : EMPTY}</h3>
+  <p class="facts-line">Role: ${person.role ?? "not stated"} · Stance: ${stance}</p>
+  ${person.caresAbout.length > 0 ? html`<p><span class="label">Cares about</span> ${person.caresAbout.join("; ")}</p>` : EMPTY}
+  ${person.contactPreferences.length > 0 ? html`<p><span class="label">Prefers</span> ${person.contactPreferences.join("; ")}</p>` : EMPTY}
+  <details class="person-items"><summary>${person.items.length === 1 ? "1 item" : `${person.items.length} items`} with citations</summary>
+    ${renderBriefList(person.items.map((item) => renderBriefItem(item, context)))}
+  </details>
+</article>`;
+}
+
+function renderIntroEmail(brief: Brief): Html {
+  const email = brief.introEmail;
+  return html`<section class="draft-section" id="intro-email" aria-labelledby="email-heading">
+  <h2 id="email-heading">Warm introduction email</h2>
+  <p class="muted">For the AE to send${email.sendBy ? html` by <strong>${formatDay(email.sendBy)}</strong>` : EMPTY}${email.basis === "draft" ? " · built from the unapproved draft" : ""}.</p>
+  <dl class="facts">
+    <div><dt>To</dt><dd>${email.to.join(", ") || "[customer contact]"}</dd></div>
+    <div><dt>Cc</dt><dd>${email.cc.join(", ") || "none"}</dd></div>
+  </dl>
+  <div class="field">
+    <label for="intro-subject">Subject</label>
+    <div class="copy-row"><input id="intro-subject" type="text" value="${email.subject}" readonly><button type="button" class="button button-small no-print" data-copy="intro-subject">Copy subject</button></div>
+  </div>
+  <div class="field">
+    <label for="intro-body">Body <span class="subtle no-print">(edit freely before copying; nothing here is saved)</span></label>
+    <textarea id="intro-body" class="email-body no-print" rows="14" spellcheck="true">${email.body}</textarea>
+    <div class="print-only email-print">${email.body}</div>
+    <div class="no-print"><button type="button" class="button button-small" data-copy="intro-body">Copy body</button></div>
+  </div>
+  ${
+    email.missing.length + email.notesForAe.length > 0
+      ? html`<ul class="notes">${email.missing.map((m) => html`<li>Fill in: ${m}.</li>`)}${email.notesForAe.map((note) => html`<li>${note}</li>`)}</ul>`
+      : EMPTY
+  }
+</section>`;
+}
+
+const MILESTONE_STATES = {
+  done: { label: "Done", tone: "success" },
+  overdue: { label: "Overdue", tone: "danger" },
+  upcoming: { label: "Upcoming", tone: "neutral" },
+  unscheduled: { label: "No close date", tone: "neutral" },
+} as const;
+
+function renderTimeline(brief: Brief): Html {
+  return html`<section class="draft-section" id="timeline" aria-labelledby="timeline-heading">
+  <h2 id="timeline-heading">Handoff timeline</h2>
+  <!-- Round 2: the CSM marks milestones done here (stored and exposed in the API). -->
+  <ol class="timeline">${brief.timeline.milestones.map(renderMilestone)}</ol>
+</section>`;
+}
+
+function renderMilestone(m: BriefMilestone): Html {
+  const state = MILESTONE_STATES[m.state];
+  const due =
+    m.dueBy === null
+      ? "No close date"
+      : m.dueFrom !== null && m.dueFrom !== m.dueBy
+        ? `${formatDay(m.dueFrom)} to ${formatDay(m.dueBy)}`
+        : `By ${formatDay(m.dueBy)}`;
+  return html`<li class="milestone milestone-${m.state}">
+  <div class="milestone-title">${m.title}</div>
+  <div class="facts-line">${m.owner} · ${due}${m.scheduledFor ? ` · scheduled ${formatDay(m.scheduledFor)}` : ""}${m.doneAt ? ` · done ${formatMoment(m.doneAt)}${m.late ? " (late)" : ""}` : ""}</div>
+  <div>${renderBadge(state.label, state.tone)}${m.tracked || m.state === "done" ? EMPTY : html` <span class="subtle">not recorded in Baton yet</span>`}</div>
+</li>`;
+}

@@ -1,0 +1,134 @@
+import type { User } from "../domain/user.ts";
+import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
+import type { DealDraft } from "../domain/deal-draft.ts";
+import type { Deal } from "../domain/deal.ts";
+import { formatMoment, plural } from "./format.ts";
+import { EMPTY, type Html, html } from "./html.ts";
+import { renderPage } from "./layout.ts";
+import { renderBadge } from "./partials/badge.ts";
+import { type ItemCardContext, renderItemCard, renderNeedsCheckingCard } from "./partials/item-card.ts";
+import { renderProgress } from "./partials/progress.ts";
+import { renderSourcePanelShell } from "./partials/source-panel.ts";
+
+export type ReviewPageView = {
+  user: User;
+  csrfToken: string;
+  deal: Deal;
+  draft: DealDraft;
+  canEdit: boolean;
+  /** The latest approved version, and whether the draft still matches it. */
+  approval: { version: number; approvedAt: string; matches: boolean } | null;
+};
+
+/**
+ * The review workspace: the draft's sections and items on the left, the source beside them on the right
+ * (a drawer on narrow screens). Read-only for now; the actions are laid out and disabled.
+ */
+export function renderReviewPage(view: ReviewPageView): Html {
+  const { deal, draft } = view;
+  const context: ItemCardContext = {
+    dealId: deal.id,
+    filenames: new Map(draft.sources.map((source) => [source.id, source.filename])),
+    canEdit: view.canEdit,
+  };
+  const reviewed = draft.items.filter((item) => item.status !== "draft").length;
+  const openGaps = draft.gaps.filter((gap) => gap.answer === undefined).length;
+  const bySection = new Map<SectionKey, typeof draft.items>();
+  for (const item of draft.items) bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
+
+  const body = html`<div class="workspace" data-review data-keyboard-items>
+<div class="draft-column">
+  <div class="page-head">
+    <h1>${view.canEdit ? "Review" : "Draft"}: ${deal.account}</h1>
+    <p class="muted">${extractorLine(draft)} · ${draft.completeness.sectionsFilled} of ${draft.completeness.sectionsTotal} sections covered${
+      view.approval ? html` · ${approvalLine(view.approval)}` : EMPTY
+    }</p>
+  </div>
+  <div class="review-bar">
+    ${renderProgress(reviewed, draft.items.length, "reviewed")}
+    <span class="review-counts">${plural(draft.needsChecking.length, "item")} to check · ${plural(openGaps, "open gap")}</span>
+    ${
+      view.canEdit
+        ? html`<!-- Round 2: approve the handoff, listing what is still unreviewed first. -->
+    <button type="button" class="button button-primary" data-action="approve-handoff" disabled aria-describedby="review-note">Approve handoff</button>`
+        : EMPTY
+    }
+  </div>
+  <p class="hint keys-hint" id="review-note"><kbd>j</kbd>/<kbd>k</kbd> next/previous item · <kbd>o</kbd> open its source${
+    view.canEdit
+      ? html` · <kbd>a</kbd> approve · <kbd>e</kbd> edit · <kbd>r</kbd> reject. Approving, editing and rejecting here are coming; use the API meanwhile.`
+      : EMPTY
+  }</p>
+  <nav class="section-index" aria-label="Sections">
+    <ul>
+      ${draft.needsChecking.length > 0 ? html`<li><a href="#needs-checking">Needs checking <span class="count">${draft.needsChecking.length}</span></a></li>` : EMPTY}
+      ${SECTION_KEYS.map((key) => {
+        const count = bySection.get(key)?.length ?? 0;
+        return html`<li><a href="#section-${key}" class="${count === 0 ? "is-gap" : ""}">${SECTIONS[key].title} <span class="count">${count === 0 ? "gap" : count}</span></a></li>`;
+      })}
+    </ul>
+  </nav>
+  ${draft.needsChecking.length > 0 ? renderNeedsChecking(draft, context) : EMPTY}
+  ${SECTION_KEYS.map((key) => renderSection(key, bySection.get(key) ?? [], draft, context))}
+</div>
+${renderSourcePanelShell()}
+</div>`;
+  return renderPage({
+    title: `Review · ${deal.account}`,
+    body,
+    user: view.user,
+    csrfToken: view.csrfToken,
+    width: "wide",
+    crumbs: [{ label: "Deals", href: "/deals" }, { label: deal.account, href: `/deals/${deal.id}` }, { label: "Review" }],
+  });
+}
+
+function renderNeedsChecking(draft: DealDraft, context: ItemCardContext): Html {
+  return html`<section class="draft-section needs-checking" id="needs-checking" aria-labelledby="needs-checking-heading">
+  <h2 id="needs-checking-heading">Needs checking <span class="count">${draft.needsChecking.length}</span></h2>
+  <p class="hint">The verifier did not find these quotes in the sources. They are never shown as fact: reject them, or add the fact as your own item.</p>
+  <ol class="items">${draft.needsChecking.map((item) => renderNeedsCheckingCard(item, context))}</ol>
+</section>`;
+}
+
+function renderSection(key: SectionKey, items: DealDraft["items"], draft: DealDraft, context: ItemCardContext): Html {
+  const gap = draft.gaps.find((g) => g.section === key);
+  const headingId = `section-heading-${key}`;
+  return html`<section class="draft-section" id="section-${key}" aria-labelledby="${headingId}">
+  <h2 id="${headingId}">${SECTIONS[key].title} <span class="count">${items.length}</span></h2>
+  ${items.length > 0 ? html`<ol class="items">${items.map((item) => renderItemCard(item, context))}</ol>` : EMPTY}
+  ${gap ? renderGap(gap, context.canEdit) : EMPTY}
+</section>`;
+}
+
+function renderGap(gap: DealDraft["gaps"][number], canEdit: boolean): Html {
+  return html`<div class="gap" id="gap-${gap.section}">
+  <p>${renderBadge("Not stated in the sources", "attention")}</p>
+  <p class="gap-question">${gap.question}</p>
+  ${
+    gap.answer
+      ? html`<p class="gap-answer"><span class="label">The AE's answer</span> ${gap.answer.answer} <span class="subtle">(${formatMoment(gap.answer.answeredAt)}; the AE's word, not a source)</span></p>`
+      : html`<p class="subtle">Not answered yet.</p>`
+  }
+  ${
+    canEdit
+      ? html`<!-- Round 2: this form posts the answer to the gap service. -->
+  <div class="field">
+    <label for="gap-answer-${gap.section}">Your answer</label>
+    <textarea id="gap-answer-${gap.section}" rows="2" disabled aria-describedby="review-note">${gap.answer?.answer ?? ""}</textarea>
+  </div>`
+      : EMPTY
+  }
+</div>`;
+}
+
+function extractorLine(draft: DealDraft): string {
+  if (draft.extractor.kind === "offline") return "Extracted by the offline rules";
+  return `Extracted by ${draft.extractor.model ?? "an LLM"}`;
+}
+
+function approvalLine(approval: NonNullable<ReviewPageView["approval"]>): Html {
+  return approval.matches
+    ? html`approved as version ${approval.version} (${formatMoment(approval.approvedAt)})`
+    : html`changed since version ${approval.version} was approved`;
+}

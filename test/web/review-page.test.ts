@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SECTIONS } from "../../src/domain/sections.ts";
+import { seedReviewDeal } from "../support/seed-review-deal.ts";
+import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
+import { getPage, signIn } from "./web-session.ts";
+
+let t: TestApp;
+let ae: TestUser;
+let csm: TestUser;
+
+beforeEach(() => {
+  t = createTestApp();
+  ae = t.addUser("ae", "Dana Whitlock");
+  csm = t.addUser("csm", "Chris Park");
+});
+afterEach(() => t.close());
+
+const decode = (text: string) =>
+  text
+    .replace(/&amp;/g, "&")
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
+
+describe("the review page", () => {
+  it("links every verified citation to the exact span of its source, which the panel highlights", async () => {
+    const { dealId, source, ids } = await seedReviewDeal(t, ae, csm);
+    const session = await signIn(t, ae.token);
+    const page = await (await getPage(t, session, `/deals/${dealId}/review`)).text();
+    const item = page.slice(page.indexOf(`id="item-${ids.pain}"`));
+    const panelUrl = decode(/data-panel-url="([^"]+)"/.exec(item)![1]!);
+    const citation = t.deps.items.get(dealId, ids.pain)!.citations[0]!;
+    expect(panelUrl).toBe(`/deals/${dealId}/sources/${source.source.id}/panel?from=${citation.charStart}&to=${citation.charEnd}`);
+
+    const panel = await (await getPage(t, session, panelUrl)).text();
+    const marks = [...panel.matchAll(/<mark[^>]*>([^<]*)<\/mark>/g)].map((m) => decode(m[1]!));
+    expect(marks.join("")).toBe(source.source.text.slice(citation.charStart, citation.charEnd));
+    expect(panel).toMatch(/<mark class="quote-mark" id="quote" data-focus>/);
+    expect(panel).not.toContain("<html");
+  });
+
+  it("lists what needs checking with the verifier's reason, and the gaps with their questions", async () => {
+    const { dealId, ids } = await seedReviewDeal(t, ae, csm);
+    const session = await signIn(t, ae.token);
+    const page = await (await getPage(t, session, `/deals/${dealId}/review`)).text();
+    const needsChecking = page.slice(page.indexOf('id="needs-checking"'), page.indexOf('id="section-accountOverview"'));
+    expect(needsChecking).toContain(`id="item-${ids.unverified}"`);
+    expect(needsChecking).toContain("we will churn by March");
+    expect(needsChecking).toContain("Why it needs checking");
+    expect(decode(page)).toContain(SECTIONS.promises.gapQuestion);
+    expect(page).toContain('id="gap-promises"');
+    expect(page).toContain("0/3 reviewed");
+  });
+
+  it("lays out the review actions for the deal's AE only (disabled until the review service lands)", async () => {
+    const { dealId } = await seedReviewDeal(t, ae, csm);
+    const aePage = await (await getPage(t, await signIn(t, ae.token), `/deals/${dealId}/review`)).text();
+    expect(aePage.match(/data-action="approve"/g)).toHaveLength(3);
+    expect(aePage).toMatch(/<button[^>]*data-action="reject"[^>]*disabled/);
+    const csmPage = await (await getPage(t, await signIn(t, csm.token), `/deals/${dealId}/review`)).text();
+    expect(csmPage).not.toContain('data-action="approve"');
+    expect(csmPage).toContain("Draft: Kestrel Ridge Freight");
+  });
+
+  it("ignores a highlight outside the source instead of failing", async () => {
+    const { dealId, source } = await seedReviewDeal(t, ae, csm);
+    const session = await signIn(t, ae.token);
+    const res = await getPage(t, session, `/deals/${dealId}/sources/${source.source.id}?from=5&to=999999999`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain("<mark");
+  });
+});
