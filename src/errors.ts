@@ -59,3 +59,33 @@ export function exitCodeFor(error: unknown): number {
       return 1;
   }
 }
+
+/** The HTTP statuses an error answers with. */
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 502 | 504;
+
+/** The HTTP status of each error code: one exhaustive switch. */
+export function statusFor(code: ErrorCode): HttpErrorStatus {
+  switch (code) {
+    case "INVALID_INPUT":
+      return 400;
+    case "UNAUTHENTICATED":
+      return 401;
+    case "FORBIDDEN":
+      return 403;
+    case "NOT_FOUND":
+      return 404;
+    case "CONFLICT":
+      return 409;
+    case "LIMIT_EXCEEDED":
+      return 413;
+    case "UNSUPPORTED_FORMAT":
+      return 415;
+    case "LLM_FAILED":
+      return 502;
+    case "TIMEOUT":
+      return 504;
+    case "CONFIG_INVALID":
+    case "INTERNAL":
+      return 500;
+  }
+}

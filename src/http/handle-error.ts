@@ -1,35 +1,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, type ErrorCode, isAppError } from "../errors.ts";
+import { AppError, isAppError, statusFor } from "../errors.ts";
 import type { Logger } from "../logger.ts";
-
-/** The HTTP status of each error code: one exhaustive switch. */
-export function statusFor(code: ErrorCode): ContentfulStatusCode {
-  switch (code) {
-    case "INVALID_INPUT":
-      return 400;
-    case "UNAUTHENTICATED":
-      return 401;
-    case "FORBIDDEN":
-      return 403;
-    case "NOT_FOUND":
-      return 404;
-    case "CONFLICT":
-      return 409;
-    case "LIMIT_EXCEEDED":
-      return 413;
-    case "UNSUPPORTED_FORMAT":
-      return 415;
-    case "LLM_FAILED":
-      return 502;
-    case "TIMEOUT":
-      return 504;
-    case "CONFIG_INVALID":
-    case "INTERNAL":
-      return 500;
-  }
-}
 
 /** One envelope for every error: { error: { code, message, requestId } }. Unknown errors never leak their message. */
 export function createErrorHandler(logger: Logger) {

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, isAppError } from "../errors.ts";
-import { statusFor } from "../http/handle-error.ts";
+import { statusFor } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import { type Html, html } from "./html.ts";
 import { renderPage } from "./layout.ts";

@@ -186,14 +186,14 @@ describe("the import graph of src/", () => {
     expect([...local, ...external]).toEqual([]);
   });
 
-  it("lets only the entry points, the CLI, the HTTP layer and the services import the composition root (deps.ts)", () => {
-    const allowed = (from: string) => ["main.ts", "cli.ts", "cli", "http", "services"].includes(folderOf(from));
+  it("lets only the entry points, the CLI, the HTTP layer, the web pages and the services import the composition root (deps.ts)", () => {
+    const allowed = (from: string) => ["main.ts", "cli.ts", "cli", "http", "web", "services"].includes(folderOf(from));
     expect(offending((from, to) => to === "deps.ts" && !allowed(from))).toEqual([]);
   });
 
   it("keeps ingest, extraction, grounding and drafting free of hono, http/ and cli/", () => {
     const core = (from: string) => ["ingest", "extraction", "grounding", "drafting"].includes(folderOf(from));
-    const local = offending((from, to) => core(from) && ["http", "cli", "cli.ts", "main.ts"].includes(folderOf(to)));
+    const local = offending((from, to) => core(from) && ["http", "web", "cli", "cli.ts", "main.ts"].includes(folderOf(to)));
     const external = packagesImported((from, name) => core(from) && (packageName(name) === "hono" || name.startsWith("@hono/")));
     expect([...local, ...external]).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { statusFor } from "../handle-error.ts";
+import { statusFor } from "../../errors.ts";
 import { buildComponentSchemas } from "./component-schemas.ts";
 import { DEAL_OPERATIONS } from "./deal-operations.ts";
 import { HANDOFF_OPERATIONS } from "./handoff-operations.ts";
