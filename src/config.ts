@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   BATON_EXTRACTOR: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "llm", "offline"])),
   BATON_DB: optionalString,
   PORT: intWithDefault(3000),
+  HOST: optionalString,
   BATON_MAX_FILE_BYTES: intWithDefault(25 * 1024 * 1024),
   BATON_MAX_SEGMENTS: intWithDefault(50_000),
   BATON_PARSE_TIMEOUT_MS: intWithDefault(20_000),
@@ -21,7 +22,9 @@ const EnvSchema = z.object({
   BATON_PDF_MEMORY_MB: intWithDefault(512),
   BATON_LLM_TIMEOUT_MS: intWithDefault(120_000),
   BATON_LLM_MAX_RETRIES: z.preprocess((v) => (v === "" || v === undefined ? 2 : Number(v)), z.number().int().min(0).max(10)),
-  BATON_LLM_CONTEXT_TOKENS: intWithDefault(24_000),
+  BATON_LLM_CONTEXT_TOKENS: intWithDefault(32_768),
+  BATON_LLM_MAX_OUTPUT_TOKENS: intWithDefault(8_000),
+  BATON_LLM_TEMPERATURE: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().min(0).max(2).optional()),
   BATON_LLM_JSON_MODE: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "json_schema", "json_object"])),
   BATON_REQUEST_TIMEOUT_MS: intWithDefault(30_000),
   BATON_JOB_CONCURRENCY: intWithDefault(2),
@@ -46,18 +49,27 @@ export type IngestLimits = {
 
 export type Config = {
   extractor: "llm" | "offline";
+  /** How the extractor was chosen: "auto" found an endpoint in the environment, "explicit" was BATON_EXTRACTOR. */
+  extractorChoice: "auto" | "explicit";
   llm: {
     apiKey: string | undefined;
     baseUrl: string | undefined;
     model: string;
     timeoutMs: number;
     maxRetries: number;
-    contextBudgetTokens: number;
+    /** The model's context window in tokens: fixed prompt, source text and the output reservation together. */
+    contextTokens: number;
+    /** Output tokens reserved and asked for on each call (max_tokens or max_completion_tokens). */
+    maxOutputTokens: number;
+    /** Sent only when set: reasoning models reject it, and servers have their own default. */
+    temperature: number | undefined;
     jsonMode: "auto" | "json_schema" | "json_object";
     maskPii: boolean;
   };
   dbPath: string;
   port: number;
+  /** Address `baton serve` listens on; 127.0.0.1 unless HOST says otherwise (0.0.0.0 in a container). */
+  host: string;
   /** Deadline of one HTTP request; its abort reaches the LLM call. */
   requestTimeoutMs: number;
   /** Extraction runs executed at once by the service's job queue. */
@@ -100,18 +112,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const extractor = e.BATON_EXTRACTOR === "auto" ? (endpointConfigured ? "llm" : "offline") : e.BATON_EXTRACTOR;
   return {
     extractor,
+    extractorChoice: e.BATON_EXTRACTOR === "auto" ? "auto" : "explicit",
     llm: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
       model: e.BATON_MODEL ?? "gpt-4o-mini",
       timeoutMs: e.BATON_LLM_TIMEOUT_MS,
       maxRetries: e.BATON_LLM_MAX_RETRIES,
-      contextBudgetTokens: e.BATON_LLM_CONTEXT_TOKENS,
+      contextTokens: e.BATON_LLM_CONTEXT_TOKENS,
+      maxOutputTokens: e.BATON_LLM_MAX_OUTPUT_TOKENS,
+      temperature: e.BATON_LLM_TEMPERATURE,
       jsonMode: e.BATON_LLM_JSON_MODE,
       maskPii: e.BATON_MASK_PII === "true",
     },
     dbPath: e.BATON_DB ?? "data/baton.sqlite",
     port: e.PORT,
+    host: e.HOST ?? "127.0.0.1",
     requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
     jobConcurrency: e.BATON_JOB_CONCURRENCY,
     limits: {

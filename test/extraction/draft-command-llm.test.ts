@@ -55,7 +55,9 @@ describe("baton draft against an OpenAI-compatible endpoint", () => {
     const result = await draft();
     expect(result.code).toBe(3);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("baton draft: LLM endpoint answered HTTP 503 after retries\n");
+    expect(result.stderr).toBe(
+      "baton draft: LLM endpoint failed with HTTP 503 (server error): check the server, or raise BATON_LLM_MAX_RETRIES (now 0)\n",
+    );
   });
 
   it("exits 3 when the endpoint times out", async () => {
@@ -64,7 +66,9 @@ describe("baton draft against an OpenAI-compatible endpoint", () => {
     const result = await draft("--json");
     expect(result.code).toBe(3);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^baton draft: LLM endpoint timed out/);
+    expect(result.stderr).toBe(
+      "baton draft: LLM endpoint did not answer within 0.1 s: raise BATON_LLM_TIMEOUT_MS (now 100) or check the server\n",
+    );
   });
 
   it("exits 3 when every answer is malformed", async () => {
@@ -72,7 +76,9 @@ describe("baton draft against an OpenAI-compatible endpoint", () => {
     const result = await draft();
     expect(result.code).toBe(3);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("baton draft: LLM answer did not match the handoff schema after one re-ask\n");
+    expect(result.stderr).toBe(
+      "baton draft: LLM answer did not match the handoff schema after one re-ask: the model may be too small for it; try another BATON_MODEL\n",
+    );
   });
 
   it("prints the cited Markdown draft and exits 0", async () => {
