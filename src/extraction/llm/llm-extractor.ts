@@ -136,12 +136,16 @@ async function planSourceBudget(deps: LlmExtractorDeps, jsonSchema: Record<strin
   const longest = refs.reduce((most, ref) => Math.max(most, estimateSegmentTokens(ref)), 0);
   if (budget < longest) {
     const number = (n: number) => n.toLocaleString("en-US");
+    // Half of what the fixed prompt leaves, so a call still carries a useful amount of source text.
+    const room = deps.contextTokens - fixed;
+    const half = Math.floor(room / 2 / 256) * 256;
+    const suggested = half >= longest ? half : Math.max(0, room - longest);
     throw new AppError({
       code: "CONFIG_INVALID",
       message:
         `one LLM call cannot fit in BATON_LLM_CONTEXT_TOKENS=${deps.contextTokens}: the fixed prompt takes about ${number(fixed)} tokens, ` +
         `the output reservation ${number(deps.maxOutputTokens)} (BATON_LLM_MAX_OUTPUT_TOKENS) and the longest turn about ${number(longest)}; ` +
-        `set BATON_LLM_CONTEXT_TOKENS to the model's context window or lower BATON_LLM_MAX_OUTPUT_TOKENS to at most ${number(Math.max(0, deps.contextTokens - fixed - longest))}`,
+        `set BATON_LLM_CONTEXT_TOKENS to the model's context window or lower BATON_LLM_MAX_OUTPUT_TOKENS (to ${number(suggested)}, say)`,
       context: { cause: "context_too_small", contextTokens: deps.contextTokens, fixedTokens: fixed, maxOutputTokens: deps.maxOutputTokens },
     });
   }
