@@ -70,6 +70,28 @@ describe("baton draft against an OpenAI-compatible endpoint", () => {
     );
   });
 
+  it("shows the server's status, code, param and type with --debug, never its message", async () => {
+    llm.replyAlways({
+      status: 400,
+      json: { error: { message: "secret upstream detail", type: "invalid_request_error", param: "tools", code: "invalid_value" } },
+    });
+    const result = await draft("--debug");
+    expect(result.code).toBe(3);
+    const [line, details] = result.stderr.split("\n");
+    expect(line).toBe(
+      "baton draft: LLM endpoint refused the request (HTTP 400 invalid_value, parameter tools): run with --debug to see the server's code and type",
+    );
+    expect(JSON.parse(details!.replace(/^details: /, ""))).toMatchObject({
+      cause: "bad_request",
+      status: 400,
+      code: "invalid_value",
+      param: "tools",
+      type: "invalid_request_error",
+      attempts: 1,
+    });
+    expect(result.stderr).not.toContain("secret upstream detail");
+  });
+
   it("exits 3 when the endpoint times out", async () => {
     process.env.BATON_LLM_TIMEOUT_MS = "100";
     llm.replyAlways({ ...completionReply({}), delayMs: 1_000 });
