@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { CliIo } from "./cli/cli-io.ts";
 import { AppError, exitCodeFor, isAppError } from "./errors.ts";
 
@@ -14,7 +15,49 @@ commands:
   serve [--port N]             run the HTTP service (also: npm start)
   users add --name N --email E --role ae|csm|revops|admin
                                add a user and print their API token once (also: users list, users disable --id)
+
+options: --debug (stack and error details), --version; baton COMMAND --help for one command
 `;
+
+// Kept here, not in the command modules, so --help never loads a command.
+const COMMAND_HELP: Record<string, string> = {
+  parse: `usage: baton parse FILE [--json]
+
+Parses one transcript, caption file, speech-to-text JSON, email or PDF into a source and its
+segments. FILE - reads standard input (the format is recognised from the content).
+  --json   the contract's JSON object instead of a readable summary
+`,
+  draft: `usage: baton draft FILE... [--json | --md] [--refresh]
+
+Drafts one deal's handoff document from its files, every item citing its source. One FILE may
+be - (standard input). Exit 0 done, 2 unusable input or settings, 3 the LLM endpoint failed.
+  --json      the draft as JSON        --md   Markdown (the default)
+  --refresh   ask the model again even when an answer is cached in BATON_DB
+On a terminal, progress (parsing, model calls with time and tokens, grounding) goes to stderr.
+`,
+  verify: `usage: baton verify --source FILE [--segment ID] --quote TEXT [--json]
+       baton verify [--source FILE] [--segment ID] < lines.jsonl
+
+Checks one quote against one source (--source - reads the source from standard input), or
+answers JSON lines {"source","segment"?,"quote"} from standard input, one JSON line each.
+Exits 0 whenever it answers: the verdict is in the output.
+`,
+  eval: `usage: baton eval --gold DIR --corpus DIR [--json] [--price-prompt N --price-completion N]
+
+Scores drafts against hand-annotated gold files: recall and precision per section, citation
+validity, tokens and cost (prices per million tokens).
+`,
+  serve: `usage: baton serve [--port N]
+
+Runs the HTTP service on HOST (default 127.0.0.1; 0.0.0.0 in a container) and PORT (default 3000).
+`,
+  users: `usage: baton users add --name NAME --email EMAIL --role ae|csm|revops|admin [--json]
+       baton users list
+       baton users disable --id ID
+
+Manages who may call the service; a new token is printed once and stored hashed.
+`,
+};
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -33,6 +76,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const debug = argv.includes("--debug");
   const args = argv.filter((a) => a !== "--debug");
   const [name, ...rest] = args;
+  if (name === "--version" || name === "-V" || name === "version") {
+    io.stdout(`baton ${readVersion()}\n`);
+    return 0;
+  }
+  if (name === "help" && rest[0] !== undefined && COMMAND_HELP[rest[0]] !== undefined) {
+    io.stdout(COMMAND_HELP[rest[0]]!);
+    return 0;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(USAGE);
     return name === undefined ? 2 : 0;
@@ -42,11 +93,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`baton: unknown command '${name}'\n${USAGE}`);
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(COMMAND_HELP[name] ?? USAGE);
+    return 0;
+  }
   try {
     const command = await loadCommand();
     return await command(rest, io);
   } catch (error) {
     io.stderr(`baton ${name}: ${describeError(error)}\n`);
+    if (debug && isAppError(error) && Object.keys(error.context).length > 0) {
+      // Status, the server's code/param/type, request id and counts: never content.
+      io.stderr(`details: ${JSON.stringify(error.context)}\n`);
+    }
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return exitCodeFor(error);
   }
@@ -60,4 +119,9 @@ function describeError(error: unknown): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").slice(0, 500);
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+  return manifest.version ?? "unknown";
 }

@@ -14,7 +14,9 @@ const DEFAULTS = {
   port: 3000,
   llmTimeoutMs: 120_000,
   llmMaxRetries: 2,
-  llmContextTokens: 24_000,
+  llmContextTokens: 32_768,
+  llmMaxOutputTokens: 8_000,
+  host: "127.0.0.1",
   requestTimeoutMs: 30_000,
   jobConcurrency: 2,
 } as const;
@@ -36,6 +38,7 @@ const EnvSchema = z.object({
   BATON_EXTRACTOR: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "llm", "offline"])),
   BATON_DB: optionalString,
   PORT: intWithDefault(DEFAULTS.port),
+  HOST: optionalString,
   BATON_MAX_FILE_BYTES: intWithDefault(DEFAULT_LIMITS.maxFileBytes),
   BATON_MAX_SEGMENTS: intWithDefault(DEFAULT_LIMITS.maxSegments),
   BATON_PARSE_TIMEOUT_MS: intWithDefault(DEFAULT_LIMITS.parseTimeoutMs),
@@ -47,6 +50,8 @@ const EnvSchema = z.object({
     z.number().int().min(0).max(10),
   ),
   BATON_LLM_CONTEXT_TOKENS: intWithDefault(DEFAULTS.llmContextTokens),
+  BATON_LLM_MAX_OUTPUT_TOKENS: intWithDefault(DEFAULTS.llmMaxOutputTokens),
+  BATON_LLM_TEMPERATURE: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().min(0).max(2).optional()),
   BATON_LLM_JSON_MODE: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "json_schema", "json_object"])),
   BATON_REQUEST_TIMEOUT_MS: intWithDefault(DEFAULTS.requestTimeoutMs),
   BATON_JOB_CONCURRENCY: intWithDefault(DEFAULTS.jobConcurrency),
@@ -72,18 +77,27 @@ export type IngestLimits = {
 
 export type Config = {
   extractor: "llm" | "offline";
+  /** How the extractor was chosen: "auto" found an endpoint in the environment, "explicit" was BATON_EXTRACTOR. */
+  extractorChoice: "auto" | "explicit";
   llm: {
     apiKey: string | undefined;
     baseUrl: string | undefined;
     model: string;
     timeoutMs: number;
     maxRetries: number;
-    contextBudgetTokens: number;
+    /** The model's context window in tokens: fixed prompt, source text and the output reservation together. */
+    contextTokens: number;
+    /** Output tokens reserved and asked for on each call (max_tokens or max_completion_tokens). */
+    maxOutputTokens: number;
+    /** Sent only when set: reasoning models reject it, and servers have their own default. */
+    temperature: number | undefined;
     jsonMode: "auto" | "json_schema" | "json_object";
     maskPii: boolean;
   };
   dbPath: string;
   port: number;
+  /** Address `baton serve` listens on; 127.0.0.1 unless HOST says otherwise (0.0.0.0 in a container). */
+  host: string;
   /** Deadline of one HTTP request; its abort reaches the LLM call. */
   requestTimeoutMs: number;
   /** Extraction runs executed at once by the service's job queue. */
@@ -118,18 +132,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const extractor = e.BATON_EXTRACTOR === "auto" ? (endpointConfigured ? "llm" : "offline") : e.BATON_EXTRACTOR;
   return {
     extractor,
+    extractorChoice: e.BATON_EXTRACTOR === "auto" ? "auto" : "explicit",
     llm: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,
       model: e.BATON_MODEL ?? DEFAULTS.model,
       timeoutMs: e.BATON_LLM_TIMEOUT_MS,
       maxRetries: e.BATON_LLM_MAX_RETRIES,
-      contextBudgetTokens: e.BATON_LLM_CONTEXT_TOKENS,
+      contextTokens: e.BATON_LLM_CONTEXT_TOKENS,
+      maxOutputTokens: e.BATON_LLM_MAX_OUTPUT_TOKENS,
+      temperature: e.BATON_LLM_TEMPERATURE,
       jsonMode: e.BATON_LLM_JSON_MODE,
       maskPii: e.BATON_MASK_PII === "true",
     },
     dbPath: e.BATON_DB ?? DEFAULTS.dbPath,
     port: e.PORT,
+    host: e.HOST ?? DEFAULTS.host,
     requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
     jobConcurrency: e.BATON_JOB_CONCURRENCY,
     trustProxy: e.BATON_TRUST_PROXY === "true",

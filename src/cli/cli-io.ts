@@ -3,4 +3,6 @@ export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;
+  /** True when stderr is a terminal: progress is shown only there. */
+  stderrIsTty?: boolean;
 };

@@ -7,14 +7,14 @@ import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { parseArgs } from "./parse-args.ts";
 import { readInputFile } from "./read-input-file.ts";
 
-/** `baton parse FILE [--json]`: one source as the contract's JSON, or a readable summary. */
+/** `baton parse FILE [--json]`: one source (`-` for stdin) as the contract's JSON, or a readable summary. */
 export async function runParseCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs(args, { json: { type: "boolean" } });
   if (positionals.length !== 1) {
     throw new AppError({ code: "INVALID_INPUT", message: "usage: baton parse FILE [--json]" });
   }
   const config = loadConfig();
-  const { bytes, filename } = await readInputFile(positionals[0]!, config.limits);
+  const { bytes, filename } = await readInputFile(positionals[0]!, config.limits, io.stdin);
   const parsed = await parseSource(bytes, filename, config.limits);
   io.stdout(values.json ? `${JSON.stringify(parsed, null, 2)}\n` : renderSummary(parsed));
   return 0;

@@ -9,10 +9,13 @@ import { readInputFile } from "./read-input-file.ts";
  * Parses every file of a deal, all at once (a PDF's worker process runs while the transcripts parse);
  * the first unusable file, in argument order, stops the command with its name in the reason.
  */
-export async function parseInputFiles(paths: string[], limits: IngestLimits): Promise<ParsedSource[]> {
+export async function parseInputFiles(paths: string[], limits: IngestLimits, stdin?: NodeJS.ReadableStream): Promise<ParsedSource[]> {
+  if (paths.filter((path) => path === "-").length > 1) {
+    throw new AppError({ code: "INVALID_INPUT", message: "standard input (-) can be given only once" });
+  }
   const outcomes = await Promise.allSettled(
     paths.map(async (path) => {
-      const { bytes, filename } = await readInputFile(path, limits);
+      const { bytes, filename } = await readInputFile(path, limits, stdin);
       return parseSource(bytes, filename, limits);
     }),
   );

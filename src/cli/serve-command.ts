@@ -7,7 +7,7 @@ import { parseArgs } from "./parse-args.ts";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/** `baton serve [--port N]`: the HTTP service until SIGINT/SIGTERM, then a graceful shutdown. */
+/** `baton serve [--port N]`: the HTTP service on HOST (default 127.0.0.1) until SIGINT/SIGTERM, then a graceful shutdown. */
 export async function runServeCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs(args, { port: { type: "string" } });
   const config = loadConfig();
@@ -16,9 +16,10 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
   const interrupted = deps.runs.failInterrupted(deps.now());
   if (interrupted > 0) deps.logger.warn("marked interrupted extraction runs as failed", { count: interrupted });
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port });
-  deps.logger.info("listening", { port, extractor: config.extractor });
-  io.stdout(`baton listening on http://localhost:${port} (extractor: ${config.extractor})\n`);
+  const server = serve({ fetch: app.fetch, port, hostname: config.host });
+  deps.logger.info("listening", { host: config.host, port, extractor: config.extractor });
+  const shown = config.host.includes(":") ? `[${config.host}]` : config.host;
+  io.stdout(`baton listening on http://${shown}:${port} (extractor: ${config.extractor})\n`);
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {

@@ -10,13 +10,13 @@ export type SourceIndexCache = { get: (path: string) => Promise<QuoteIndex> };
 const MAX_CACHED_SOURCES = 8;
 
 /** Parses and indexes each source file once, for a batch that cites the same files again and again. */
-export function createSourceIndexCache(limits: IngestLimits): SourceIndexCache {
+export function createSourceIndexCache(limits: IngestLimits, stdin?: NodeJS.ReadableStream): SourceIndexCache {
   const cache = new Map<string, Promise<QuoteIndex>>();
   return {
     get(path) {
       let entry = cache.get(path);
       if (entry === undefined) {
-        entry = loadSourceIndex(path, limits);
+        entry = loadSourceIndex(path, limits, stdin);
         if (cache.size >= MAX_CACHED_SOURCES) cache.delete(cache.keys().next().value!);
       } else {
         cache.delete(path); // re-inserted below as the most recently used
@@ -28,8 +28,8 @@ export function createSourceIndexCache(limits: IngestLimits): SourceIndexCache {
 }
 
 /** Reads, parses and indexes one source; parse failures name the file, as a batch cites several. */
-async function loadSourceIndex(path: string, limits: IngestLimits): Promise<QuoteIndex> {
-  const { bytes, filename } = await readInputFile(path, limits);
+async function loadSourceIndex(path: string, limits: IngestLimits, stdin?: NodeJS.ReadableStream): Promise<QuoteIndex> {
+  const { bytes, filename } = await readInputFile(path, limits, stdin);
   try {
     return createQuoteIndex(await parseSource(bytes, filename, limits));
   } catch (error) {

@@ -8,7 +8,7 @@ import { parseArgs } from "./parse-args.ts";
 import { createSourceIndexCache } from "./source-index-cache.ts";
 import { renderVerifyAnswer } from "./render-verify-answer.ts";
 
-const USAGE = "usage: baton verify --source FILE [--segment ID] --quote TEXT [--json], or JSON lines on stdin without --quote";
+const USAGE = "usage: baton verify --source FILE|- [--segment ID] --quote TEXT [--json], or JSON lines on stdin without --quote";
 
 /**
  * `baton verify --source FILE [--segment ID] --quote TEXT [--json]`, or with no --quote,
@@ -26,15 +26,17 @@ export async function runVerifyCommand(args: string[], io: CliIo): Promise<numbe
   });
   if (positionals.length > 0) throw usage();
   const config = loadConfig();
-  const indexes = createSourceIndexCache(config.limits);
   if (values.quote === undefined) {
+    // Stdin carries the JSON lines here, so it cannot also be the source.
+    if (values.source === "-") throw usage();
+    const indexes = createSourceIndexCache(config.limits);
     // A terminal on stdin means the quote was forgotten, not that lines will be typed in.
     if ((io.stdin as { isTTY?: boolean }).isTTY) throw usage();
     await answerVerifyLines(io, indexes, { source: values.source, segment: values.segment });
     return 0;
   }
   if (!values.source) throw usage();
-  const index = await indexes.get(values.source);
+  const index = await createSourceIndexCache(config.limits, io.stdin).get(values.source);
   const answer = toVerifyAnswer(verifyQuote(index, values.quote, values.segment ? { segmentId: values.segment } : {}));
   io.stdout(values.json ? `${JSON.stringify(answer)}\n` : renderVerifyAnswer(answer));
   return 0;

@@ -23,8 +23,9 @@ export type CreateDraftOptions = ExtractOptions & {
  * every citation, flag claims resting on injected text, merge duplicates, assemble.
  */
 export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
-  const extraction = await deps.extractor.extract(sources, options.signal ? { signal: options.signal } : {});
-  const all = options.contextSources ?? sources;
+  const { contextSources, ...extractOptions } = options;
+  const extraction = await deps.extractor.extract(sources, extractOptions);
+  const all = contextSources ?? sources;
   const fresh = new Set(sources.map((s) => s.source.id));
   // Contradictions among earlier sources alone were found when those were extracted.
   const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));

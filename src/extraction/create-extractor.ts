@@ -24,13 +24,16 @@ export async function createExtractor(config: Config, deps: ExtractorDeps): Prom
     timeoutMs: config.llm.timeoutMs,
     maxRetries: config.llm.maxRetries,
     jsonMode: config.llm.jsonMode,
+    temperature: config.llm.temperature,
+    contextTokens: config.llm.contextTokens,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   return createLlmExtractor({
     client,
     cache: deps.cache(),
     prompt,
-    contextBudgetTokens: config.llm.contextBudgetTokens,
+    contextTokens: config.llm.contextTokens,
+    maxOutputTokens: config.llm.maxOutputTokens,
     maskPii: config.llm.maskPii,
   });
 }

@@ -28,7 +28,18 @@ export type ExtractionResult = {
   refusedSections: SectionKey[];
 };
 
-export type ExtractOptions = { signal?: AbortSignal };
+/** What the extractor is doing, for a progress display; counts and timings only, never content. */
+export type ExtractionProgress =
+  | { kind: "call-started"; call: number; part: string }
+  | { kind: "call-finished"; call: number; part: string; promptTokens: number; completionTokens: number }
+  | { kind: "cache-hit"; part: string };
+
+export type ExtractOptions = {
+  signal?: AbortSignal;
+  /** Ask the model again even when an answer for the same input is cached (the fresh answer replaces it). */
+  refresh?: boolean;
+  onProgress?: (event: ExtractionProgress) => void;
+};
 
 /** Both the LLM extractor and the offline extractor implement this. */
 export type Extractor = {

@@ -1,7 +1,10 @@
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError, BadRequestError } from "openai";
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { AppError } from "../errors.ts";
-import { capRetryAfter, MAX_RETRY_WAIT_MS, retryWaitMs } from "./cap-retry-after.ts";
+import { capRetryAfter } from "./cap-retry-after.ts";
 import type { ChatMessage } from "./load-prompt.ts";
+import { describeEndpointFailure, type EndpointError, type FailureSituation } from "./llm/describe-endpoint-failure.ts";
+import { normalizeErrorResponses } from "./llm/endpoint-error-body.ts";
+import { adaptationsFor, type JsonMode, jsonModeFor, learnFromRejection, type SentParameters } from "./llm/model-adaptations.ts";
 
 export type LlmClientOptions = {
   apiKey: string | undefined;
@@ -11,8 +14,12 @@ export type LlmClientOptions = {
   timeoutMs: number;
   /** Retries of 429, 5xx, timeouts and connection errors, with backoff honouring Retry-After: the only retry layer. */
   maxRetries: number;
-  /** "auto" tries strict JSON schema first and falls back to json_object when the server rejects it. */
+  /** "auto" tries strict JSON schema first and falls back to json_object, then to the schema in the prompt only. */
   jsonMode: "auto" | "json_schema" | "json_object";
+  /** Sent only when set. */
+  temperature?: number | undefined;
+  /** The model's context window as configured; named in the message when the prompt does not fit. */
+  contextTokens?: number;
   fetch?: typeof fetch;
 };
 
@@ -20,6 +27,7 @@ export type JsonCompletionRequest = {
   messages: ChatMessage[];
   schemaName: string;
   jsonSchema: Record<string, unknown>;
+  /** Output tokens asked for (not sent when absent); lowered to the model's own limit when it names one. */
   maxTokens?: number;
   signal?: AbortSignal;
 };
@@ -30,7 +38,7 @@ export type JsonCompletion = {
   finishReason: string;
   promptTokens: number;
   completionTokens: number;
-  mode: "json_schema" | "json_object";
+  mode: JsonMode;
 };
 
 export type LlmClient = {
@@ -38,66 +46,127 @@ export type LlmClient = {
   completeJson(request: JsonCompletionRequest): Promise<JsonCompletion>;
 };
 
-/** The only module that talks to the OpenAI-compatible endpoint. Errors leave as AppError LLM_FAILED / TIMEOUT without content. */
+// Each rejected parameter is learnt once; more rounds than there are parameters means the server is not learning.
+const MAX_ADAPTATIONS = 5;
+
+/** A 200 that carries no usable completion: an HTML page, an error object, empty choices or a cut-off body. */
+class UnusableAnswer extends Error {}
+
+/**
+ * The only module that talks to the OpenAI-compatible endpoint. Parameters a model rejects are adapted and
+ * remembered per model for the process; an unusable 200 is asked again once. Errors leave as one-line
+ * AppError LLM_FAILED / TIMEOUT naming the cause and the setting to change, never the server's text.
+ */
 export function createLlmClient(options: LlmClientOptions): LlmClient {
+  let attempts = 0;
+  const counted: typeof fetch = (input, init) => {
+    attempts += 1;
+    return normalizeErrorResponses(capRetryAfter(options.fetch))(input, init);
+  };
   const client = new OpenAI({
     // Local servers (vLLM, Ollama, llama.cpp) accept any key; the SDK insists on one.
     apiKey: options.apiKey ?? "not-needed",
     baseURL: options.baseUrl ?? null,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
-    fetch: capRetryAfter(options.fetch),
+    fetch: counted,
   });
-  let mode: "json_schema" | "json_object" = options.jsonMode === "json_object" ? "json_object" : "json_schema";
+  const adaptations = adaptationsFor(options.baseUrl, options.model);
 
-  const call = async (request: JsonCompletionRequest, callMode: typeof mode): Promise<JsonCompletion> => {
-    const messages = callMode === "json_object" ? withSchemaInstruction(request.messages, request.jsonSchema) : request.messages;
-    const completion = await client.chat.completions.create(
-      {
-        model: options.model,
-        messages,
-        temperature: 0,
-        ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
-        response_format:
-          callMode === "json_schema"
-            ? { type: "json_schema", json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true } }
-            : { type: "json_object" },
-      },
-      request.signal ? { signal: request.signal } : {},
-    );
+  const call = async (request: JsonCompletionRequest, sent: SentParameters): Promise<JsonCompletion> => {
+    const messages = sent.jsonMode === "json_schema" ? request.messages : withSchemaInstruction(request.messages, request.jsonSchema);
+    let completion: OpenAI.ChatCompletion;
+    try {
+      completion = await client.chat.completions.create(
+        {
+          model: options.model,
+          messages,
+          ...tokenLimit(sent),
+          ...(sent.temperature ? { temperature: options.temperature } : {}),
+          ...responseFormat(sent.jsonMode, request),
+        },
+        request.signal ? { signal: request.signal } : {},
+      );
+    } catch (error) {
+      // A 200 whose body is cut off or not JSON fails while being read, outside the client's retries.
+      if (!(error instanceof APIError) && !request.signal?.aborted && isBodyReadError(error)) throw new UnusableAnswer("unreadable body");
+      throw error;
+    }
     // Proxies sometimes answer 200 with an error object or an HTML page instead of a completion.
     const choice = Array.isArray(completion?.choices) ? completion.choices[0] : undefined;
-    if (choice === undefined) {
-      throw new AppError({ code: "LLM_FAILED", message: "LLM endpoint answered without a completion" });
-    }
+    if (choice === undefined) throw new UnusableAnswer("no completion");
     return {
       content: choice.message?.content ?? null,
       refusal: choice.message?.refusal ?? null,
       finishReason: choice.finish_reason ?? "unknown",
       promptTokens: completion.usage?.prompt_tokens ?? 0,
       completionTokens: completion.usage?.completion_tokens ?? 0,
-      mode: callMode,
+      mode: sent.jsonMode,
     };
   };
+
+  const situation = (request: JsonCompletionRequest): FailureSituation => ({
+    attempts,
+    baseUrl: options.baseUrl,
+    model: options.model,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    contextTokens: options.contextTokens,
+    maxOutputTokens: request.maxTokens,
+  });
 
   return {
     model: options.model,
     async completeJson(request) {
-      try {
-        return await call(request, mode);
-      } catch (error) {
-        if (options.jsonMode === "auto" && mode === "json_schema" && isSchemaUnsupported(error)) {
-          mode = "json_object"; // remembered for the rest of this client's calls
-          try {
-            return await call(request, mode);
-          } catch (retryError) {
-            throw toAppError(retryError);
+      let unusable = 0;
+      for (let round = 0; ; round++) {
+        const sent: SentParameters = {
+          tokenParameter: adaptations.rejectsMaxTokens ? "max_completion_tokens" : "max_tokens",
+          maxTokens:
+            request.maxTokens === undefined ? undefined : Math.min(request.maxTokens, adaptations.outputTokenLimit ?? request.maxTokens),
+          temperature: options.temperature !== undefined && !adaptations.rejectsTemperature,
+          jsonMode: jsonModeFor(options.jsonMode, adaptations),
+        };
+        attempts = 0;
+        try {
+          return await call(request, sent);
+        } catch (error) {
+          if (request.signal?.aborted) throw describeEndpointFailure(new APIUserAbortError(), { kind: "aborted" }, situation(request));
+          if (error instanceof UnusableAnswer) {
+            unusable += 1;
+            if (unusable < 2) continue;
+            throw new AppError({
+              code: "LLM_FAILED",
+              message:
+                "LLM endpoint answered twice without a usable completion (an empty, cut-off or non-JSON body): check that OPENAI_BASE_URL is the API itself, not a proxy or web page",
+              context: { cause: "bad_answer", attempts: 2 },
+            });
           }
+          const rejection = toRejection(error);
+          if (round < MAX_ADAPTATIONS && rejection && learnFromRejection(rejection, sent, adaptations, options.jsonMode === "auto"))
+            continue;
+          throw describeEndpointFailure(error, readEndpointError(error), situation(request));
         }
-        throw toAppError(error);
       }
     },
   };
+}
+
+function tokenLimit(sent: SentParameters) {
+  if (sent.maxTokens === undefined) return {};
+  return sent.tokenParameter === "max_tokens" ? { max_tokens: sent.maxTokens } : { max_completion_tokens: sent.maxTokens };
+}
+
+function responseFormat(mode: JsonMode, request: JsonCompletionRequest) {
+  if (mode === "json_schema") {
+    return {
+      response_format: {
+        type: "json_schema" as const,
+        json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: true },
+      },
+    };
+  }
+  return mode === "json_object" ? { response_format: { type: "json_object" as const } } : {};
 }
 
 function withSchemaInstruction(messages: ChatMessage[], schema: Record<string, unknown>): ChatMessage[] {
@@ -105,32 +174,33 @@ function withSchemaInstruction(messages: ChatMessage[], schema: Record<string, u
   return messages.map((m, i) => (i === 0 && m.role === "system" ? { ...m, content: m.content + instruction } : m));
 }
 
-function isSchemaUnsupported(error: unknown): boolean {
-  if (!(error instanceof BadRequestError) && !(error instanceof APIError && error.status === 422)) return false;
-  return /response_format|json_schema|structured|schema/i.test(error.message);
+function toRejection(error: unknown) {
+  const read = readEndpointError(error);
+  return read.kind === "http" ? { status: read.status, message: read.message, param: read.param, code: read.code } : undefined;
 }
 
-function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof APIUserAbortError) {
-    return new AppError({ code: "TIMEOUT", message: "LLM request was aborted (request timeout or shutdown)", cause: error });
-  }
-  if (error instanceof APIConnectionTimeoutError) {
-    return new AppError({ code: "TIMEOUT", message: "LLM endpoint timed out after retries", cause: error });
-  }
-  if (error instanceof APIError) {
-    const what = error.status === undefined ? "could not be reached" : `answered HTTP ${error.status}`;
-    const waitMs = error.headers ? retryWaitMs(error.headers) : undefined;
-    const tooLong =
-      waitMs !== undefined && waitMs > MAX_RETRY_WAIT_MS
-        ? ` (it asked to wait ${Math.ceil(waitMs / 1000)} s, over the ${MAX_RETRY_WAIT_MS / 1000} s limit)`
-        : "";
-    return new AppError({
-      code: "LLM_FAILED",
-      message: `LLM endpoint ${what} after retries${tooLong}`,
-      cause: error,
-      context: { status: error.status ?? null, requestId: error.requestID ?? null },
-    });
-  }
-  return new AppError({ code: "LLM_FAILED", message: "LLM call failed", cause: error });
+/** The client library's error as plain data: the one place that knows openai's error classes. */
+function readEndpointError(error: unknown): EndpointError {
+  if (error instanceof APIUserAbortError) return { kind: "aborted" };
+  if (error instanceof APIConnectionTimeoutError) return { kind: "timeout" };
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return { kind: "timeout" };
+  if (!(error instanceof APIError)) return { kind: "unreadable" };
+  if (error.status === undefined) return { kind: "unreachable" };
+  const inner = error.error as { message?: unknown } | undefined;
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  return {
+    kind: "http",
+    status: error.status,
+    code: text(error.code),
+    param: text(error.param),
+    type: text(error.type),
+    requestId: error.requestID ?? null,
+    message: typeof inner?.message === "string" ? inner.message : error.message,
+    headers: error.headers ?? null,
+  };
+}
+
+// SyntaxError: a 200 body that is not JSON; TypeError "terminated": the connection closed mid-body.
+function isBodyReadError(error: unknown): boolean {
+  return error instanceof SyntaxError || (error instanceof TypeError && /terminated|body|network/i.test(error.message));
 }

@@ -44,10 +44,11 @@ try {
   results.push(await benchDeal("sample deal", "kestrel-ridge-freight", sample, {}, Number(overhead.promptTokens)));
   results.push(
     await benchDeal(
-      "sample deal, 2k budget",
+      "sample deal, 2k source tokens a call",
       "kestrel-ridge-freight",
       sample,
-      { BATON_LLM_CONTEXT_TOKENS: "2000" },
+      // About 3.4k estimated fixed prompt + 8k output reservation + 2k of source text.
+      { BATON_LLM_CONTEXT_TOKENS: "13400" },
       Number(overhead.promptTokens),
     ),
   );

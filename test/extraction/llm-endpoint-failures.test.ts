@@ -46,7 +46,11 @@ describe("endpoint failures", () => {
     llm.enqueue(errorReply(500, "internal server error"));
     const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
     expect(error.code).toBe("LLM_FAILED");
-    expect(error.message).toBe("LLM endpoint answered HTTP 500 after retries");
+    // Nothing was retried, so the message does not say "after retries".
+    expect(error.message).toBe(
+      "LLM endpoint failed with HTTP 500 (server error): check the server, or raise BATON_LLM_MAX_RETRIES (now 0)",
+    );
+    expect(error.context).toMatchObject({ cause: "server_error", status: 500, attempts: 1, llmCalls: 0 });
   });
 
   it("fails with LLM_FAILED on a 429", async () => {
@@ -56,14 +60,16 @@ describe("endpoint failures", () => {
     expect(error.context).toMatchObject({ status: 429 });
   });
 
-  it("fails with LLM_FAILED when a proxy answers 200 without a completion", async () => {
+  it("asks once more when a proxy answers 200 without a completion, and fails naming the base URL when it happens again", async () => {
     llm.enqueue({ status: 200, json: { error: { message: "upstream provider error" } } });
     llm.enqueue({ status: 200, text: "<html><body>Bad gateway</body></html>", headers: { "content-type": "text/html" } });
-    for (let i = 0; i < 2; i++) {
-      const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
-      expect(error.code).toBe("LLM_FAILED");
-      expect(error.message).toBe("LLM endpoint answered without a completion");
-    }
+    const error = await failureOf(draftWith(await createTestExtractor(database.current()), await parseSampleDeal()));
+    expect(llm.requests).toHaveLength(2);
+    expect(error.code).toBe("LLM_FAILED");
+    expect(error.message).toMatch(
+      /^LLM endpoint answered twice without a usable completion .*: check that OPENAI_BASE_URL is the API itself/,
+    );
+    expect(error.context).toMatchObject({ cause: "bad_answer" });
   });
 
   it("times out a slow endpoint with TIMEOUT", async () => {
@@ -144,10 +150,12 @@ describe("endpoint failures", () => {
     expect(draft.gaps).toHaveLength(10);
     for (const gap of draft.gaps) expect(gap.question).toMatch(/^The model declined to answer this section\. /);
     expect(draft.usage.llmCalls).toBe(1);
-    // The refusal is remembered: an unchanged re-run asks nothing and declines the same sections.
+    // A refusal is not cached: a re-run asks again, and a healthy answer then fills the draft.
+    llm.enqueue(completionReply(answerFor(1, 161)));
     const again = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
-    expect(llm.requests).toHaveLength(1);
-    expect(again.gaps).toEqual(draft.gaps);
+    expect(llm.requests).toHaveLength(2);
+    expect(again.usage).toMatchObject({ llmCalls: 1, cachedCalls: 0 });
+    expect(again.gaps).toEqual([]);
   });
 
   it("marks as declined only the sections no chunk answered", async () => {
@@ -159,7 +167,8 @@ describe("endpoint failures", () => {
     };
     llm.enqueue(completionReply(null, { refusal: "I can't help with that." }));
     llm.replyAlways(completionReply(answerWith({ accountOverview: [seats] })));
-    const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "3000" });
+    // About 3.4k of fixed prompt and 8k of output reservation leave about 2.6k tokens of source text a call.
+    const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "14000" });
     const draft = await draftWith(extractor, await parseSampleDeal());
     expect(llm.requests.length).toBeGreaterThan(1);
     expect(draft.gaps.find((g) => g.section === "accountOverview")).toBeUndefined();
@@ -173,7 +182,8 @@ describe("endpoint failures", () => {
       completionReply("not json at all"),
       completionReply(answerFor(1, 161)),
     );
-    const draft = await draftWith(await createTestExtractor(database.current()), sources);
+    // A model name of its own: what a model rejected is remembered for the whole process.
+    const draft = await draftWith(await createTestExtractor(database.current(), { BATON_MODEL: "no-schema-model" }), sources);
 
     expect(llm.requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", "json_object", "json_object"]);
     const system = llm.requests[1]?.body.messages[0]?.content ?? "";

@@ -75,7 +75,7 @@ describe("retries of the LLM client", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(script.calls).toHaveLength(1);
     expect(error.code).toBe("LLM_FAILED");
-    expect(error.message).toBe("LLM endpoint answered HTTP 429 after retries (it asked to wait 3600 s, over the 60 s limit)");
+    expect(error.message).toBe("LLM endpoint is rate limiting (HTTP 429) and asked to wait 3600 s, over the 60 s limit: run again later");
   });
 
   it("retries a 500 and returns the next answer", async () => {
@@ -90,7 +90,9 @@ describe("retries of the LLM client", () => {
     const error = await failureOf(clientWith(script.fetch, { maxRetries: 2 }).completeJson(request));
     expect(script.calls).toHaveLength(3);
     expect(error.code).toBe("LLM_FAILED");
-    expect(error.message).toBe("LLM endpoint answered HTTP 503 after retries");
+    expect(error.message).toBe(
+      "LLM endpoint failed with HTTP 503 (server error) after 3 attempts: check the server, or raise BATON_LLM_MAX_RETRIES (now 2)",
+    );
     expect(error.context).toMatchObject({ status: 503 });
   });
 
@@ -98,7 +100,9 @@ describe("retries of the LLM client", () => {
     const script = scriptedFetch([errorReply(400, "This model's maximum context length is 8192 tokens")]);
     const error = await failureOf(clientWith(script.fetch).completeJson(request));
     expect(script.calls).toHaveLength(1);
-    expect(error.message).toBe("LLM endpoint answered HTTP 400 after retries");
+    expect(error.message).toBe(
+      "the prompt and the output reservation do not fit the model's context (HTTP 400; the server's context is 8192 tokens): set BATON_LLM_CONTEXT_TOKENS to the model's context window or lower BATON_LLM_MAX_OUTPUT_TOKENS",
+    );
   });
 
   it("retries connection errors, then says the endpoint could not be reached", async () => {
@@ -106,7 +110,9 @@ describe("retries of the LLM client", () => {
     const error = await failureOf(clientWith(script.fetch, { maxRetries: 1 }).completeJson(request));
     expect(script.calls).toHaveLength(2);
     expect(error.code).toBe("LLM_FAILED");
-    expect(error.message).toBe("LLM endpoint could not be reached after retries");
+    expect(error.message).toBe(
+      "LLM endpoint http://llm.test/v1 could not be reached after 2 attempts: check OPENAI_BASE_URL and that the server is running",
+    );
   });
 
   it("times out each attempt and ends with TIMEOUT", async () => {

@@ -64,7 +64,9 @@ describe("the sample deal through the LLM extractor", () => {
     const [request] = llm.requests;
     expect(request?.authorization).toBe("Bearer test-key");
     expect(request?.body.model).toBe("test-model");
-    expect(request?.body.temperature).toBe(0);
+    // Temperature is sent only when BATON_LLM_TEMPERATURE is set; the output reservation always.
+    expect(request?.body.temperature).toBeUndefined();
+    expect(request?.body.max_tokens).toBe(8_000);
     expect(request?.body.response_format?.type).toBe("json_schema");
     expect(request?.body.response_format?.json_schema?.strict).toBe(true);
     expect(HandoffExtractionSchema.safeParse(answerWith()).success).toBe(true);
@@ -108,7 +110,7 @@ describe("the sample deal through the LLM extractor", () => {
       value: "120",
     };
     llm.replyAlways(completionReply(answerWith({ accountOverview: [seats] })));
-    const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "2000" });
+    const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "13400" });
 
     const draft = await draftWith(extractor, sources);
 

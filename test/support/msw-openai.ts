@@ -22,6 +22,7 @@ export type ChatRequestBody = {
   messages: { role: string; content: string }[];
   response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
   max_tokens?: number;
+  max_completion_tokens?: number;
   temperature?: number;
 };
 
@@ -77,7 +78,7 @@ export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
   const queue: LlmReply[] = [];
   const requests: RecordedRequest[] = [];
   const unexpected: string[] = [];
-  let always: LlmReply | undefined;
+  let always: LlmReply | ((body: ChatRequestBody) => LlmReply) | undefined;
   const handler = http.post(`${baseUrl}/chat/completions`, async ({ request }) => {
     const text = await request.text();
     requests.push({
@@ -86,7 +87,7 @@ export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
       body: JSON.parse(text) as ChatRequestBody,
       authorization: request.headers.get("authorization"),
     });
-    const reply = queue.shift() ?? always;
+    const reply = queue.shift() ?? (typeof always === "function" ? always(requests.at(-1)!.body) : always);
     if (reply === undefined) {
       unexpected.push(`request ${requests.length} had no queued reply`);
       return HttpResponse.json({ error: { message: "msw-openai: no reply queued" } }, { status: 418 });
@@ -101,8 +102,8 @@ export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
     enqueue(...replies: LlmReply[]) {
       queue.push(...replies);
     },
-    /** Answer every request past the queue with this reply. */
-    replyAlways(reply: LlmReply) {
+    /** Answer every request past the queue with this reply, or with what `reply` makes of the request body. */
+    replyAlways(reply: LlmReply | ((body: ChatRequestBody) => LlmReply)) {
       always = reply;
     },
     get pending() {

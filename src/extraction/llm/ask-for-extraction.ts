@@ -3,13 +3,13 @@ import { AppError } from "../../errors.ts";
 import { type HandoffExtraction, HandoffExtractionSchema } from "../handoff-schema.ts";
 import type { LlmClient } from "../llm-client.ts";
 import type { ChatMessage } from "../load-prompt.ts";
+import type { ExtractionProgress } from "../extractor.ts";
+import { readJsonAnswer } from "./read-json-answer.ts";
 
 export type ExtractionOutcome =
   | { kind: "answer"; answer: HandoffExtraction; promptTokens: number; completionTokens: number }
   | { kind: "refused" }
   | { kind: "truncated" };
-
-const MAX_OUTPUT_TOKENS = 8_000;
 
 /**
  * One extraction call with the answer validated on this side; an answer that fails validation
@@ -17,21 +17,37 @@ const MAX_OUTPUT_TOKENS = 8_000;
  */
 export async function askForExtraction(
   client: LlmClient,
-  request: { messages: ChatMessage[]; jsonSchema: Record<string, unknown>; signal: AbortSignal | undefined },
+  request: {
+    messages: ChatMessage[];
+    jsonSchema: Record<string, unknown>;
+    maxOutputTokens: number;
+    signal: AbortSignal | undefined;
+    /** Names the call in progress reports, e.g. "part 1 of 2". */
+    part: string;
+    onProgress: ((event: ExtractionProgress) => void) | undefined;
+  },
   usage: Usage,
 ): Promise<ExtractionOutcome> {
   let messages = request.messages;
   let promptTokens = 0;
   let completionTokens = 0;
   for (let attempt = 0; attempt < 2; attempt++) {
+    request.onProgress?.({ kind: "call-started", call: usage.llmCalls + 1, part: request.part });
     const completion = await client.completeJson({
       messages,
       schemaName: "handoff_extraction",
       jsonSchema: request.jsonSchema,
-      maxTokens: MAX_OUTPUT_TOKENS,
+      maxTokens: request.maxOutputTokens,
       ...(request.signal ? { signal: request.signal } : {}),
     });
     usage.llmCalls += 1;
+    request.onProgress?.({
+      kind: "call-finished",
+      call: usage.llmCalls,
+      part: request.part,
+      promptTokens: completion.promptTokens,
+      completionTokens: completion.completionTokens,
+    });
     usage.promptTokens += completion.promptTokens;
     usage.completionTokens += completion.completionTokens;
     promptTokens += completion.promptTokens;
@@ -50,17 +66,17 @@ export async function askForExtraction(
       },
     ];
   }
-  throw new AppError({ code: "LLM_FAILED", message: "LLM answer did not match the handoff schema after one re-ask" });
+  throw new AppError({
+    code: "LLM_FAILED",
+    message: "LLM answer did not match the handoff schema after one re-ask: the model may be too small for it; try another BATON_MODEL",
+    context: { cause: "invalid_answer" },
+  });
 }
 
 function validate(content: string | null): { ok: true; answer: HandoffExtraction } | { ok: false; error: string } {
   if (content === null || content.trim() === "") return { ok: false, error: "the answer was empty" };
-  let json: unknown;
-  try {
-    json = JSON.parse(stripCodeFence(content));
-  } catch {
-    return { ok: false, error: "the answer is not parseable JSON" };
-  }
+  const json = readJsonAnswer(content);
+  if (json === undefined) return { ok: false, error: "the answer is not parseable JSON" };
   const result = HandoffExtractionSchema.safeParse(json);
   if (result.success) return { ok: true, answer: result.data };
   const issues = result.error.issues
@@ -68,10 +84,4 @@ function validate(content: string | null): { ok: true; answer: HandoffExtraction
     .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
     .join("; ");
   return { ok: false, error: issues };
-}
-
-// json_object servers sometimes wrap the object in a Markdown code fence.
-function stripCodeFence(text: string): string {
-  const match = text.trim().match(/^```(?:json)?\s*([\s\S]*?)\s*```$/);
-  return match ? match[1]! : text;
 }

@@ -20,8 +20,10 @@ export type LlmExtractorDeps = {
   client: LlmClient;
   cache: LlmCache;
   prompt: PromptTemplate;
-  /** Tokens of source text one call may carry; larger deals are chunked. */
-  contextBudgetTokens: number;
+  /** The model's context window: fixed prompt, source text and output reservation together; larger deals are chunked. */
+  contextTokens: number;
+  /** Output tokens reserved and asked for on each call. */
+  maxOutputTokens: number;
   maskPii: boolean;
 };
 
@@ -39,7 +41,7 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
       const refused = new Set<SectionKey>();
       const items: CandidateItem[] = [];
 
-      const runChunk = async (chunk: SegmentRef[], chunkNote: string): Promise<void> => {
+      const runChunk = async (chunk: SegmentRef[], chunkNote: string, part: string): Promise<void> => {
         const messages = await deps.prompt.format({
           sources: renderSources(chunk, sources, mask.mask),
           sourceCount: String(new Set(chunk.map((r) => r.sourceIndex)).size),
@@ -49,14 +51,28 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         const key = createHash("sha256")
           .update(JSON.stringify([deps.client.model, deps.prompt.version, schemaHash, messages]))
           .digest("hex");
-        const cached = readCachedOutcome(deps.cache.get(key)?.response);
-        if (cached !== undefined) usage.cachedCalls += 1;
-        const outcome = cached ?? (await askForExtraction(deps.client, { messages, jsonSchema, signal: options.signal }, usage));
+        const cached = options.refresh ? undefined : readCachedOutcome(deps.cache.get(key)?.response, deps.maxOutputTokens);
+        if (cached !== undefined) {
+          usage.cachedCalls += 1;
+          options.onProgress?.({ kind: "cache-hit", part });
+        }
+        const outcome =
+          cached ??
+          (await askForExtraction(
+            deps.client,
+            { messages, jsonSchema, maxOutputTokens: deps.maxOutputTokens, signal: options.signal, part, onProgress: options.onProgress },
+            usage,
+          ));
         const fatal = outcome.kind === "truncated" && chunk.length < 2;
-        if (cached === undefined && !fatal) {
-          // Refusals and truncations are cached too, so an unchanged re-run makes no call at all.
+        // A refusal is not cached: it may be a passing filter or endpoint problem, and a re-run must ask again.
+        // A truncation is, with the output reservation it happened at: a larger one makes it a miss.
+        if (cached === undefined && !fatal && outcome.kind !== "refused") {
           deps.cache.put(key, {
-            response: JSON.stringify(outcome.kind === "answer" ? { kind: "answer", answer: outcome.answer } : { kind: outcome.kind }),
+            response: JSON.stringify(
+              outcome.kind === "answer"
+                ? { kind: "answer", answer: outcome.answer }
+                : { kind: "truncated", maxOutputTokens: deps.maxOutputTokens },
+            ),
             promptTokens: outcome.kind === "answer" ? outcome.promptTokens : 0,
             completionTokens: outcome.kind === "answer" ? outcome.completionTokens : 0,
             model: deps.client.model,
@@ -69,19 +85,35 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
         }
         if (outcome.kind === "truncated") {
           if (fatal) {
-            throw new AppError({ code: "LLM_FAILED", message: "LLM answer was truncated even for a single segment" });
+            throw new AppError({
+              code: "LLM_FAILED",
+              message: `LLM answer was truncated even for a single segment: raise BATON_LLM_MAX_OUTPUT_TOKENS (now ${deps.maxOutputTokens})`,
+              context: { cause: "truncated_answer" },
+            });
           }
           const half = Math.ceil(chunk.length / 2);
-          await runChunk(chunk.slice(0, half), `${chunkNote}, first half`);
-          await runChunk(chunk.slice(half), `${chunkNote}, second half`);
+          await runChunk(chunk.slice(0, half), `${chunkNote}, first half`, `${part || "the deal"}, first half`);
+          await runChunk(chunk.slice(half), `${chunkNote}, second half`, `${part || "the deal"}, second half`);
           return;
         }
         items.push(...answerToCandidates(outcome.answer, refsById, mask));
       };
 
-      const chunks = planChunks(refs, deps.contextBudgetTokens, (ref) => estimateTokens(ref.segment.text) + 12);
-      for (const [i, chunk] of chunks.entries()) {
-        await runChunk(chunk, chunks.length > 1 ? `; part ${i + 1} of ${chunks.length} of a longer deal` : "");
+      const sourceBudget = await planSourceBudget(deps, jsonSchema, refs);
+      const chunks = planChunks(refs, sourceBudget, estimateSegmentTokens);
+      try {
+        for (const [i, chunk] of chunks.entries()) {
+          const many = chunks.length > 1;
+          await runChunk(
+            chunk,
+            many ? `; part ${i + 1} of ${chunks.length} of a longer deal` : "",
+            many ? `part ${i + 1} of ${chunks.length}` : "",
+          );
+        }
+      } catch (error) {
+        // What the failed extraction cost, for the failure log; counts only.
+        if (error instanceof AppError) Object.assign(error.context, usage);
+        throw error;
       }
       // Only sections refused everywhere count as refused; a section answered in another chunk is not.
       const answered = new Set(items.map((item) => item.section));
@@ -90,14 +122,44 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
   };
 }
 
+const estimateSegmentTokens = (ref: SegmentRef) => estimateTokens(ref.segment.text) + 12;
+
+/**
+ * Tokens of source text one call may carry: the context window less the fixed prompt (instructions and
+ * schema) and the output reservation. A configuration in which not even the longest turn fits is refused
+ * before any call, with the numbers and the settings to change.
+ */
+async function planSourceBudget(deps: LlmExtractorDeps, jsonSchema: Record<string, unknown>, refs: SegmentRef[]): Promise<number> {
+  const empty = await deps.prompt.format({ sources: "", sourceCount: "0", segmentCount: "0", chunkNote: "" });
+  const fixed = estimateTokens(empty.map((m) => m.content).join("\n")) + estimateTokens(JSON.stringify(jsonSchema)) + 10 * empty.length;
+  const budget = deps.contextTokens - fixed - deps.maxOutputTokens;
+  const longest = refs.reduce((most, ref) => Math.max(most, estimateSegmentTokens(ref)), 0);
+  if (budget < longest) {
+    const number = (n: number) => n.toLocaleString("en-US");
+    // Half of what the fixed prompt leaves, so a call still carries a useful amount of source text.
+    const room = deps.contextTokens - fixed;
+    const half = Math.floor(room / 2 / 256) * 256;
+    const suggested = half >= longest ? half : Math.max(0, room - longest);
+    throw new AppError({
+      code: "CONFIG_INVALID",
+      message:
+        `one LLM call cannot fit in BATON_LLM_CONTEXT_TOKENS=${deps.contextTokens}: the fixed prompt takes about ${number(fixed)} tokens, ` +
+        `the output reservation ${number(deps.maxOutputTokens)} (BATON_LLM_MAX_OUTPUT_TOKENS) and the longest turn about ${number(longest)}; ` +
+        `set BATON_LLM_CONTEXT_TOKENS to the model's context window or lower BATON_LLM_MAX_OUTPUT_TOKENS (to ${number(suggested)}, say)`,
+      context: { cause: "context_too_small", contextTokens: deps.contextTokens, fixedTokens: fixed, maxOutputTokens: deps.maxOutputTokens },
+    });
+  }
+  return budget;
+}
+
 const CachedOutcomeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("answer"), answer: HandoffExtractionSchema }),
-  z.object({ kind: z.literal("refused") }),
-  z.object({ kind: z.literal("truncated") }),
+  z.object({ kind: z.literal("truncated"), maxOutputTokens: z.number().int().optional() }),
 ]);
 
-// An unreadable entry (written by an older version, or damaged) is a miss, not a failure.
-function readCachedOutcome(response: string | undefined): ExtractionOutcome | undefined {
+// An unreadable entry (written by an older version, or damaged) is a miss, not a failure; so is a refusal
+// cached by an older version, and a truncation that happened with a smaller output reservation than now.
+function readCachedOutcome(response: string | undefined, maxOutputTokens: number): ExtractionOutcome | undefined {
   if (response === undefined) return undefined;
   let json: unknown;
   try {
@@ -107,5 +169,9 @@ function readCachedOutcome(response: string | undefined): ExtractionOutcome | un
   }
   const parsed = CachedOutcomeSchema.safeParse(json);
   if (!parsed.success) return undefined;
-  return parsed.data.kind === "answer" ? { ...parsed.data, promptTokens: 0, completionTokens: 0 } : parsed.data;
+  if (parsed.data.kind === "truncated") {
+    const at = parsed.data.maxOutputTokens;
+    return at !== undefined && at >= maxOutputTokens ? { kind: "truncated" } : undefined;
+  }
+  return { ...parsed.data, promptTokens: 0, completionTokens: 0 };
 }

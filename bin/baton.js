@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Plain JavaScript on purpose: Baton's sources are TypeScript run by Node's type stripping, so this
+// launcher must load on any Node to say, in one line, why an older one cannot run them.
+const major = Number(process.versions.node.split(".")[0]);
+if (major < 24) {
+  process.stderr.write(
+    `baton: Node ${process.version} cannot run Baton, which needs Node 24 or later (it runs its TypeScript sources directly); ` +
+      "run it through `npx baton` or `npm start` after `npm install` (they use the project's own Node 24), or install Node 24\n",
+  );
+  process.exit(2);
+}
+if (!process.features.typescript) {
+  process.stderr.write("baton: this Node has type stripping turned off (--no-experimental-strip-types, perhaps in NODE_OPTIONS); Baton needs it on\n");
+  process.exit(2);
+}
+await import("../src/main.ts");
