@@ -15,6 +15,7 @@ import { createRunRepository, type RunRepository } from "./storage/run-repositor
 import { createSourceRepository, type SourceRepository } from "./storage/source-repository.ts";
 import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
+import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
 
 /** Everything the service needs, built once; tests build the same with a temp database and msw. */
 export type AppDeps = {
@@ -29,6 +30,8 @@ export type AppDeps = {
   items: ItemRepository;
   gapAnswers: GapAnswerRepository;
   versions: VersionRepository;
+  /** The report's read model across all deals. */
+  handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
   jobs: JobQueue;
   /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
@@ -57,6 +60,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     items: createItemRepository(db),
     gapAnswers: createGapAnswerRepository(db),
     versions: createVersionRepository(db),
+    handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>

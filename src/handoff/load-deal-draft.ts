@@ -8,8 +8,10 @@ import type { RunRepository } from "../storage/run-repository.ts";
 import type { SourceRepository } from "../storage/source-repository.ts";
 
 /** The draft of a deal as stored: the contract's Draft plus the review trail and the AE's gap answers. */
-export type DealDraft = Omit<Draft, "items" | "needsChecking" | "gaps"> & {
+export type DealDraft = Omit<Draft, "items" | "needsChecking" | "gaps" | "createdAt"> & {
   dealId: string;
+  /** When the latest successful run finished; null before any has (a draft of nothing was never created). */
+  createdAt: string | null;
   items: StoredItem[];
   needsChecking: StoredItem[];
   gaps: { section: SectionKey; question: string; answer?: GapAnswer }[];
@@ -50,7 +52,7 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
       sectionsTotal: SECTION_KEYS.length,
     },
     usage,
-    createdAt: lastRun?.finishedAt ?? new Date(0).toISOString(),
+    createdAt: lastRun?.finishedAt ?? null,
   };
 }
 

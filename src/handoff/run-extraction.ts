@@ -10,7 +10,9 @@ import type { AppDeps } from "../deps.ts";
  * (so a re-run never pays for them again), new items are added, and items already stored stay exactly
  * as the reviewer left them. All writes happen in one transaction; a failure writes nothing but the run's error.
  */
-export async function runExtraction(deps: AppDeps, runId: string, signal?: AbortSignal): Promise<void> {
+export type ExtractionDeps = Pick<AppDeps, "db" | "runs" | "sources" | "items" | "createExtractor" | "logger" | "now">;
+
+export async function runExtraction(deps: ExtractionDeps, runId: string, signal?: AbortSignal): Promise<void> {
   const run = deps.runs.get(runId);
   if (run === undefined) return;
   deps.runs.markRunning(runId, deps.now());
