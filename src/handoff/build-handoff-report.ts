@@ -1,4 +1,5 @@
 import type { ItemStatus } from "../drafting/draft.ts";
+import { measureCompleteness } from "../drafting/measure-completeness.ts";
 import { SECTION_KEYS, SECTIONS, type SectionKey } from "../drafting/sections.ts";
 
 /** What the report needs of one deal: counts and section keys only, never content. */
@@ -124,7 +125,7 @@ function toReportDeal(input: HandoffReportDealInput): HandoffReportDeal {
     approvedVersion: approved?.version ?? null,
     firstApprovedAt: approved?.firstApprovedAt ?? null,
     completionBasis: approved ? "approved" : "draft",
-    completionRate: round((SECTION_KEYS.length - gapSections.length) / SECTION_KEYS.length, 2),
+    completionRate: measureCompleteness(gapSections.length).score,
     hoursToApprovedHandoff: approved && close !== null ? round((Date.parse(approved.firstApprovedAt) - close) / HOUR_MS, 1) : null,
     unverifiedRate: extractedItems === 0 ? null : round(needsCheckingItems / extractedItems, 2),
     gapSections,

@@ -1,5 +1,6 @@
 import type { Draft, ExtractorInfo, Usage } from "../drafting/draft.ts";
 import { findGaps } from "../drafting/assemble-draft.ts";
+import { measureCompleteness } from "../drafting/measure-completeness.ts";
 import { NO_USAGE } from "../extraction/extractor.ts";
 import { SECTION_KEYS, type SectionKey } from "../drafting/sections.ts";
 import type { GapAnswer, GapAnswerRepository } from "../storage/gap-answer-repository.ts";
@@ -31,7 +32,6 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
   const items = stored.filter((i) => !i.needsChecking).sort((a, b) => sectionOrder(a) - sectionOrder(b));
   const needsChecking = stored.filter((i) => i.needsChecking);
   const gaps = findAnsweredGaps(items, stores.gapAnswers.list(dealId));
-  const filled = SECTION_KEYS.length - gaps.filter((g) => g.answer === undefined).length;
   const runs = stores.runs.listForDeal(dealId).filter((r) => r.status === "succeeded");
   const usage: Usage = { ...NO_USAGE };
   for (const run of runs) {
@@ -46,11 +46,8 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
     items,
     needsChecking,
     gaps,
-    completeness: {
-      score: Math.round((filled / SECTION_KEYS.length) * 100) / 100,
-      sectionsFilled: filled,
-      sectionsTotal: SECTION_KEYS.length,
-    },
+    // An answered gap fills its section: the AE's word counts toward completeness.
+    completeness: measureCompleteness(gaps.filter((g) => g.answer === undefined).length),
     usage,
     createdAt: lastRun?.finishedAt ?? null,
   };
