@@ -1,6 +1,6 @@
 import type { Config } from "./config.ts";
 import type { Extractor } from "./extraction/extractor.ts";
-import { createExtractor } from "./extraction/create-extractor.ts";
+import { createExtractorFactory } from "./extraction/create-extractor.ts";
 import type { LlmCache } from "./storage/llm-cache-repository.ts";
 import { createLlmCacheRepository } from "./storage/llm-cache-repository.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -48,6 +48,8 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
   const llmCache = createLlmCacheRepository(db);
   const logger = options.logger ?? createLogger();
   const now = options.now ?? (() => new Date());
+  // One LLM client and prompt for the process, however many runs use them.
+  const extractorFor = createExtractorFactory(config, options.fetch ? { fetch: options.fetch } : {});
   return {
     config,
     db,
@@ -64,14 +66,33 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     briefCache: createBriefCache(now),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>
-      createExtractor(config, {
-        cache: (): LlmCache => ({
+      extractorFor(
+        (): LlmCache => ({
           get: (key) => llmCache.get(`${dealId}:${key}`),
           put: (key, entry) => llmCache.put(`${dealId}:${key}`, { ...entry, dealId }),
         }),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      }),
+      ),
     logger,
     now,
   };
+}
+
+/**
+ * Runs CLI work with the configured extractor; the LLM cache database is opened only if the extractor uses it,
+ * and always closed. The CLI's counterpart of `createExtractor` above.
+ */
+export async function withCliExtractor<T>(config: Config, work: (extractor: Extractor) => Promise<T>): Promise<T> {
+  let db: Database | undefined;
+  try {
+    const extractor = await createExtractorFactory(
+      config,
+      {},
+    )(() => {
+      db = openDatabase(config.dbPath);
+      return createLlmCacheRepository(db);
+    });
+    return await work(extractor);
+  } finally {
+    db?.close();
+  }
 }

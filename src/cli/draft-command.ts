@@ -4,7 +4,7 @@ import { renderDraftMarkdown } from "../drafting/render-draft-markdown.ts";
 import { AppError } from "../errors.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
-import { withCliExtractor } from "./with-cli-extractor.ts";
+import { withCliExtractor } from "../deps.ts";
 import { parseInputFiles } from "./parse-input-files.ts";
 
 /** `baton draft FILE… [--json | --md]`: one deal's sources to a cited handoff draft. */
