@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
+import { formatZodIssue } from "./parse-input.ts";
 
 // Empty strings count as unset, so `FOO=` in .env never overrides a default.
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -115,11 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError({
-      code: "CONFIG_INVALID",
-      message: `invalid configuration: ${issue?.path.join(".") ?? "environment"}: ${issue?.message ?? "invalid"}`,
-    });
+    throw new AppError({ code: "CONFIG_INVALID", message: `invalid configuration: ${formatZodIssue(parsed.error, "environment")}` });
   }
   const e = parsed.data;
   const endpointConfigured = e.OPENAI_BASE_URL !== undefined || e.OPENAI_API_KEY !== undefined;

@@ -1,6 +1,6 @@
 import type { Config } from "./config.ts";
 import type { Extractor } from "./extraction/extractor.ts";
-import { createExtractor } from "./extraction/create-extractor.ts";
+import { createExtractorFactory } from "./extraction/create-extractor.ts";
 import type { LlmCache } from "./extraction/llm-cache.ts";
 import { createLlmCacheRepository } from "./storage/llm-cache-repository.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -15,6 +15,7 @@ import { createRunRepository, type RunRepository } from "./storage/run-repositor
 import { createSourceRepository, type SourceRepository } from "./storage/source-repository.ts";
 import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
+import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
 
 /** Everything the service needs, built once; tests build the same with a temp database and msw. */
 export type AppDeps = {
@@ -29,6 +30,8 @@ export type AppDeps = {
   items: ItemRepository;
   gapAnswers: GapAnswerRepository;
   versions: VersionRepository;
+  /** The report's read model across all deals. */
+  handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
   jobs: JobQueue;
   /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
@@ -45,6 +48,8 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
   const llmCache = createLlmCacheRepository(db);
   const logger = options.logger ?? createLogger();
   const now = options.now ?? (() => new Date());
+  // One LLM client and prompt for the process, however many runs use them.
+  const extractorFor = createExtractorFactory(config, options.fetch ? { fetch: options.fetch } : {});
   return {
     config,
     db,
@@ -57,17 +62,37 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     items: createItemRepository(db),
     gapAnswers: createGapAnswerRepository(db),
     versions: createVersionRepository(db),
+    handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>
-      createExtractor(config, {
-        cache: (): LlmCache => ({
+      extractorFor(
+        (): LlmCache => ({
           get: (key) => llmCache.get(`${dealId}:${key}`),
           put: (key, entry) => llmCache.put(`${dealId}:${key}`, { ...entry, dealId }),
         }),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      }),
+      ),
     logger,
     now,
   };
+}
+
+/**
+ * Runs CLI work with the configured extractor; the LLM cache database is opened only if the extractor uses it,
+ * and always closed. The CLI's counterpart of `createExtractor` above.
+ */
+export async function withCliExtractor<T>(config: Config, work: (extractor: Extractor) => Promise<T>): Promise<T> {
+  let db: Database | undefined;
+  try {
+    const extractor = await createExtractorFactory(
+      config,
+      {},
+    )(() => {
+      db = openDatabase(config.dbPath);
+      return createLlmCacheRepository(db);
+    });
+    return await work(extractor);
+  } finally {
+    db?.close();
+  }
 }

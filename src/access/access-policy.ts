@@ -1,5 +1,5 @@
 import type { Deal } from "../domain/deal.ts";
-import type { Role, User } from "../domain/user.ts";
+import { ROLES, type Role, type User } from "../domain/user.ts";
 
 /** What a user may do with one deal. Every route asks this, with the deal in hand, never the role alone. */
 export type DealAction = "read" | "extract" | "edit" | "delete";
@@ -7,7 +7,22 @@ export type DealAction = "read" | "extract" | "edit" | "delete";
 /** Capabilities that are not about one deal. */
 export type Capability = "createDeal" | "manageUsers" | "runBatches" | "viewReports" | "listDeals";
 
-const CAPABILITIES: Record<Capability, Role[]> = {
+/** Which deals a role's grant covers: those it owns as AE, those it is assigned to as CSM, or every deal. */
+export type DealScope = "aeId" | "csmId" | "any";
+
+/**
+ * The one description of deal access: each role's scope and the actions it has on the deals in that scope.
+ * The per-deal check, the SQL filter of deal lists and the roles the API documents are all derived from it.
+ */
+export const DEAL_GRANTS: Record<Role, { scope: DealScope; actions: DealAction[] }> = {
+  ae: { scope: "aeId", actions: ["read", "extract", "edit", "delete"] },
+  csm: { scope: "csmId", actions: ["read"] },
+  revops: { scope: "any", actions: ["read", "extract"] },
+  // Administrators manage users and may erase a deal on request, but do not read customer content.
+  admin: { scope: "any", actions: ["delete"] },
+};
+
+export const CAPABILITIES: Record<Capability, Role[]> = {
   createDeal: ["ae"],
   manageUsers: ["admin"],
   runBatches: ["revops"],
@@ -21,15 +36,23 @@ export function hasCapability(user: User, capability: Capability): boolean {
 
 /** The actions a user has on a deal; an empty list means the deal does not exist for them (404, not 403). */
 export function dealActions(user: User, deal: Deal): DealAction[] {
-  switch (user.role) {
-    case "ae":
-      return deal.aeId === user.id ? ["read", "extract", "edit", "delete"] : [];
-    case "csm":
-      return deal.csmId === user.id ? ["read"] : [];
-    case "revops":
-      return ["read", "extract"];
-    case "admin":
-      // Administrators manage users and may erase a deal on request, but do not read customer content.
-      return ["delete"];
-  }
+  const grant = DEAL_GRANTS[user.role];
+  return grant.scope === "any" || deal[grant.scope] === user.id ? grant.actions : [];
+}
+
+/** The roles that may take an action on at least some deals, in role order. */
+export function rolesAllowedTo(action: DealAction): Role[] {
+  return ROLES.filter((role) => DEAL_GRANTS[role].actions.includes(action));
+}
+
+/**
+ * The deals a user may read, as a filter storage can turn into SQL: none, all, or those whose column
+ * (the deal's AE or its CSM) names the user.
+ */
+export type ReadableDeals = { kind: "none" } | { kind: "all" } | { kind: "where"; column: "aeId" | "csmId"; userId: string };
+
+export function readableDeals(user: User): ReadableDeals {
+  const grant = DEAL_GRANTS[user.role];
+  if (!grant.actions.includes("read")) return { kind: "none" };
+  return grant.scope === "any" ? { kind: "all" } : { kind: "where", column: grant.scope, userId: user.id };
 }

@@ -1,9 +1,7 @@
-import { RoleSchema } from "../domain/user.ts";
-import { generateToken, hashToken } from "../access/tokens.ts";
 import { loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
-import { createUserRepository } from "../storage/user-repository.ts";
-import { openDatabase } from "../storage/open-database.ts";
+import { buildDeps } from "../deps.ts";
+import { createUser, disableUser } from "../services/user-service.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
 
@@ -21,33 +19,32 @@ export async function runUsersCommand(args: string[], io: CliIo): Promise<number
     json: { type: "boolean" },
   });
   const config = loadConfig();
-  const db = openDatabase(config.dbPath);
+  const deps = buildDeps(config);
   try {
-    const users = createUserRepository(db);
+    // Run by whoever holds the database: no actor, so no capability check and no audit entry.
     switch (action) {
       case "add": {
-        const role = RoleSchema.safeParse(values.role);
-        if (!values.name?.trim() || !values.email || !/^[^@\s]+@[^@\s]+$/.test(values.email) || !role.success) {
+        if (values.name === undefined || values.email === undefined || values.role === undefined) {
           throw new AppError({ code: "INVALID_INPUT", message: USAGE });
         }
-        const token = generateToken();
-        const user = users.add({ name: values.name.trim(), email: values.email, role: role.data, tokenHash: hashToken(token) }, new Date());
+        // The same rule as POST /v1/users: the service validates name, email and role.
+        const { user, token } = createUser(deps, null, { name: values.name, email: values.email, role: values.role });
         if (values.json) io.stdout(`${JSON.stringify({ ...user, token })}\n`);
         else io.stdout(`added ${user.role} ${user.name} <${user.email}> as ${user.id}\ntoken (shown once): ${token}\n`);
         return 0;
       }
       case "list":
-        for (const user of users.list()) io.stdout(`${user.id}  ${user.role.padEnd(6)}  ${user.name} <${user.email}>\n`);
+        for (const user of deps.users.list()) io.stdout(`${user.id}  ${user.role.padEnd(6)}  ${user.name} <${user.email}>\n`);
         return 0;
       case "disable":
         if (!values.id) throw new AppError({ code: "INVALID_INPUT", message: USAGE });
-        if (!users.disable(values.id, new Date())) throw new AppError({ code: "NOT_FOUND", message: `no active user ${values.id}` });
+        disableUser(deps, null, values.id);
         io.stdout(`disabled ${values.id}\n`);
         return 0;
       default:
         throw new AppError({ code: "INVALID_INPUT", message: USAGE });
     }
   } finally {
-    db.close();
+    deps.db.close();
   }
 }

@@ -1,3 +1,4 @@
+import { measureCompleteness } from "./measure-completeness.ts";
 import { createHash } from "node:crypto";
 import type { ExtractionResult } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../domain/source.ts";
@@ -40,7 +41,6 @@ export function assembleDraft(items: GroundedCandidate[], extraction: Extraction
   const verified = draftItems.filter(shownAsFact);
   const needsChecking = draftItems.filter((item) => !shownAsFact(item));
   const gaps = findGaps(verified, extraction.refusedSections);
-  const filled = SECTION_KEYS.length - gaps.length;
   return {
     extractor: extraction.info,
     sources: sources.map(({ source }) => ({
@@ -52,7 +52,7 @@ export function assembleDraft(items: GroundedCandidate[], extraction: Extraction
     items: verified,
     needsChecking,
     gaps,
-    completeness: { score: round(filled / SECTION_KEYS.length), sectionsFilled: filled, sectionsTotal: SECTION_KEYS.length },
+    completeness: measureCompleteness(gaps.length),
     usage: extraction.usage,
     createdAt: now.toISOString(),
   };
@@ -75,8 +75,4 @@ function compareTuples(a: number[], b: number[]): number {
     if (diff !== 0) return diff;
   }
   return 0;
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -4,6 +4,7 @@ import type { QuoteVerification } from "../grounding/quote-verification.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { Citation } from "../domain/citation.ts";
+import { citedSourceFirst } from "./cited-source-first.ts";
 
 export type GroundedCandidate = CandidateItem & { citations: Citation[] };
 
@@ -18,11 +19,8 @@ export function groundCandidates(candidates: CandidateItem[], sources: ParsedSou
     }
     return entry;
   };
-  const byId = new Map(sources.map((parsed) => [parsed.source.id, parsed]));
   const ground = (evidence: EvidenceRef): Citation => {
-    const cited = evidence.sourceId === null ? undefined : byId.get(evidence.sourceId);
-    // A wrong or missing source id is searched for in every source, cited one first.
-    const candidates = cited ? [cited, ...sources.filter((s) => s !== cited)] : sources;
+    const { cited, ordered: candidates } = citedSourceFirst(sources, evidence.sourceId);
     let fallback: Citation | undefined;
     for (const parsed of candidates) {
       const { index } = indexFor(parsed);

@@ -5,7 +5,7 @@ import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 
 /** The draft as Markdown: sections in spec order, a citation under every item, unverified items apart. */
-export function renderDraftMarkdown(draft: Draft): string {
+export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
   const lines: string[] = ["# Handoff draft", ""];
   lines.push(`_${describeExtractor(draft)}_`, "");
   lines.push(
@@ -43,7 +43,7 @@ export function renderDraftMarkdown(draft: Draft): string {
   return `${lines.join("\n")}\n`;
 }
 
-function describeExtractor(draft: Draft): string {
+function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
   const e = draft.extractor;
   if (e.kind === "offline") {
     return "Extracted offline by Baton's built-in rules: every item is a verbatim sentence of a source; review before approving.";

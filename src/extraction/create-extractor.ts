@@ -9,7 +9,37 @@ export type ExtractorDeps = { cache: () => LlmCache; fetch?: typeof fetch };
 
 /** The extractor the configuration asks for: the LLM one when an endpoint is configured, else the offline one. */
 export async function createExtractor(config: Config, deps: ExtractorDeps): Promise<Extractor> {
-  if (config.extractor === "offline") return createOfflineExtractor();
+  return createExtractorFactory(config, deps)(deps.cache);
+}
+
+/**
+ * Extractors over one process's LLM client and prompt: both are built once, on the first extractor asked for,
+ * and each extractor gets its own cache (a deal's, or the CLI's).
+ */
+export function createExtractorFactory(config: Config, deps: Omit<ExtractorDeps, "cache">): (cache: () => LlmCache) => Promise<Extractor> {
+  if (config.extractor === "offline") return async () => createOfflineExtractor();
+  let shared: Promise<SharedLlmParts> | undefined;
+  return async (cache) => {
+    // A failed load (say, a missing prompt file) is not kept: the next extractor asked for tries again.
+    shared ??= loadSharedLlmParts(config, deps).catch((error: unknown) => {
+      shared = undefined;
+      throw error;
+    });
+    const { client, prompt, createLlmExtractor } = await shared;
+    return createLlmExtractor({
+      client,
+      cache: cache(),
+      prompt,
+      contextTokens: config.llm.contextTokens,
+      maxOutputTokens: config.llm.maxOutputTokens,
+      maskPii: config.llm.maskPii,
+    });
+  };
+}
+
+type SharedLlmParts = Awaited<ReturnType<typeof loadSharedLlmParts>>;
+
+async function loadSharedLlmParts(config: Config, deps: Omit<ExtractorDeps, "cache">) {
   // The LLM path (openai, LangChain prompts) is loaded only when configured: offline runs start faster.
   const [{ createLlmClient }, { createLlmExtractor }, { loadPrompt }] = await Promise.all([
     import("./llm-client.ts"),
@@ -28,12 +58,5 @@ export async function createExtractor(config: Config, deps: ExtractorDeps): Prom
     contextTokens: config.llm.contextTokens,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
-  return createLlmExtractor({
-    client,
-    cache: deps.cache(),
-    prompt,
-    contextTokens: config.llm.contextTokens,
-    maxOutputTokens: config.llm.maxOutputTokens,
-    maskPii: config.llm.maskPii,
-  });
+  return { client, prompt, createLlmExtractor };
 }

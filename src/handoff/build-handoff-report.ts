@@ -1,5 +1,7 @@
 import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
+import type { ItemStatus } from "../domain/item.ts";
+import { measureCompleteness } from "../drafting/measure-completeness.ts";
 
 export type HandoffReportDeal = {
   dealId: string;
@@ -110,7 +112,7 @@ function toReportDeal(input: HandoffReportDealInput): HandoffReportDeal {
     approvedVersion: approved?.version ?? null,
     firstApprovedAt: approved?.firstApprovedAt ?? null,
     completionBasis: approved ? "approved" : "draft",
-    completionRate: round((SECTION_KEYS.length - gapSections.length) / SECTION_KEYS.length, 2),
+    completionRate: measureCompleteness(gapSections.length).score,
     hoursToApprovedHandoff: approved && close !== null ? round((Date.parse(approved.firstApprovedAt) - close) / HOUR_MS, 1) : null,
     unverifiedRate: extractedItems === 0 ? null : round(needsCheckingItems / extractedItems, 2),
     gapSections,

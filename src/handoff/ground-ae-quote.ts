@@ -1,4 +1,5 @@
 import type { Citation, MatchKind } from "../domain/citation.ts";
+import { citedSourceFirst } from "../drafting/cited-source-first.ts";
 import { citationFromVerification } from "../drafting/ground-candidates.ts";
 import { createQuoteIndex } from "../grounding/create-quote-index.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
@@ -15,8 +16,7 @@ export function groundAeQuote(
   quote: string,
   cited: { sourceId?: string | undefined; segmentId?: string | undefined } = {},
 ): AeQuoteCheck {
-  const first = sources.find((parsed) => parsed.source.id === cited.sourceId);
-  const ordered = first ? [first, ...sources.filter((parsed) => parsed !== first)] : sources;
+  const { cited: first, ordered } = citedSourceFirst(sources, cited.sourceId);
   let reason = sources.length === 0 ? "the deal has no sources to check the quote against" : "not found in the deal's sources";
   for (const parsed of ordered) {
     const segmentId = parsed === first ? cited.segmentId : undefined;

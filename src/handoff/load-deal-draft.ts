@@ -9,6 +9,7 @@ import type { ItemRepository } from "../storage/item-repository.ts";
 import type { StoredItem } from "../domain/stored-item.ts";
 import type { RunRepository } from "../storage/run-repository.ts";
 import type { SourceRepository } from "../storage/source-repository.ts";
+import { measureCompleteness } from "../drafting/measure-completeness.ts";
 
 export type DealDraftStores = {
   items: ItemRepository;
@@ -24,7 +25,6 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
   const items = stored.filter((i) => !i.needsChecking).sort((a, b) => sectionOrder(a) - sectionOrder(b));
   const needsChecking = stored.filter((i) => i.needsChecking);
   const gaps = findAnsweredGaps(items, stores.gapAnswers.list(dealId));
-  const filled = SECTION_KEYS.length - gaps.filter((g) => g.answer === undefined).length;
   const runs = stores.runs.listForDeal(dealId).filter((r) => r.status === "succeeded");
   const usage: Usage = { ...NO_USAGE };
   for (const run of runs) {
@@ -39,13 +39,10 @@ export function loadDealDraft(stores: DealDraftStores, dealId: string, fallbackE
     items,
     needsChecking,
     gaps,
-    completeness: {
-      score: Math.round((filled / SECTION_KEYS.length) * 100) / 100,
-      sectionsFilled: filled,
-      sectionsTotal: SECTION_KEYS.length,
-    },
+    // An answered gap fills its section: the AE's word counts toward completeness.
+    completeness: measureCompleteness(gaps.filter((g) => g.answer === undefined).length),
     usage,
-    createdAt: lastRun?.finishedAt ?? new Date(0).toISOString(),
+    createdAt: lastRun?.finishedAt ?? null,
   };
 }
 

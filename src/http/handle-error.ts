@@ -29,6 +29,14 @@ function toAppError(error: unknown): AppError {
     if (error.status === 413) return new AppError({ code: "LIMIT_EXCEEDED", message: "request body is too large" });
     if (error.status === 401) return new AppError({ code: "UNAUTHENTICATED", message: "missing or invalid bearer token" });
     if (error.status === 408 || error.status === 504) return new AppError({ code: "TIMEOUT", message: "request timed out" });
+    // The route validators' refusals: a body type the route does not take, a JSON body that does not parse.
+    if (error.status === 415)
+      return new AppError({
+        code: "UNSUPPORTED_FORMAT",
+        message: "unsupported Content-Type: see /docs for the body types this route takes",
+      });
+    if (error.status === 400 && error.message.startsWith("Malformed JSON"))
+      return new AppError({ code: "INVALID_INPUT", message: "body is not valid JSON" });
     if (error.status >= 400 && error.status < 500) return new AppError({ code: "INVALID_INPUT", message: "bad request" });
   }
   return new AppError({ code: "INTERNAL", message: "internal error", cause: error });

@@ -1,5 +1,6 @@
 import type { Deal, DealInput } from "../domain/deal.ts";
 import type { User } from "../domain/user.ts";
+import type { ReadableDeals } from "../access/access-policy.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";
 
@@ -59,19 +60,13 @@ export function createDealRepository(db: Database) {
       const row = byId.get(id) as DealRow | undefined;
       return row ? toDeal(row) : undefined;
     },
-    /** The deals a user may read: their own as AE, those assigned as CSM, all for RevOps. */
-    listVisibleTo(user: User): Deal[] {
-      const sql =
-        user.role === "revops"
-          ? `SELECT ${COLUMNS} FROM deals ORDER BY created_at DESC`
-          : user.role === "ae"
-            ? `SELECT ${COLUMNS} FROM deals WHERE ae_id = ? ORDER BY created_at DESC`
-            : user.role === "csm"
-              ? `SELECT ${COLUMNS} FROM deals WHERE csm_id = ? ORDER BY created_at DESC`
-              : undefined;
-      if (sql === undefined) return [];
-      const statement = db.prepare(sql);
-      const rows = (user.role === "revops" ? statement.all() : statement.all(user.id)) as DealRow[];
+    /** The deals a filter from the access policy (readableDeals) selects, newest first. */
+    listReadable(filter: ReadableDeals): Deal[] {
+      if (filter.kind === "none") return [];
+      if (filter.kind === "all")
+        return (db.prepare(`SELECT ${COLUMNS} FROM deals ORDER BY created_at DESC`).all() as DealRow[]).map(toDeal);
+      const column = filter.column === "aeId" ? "ae_id" : "csm_id";
+      const rows = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE ${column} = ? ORDER BY created_at DESC`).all(filter.userId) as DealRow[];
       return rows.map(toDeal);
     },
     listAll(): Deal[] {

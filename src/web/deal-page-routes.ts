@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { hasCapability } from "../access/access-policy.ts";
+import { hasCapability, readableDeals } from "../access/access-policy.ts";
 import type { AppDeps } from "../deps.ts";
 import { buildBrief } from "../drafting/build-brief.ts";
 import { AppError } from "../errors.ts";
@@ -30,7 +30,7 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
   routes.get("/", (c) => {
     const user = c.get("user");
     const canList = hasCapability(user, "listDeals");
-    const deals = canList ? deps.deals.listVisibleTo(user) : [];
+    const deals = canList ? deps.deals.listReadable(readableDeals(user)) : [];
     const q = (c.req.query("q") ?? "").trim().slice(0, 200);
     const stateQuery = c.req.query("state") ?? "";
     const state = (DEAL_STATE_KEYS as string[]).includes(stateQuery) ? (stateQuery as DealStateKey) : null;

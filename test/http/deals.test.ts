@@ -50,4 +50,25 @@ describe("deals", () => {
     const notJson = await t.request("POST", "/v1/deals", { token: ae.token, body: "account=x", headers: { "content-type": "text/plain" } });
     expect(notJson.status).toBe(415);
   });
+
+  it("refuses a close date that is not on the calendar, on create and on change", async () => {
+    const ae = t.addUser("ae");
+    const created = await t.request("POST", "/v1/deals", { token: ae.token, json: { account: "Acme", closeDate: "2026-02-31" } });
+    expect(created.status).toBe(400);
+    expect(((await created.json()) as { error: { message: string } }).error.message).toBe("closeDate: not a calendar date");
+    const ok = await t.request("POST", "/v1/deals", { token: ae.token, json: { account: "Acme", closeDate: "2028-02-29" } });
+    expect(ok.status).toBe(201);
+    const { id } = (await ok.json()) as { id: string };
+    expect((await t.request("PATCH", `/v1/deals/${id}`, { token: ae.token, json: { closeDate: "2027-02-29" } })).status).toBe(400);
+  });
+
+  it("answers an empty draft with no creation time and refuses an unknown draft format", async () => {
+    const ae = t.addUser("ae");
+    const { id } = (await (await t.request("POST", "/v1/deals", { token: ae.token, json: { account: "Acme" } })).json()) as { id: string };
+    const draft = await t.request("GET", `/v1/deals/${id}/draft`, { token: ae.token });
+    expect(((await draft.json()) as { createdAt: string | null }).createdAt).toBeNull();
+    const unknown = await t.request("GET", `/v1/deals/${id}/draft?format=pdf`, { token: ae.token });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe("format: expected json or md");
+  });
 });

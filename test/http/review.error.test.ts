@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_GAP_ANSWER_LENGTH } from "../../src/http/routes/gap-routes.ts";
-import { MAX_STATEMENT_LENGTH } from "../../src/http/routes/item-routes.ts";
+import { MAX_GAP_ANSWER_LENGTH, MAX_STATEMENT_LENGTH } from "../../src/services/review-service.ts";
 import { createDeal, type ReviewDeal, seedReviewDeal } from "../support/seed-review-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 

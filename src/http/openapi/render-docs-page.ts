@@ -1,5 +1,4 @@
-import type { OpenApiDocument } from "./build-openapi-spec.ts";
-import type { JsonSchema } from "./operation-spec.ts";
+import type { ApiDocument, JsonObject as JsonSchema } from "./build-api-document.ts";
 
 // Nested objects are shown this deep; deeper ones are named, and /openapi.json has them in full.
 const MAX_DEPTH = 3;
@@ -17,7 +16,7 @@ td table{margin:.2rem 0}.muted{color:#777}nav a{margin-right:.8rem}`;
 type Context = { schemas: Record<string, JsonSchema> };
 
 /** The API reference as one HTML page rendered from the spec: no script, no stylesheet or font from elsewhere. */
-export function renderDocsPage(spec: OpenApiDocument): string {
+export function renderDocsPage(spec: ApiDocument): string {
   const context: Context = { schemas: spec.components.schemas ?? {} };
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(spec.paths)) {

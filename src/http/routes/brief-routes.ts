@@ -1,39 +1,44 @@
-import type { Context } from "hono";
-import { Hono } from "hono";
-import { buildBrief } from "../../drafting/build-brief.ts";
-import { renderBriefMarkdown } from "../../drafting/render-brief-markdown.ts";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors.ts";
-import { loadBriefInput } from "../../handoff/load-brief-input.ts";
-import type { AppEnv } from "../app-env.ts";
-import { loadDeal, recordAudit } from "../load-deal.ts";
+import { readBrief } from "../../services/brief-service.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { BriefSchema } from "../schemas/brief-schema.ts";
+import { chooseFormat, formatParameter } from "../schemas/format-parameter.ts";
+import { DealPathSchema } from "../schemas/path-parameters.ts";
 
 // Customer conversations: never kept by a shared cache or the browser.
 const NO_STORE = { "cache-control": "private, no-store" };
 
-/** The CSM's pre-kickoff brief: readable by whoever may read the deal (its AE, its CSM, RevOps). */
-export function createBriefRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
+const BRIEF_FORMATS = { json: "json", md: "md", markdown: "md" } as const;
 
-  routes.get("/:dealId/brief", (c) => {
-    const deal = loadDeal(c, deps, "read");
-    const markdown = wantsMarkdown(c);
-    const body = deps.briefCache.get(deal, markdown ? "md" : "json", () => {
-      const brief = buildBrief(loadBriefInput(deps, deal));
-      return markdown ? renderBriefMarkdown(brief) : JSON.stringify(brief);
-    });
-    recordAudit(c, deps, { action: "export", objectType: "brief", objectId: deal.id, dealId: deal.id });
-    const contentType = markdown ? "text/markdown; charset=utf-8" : "application/json";
+const briefRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals/{dealId}/brief",
+  tag: "Brief",
+  summary: "The CSM's pre-kickoff brief: what to confirm, promises, stakeholders, risks, agenda, intro email, timeline",
+  description:
+    "Built from the latest approved version, else from the draft, which it then says at the top and on every item. " +
+    "400 for a format other than json, md and markdown.",
+  access: { deal: "read" },
+  request: {
+    params: DealPathSchema,
+    query: z.object({
+      format: formatParameter(BRIEF_FORMATS, "md (or markdown): Markdown, also chosen by Accept: text/markdown; json: JSON"),
+    }),
+  },
+  responses: {
+    200: { description: "the brief", content: { "application/json": { schema: BriefSchema }, "text/markdown": { schema: z.string() } } },
+  },
+});
+
+/** The CSM's pre-kickoff brief: readable by whoever may read the deal (its AE, its CSM, RevOps). */
+export function registerBriefRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(briefRoute, (c) => {
+    const format = chooseFormat(c.req.valid("query").format, BRIEF_FORMATS, c.req.header("accept"), { "text/markdown": "md" });
+    const body = readBrief(deps, actorOf(c), c.req.valid("param").dealId, format);
+    // Served as cached bytes: the brief is already rendered and typed by its builder.
+    const contentType = format === "md" ? "text/markdown; charset=utf-8" : "application/json";
     return c.body(body, 200, { ...NO_STORE, "content-type": contentType });
   });
-
-  return routes;
-}
-
-function wantsMarkdown(c: Context<AppEnv>): boolean {
-  const format = c.req.query("format");
-  if (format === "md" || format === "markdown") return true;
-  if (format === "json") return false;
-  if (format !== undefined) throw new AppError({ code: "INVALID_INPUT", message: "format: expected json or md" });
-  return (c.req.header("accept") ?? "").includes("text/markdown");
 }

@@ -1,94 +1,86 @@
-import { Hono } from "hono";
-import { z } from "zod";
-import { hasCapability } from "../../access/access-policy.ts";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors.ts";
-import { runInTransaction } from "../../storage/open-database.ts";
-import type { AppEnv } from "../app-env.ts";
-import { loadDeal, recordAudit } from "../load-deal.ts";
-import { readJsonBody } from "../read-json-body.ts";
+import { createDeal, deleteDeal, listDeals, readDeal, updateDeal } from "../../services/deal-service.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { DealSchema } from "../schemas/deal-schema.ts";
+import { IsoDateSchema } from "../schemas/iso-date-schema.ts";
+import { jsonContent } from "../schemas/json-content.ts";
+import { DealPathSchema } from "../schemas/path-parameters.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const DEAL_FIELDS = {
+  account: z.string().trim().min(1).max(200),
+  closeDate: IsoDateSchema.nullable().optional(),
+  amount: z.number().nonnegative().max(1e12).nullable().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
+    .nullable()
+    .optional(),
+  csmId: z.string().max(64).nullable().optional(),
+};
 
-export const DealInputSchema = z
-  .object({
-    account: z.string().trim().min(1).max(200),
-    closeDate: isoDate.nullable().optional(),
-    amount: z.number().nonnegative().max(1e12).nullable().optional(),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
-      .nullable()
-      .optional(),
-    csmId: z.string().max(64).nullable().optional(),
-  })
-  .strict();
+const DealInputSchema = z.object(DEAL_FIELDS).strict().openapi("DealInput");
+const DealPatchSchema = z.object(DEAL_FIELDS).partial().strict().openapi("DealPatch");
 
-export const DealPatchSchema = DealInputSchema.partial().strict();
+const createDealRoute = defineRoute({
+  method: "post",
+  path: "/v1/deals",
+  tag: "Deals",
+  summary: "Create a deal owned by the calling AE",
+  access: { capability: "createDeal" },
+  request: { body: { required: true, content: { "application/json": { schema: DealInputSchema } } } },
+  responses: { 201: jsonContent(DealSchema, "the new deal") },
+});
 
-export function createDealRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
+const listDealsRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals",
+  tag: "Deals",
+  summary: "List the deals the caller may read",
+  description: "An AE sees their deals, a CSM the deals assigned to them, RevOps all.",
+  access: { capability: "listDeals" },
+  responses: { 200: jsonContent(z.object({ deals: z.array(DealSchema) }), "the visible deals, newest first") },
+});
 
-  const checkCsm = (csmId: string | null | undefined) => {
-    if (csmId === null || csmId === undefined) return;
-    const csm = deps.users.get(csmId);
-    if (csm === undefined || csm.role !== "csm") {
-      throw new AppError({ code: "INVALID_INPUT", message: "csmId: no CSM with this id" });
-    }
-  };
+const readDealRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals/{dealId}",
+  tag: "Deals",
+  summary: "Read a deal",
+  access: { deal: "read" },
+  request: { params: DealPathSchema },
+  responses: { 200: jsonContent(DealSchema, "the deal") },
+});
 
-  routes.post("/", async (c) => {
-    const user = c.get("user");
-    if (!hasCapability(user, "createDeal")) throw new AppError({ code: "FORBIDDEN", message: "only AEs create deals" });
-    const input = await readJsonBody(c, DealInputSchema);
-    checkCsm(input.csmId);
-    const deal = deps.deals.add(
-      {
-        account: input.account,
-        closeDate: input.closeDate ?? null,
-        amount: input.amount ?? null,
-        currency: input.currency ?? null,
-        aeId: user.id,
-        csmId: input.csmId ?? null,
-      },
-      deps.now(),
-    );
-    recordAudit(c, deps, { action: "create", objectType: "deal", objectId: deal.id, dealId: deal.id });
-    return c.json(deal, 201);
-  });
+const updateDealRoute = defineRoute({
+  method: "patch",
+  path: "/v1/deals/{dealId}",
+  tag: "Deals",
+  summary: "Change a deal's account, close date, amount, currency or CSM",
+  access: { deal: "edit" },
+  request: { params: DealPathSchema, body: { required: true, content: { "application/json": { schema: DealPatchSchema } } } },
+  responses: { 200: jsonContent(DealSchema, "the changed deal") },
+});
 
-  routes.get("/", (c) => {
-    const user = c.get("user");
-    if (!hasCapability(user, "listDeals")) throw new AppError({ code: "FORBIDDEN", message: "your role may not list deals" });
-    return c.json({ deals: deps.deals.listVisibleTo(user) });
-  });
+const deleteDealRoute = defineRoute({
+  method: "delete",
+  path: "/v1/deals/{dealId}",
+  tag: "Deals",
+  summary: "Delete a deal with its sources, runs, items, versions and cache entries (the audit log keeps ids)",
+  access: { deal: "delete" },
+  request: { params: DealPathSchema },
+  responses: { 204: { description: "done; no body" } },
+});
 
-  routes.get("/:dealId", (c) => {
-    const deal = loadDeal(c, deps, "read");
-    recordAudit(c, deps, { action: "view", objectType: "deal", objectId: deal.id, dealId: deal.id });
-    return c.json(deal);
-  });
-
-  routes.patch("/:dealId", async (c) => {
-    const deal = loadDeal(c, deps, "edit");
-    const changes = await readJsonBody(c, DealPatchSchema);
-    checkCsm(changes.csmId);
-    const updated = deps.deals.update(deal.id, changes, deps.now());
-    recordAudit(c, deps, { action: "change", objectType: "deal", objectId: deal.id, dealId: deal.id });
-    return c.json(updated!);
-  });
-
-  routes.delete("/:dealId", (c) => {
-    const deal = loadDeal(c, deps, "delete");
-    // One transaction: the deal, its sources, runs, items, versions and its LLM cache entries go together.
-    runInTransaction(deps.db, () => {
-      deps.deals.delete(deal.id);
-      deps.llmCache.deleteForDeal(deal.id);
-    });
-    deps.briefCache.evict(deal.id);
-    recordAudit(c, deps, { action: "delete", objectType: "deal", objectId: deal.id, dealId: deal.id });
+/** Deals: created by AEs, read by whoever the access policy lets see them. */
+export function registerDealRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(createDealRoute, (c) => c.json(createDeal(deps, actorOf(c), c.req.valid("json")), 201));
+  app.openapi(listDealsRoute, (c) => c.json({ deals: listDeals(deps, actorOf(c)) }, 200));
+  app.openapi(readDealRoute, (c) => c.json(readDeal(deps, actorOf(c), c.req.valid("param").dealId), 200));
+  app.openapi(updateDealRoute, (c) => c.json(updateDeal(deps, actorOf(c), c.req.valid("param").dealId, c.req.valid("json")), 200));
+  app.openapi(deleteDealRoute, (c) => {
+    deleteDeal(deps, actorOf(c), c.req.valid("param").dealId);
     return c.body(null, 204);
   });
-
-  return routes;
 }

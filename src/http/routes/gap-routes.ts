@@ -1,60 +1,65 @@
-import { type Context, Hono } from "hono";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { SECTION_KEYS, SectionKeySchema, type SectionKey } from "../../domain/sections.ts";
-import { AppError } from "../../errors.ts";
-import { loadDealDraft } from "../../handoff/load-deal-draft.ts";
-import type { AppEnv } from "../app-env.ts";
-import { loadDeal, recordAudit } from "../load-deal.ts";
-import { readJsonBody } from "../read-json-body.ts";
+import { SECTION_KEYS } from "../../domain/sections.ts";
+import { answerGap, clearGapAnswer, MAX_GAP_ANSWER_LENGTH } from "../../services/review-service.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { CompletenessSchema, DraftGapSchema } from "../schemas/draft-schemas.ts";
+import { jsonContent } from "../schemas/json-content.ts";
+import { DealIdParameter } from "../schemas/path-parameters.ts";
 
-/** Longest answer an AE may give to a gap question. */
-export const MAX_GAP_ANSWER_LENGTH = 2000;
-
-export const GapAnswerSchema = z
+const GapAnswerInputSchema = z
   .object({
     answer: z.string().trim().min(1, "must not be empty").max(MAX_GAP_ANSWER_LENGTH, `at most ${MAX_GAP_ANSWER_LENGTH} characters`),
   })
-  .strict();
+  .strict()
+  .openapi("GapAnswerInput");
 
-function readSection(c: Context<AppEnv>): SectionKey {
-  const parsed = SectionKeySchema.safeParse(c.req.param("section"));
-  if (!parsed.success) {
-    throw new AppError({ code: "INVALID_INPUT", message: `unknown section; expected one of ${SECTION_KEYS.join(", ")}` });
-  }
-  return parsed.data;
-}
+const GapPathSchema = z.object({
+  dealId: DealIdParameter,
+  section: z
+    .enum(SECTION_KEYS, { error: `unknown section; expected one of ${SECTION_KEYS.join(", ")}` })
+    .describe("a section key (accountOverview, stakeholders, whyTheyBought, …)"),
+});
+
+const answerRoute = defineRoute({
+  method: "put",
+  path: "/v1/deals/{dealId}/gaps/{section}",
+  tag: "Review",
+  summary: "Answer a gap: what the sources left unsaid about a section",
+  description: "400 for an unknown section; 409 when the section already has items (edit or add items instead).",
+  access: { deal: "edit" },
+  request: { params: GapPathSchema, body: { required: true, content: { "application/json": { schema: GapAnswerInputSchema } } } },
+  responses: {
+    200: jsonContent(
+      z.object({ gap: DraftGapSchema, completeness: CompletenessSchema }),
+      "the gap with its answer, and the draft's completeness",
+    ),
+  },
+  errors: [409],
+});
+
+const clearRoute = defineRoute({
+  method: "delete",
+  path: "/v1/deals/{dealId}/gaps/{section}",
+  tag: "Review",
+  summary: "Withdraw the answer to a gap",
+  description: "400 for an unknown section; 404 when the section has no answer.",
+  access: { deal: "edit" },
+  request: { params: GapPathSchema },
+  responses: { 204: { description: "done; no body" } },
+  errors: [400],
+});
 
 /** The AE's answers to sections the sources left empty ("not stated"): provided by the AE, never shown as sourced. */
-export function createGapRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
-  const draftOf = (dealId: string) => loadDealDraft(deps, dealId, { kind: deps.config.extractor });
-
-  routes.put("/:dealId/gaps/:section", async (c) => {
-    const deal = loadDeal(c, deps, "edit");
-    const section = readSection(c);
-    const { answer } = await readJsonBody(c, GapAnswerSchema);
-    if (!draftOf(deal.id).gaps.some((gap) => gap.section === section)) {
-      throw new AppError({
-        code: "CONFLICT",
-        message: `section ${section} already has items: edit them or add an item instead of answering a gap`,
-      });
-    }
-    deps.gapAnswers.set(deal.id, section, answer, c.get("user").id, deps.now());
-    recordAudit(c, deps, { action: "change", objectType: "gap_answer", objectId: section, dealId: deal.id });
-    const draft = draftOf(deal.id);
-    return c.json({ gap: draft.gaps.find((gap) => gap.section === section), completeness: draft.completeness });
+export function registerGapRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(answerRoute, (c) => {
+    const { dealId, section } = c.req.valid("param");
+    return c.json(answerGap(deps, actorOf(c), dealId, section, c.req.valid("json").answer), 200);
   });
-
-  routes.delete("/:dealId/gaps/:section", (c) => {
-    const deal = loadDeal(c, deps, "edit");
-    const section = readSection(c);
-    if (!deps.gapAnswers.clear(deal.id, section)) {
-      throw new AppError({ code: "NOT_FOUND", message: `no answer to remove for section ${section}` });
-    }
-    recordAudit(c, deps, { action: "delete", objectType: "gap_answer", objectId: section, dealId: deal.id });
+  app.openapi(clearRoute, (c) => {
+    const { dealId, section } = c.req.valid("param");
+    clearGapAnswer(deps, actorOf(c), dealId, section);
     return c.body(null, 204);
   });
-
-  return routes;
 }

@@ -1,24 +1,13 @@
-import { Hono } from "hono";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import type { DraftItem, ItemStatus } from "../../domain/item.ts";
 import { SectionKeySchema } from "../../domain/sections.ts";
-import { AppError } from "../../errors.ts";
-import { groundAeQuote } from "../../handoff/ground-ae-quote.ts";
 import { MAX_QUOTE_LENGTH } from "../../grounding/verify-quote.ts";
-import type { StoredItem } from "../../domain/stored-item.ts";
-import { newId } from "../../storage/new-id.ts";
-import { runInTransaction } from "../../storage/open-database.ts";
-import type { AppEnv } from "../app-env.ts";
-import { loadDeal, recordAudit } from "../load-deal.ts";
-import { readJsonBody } from "../read-json-body.ts";
-
-/** Longest statement an AE may write: a handoff item is one or two sentences (extracted ones are capped at 400). */
-export const MAX_STATEMENT_LENGTH = 1000;
-
-/** Flags of AE-added items: always "ae-provided"; "quote-unverified" when the quote given was not found in the sources. */
-export const AE_PROVIDED_FLAG = "ae-provided";
-export const QUOTE_UNVERIFIED_FLAG = "quote-unverified";
+import { addItem, MAX_STATEMENT_LENGTH, reviewItem } from "../../services/review-service.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { QuoteCheckSchema, StoredItemSchema } from "../schemas/draft-schemas.ts";
+import { jsonContent } from "../schemas/json-content.ts";
+import { DealIdParameter, DealPathSchema } from "../schemas/path-parameters.ts";
 
 const StatementSchema = z
   .string()
@@ -26,16 +15,18 @@ const StatementSchema = z
   .min(1, "must not be empty")
   .max(MAX_STATEMENT_LENGTH, `at most ${MAX_STATEMENT_LENGTH} characters`);
 
-export const ItemPatchSchema = z
+const ItemPatchSchema = z
   .object({
     status: z.enum(["approved", "rejected", "draft"]).optional(),
     statement: StatementSchema.optional(),
     section: SectionKeySchema.optional(),
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, "give at least one of status, statement and section");
+  .refine((patch) => Object.keys(patch).length > 0, "give at least one of status, statement and section")
+  .describe('a changed statement or section makes the status "edited" unless "rejected" is given')
+  .openapi("ItemPatch", { minProperties: 1 });
 
-export const NewItemSchema = z
+const NewItemSchema = z
   .object({
     section: SectionKeySchema,
     statement: StatementSchema,
@@ -51,83 +42,52 @@ export const NewItemSchema = z
   .refine((input) => input.segmentId === undefined || input.sourceId !== undefined, {
     message: "segmentId needs the sourceId it belongs to",
     path: ["sourceId"],
-  });
+  })
+  .describe(
+    "an item the sources lack; a quote is checked against the deal's sources like POST /verify, sourceId and segmentId " +
+      "(only with a quote; segmentId only with sourceId) say where to look first",
+  )
+  .openapi("ItemInput");
 
-/**
- * The status a review leaves: rejecting wins; any change of wording or section makes the item "edited";
- * approving an edited item keeps it "edited" (approved in the AE's words).
- */
-export function reviewedStatus(item: StoredItem, requested: ItemStatus | undefined, changed: boolean): ItemStatus {
-  if (requested === "rejected") return "rejected";
-  if (changed) return "edited";
-  if (requested === "approved" && item.status === "edited") return "edited";
-  return requested ?? item.status;
-}
+const reviewRoute = defineRoute({
+  method: "patch",
+  path: "/v1/deals/{dealId}/items/{itemId}",
+  tag: "Review",
+  summary: "Approve, reject, or edit an item's statement or section",
+  description: "An item waiting for a citation check (needsChecking) can only be rejected or left in draft: 409 otherwise.",
+  access: { deal: "edit" },
+  request: {
+    params: z.object({ dealId: DealIdParameter, itemId: z.string().max(64).describe("the item's id") }),
+    body: { required: true, content: { "application/json": { schema: ItemPatchSchema } } },
+  },
+  responses: { 200: jsonContent(z.object({ item: StoredItemSchema }), "the item after review") },
+  errors: [409],
+});
+
+const addRoute = defineRoute({
+  method: "post",
+  path: "/v1/deals/{dealId}/items",
+  tag: "Review",
+  summary: "Add an item the sources lack, marked as provided by the AE",
+  description:
+    'The item is approved, with origin "ae" and the flag "ae-provided". With a quote it is checked against the deal\'s sources: ' +
+    'a verified quote becomes its citation; an unverified one adds the flag "quote-unverified" and no citation. ' +
+    "400 for a sourceId the deal lacks.",
+  access: { deal: "edit" },
+  request: { params: DealPathSchema, body: { required: true, content: { "application/json": { schema: NewItemSchema } } } },
+  responses: {
+    201: jsonContent(
+      z.object({ item: StoredItemSchema, quoteCheck: QuoteCheckSchema.nullable() }),
+      "the new item, and how its quote checked (null without a quote)",
+    ),
+  },
+});
 
 /** Per-item review of a deal's draft: approve, edit, reject, or add an item the sources lack. */
-export function createItemRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
-
-  routes.patch("/:dealId/items/:itemId", async (c) => {
-    const deal = loadDeal(c, deps, "edit");
-    const patch = await readJsonBody(c, ItemPatchSchema);
-    const item = deps.items.get(deal.id, c.req.param("itemId"));
-    if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
-    const changed =
-      (patch.statement !== undefined && patch.statement !== item.statement) ||
-      (patch.section !== undefined && patch.section !== item.section);
-    const status = reviewedStatus(item, patch.status, changed);
-    if (item.needsChecking && status !== "rejected" && status !== "draft") {
-      throw new AppError({
-        code: "CONFLICT",
-        message: "this item has no verified citation and cannot be approved or edited: reject it, or add the fact as your own item",
-      });
-    }
-    const reviewed = deps.items.review(
-      deal.id,
-      item.id,
-      {
-        status,
-        reviewedBy: c.get("user").id,
-        ...(patch.statement === undefined ? {} : { statement: patch.statement }),
-        ...(patch.section === undefined ? {} : { section: patch.section }),
-      },
-      deps.now(),
-    );
-    recordAudit(c, deps, { action: "change", objectType: "item", objectId: item.id, dealId: deal.id });
-    return c.json({ item: reviewed });
+export function registerItemRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(reviewRoute, (c) => {
+    const { dealId, itemId } = c.req.valid("param");
+    return c.json({ item: reviewItem(deps, actorOf(c), dealId, itemId, c.req.valid("json")) }, 200);
   });
-
-  routes.post("/:dealId/items", async (c) => {
-    const deal = loadDeal(c, deps, "edit");
-    const input = await readJsonBody(c, NewItemSchema);
-    if (input.sourceId !== undefined && deps.sources.getMeta(deal.id, input.sourceId) === undefined) {
-      throw new AppError({ code: "INVALID_INPUT", message: "sourceId: no source with this id in this deal" });
-    }
-    const check =
-      input.quote === undefined
-        ? null
-        : groundAeQuote(deps.sources.listParsed(deal.id), input.quote, { sourceId: input.sourceId, segmentId: input.segmentId });
-    const item: DraftItem = {
-      id: newId("itm"),
-      section: input.section,
-      statement: input.statement,
-      citations: check?.citation ? [check.citation] : [],
-      status: "approved",
-      details: {},
-      origin: "ae",
-      flags: check !== null && check.citation === null ? [AE_PROVIDED_FLAG, QUOTE_UNVERIFIED_FLAG] : [AE_PROVIDED_FLAG],
-    };
-    const user = c.get("user");
-    const stored = runInTransaction(deps.db, () => {
-      deps.items.addIfNew(deal.id, [{ item, needsChecking: false }], null, deps.now());
-      // Adding is the AE's own decision: the item is reviewed by its author.
-      return deps.items.review(deal.id, item.id, { status: "approved", reviewedBy: user.id }, deps.now());
-    });
-    recordAudit(c, deps, { action: "create", objectType: "item", objectId: item.id, dealId: deal.id });
-    const quoteCheck = check === null ? null : { match: check.match, ...(check.reason === undefined ? {} : { reason: check.reason }) };
-    return c.json({ item: stored, quoteCheck }, 201);
-  });
-
-  return routes;
+  app.openapi(addRoute, (c) => c.json(addItem(deps, actorOf(c), c.req.valid("param").dealId, c.req.valid("json")), 201));
 }

@@ -1,50 +1,47 @@
-import { Hono } from "hono";
-import { z } from "zod";
-import { hasCapability } from "../../access/access-policy.ts";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors.ts";
-import { buildHandoffReport } from "../../handoff/build-handoff-report.ts";
 import { renderHandoffReportCsv } from "../../handoff/render-handoff-report-csv.ts";
-import { createHandoffStatsRepository } from "../../storage/handoff-stats-repository.ts";
-import type { AppEnv } from "../app-env.ts";
-import { recordAudit } from "../load-deal.ts";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((value) => {
-    const ms = Date.parse(`${value}T00:00:00Z`);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
-  }, "not a calendar date");
-
-const ReportQuerySchema = z
-  .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    format: z.enum(["json", "csv"]).optional(),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, "from must not be after to");
+import { buildReport } from "../../services/report-service.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { chooseFormat, formatParameter } from "../schemas/format-parameter.ts";
+import { HandoffReportSchema } from "../schemas/handoff-report-schema.ts";
+import { IsoDateSchema } from "../schemas/iso-date-schema.ts";
 
 const NO_STORE = { "cache-control": "private, no-store" };
 
-/** RevOps reports across all deals: counts, rates and section keys, no customer content. */
-export function createReportRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
-  const stats = createHandoffStatsRepository(deps.db);
+const REPORT_FORMATS = { json: "json", csv: "csv" } as const;
 
-  routes.get("/handoffs", (c) => {
-    if (!hasCapability(c.get("user"), "viewReports")) throw new AppError({ code: "FORBIDDEN", message: "only RevOps views reports" });
-    const parsed = ReportQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join(".") || "query";
-      throw new AppError({ code: "INVALID_INPUT", message: `${where}: ${issue?.message ?? "invalid"}` });
-    }
-    const query = parsed.data;
-    const csv = query.format === "csv" || (query.format === undefined && (c.req.header("accept") ?? "").includes("text/csv"));
-    const report = buildHandoffReport(stats.listReportInputs(), { from: query.from ?? null, to: query.to ?? null }, deps.now());
-    recordAudit(c, deps, { action: "export", objectType: "handoff_report", objectId: null, dealId: null });
-    if (csv) {
+const ReportQuerySchema = z
+  .object({
+    format: formatParameter(REPORT_FORMATS, "csv: text/csv instead of JSON, also chosen by Accept: text/csv; json: JSON"),
+    from: IsoDateSchema.optional().describe("deals closing on or after this date (YYYY-MM-DD); deals without a close date are left out"),
+    to: IsoDateSchema.optional().describe("deals closing on or before this date (YYYY-MM-DD); not before from"),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, "from must not be after to");
+
+const reportRoute = defineRoute({
+  method: "get",
+  path: "/v1/reports/handoffs",
+  tag: "Reports",
+  summary: "RevOps report: completion rate, close-to-approval time, recurring gaps by section and AE, unverified rate",
+  access: { capability: "viewReports" },
+  request: { query: ReportQuerySchema },
+  responses: {
+    200: {
+      description: "the report",
+      content: { "application/json": { schema: HandoffReportSchema }, "text/csv": { schema: z.string() } },
+    },
+  },
+});
+
+/** RevOps reports across all deals: counts, rates and section keys, no customer content. */
+export function registerReportRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(reportRoute, (c) => {
+    const query = c.req.valid("query");
+    const format = chooseFormat(query.format, REPORT_FORMATS, c.req.header("accept"), { "text/csv": "csv" });
+    const report = buildReport(deps, actorOf(c), { from: query.from ?? null, to: query.to ?? null });
+    if (format === "csv") {
       return c.body(renderHandoffReportCsv(report), 200, {
         ...NO_STORE,
         "content-type": "text/csv; charset=utf-8; header=present",
@@ -53,6 +50,4 @@ export function createReportRoutes(deps: AppDeps) {
     }
     return c.json(report, 200, NO_STORE);
   });
-
-  return routes;
 }

@@ -1,70 +1,60 @@
-import { Hono } from "hono";
-import { z } from "zod";
-import { hasCapability } from "../../access/access-policy.ts";
-import { RoleSchema } from "../../domain/user.ts";
-import { generateToken, hashToken } from "../../access/tokens.ts";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors.ts";
-import type { AppEnv } from "../app-env.ts";
-import { recordAudit } from "../load-deal.ts";
-import { readJsonBody } from "../read-json-body.ts";
+import { createUser, disableUser, listUsers, NewUserSchema } from "../../services/user-service.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { jsonContent } from "../schemas/json-content.ts";
+import { UserSchema } from "../schemas/user-schema.ts";
 
-export const UserInputSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(320),
-    role: RoleSchema,
-  })
-  .strict();
+// The service's own rule, named for the document (a schema built elsewhere cannot be named: see draft-schemas.ts).
+const NewUserInputSchema = z.object(NewUserSchema.shape).strict().openapi("UserInput");
 
-export const UserSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: RoleSchema,
-  createdAt: z.string(),
+const listRoute = defineRoute({
+  method: "get",
+  path: "/v1/users",
+  tag: "Users",
+  summary: "List active users",
+  access: { capability: "manageUsers" },
+  responses: { 200: jsonContent(z.object({ users: z.array(UserSchema) }), "active users, oldest first (never tokens)") },
 });
 
-/** POST /v1/users answers the new user and its bearer token, which is shown this once and stored hashed. */
-export const CreatedUserSchema = z.object({ user: UserSchema, token: z.string() });
+const addRoute = defineRoute({
+  method: "post",
+  path: "/v1/users",
+  tag: "Users",
+  summary: "Add a user; the bearer token is in this answer only (stored hashed)",
+  description: "409 when a user with this email exists.",
+  access: { capability: "manageUsers" },
+  request: { body: { required: true, content: { "application/json": { schema: NewUserInputSchema } } } },
+  responses: {
+    201: jsonContent(z.object({ user: UserSchema, token: z.string() }).openapi("CreatedUser"), "the user and its token, shown once"),
+  },
+  errors: [409],
+});
+
+const disableRoute = defineRoute({
+  method: "delete",
+  path: "/v1/users/{userId}",
+  tag: "Users",
+  summary: "Disable a user: its token stops working at once",
+  description: "An administrator cannot disable their own account (409), so one always remains.",
+  access: { capability: "manageUsers" },
+  request: { params: z.object({ userId: z.string().max(64).describe("the user's id (usr_…)") }) },
+  responses: { 204: { description: "done; no body" } },
+  errors: [404, 409],
+});
 
 /** Users API for administrators: list, add (the token is shown once), disable. */
-export function createUserRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
-
-  // Every route here is the administrator's alone: other roles learn nothing about who uses the service.
-  routes.use(async (c, next) => {
-    if (!hasCapability(c.get("user"), "manageUsers")) {
-      throw new AppError({ code: "FORBIDDEN", message: "only administrators manage users" });
-    }
-    await next();
-  });
-
-  routes.get("/", (c) => {
-    recordAudit(c, deps, { action: "view", objectType: "users", objectId: null, dealId: null });
-    return c.json({ users: deps.users.list() });
-  });
-
-  routes.post("/", async (c) => {
-    const input = await readJsonBody(c, UserInputSchema);
-    const token = generateToken();
-    const user = deps.users.add({ name: input.name, email: input.email, role: input.role, tokenHash: hashToken(token) }, deps.now());
-    recordAudit(c, deps, { action: "create", objectType: "user", objectId: user.id, dealId: null });
+export function registerUserRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(listRoute, (c) => c.json({ users: listUsers(deps, actorOf(c)) }, 200));
+  app.openapi(addRoute, (c) => {
+    const created = createUser(deps, actorOf(c), c.req.valid("json"));
     // The token is a credential: no cache along the way may keep this answer.
     c.header("Cache-Control", "no-store");
-    return c.json({ user, token }, 201);
+    return c.json(created, 201);
   });
-
-  routes.delete("/:userId", (c) => {
-    const userId = c.req.param("userId");
-    // Refusing to disable oneself means an administrator always remains to manage the others.
-    if (userId === c.get("user").id) {
-      throw new AppError({ code: "CONFLICT", message: "administrators may not disable their own account" });
-    }
-    if (!deps.users.disable(userId, deps.now())) throw new AppError({ code: "NOT_FOUND", message: "user not found" });
-    recordAudit(c, deps, { action: "delete", objectType: "user", objectId: userId, dealId: null });
+  app.openapi(disableRoute, (c) => {
+    disableUser(deps, actorOf(c), c.req.valid("param").userId);
     return c.body(null, 204);
   });
-
-  return routes;
 }

@@ -1,57 +1,78 @@
-import { Hono } from "hono";
+import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors.ts";
-import { approveHandoff } from "../../handoff/approve-handoff.ts";
-import { draftMatchesVersion } from "../../handoff/build-handoff-document.ts";
-import { loadDealDraft } from "../../handoff/load-deal-draft.ts";
+import { approveDeal, listVersions, readVersion } from "../../services/version-service.ts";
 import type { StoredVersion } from "../../storage/version-repository.ts";
-import type { AppEnv } from "../app-env.ts";
-import { loadDeal, recordAudit } from "../load-deal.ts";
+import { actorOf, type ApiApp } from "../api-app.ts";
+import { defineRoute } from "../openapi/define-route.ts";
+import { jsonContent } from "../schemas/json-content.ts";
+import { DealIdParameter, DealPathSchema } from "../schemas/path-parameters.ts";
+import { VersionMetaSchema, VersionSchema } from "../schemas/version-schemas.ts";
 
-const VERSION_NUMBER = /^[1-9][0-9]{0,8}$/;
+const approveRoute = defineRoute({
+  method: "post",
+  path: "/v1/deals/{dealId}/approve",
+  tag: "Review",
+  summary: "Approve the handoff: freezes the current draft as a new version",
+  description:
+    "Items still in draft are approved by the approval itself; rejected items and items waiting for a citation check are left out. " +
+    "When nothing changed since the latest version, that version is answered with 200. 409 when there is nothing to approve " +
+    "(no accepted item and no gap answer).",
+  access: { deal: "edit" },
+  request: { params: DealPathSchema },
+  responses: {
+    201: jsonContent(VersionSchema, "the frozen version: {version, approvedAt, approvedBy, document}"),
+    200: jsonContent(VersionSchema, "nothing changed since the latest version, which is answered"),
+  },
+  errors: [409],
+});
+
+const listRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals/{dealId}/versions",
+  tag: "Review",
+  summary: "List the approved versions",
+  access: { deal: "read" },
+  request: { params: DealPathSchema },
+  responses: {
+    200: jsonContent(
+      z.object({ versions: z.array(VersionMetaSchema), latestVersion: z.number().int().nullable(), draftMatchesLatest: z.boolean() }),
+      "versions, oldest first; whether the current draft is exactly the latest version (false: approving makes a new one)",
+    ),
+  },
+});
+
+const readRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals/{dealId}/versions/{version}",
+  tag: "Review",
+  summary: "Read one approved version with its frozen document",
+  access: { deal: "read" },
+  request: {
+    params: z.object({
+      dealId: DealIdParameter,
+      version: z
+        .string()
+        .regex(/^[1-9][0-9]{0,8}$/, "must be a positive integer")
+        .describe("the version number (1, 2, …)"),
+    }),
+  },
+  responses: { 200: jsonContent(VersionSchema, "the version") },
+  errors: [400],
+});
 
 function presentVersion(stored: StoredVersion) {
   return { version: stored.version, approvedAt: stored.approvedAt, approvedBy: stored.approvedBy, document: stored.document };
 }
 
 /** Approving a deal's handoff freezes a version; versions stay readable and unchanged whatever happens to the draft. */
-export function createVersionRoutes(deps: AppDeps) {
-  const routes = new Hono<AppEnv>();
-
-  routes.post("/:dealId/approve", (c) => {
-    const deal = loadDeal(c, deps, "edit");
-    const { created, version } = approveHandoff(deps, deal, c.get("user").id);
-    if (!created) {
-      // Nothing changed since the latest version: no new approval, but its content is shown.
-      recordAudit(c, deps, { action: "view", objectType: "handoff_version", objectId: String(version.version), dealId: deal.id });
-      return c.json(presentVersion(version), 200);
-    }
-    for (const itemId of version.document.implicitlyApprovedItemIds) {
-      recordAudit(c, deps, { action: "approve", objectType: "item", objectId: itemId, dealId: deal.id });
-    }
-    recordAudit(c, deps, { action: "approve", objectType: "handoff_version", objectId: String(version.version), dealId: deal.id });
-    return c.json(presentVersion(version), 201);
+export function registerVersionRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(approveRoute, (c) => {
+    const { created, version } = approveDeal(deps, actorOf(c), c.req.valid("param").dealId);
+    return created ? c.json(presentVersion(version), 201) : c.json(presentVersion(version), 200);
   });
-
-  routes.get("/:dealId/versions", (c) => {
-    const deal = loadDeal(c, deps, "read");
-    const versions = deps.versions.list(deal.id);
-    const latest = deps.versions.latest(deal.id);
-    const draftMatchesLatest =
-      latest !== undefined && draftMatchesVersion(deal, loadDealDraft(deps, deal.id, { kind: deps.config.extractor }), latest.document);
-    recordAudit(c, deps, { action: "view", objectType: "handoff_version_list", objectId: null, dealId: deal.id });
-    return c.json({ versions, latestVersion: latest?.version ?? null, draftMatchesLatest });
+  app.openapi(listRoute, (c) => c.json(listVersions(deps, actorOf(c), c.req.valid("param").dealId), 200));
+  app.openapi(readRoute, (c) => {
+    const { dealId, version } = c.req.valid("param");
+    return c.json(presentVersion(readVersion(deps, actorOf(c), dealId, Number(version))), 200);
   });
-
-  routes.get("/:dealId/versions/:version", (c) => {
-    const deal = loadDeal(c, deps, "read");
-    const raw = c.req.param("version");
-    if (!VERSION_NUMBER.test(raw)) throw new AppError({ code: "INVALID_INPUT", message: "version must be a positive integer" });
-    const stored = deps.versions.get(deal.id, Number(raw));
-    if (stored === undefined) throw new AppError({ code: "NOT_FOUND", message: "version not found" });
-    recordAudit(c, deps, { action: "view", objectType: "handoff_version", objectId: String(stored.version), dealId: deal.id });
-    return c.json(presentVersion(stored));
-  });
-
-  return routes;
 }

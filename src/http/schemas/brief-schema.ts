@@ -1,8 +1,6 @@
-import { z } from "zod";
-import type { Brief } from "../../drafting/brief.ts";
+import { z } from "@hono/zod-openapi";
 import { MatchKindSchema } from "../../domain/citation.ts";
 import { SectionKeySchema } from "../../domain/sections.ts";
-import type { SameShape } from "./same-shape.ts";
 
 // The brief's types live in src/drafting/brief.ts as plain TypeScript; this is their documented shape,
 // held to them by the compile-time check at the bottom.
@@ -107,31 +105,31 @@ const MilestoneSchema = z.object({
   scheduledFor: z.string().nullable(),
 });
 
-export const BriefSchema = z.object({
-  dealId: z.string(),
-  account: z.string(),
-  closeDate: z.string().nullable(),
-  status: BasisSchema,
-  version: z.number().int().nullable(),
-  approvedAt: z.string().nullable(),
-  notice: z.string().describe("one line for the top; says plainly when the brief comes from an unapproved draft"),
-  generatedAt: z.string(),
-  team: z.object({ ae: PersonSchema.nullable(), csm: PersonSchema.nullable() }),
-  confirm: z.object({
-    opener: z.string().nullable(),
-    openerItemIds: z.array(z.string()),
-    whatTheyWant: z.array(BriefItemSchema),
-    forWhom: z.array(BriefItemSchema),
-    successLooksLike: z.array(BriefItemSchema),
-  }),
-  promises: z.array(PromiseSchema),
-  stakeholders: z.array(StakeholderSchema),
-  risks: z.array(RiskSchema),
-  nextSteps: z.array(NextStepSchema),
-  openQuestions: z.array(OpenQuestionSchema),
-  kickoffAgenda: z.array(AgendaSectionSchema),
-  introEmail: IntroEmailSchema,
-  timeline: z.object({ closeDate: z.string().nullable(), milestones: z.array(MilestoneSchema) }),
-});
-
-true satisfies SameShape<z.output<typeof BriefSchema>, Brief>;
+export const BriefSchema = z
+  .object({
+    dealId: z.string(),
+    account: z.string(),
+    closeDate: z.string().nullable(),
+    status: BasisSchema,
+    version: z.number().int().nullable(),
+    approvedAt: z.string().nullable(),
+    notice: z.string().describe("one line for the top; says plainly when the brief comes from an unapproved draft"),
+    generatedAt: z.string(),
+    team: z.object({ ae: PersonSchema.nullable(), csm: PersonSchema.nullable() }),
+    confirm: z.object({
+      opener: z.string().nullable(),
+      openerItemIds: z.array(z.string()),
+      whatTheyWant: z.array(BriefItemSchema),
+      forWhom: z.array(BriefItemSchema),
+      successLooksLike: z.array(BriefItemSchema),
+    }),
+    promises: z.array(PromiseSchema),
+    stakeholders: z.array(StakeholderSchema),
+    risks: z.array(RiskSchema),
+    nextSteps: z.array(NextStepSchema),
+    openQuestions: z.array(OpenQuestionSchema),
+    kickoffAgenda: z.array(AgendaSectionSchema),
+    introEmail: IntroEmailSchema,
+    timeline: z.object({ closeDate: z.string().nullable(), milestones: z.array(MilestoneSchema) }),
+  })
+  .openapi("Brief");

@@ -1,0 +1,162 @@
+import type { AppDeps } from "../deps.ts";
+import type { DraftItem, ItemStatus } from "../domain/item.ts";
+import type { SectionKey } from "../domain/sections.ts";
+import { AppError } from "../errors.ts";
+import { type AeQuoteCheck, groundAeQuote } from "../handoff/ground-ae-quote.ts";
+import type { DealDraft } from "../domain/deal-draft.ts";
+import { type DealDraftStores, loadDealDraft } from "../handoff/load-deal-draft.ts";
+import type { StoredItem } from "../domain/stored-item.ts";
+import { newId } from "../storage/new-id.ts";
+import { runInTransaction } from "../storage/open-database.ts";
+import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
+import { authorizeDeal } from "./authorize.ts";
+
+/** Longest statement an AE may write: a handoff item is one or two sentences (extracted ones are capped at 400). */
+export const MAX_STATEMENT_LENGTH = 1000;
+
+/** Longest answer an AE may give to a gap question. */
+export const MAX_GAP_ANSWER_LENGTH = 2000;
+
+// Flags of AE-added items: always "ae-provided"; "quote-unverified" when the quote given was not found in the sources.
+const AE_PROVIDED_FLAG = "ae-provided";
+const QUOTE_UNVERIFIED_FLAG = "quote-unverified";
+
+type DraftDeps = Pick<AppDeps, "deals" | "config"> & DealDraftStores;
+
+export type ItemPatch = { status?: "approved" | "rejected" | "draft"; statement?: string; section?: SectionKey };
+
+export type NewItem = { section: SectionKey; statement: string; quote?: string; sourceId?: string; segmentId?: string };
+
+/** How the quote of an item the AE adds was checked; null when no quote was given. */
+export type QuoteCheck = { match: AeQuoteCheck["match"]; reason?: string } | null;
+
+/** The deal's current draft: items with citations and review status, items needing a check, gaps. */
+export function readDraft(deps: DraftDeps & AuditDeps, actor: Actor, dealId: string): DealDraft {
+  const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  const draft = currentDraft(deps, deal.id);
+  recordAudit(deps, actor, { action: "view", objectType: "draft", objectId: deal.id, dealId: deal.id });
+  return draft;
+}
+
+/**
+ * The status a review leaves: rejecting wins; any change of wording or section makes the item "edited";
+ * approving an edited item keeps it "edited" (approved in the AE's words).
+ */
+function reviewedStatus(item: StoredItem, requested: ItemStatus | undefined, changed: boolean): ItemStatus {
+  if (requested === "rejected") return "rejected";
+  if (changed) return "edited";
+  if (requested === "approved" && item.status === "edited") return "edited";
+  return requested ?? item.status;
+}
+
+/** Approves, rejects or rewords one item; an item without a verified citation may only be rejected or left in draft. */
+export function reviewItem(
+  deps: Pick<AppDeps, "deals" | "items"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  itemId: string,
+  patch: ItemPatch,
+): StoredItem {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  const item = deps.items.get(deal.id, itemId);
+  if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
+  const changed =
+    (patch.statement !== undefined && patch.statement !== item.statement) ||
+    (patch.section !== undefined && patch.section !== item.section);
+  const status = reviewedStatus(item, patch.status, changed);
+  if (item.needsChecking && status !== "rejected" && status !== "draft") {
+    throw new AppError({
+      code: "CONFLICT",
+      message: "this item has no verified citation and cannot be approved or edited: reject it, or add the fact as your own item",
+    });
+  }
+  const reviewed = deps.items.review(
+    deal.id,
+    item.id,
+    {
+      status,
+      reviewedBy: actor.user.id,
+      ...(patch.statement === undefined ? {} : { statement: patch.statement }),
+      ...(patch.section === undefined ? {} : { section: patch.section }),
+    },
+    deps.now(),
+  );
+  recordAudit(deps, actor, { action: "change", objectType: "item", objectId: item.id, dealId: deal.id });
+  return reviewed!;
+}
+
+/**
+ * Adds an item the sources lack: approved, origin "ae", flagged "ae-provided". A quote is checked against the deal's
+ * sources: verified, it becomes the citation; not, the item is kept without one and flagged "quote-unverified".
+ */
+export function addItem(
+  deps: Pick<AppDeps, "db" | "deals" | "items" | "sources"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  input: NewItem,
+): { item: StoredItem; quoteCheck: QuoteCheck } {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (input.sourceId !== undefined && deps.sources.getMeta(deal.id, input.sourceId) === undefined) {
+    throw new AppError({ code: "INVALID_INPUT", message: "sourceId: no source with this id in this deal" });
+  }
+  const check =
+    input.quote === undefined
+      ? null
+      : groundAeQuote(deps.sources.listParsed(deal.id), input.quote, { sourceId: input.sourceId, segmentId: input.segmentId });
+  const item: DraftItem = {
+    id: newId("itm"),
+    section: input.section,
+    statement: input.statement,
+    citations: check?.citation ? [check.citation] : [],
+    status: "approved",
+    details: {},
+    origin: "ae",
+    flags: check !== null && check.citation === null ? [AE_PROVIDED_FLAG, QUOTE_UNVERIFIED_FLAG] : [AE_PROVIDED_FLAG],
+  };
+  const stored = runInTransaction(deps.db, () => {
+    deps.items.addIfNew(deal.id, [{ item, needsChecking: false }], null, deps.now());
+    // Adding is the AE's own decision: the item is reviewed by its author.
+    return deps.items.review(deal.id, item.id, { status: "approved", reviewedBy: actor.user.id }, deps.now())!;
+  });
+  recordAudit(deps, actor, { action: "create", objectType: "item", objectId: item.id, dealId: deal.id });
+  const quoteCheck = check === null ? null : { match: check.match, ...(check.reason === undefined ? {} : { reason: check.reason }) };
+  return { item: stored, quoteCheck };
+}
+
+/** Answers a gap (a section with no item that is not rejected); a section that has items is a CONFLICT. */
+export function answerGap(
+  deps: DraftDeps & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  section: SectionKey,
+  answer: string,
+): { gap: DealDraft["gaps"][number]; completeness: DealDraft["completeness"] } {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (!currentDraft(deps, deal.id).gaps.some((gap) => gap.section === section)) {
+    throw new AppError({
+      code: "CONFLICT",
+      message: `section ${section} already has items: edit them or add an item instead of answering a gap`,
+    });
+  }
+  deps.gapAnswers.set(deal.id, section, answer, actor.user.id, deps.now());
+  recordAudit(deps, actor, { action: "change", objectType: "gap_answer", objectId: section, dealId: deal.id });
+  const draft = currentDraft(deps, deal.id);
+  return { gap: draft.gaps.find((gap) => gap.section === section)!, completeness: draft.completeness };
+}
+
+export function clearGapAnswer(
+  deps: Pick<AppDeps, "deals" | "gapAnswers"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  section: SectionKey,
+): void {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (!deps.gapAnswers.clear(deal.id, section)) {
+    throw new AppError({ code: "NOT_FOUND", message: `no answer to remove for section ${section}` });
+  }
+  recordAudit(deps, actor, { action: "delete", objectType: "gap_answer", objectId: section, dealId: deal.id });
+}
+
+function currentDraft(deps: Pick<AppDeps, "config"> & DealDraftStores, dealId: string): DealDraft {
+  return loadDealDraft(deps, dealId, { kind: deps.config.extractor });
+}

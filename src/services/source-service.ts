@@ -1,0 +1,74 @@
+import type { AppDeps } from "../deps.ts";
+import { AppError, isAppError } from "../errors.ts";
+import { parseSource } from "../ingest/parse-source.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import { runInTransaction } from "../storage/open-database.ts";
+import type { StoredSourceMeta } from "../storage/source-repository.ts";
+import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
+import { authorizeDeal } from "./authorize.ts";
+
+/** Most files one upload request may carry. */
+export const MAX_FILES_PER_UPLOAD = 20;
+
+export type Upload = { filename: string; bytes: Uint8Array };
+
+export type UploadedSource = StoredSourceMeta & { duplicate: boolean };
+
+type SourceDeps = Pick<AppDeps, "db" | "deals" | "sources" | "config"> & AuditDeps;
+
+/**
+ * Parses every upload first, so one unusable file rejects the whole upload and nothing is stored; then stores the new
+ * ones (a file the deal already has is answered as a duplicate). The size limit is parseSource's own check.
+ */
+export async function uploadSources(deps: SourceDeps, actor: Actor, dealId: string, uploads: Upload[]): Promise<UploadedSource[]> {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (uploads.length === 0) throw new AppError({ code: "INVALID_INPUT", message: "no file in the upload (use a 'file' field)" });
+  if (uploads.length > MAX_FILES_PER_UPLOAD) {
+    throw new AppError({ code: "LIMIT_EXCEEDED", message: `at most ${MAX_FILES_PER_UPLOAD} files per upload` });
+  }
+  const parsed: { upload: Upload; result: ParsedSource }[] = [];
+  for (const upload of uploads) {
+    try {
+      parsed.push({ upload, result: await parseSource(upload.bytes, upload.filename, deps.config.limits) });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      throw new AppError({ code: error.code, message: `${upload.filename}: ${error.message}`, cause: error });
+    }
+  }
+  const stored = runInTransaction(deps.db, () =>
+    parsed.map(({ upload, result }) => {
+      const added = deps.sources.add(deal.id, result, upload.bytes, actor.user.id, deps.now());
+      return { ...deps.sources.getMeta(deal.id, result.source.id)!, duplicate: !added };
+    }),
+  );
+  for (const source of stored) {
+    if (!source.duplicate) recordAudit(deps, actor, { action: "upload", objectType: "source", objectId: source.id, dealId: deal.id });
+  }
+  return stored;
+}
+
+export function listSources(deps: Pick<AppDeps, "deals" | "sources">, actor: Actor, dealId: string): StoredSourceMeta[] {
+  const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  return deps.sources.listMeta(deal.id);
+}
+
+/** One source: its metadata, normalized text and segments. */
+export function readSource(
+  deps: Pick<AppDeps, "deals" | "sources"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  sourceId: string,
+): StoredSourceMeta & ParsedSource {
+  const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  const parsed = deps.sources.getParsed(deal.id, sourceId);
+  const meta = deps.sources.getMeta(deal.id, sourceId);
+  if (parsed === undefined || meta === undefined) throw new AppError({ code: "NOT_FOUND", message: "source not found" });
+  recordAudit(deps, actor, { action: "view", objectType: "source", objectId: meta.id, dealId: deal.id });
+  return { ...meta, source: parsed.source, segments: parsed.segments };
+}
+
+export function deleteSource(deps: Pick<AppDeps, "deals" | "sources"> & AuditDeps, actor: Actor, dealId: string, sourceId: string): void {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (!deps.sources.delete(deal.id, sourceId)) throw new AppError({ code: "NOT_FOUND", message: "source not found" });
+  recordAudit(deps, actor, { action: "delete", objectType: "source", objectId: sourceId, dealId: deal.id });
+}

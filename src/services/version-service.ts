@@ -1,0 +1,55 @@
+import type { AppDeps } from "../deps.ts";
+import { AppError } from "../errors.ts";
+import { type ApprovalOutcome, approveHandoff } from "../handoff/approve-handoff.ts";
+import { draftMatchesVersion } from "../handoff/build-handoff-document.ts";
+import { loadDealDraft } from "../handoff/load-deal-draft.ts";
+import type { StoredVersion, VersionMeta } from "../storage/version-repository.ts";
+import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
+import { authorizeDeal } from "./authorize.ts";
+
+type VersionDeps = Pick<AppDeps, "db" | "deals" | "items" | "sources" | "runs" | "gapAnswers" | "versions" | "config"> & AuditDeps;
+
+/** Freezes the current draft as a new version (created: true), or answers the latest one when nothing changed. */
+export function approveDeal(deps: VersionDeps, actor: Actor, dealId: string): ApprovalOutcome {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  const outcome = approveHandoff(deps, deal, actor.user.id);
+  const { version } = outcome;
+  if (!outcome.created) {
+    // Nothing changed since the latest version: no new approval, but its content is shown.
+    recordAudit(deps, actor, { action: "view", objectType: "handoff_version", objectId: String(version.version), dealId: deal.id });
+    return outcome;
+  }
+  for (const itemId of version.document.implicitlyApprovedItemIds) {
+    recordAudit(deps, actor, { action: "approve", objectType: "item", objectId: itemId, dealId: deal.id });
+  }
+  recordAudit(deps, actor, { action: "approve", objectType: "handoff_version", objectId: String(version.version), dealId: deal.id });
+  return outcome;
+}
+
+/** The approved versions, oldest first, and whether the current draft is exactly the latest one. */
+export function listVersions(
+  deps: VersionDeps,
+  actor: Actor,
+  dealId: string,
+): { versions: VersionMeta[]; latestVersion: number | null; draftMatchesLatest: boolean } {
+  const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  const versions = deps.versions.list(deal.id);
+  const latest = deps.versions.latest(deal.id);
+  const draftMatchesLatest =
+    latest !== undefined && draftMatchesVersion(deal, loadDealDraft(deps, deal.id, { kind: deps.config.extractor }), latest.document);
+  recordAudit(deps, actor, { action: "view", objectType: "handoff_version_list", objectId: null, dealId: deal.id });
+  return { versions, latestVersion: latest?.version ?? null, draftMatchesLatest };
+}
+
+export function readVersion(
+  deps: Pick<AppDeps, "deals" | "versions"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  version: number,
+): StoredVersion {
+  const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  const stored = deps.versions.get(deal.id, version);
+  if (stored === undefined) throw new AppError({ code: "NOT_FOUND", message: "version not found" });
+  recordAudit(deps, actor, { action: "view", objectType: "handoff_version", objectId: String(stored.version), dealId: deal.id });
+  return stored;
+}
