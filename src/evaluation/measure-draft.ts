@@ -9,7 +9,7 @@ export type DraftMeasures = {
   /** Words of the Markdown draft (tokens with a letter or digit). */
   draftWords: number;
   sourceWords: number;
-  /** Verified citations whose span overlaps one an earlier item already cites. */
+  /** Verified citations whose span overlaps one an earlier item already cites (a contradiction flag's cross-references aside). */
   repeatedQuotes: number;
 };
 
@@ -17,6 +17,7 @@ export function measureDraft(draft: Draft, sources: ParsedSource[]): DraftMeasur
   const seen: { sourceId: string; start: number; end: number }[] = [];
   let repeatedQuotes = 0;
   for (const item of draft.items) {
+    if (item.flags?.some((f) => f === "contradiction" || f === "prompt-injection")) continue;
     const own = item.citations.filter((c) => c.match !== "unverified");
     for (const c of own) {
       if (seen.some((s) => s.sourceId === c.sourceId && s.start < c.charEnd && c.charStart < s.end)) repeatedQuotes += 1;
