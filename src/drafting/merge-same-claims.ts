@@ -81,7 +81,9 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
 
 function createTurnLookup(sources: ParsedSource[]): (citation: Citation) => number | null {
   const turns = new Map<string, number>();
-  for (const { source, segments } of sources) segments.forEach((segment, index) => turns.set(`${source.id}|${segment.id}`, index));
+  for (const { source, segments } of sources) {
+    for (const [index, segment] of segments.entries()) turns.set(`${source.id}|${segment.id}`, index);
+  }
   return (citation) => turns.get(`${citation.sourceId}|${citation.segmentId}`) ?? null;
 }
 
