@@ -27,7 +27,7 @@ const FOLLOW_UP =
 const FRAME =
   /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
 const MIN_WORDS = 4;
-const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b|\border form\b/i;
+const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
 
 /**
  * One claim, one item, for any extractor: drops framing fragments, cites each quote once in its best

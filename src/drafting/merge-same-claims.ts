@@ -5,7 +5,7 @@ import type { GroundedCandidate } from "./ground-candidates.ts";
 
 // Words that say nothing about what a claim is about.
 const STOP = new Set(
-  "about after again also and any are back been before being both but can could did does doing done down each even every for from get got had has have having here how into its it's just like more most much need our out over same she should some such than that that's the their them then there these they this those through too under until very want was way we'll we're were what when where which while who will with would you you'll your yes okay right really think know going well".split(
+  "about after again also and any are back been before being both but can could did does doing done down each even every for from get got had has have having here how into its it's just like more most much need our out over same she should some such than that that's the their them then there these they this those through too under until very want was way we'll we're were what when where which while who will with would you you'll your yes okay right really think know going well i'll i'd we'll send sent let's".split(
     " ",
   ),
 );
@@ -23,6 +23,17 @@ const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
  * every place. Works on the items' details and quotes, so it runs for both extractors.
  */
 export function mergeSameClaims(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
+  // A merge can make two items the same claim ("You'll have it" joined to the request it answers): repeat until stable.
+  let current = items;
+  for (let pass = 0; pass < 3; pass++) {
+    const next = mergeOnce(current, sources);
+    if (next.length === current.length) return next;
+    current = next;
+  }
+  return current;
+}
+
+function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
   const fullName = createNameResolver(sources);
   const turnOf = createTurnLookup(sources);
   const documents = new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id));
@@ -31,7 +42,7 @@ export function mergeSameClaims(items: GroundedCandidate[], sources: ParsedSourc
     const twin = out.find(
       (other) =>
         other.citations.length < MAX_MERGED_CITATIONS &&
-        (isSameClaim(other, item, fullName, documents) || continuesTurn(other, item, turnOf)),
+        (isSameClaim(other, item, fullName, documents) || continuesTurn(other, item, turnOf) || continuesTurn(item, other, turnOf)),
     );
     if (twin === undefined) {
       out.push({ ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } });
@@ -45,7 +56,7 @@ export function mergeSameClaims(items: GroundedCandidate[], sources: ParsedSourc
 function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, fullName: (name: string) => string, documents: Set<string>): boolean {
   if (isFlagged(a) || isFlagged(b) || !hasVerified(a) || !hasVerified(b)) return false;
   // A follow-up asked for on a call and promised again in an email is one action.
-  if (a.section !== b.section) return ACTION_SECTIONS.has(a.section) && ACTION_SECTIONS.has(b.section) && sharedWords(a, b) >= MIN_SHARED;
+  if (a.section !== b.section) return ACTION_SECTIONS.has(a.section) && ACTION_SECTIONS.has(b.section) && sharedWords(a, b) > MIN_SHARED;
   switch (a.section) {
     case "stakeholders": {
       const x = text(a, "name");

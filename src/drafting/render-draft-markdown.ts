@@ -54,7 +54,7 @@ function describeExtractor(draft: Draft): string {
 function renderItem(item: DraftItem): string[] {
   const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
-  const lines = [`- ${displayStatement(item)}${flags}${status}`];
+  const lines = [`- ${displayStatement(item)}${describeProgress(item)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   for (const citation of item.citations) lines.push(`  - ${renderCitation(citation)}`);
   return lines;
@@ -82,6 +82,25 @@ function displayStatement(item: DraftItem): string {
   if (rest === "") return item.statement;
   return shown.replace(/:$/, "");
 }
+
+/** Due date and status of a promise, next step or objection, as the settle stage read them. */
+function describeProgress(item: DraftItem): string {
+  const details = item.details ?? {};
+  const parts: string[] = [];
+  if (typeof details.dueDate === "string") parts.push(`due ${details.dueDate}`);
+  const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
+  if (details.status === "done" && evidence?.quote) parts.push(`done: “${evidence.quote}” (${evidence.filename ?? "a later source"})`);
+  else if (typeof details.status === "string" && details.status !== "open") parts.push(STATUS_LABELS[details.status] ?? details.status);
+  else if (item.section === "objections" && details.status === "open") parts.push("open");
+  return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  superseded: "superseded",
+  resolved: "resolved",
+  answered: "answered",
+  answeredNotAccepted: "answered, not accepted",
+};
 
 function renderCitation(citation: Citation): string {
   const where = [
