@@ -5,7 +5,9 @@ import type { ParsedSource } from "../domain/source.ts";
 import { assembleDraft } from "./assemble-draft.ts";
 import type { Draft } from "../domain/draft.ts";
 import { flagInjectedClaims } from "./flag-injected-claims.ts";
+import { consolidateItems } from "./consolidate-items.ts";
 import { groundCandidates } from "./ground-candidates.ts";
+import { settleActions } from "./settle-actions.ts";
 import { mergeItems } from "./merge-items.ts";
 
 export type CreateDraftDeps = { extractor: Extractor; now: () => Date };
@@ -20,7 +22,7 @@ export type CreateDraftOptions = ExtractOptions & {
 
 /**
  * The one place that knows the pipeline order: extract, detect injections and contradictions, ground
- * every citation, flag claims resting on injected text, merge duplicates, assemble.
+ * every citation, flag claims resting on injected text, merge duplicates, one claim one item, due dates and statuses, assemble.
  */
 export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
   const { contextSources, ...extractOptions } = options;
@@ -31,6 +33,6 @@ export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps
   const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));
   const candidates = [...extraction.items, ...detectInjections(sources), ...contradictions];
   const grounded = groundCandidates(candidates, all);
-  const merged = mergeItems(flagInjectedClaims(grounded));
+  const merged = settleActions(consolidateItems(mergeItems(flagInjectedClaims(grounded)), all), all);
   return assembleDraft(merged, extraction, sources, deps.now());
 }

@@ -54,11 +54,53 @@ function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
 function renderItem(item: DraftItem): string[] {
   const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
-  const lines = [`- ${item.statement}${flags}${status}`];
+  const lines = [`- ${displayStatement(item)}${describeProgress(item)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   for (const citation of item.citations) lines.push(`  - ${renderCitation(citation)}`);
   return lines;
 }
+
+/**
+ * The statement without the verbatim quotes its citation lines print right under it, so the reviewer
+ * reads each quote once; a statement that is only quotes keeps them.
+ */
+function displayStatement(item: DraftItem): string {
+  let shown = item.statement;
+  for (const citation of item.citations) {
+    if (citation.match === "unverified") continue;
+    const quote = citation.quote.replace(/\s+/g, " ").trim();
+    if (quote.length < 12) continue;
+    shown = shown.replace(quote, "\u0000");
+  }
+  shown = shown
+    .replace(/“\s*(?:\u0000\s*)+”/g, "")
+    .replace(/(?:\s*\u0000)+/g, " …")
+    .replace(/\s+([:,.])/g, "$1")
+    .replace(/ {2,}/g, " ")
+    .trim();
+  const rest = shown.replace(/[\s:,.…“”]/g, "");
+  if (rest === "") return item.statement;
+  return shown.replace(/:$/, "");
+}
+
+/** Due date and status of a promise, next step or objection, as the settle stage read them. */
+function describeProgress(item: DraftItem): string {
+  const details = item.details ?? {};
+  const parts: string[] = [];
+  if (typeof details.dueDate === "string") parts.push(`due ${details.dueDate}`);
+  const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
+  if (details.status === "done" && evidence?.quote) parts.push(`done: “${evidence.quote}” (${evidence.filename ?? "a later source"})`);
+  else if (typeof details.status === "string" && details.status !== "open") parts.push(STATUS_LABELS[details.status] ?? details.status);
+  else if (item.section === "objections" && details.status === "open") parts.push("open");
+  return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  superseded: "superseded",
+  resolved: "resolved",
+  answered: "answered",
+  answeredNotAccepted: "answered, not accepted",
+};
 
 function renderCitation(citation: Citation): string {
   const where = [

@@ -4,6 +4,8 @@ import { SectionKeySchema } from "../domain/sections.ts";
 /** A hand-annotated reference file: the items a correct draft of one source must contain. */
 export const GoldFileSchema = z.object({
   source: z.string(),
+  /** Gold files with the same deal are drafted together; without one, the source's folder is the deal. */
+  deal: z.string().optional(),
   note: z.string().optional(),
   items: z.array(
     z.object({

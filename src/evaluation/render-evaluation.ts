@@ -7,7 +7,10 @@ export function renderEvaluation(report: EvaluationReport): string {
   const e = report.extractor;
   const lines = [
     `extractor: ${e.kind}${e.model ? ` (${e.model})` : ""}${e.promptVersion ? `, prompt ${e.promptVersion}` : ""}`,
-    `recall ${pct(report.recall)}   precision ${pct(report.precision)}   (precision counts only gold-annotated spans)`,
+    `recall ${pct(report.recall)}   precision ${pct(report.precision)}   (per section; precision counts only gold-annotated spans)`,
+    `recall counting every section a gold item lists: ${pct(report.recallInEveryListedSection)}`,
+    `draft: ${report.items} items, ${report.wordsPerSourceWord.toFixed(2)} words per source word, ` +
+      `${report.repeatedQuotes} quotes cited again by another item`,
     `citations: ${report.citations.verified} verified, ${pct(report.citations.exactShare)} exact, ` +
       `${pct(report.citations.validShare)} satisfy quote === text.slice, ${report.citations.unverified} unverified`,
     `expected gaps reported: ${report.gaps.reported} of ${report.gaps.expected}`,
@@ -15,12 +18,20 @@ export function renderEvaluation(report: EvaluationReport): string {
       `${report.usage.promptTokens} prompt + ${report.usage.completionTokens} completion tokens` +
       (report.cost === null ? "" : `, cost ${report.cost.toFixed(4)}`),
     "",
-    "section                recall  precision  gold  drafted",
+    "section                recall  precision  gold  drafted  every-listed",
   ];
   for (const section of SECTION_KEYS) {
     const s = report.bySection[section];
     lines.push(
-      `${section.padEnd(22)} ${pct(s.recall)}     ${pct(s.precision)}  ${String(s.goldItems).padStart(4)}  ${String(s.draftItems).padStart(7)}`,
+      `${section.padEnd(22)} ${pct(s.recall)}     ${pct(s.precision)}  ${String(s.goldItems).padStart(4)}  ${String(s.draftItems).padStart(7)}` +
+        `  ${pct(s.recallInEveryListedSection).padStart(12)}`,
+    );
+  }
+  lines.push("", "deal                                      items  words/source word  repeated quotes");
+  for (const deal of report.deals) {
+    const ratio = deal.sourceWords === 0 ? 0 : deal.draftWords / deal.sourceWords;
+    lines.push(
+      `${deal.deal.padEnd(42)}${String(deal.items).padStart(5)}  ${ratio.toFixed(2).padStart(17)}  ${String(deal.repeatedQuotes).padStart(15)}`,
     );
   }
   lines.push("", "file                                      found/gold  correct/drafted");

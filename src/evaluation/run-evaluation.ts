@@ -10,14 +10,27 @@ import type { Extractor } from "../extraction/extractor.ts";
 import { parseSource } from "../ingest/parse-source.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { type GoldFile, GoldFileSchema } from "./gold-file.ts";
+import { type DraftMeasures, measureDraft } from "./measure-draft.ts";
 import { type DraftScore, scoreDraft } from "./score-draft.ts";
 
 export type EvaluationReport = {
   extractor: ExtractorInfo;
   files: { gold: string; source: string; score: DraftScore }[];
+  /** One draft per deal: its length and repeated quotes. */
+  deals: ({ deal: string } & DraftMeasures)[];
+  /** Per-section recall over all sections: each gold item scored once, in the section where the draft has it. */
   recall: number;
+  /** Per-section precision over all sections: drafted items that overlap a gold span listing their section. */
   precision: number;
-  bySection: Record<SectionKey, { recall: number | null; precision: number | null; goldItems: number; draftItems: number }>;
+  /** The stricter reading: a gold item counted in every section it lists (one claim said once scores 1/k). */
+  recallInEveryListedSection: number;
+  items: number;
+  wordsPerSourceWord: number;
+  repeatedQuotes: number;
+  bySection: Record<
+    SectionKey,
+    { recall: number | null; precision: number | null; goldItems: number; draftItems: number; recallInEveryListedSection: number | null }
+  >;
   citations: { verified: number; exactShare: number; validShare: number; unverified: number };
   gaps: { expected: number; reported: number };
   usage: Usage;
@@ -46,12 +59,13 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   const deals = new Map<string, { name: string; gold: GoldFile }[]>();
   for (const name of goldNames) {
     const gold = await readGold(join(options.goldDir, name), name);
-    const deal = dirname(gold.source);
+    const deal = gold.deal ?? dirname(gold.source);
     deals.set(deal, [...(deals.get(deal) ?? []), { name, gold }]);
   }
   const files: EvaluationReport["files"] = [];
+  const measures: EvaluationReport["deals"] = [];
   const usage: Usage = { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 };
-  for (const entries of deals.values()) {
+  for (const [deal, entries] of deals) {
     const parsed: ParsedSource[] = [];
     for (const { name, gold } of entries) {
       const path = join(options.corpusDir, gold.source);
@@ -62,11 +76,12 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     }
     const draft = await createDraft(parsed, { extractor: options.extractor, now: () => new Date() });
     for (const key of Object.keys(usage) as (keyof Usage)[]) usage[key] += draft.usage[key];
+    measures.push({ deal, ...measureDraft(draft, parsed) });
     entries.forEach(({ name, gold }, i) => {
       files.push({ gold: name, source: gold.source, score: scoreDraft(draft, parsed[i]!, gold) });
     });
   }
-  return summarize(files, usage, options);
+  return summarize(files, measures, usage, options);
 }
 
 async function readGold(path: string, name: string): Promise<GoldFile> {
@@ -81,7 +96,12 @@ async function readGold(path: string, name: string): Promise<GoldFile> {
   return result.data;
 }
 
-function summarize(files: EvaluationReport["files"], usage: Usage, options: EvaluationOptions): EvaluationReport {
+function summarize(
+  files: EvaluationReport["files"],
+  deals: EvaluationReport["deals"],
+  usage: Usage,
+  options: EvaluationOptions,
+): EvaluationReport {
   const sum = (pick: (s: DraftScore) => number) => files.reduce((total, f) => total + pick(f.score), 0);
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
   const bySection = Object.fromEntries(
@@ -101,6 +121,10 @@ function summarize(files: EvaluationReport["files"], usage: Usage, options: Eval
           ),
           goldItems,
           draftItems,
+          recallInEveryListedSection: ratio(
+            sum((s) => s.bySection[section].goldFoundListed),
+            sum((s) => s.bySection[section].goldListed),
+          ),
         },
       ];
     }),
@@ -109,6 +133,7 @@ function summarize(files: EvaluationReport["files"], usage: Usage, options: Eval
   return {
     extractor: options.extractor.info,
     files,
+    deals,
     recall:
       ratio(
         sum((s) => s.goldFound),
@@ -119,6 +144,18 @@ function summarize(files: EvaluationReport["files"], usage: Usage, options: Eval
         sum((s) => s.draftCorrect),
         sum((s) => s.draftItems),
       ) ?? 0,
+    recallInEveryListedSection:
+      ratio(
+        sum((s) => SECTION_KEYS.reduce((t, k) => t + s.bySection[k].goldFoundListed, 0)),
+        sum((s) => SECTION_KEYS.reduce((t, k) => t + s.bySection[k].goldListed, 0)),
+      ) ?? 0,
+    items: deals.reduce((t, d) => t + d.items, 0),
+    wordsPerSourceWord:
+      ratio(
+        deals.reduce((t, d) => t + d.draftWords, 0),
+        deals.reduce((t, d) => t + d.sourceWords, 0),
+      ) ?? 0,
+    repeatedQuotes: deals.reduce((t, d) => t + d.repeatedQuotes, 0),
     bySection,
     citations: {
       verified,

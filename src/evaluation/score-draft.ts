@@ -6,7 +6,16 @@ import { verifyQuote } from "../grounding/verify-quote.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { GoldFile } from "./gold-file.ts";
 
-export type SectionCounts = { goldItems: number; goldFound: number; draftItems: number; draftCorrect: number };
+export type SectionCounts = {
+  /** Gold items scored in this section: the listed section the draft found them in, else their first listed section. */
+  goldItems: number;
+  goldFound: number;
+  draftItems: number;
+  draftCorrect: number;
+  /** Gold items that list this section, and those the draft has in it (the stricter "every listed section" reading). */
+  goldListed: number;
+  goldFoundListed: number;
+};
 
 export type DraftScore = {
   goldItems: number;
@@ -24,8 +33,10 @@ export type DraftScore = {
 type Span = { start: number; end: number };
 
 /**
- * Scores the part of a draft that cites one source against that source's gold file:
- * recall, precision and citation validity, per section. The draft may cover a whole deal.
+ * Scores the part of a draft that cites one source against that source's gold file, per section.
+ * A gold item lists the sections where it counts as found; it is one unit of recall, scored in the first
+ * listed section where the draft has it (else in its first listed section), so one claim said once is
+ * full credit. A drafted item is correct when it overlaps a gold span that lists the item's section.
  */
 export function scoreDraft(draft: Draft, parsed: ParsedSource, gold: GoldFile): DraftScore {
   const sourceId = parsed.source.id;
@@ -33,7 +44,7 @@ export function scoreDraft(draft: Draft, parsed: ParsedSource, gold: GoldFile): 
   const items = draft.items.filter(citesSource);
   const index = createQuoteIndex(parsed);
   const bySection = Object.fromEntries(
-    SECTION_KEYS.map((s) => [s, { goldItems: 0, goldFound: 0, draftItems: 0, draftCorrect: 0 }]),
+    SECTION_KEYS.map((s) => [s, { goldItems: 0, goldFound: 0, draftItems: 0, draftCorrect: 0, goldListed: 0, goldFoundListed: 0 }]),
   ) as Record<SectionKey, SectionCounts>;
   const goldSpans: { sections: SectionKey[]; span: Span }[] = [];
   const goldQuotesMissing: string[] = [];
@@ -48,17 +59,22 @@ export function scoreDraft(draft: Draft, parsed: ParsedSource, gold: GoldFile): 
   const spansOf = (item: DraftItem): Span[] =>
     item.citations.filter((c) => c.match !== "unverified" && c.sourceId === sourceId).map((c) => ({ start: c.charStart, end: c.charEnd }));
   const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  const hasIn = (section: SectionKey, span: Span) =>
+    items.some((item) => item.section === section && spansOf(item).some((cited) => overlaps(cited, span)));
 
   let goldFound = 0;
   for (const gold of goldSpans) {
-    let foundAnywhere = false;
+    const foundIn = gold.sections.filter((section) => hasIn(section, gold.span));
     for (const section of gold.sections) {
-      bySection[section].goldItems += 1;
-      const hit = items.some((item) => item.section === section && spansOf(item).some((span) => overlaps(span, gold.span)));
-      if (hit) bySection[section].goldFound += 1;
-      foundAnywhere ||= hit;
+      bySection[section].goldListed += 1;
+      if (foundIn.includes(section)) bySection[section].goldFoundListed += 1;
     }
-    if (foundAnywhere) goldFound += 1;
+    const scoredIn = foundIn[0] ?? gold.sections[0]!;
+    bySection[scoredIn].goldItems += 1;
+    if (foundIn.length > 0) {
+      bySection[scoredIn].goldFound += 1;
+      goldFound += 1;
+    }
   }
   let draftCorrect = 0;
   for (const item of items) {

@@ -32,8 +32,13 @@ describe("the sample deal through the LLM extractor", () => {
     });
     expect(draft.usage).toEqual({ llmCalls: 1, cachedCalls: 0, promptTokens: 9_000, completionTokens: 4_000 });
     expect(draft.needsChecking).toEqual([]);
-    // 55 answered items, none merged away: no two claims of a section share a span.
-    expect(draft.items).toHaveLength(55);
+    // 55 answered items; one claim, one item: a claim the answer states twice (on a call and in the order
+    // form, asked for and then promised) becomes one item, and no quote is cited by two items.
+    expect(draft.items).toHaveLength(43);
+    const spans = draft.items
+      .filter((item) => !item.flags?.includes("contradiction"))
+      .flatMap((item) => item.citations.map((c) => `${c.sourceId}|${c.charStart}|${c.charEnd}`));
+    expect(new Set(spans).size).toBe(spans.length);
     const citations = draft.items.flatMap((item) => item.citations);
     expect(citations.every((c) => c.match === "exact")).toBe(true);
     expect(expectVerifiedCitationsExact(draft, sources)).toBe(citations.length);

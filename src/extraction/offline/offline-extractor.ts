@@ -98,11 +98,25 @@ function extendsRun(run: Run, index: number, sentences: ClassifiedSentence[]): b
   return run.last === index - 2 && between.classes.length === 0 && between.text.split(/\s+/).length < 4;
 }
 
-// Two people introduced one after the other are two stakeholders, not one.
+// Two people introduced one after the other are two stakeholders, not one; "Priya will…", "Sam will…",
+// "Nate, could you…" are three people's actions, not one.
 function isSamePerson(run: Run, sentence: ClassifiedSentence, people: DealPeople): boolean {
+  if (run.section === "nextSteps" || run.section === "promises") {
+    const next = findActor(sentence.text);
+    return next === null || run.sentences.every((s) => findActor(s.text) === next);
+  }
   if (run.section !== "stakeholders") return true;
   const next = findPerson(sentence, people);
   return next === null || run.sentences.some((s) => findPerson(s, people) === next);
+}
+
+function findActor(text: string): string | null {
+  const subject =
+    /^(?:[-•*]\s*)?(?:and |also |then )?([A-Z][\w'-]+)(?: [A-Z][\w'-]+)?(?: will|'ll| is going to|, (?:could|can|would) you)\b/.exec(
+      text,
+    )?.[1];
+  if (subject !== undefined) return subject;
+  return /^(?:and )?(?:i'll|i will|we'll|we will)\b/i.test(text) ? "speaker" : null;
 }
 
 function findPerson(sentence: ClassifiedSentence, people: DealPeople): string | null {

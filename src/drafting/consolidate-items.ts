@@ -1,0 +1,141 @@
+import type { Citation } from "../domain/citation.ts";
+import type { SectionKey } from "../domain/sections.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import { replaceNumberWords } from "../extraction/read-numbers.ts";
+import type { GroundedCandidate } from "./ground-candidates.ts";
+import { citationsOverlap } from "./merge-items.ts";
+import { mergeSameClaims } from "./merge-same-claims.ts";
+
+// Where a claim cited in several sections is worth most to the AE; the first wins the quote.
+const SECTION_RANK: Record<SectionKey, number> = {
+  objections: 1,
+  promises: 2,
+  nextSteps: 3,
+  successCriteria: 4,
+  whyTheyBought: 5,
+  competition: 6,
+  stakeholders: 7,
+  politicalDynamics: 8,
+  redFlags: 9,
+  technicalEnvironment: 10,
+  accountOverview: 11,
+};
+// A follow-up deliverable ("I'll send a recap by Friday") is an action item before it is a commitment.
+const FOLLOW_UP =
+  /\b(?:send|sent|have it to you|get (?:it|that|this) (?:to|over)|share|schedule|set up|invite|recap|answer|be with you|have it by)\b/i;
+// Whole sentences that only open or frame what follows.
+const FRAME =
+  /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
+const MIN_WORDS = 4;
+const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
+
+/**
+ * One claim, one item, for any extractor: drops framing fragments, cites each quote once in its best
+ * section, and drops pre-signature account chatter that a signed document in the deal restates.
+ */
+export function consolidateItems(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
+  const withoutFragments = items.flatMap((item) => {
+    const kept = dropCitations(item, (c) => isFragment(c.quote));
+    return kept === null ? [] : [kept];
+  });
+  const unique = citeEachQuoteOnce(withoutFragments);
+  return mergeSameClaims(dropSupersededAccountData(unique, sources), sources);
+}
+
+function isFragment(quote: string): boolean {
+  const text = quote.trim();
+  if (FRAME.test(text)) return true;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length >= MIN_WORDS) return false;
+  // "We will.", "Is that real?": nothing the AE can act on without the turn around them.
+  return !/\d/.test(replaceNumberWords(text)) && !/\b[A-Z][a-z]+\b/.test(text.replace(/^\S+/, ""));
+}
+
+export function isCrossReference(item: Pick<GroundedCandidate, "flags">): boolean {
+  return item.flags?.some((f) => f === "contradiction" || f === "prompt-injection") ?? false;
+}
+
+function rankOf(item: GroundedCandidate): number {
+  const text = verified(item)
+    .map((c) => c.quote)
+    .join(" ");
+  if (item.section === "promises" && FOLLOW_UP.test(text)) return SECTION_RANK.nextSteps + 0.5;
+  return SECTION_RANK[item.section];
+}
+
+function citeEachQuoteOnce(items: GroundedCandidate[]): GroundedCandidate[] {
+  const order = items.map((item, index) => ({ item, index })).sort((a, b) => rankOf(a.item) - rankOf(b.item) || a.index - b.index);
+  const claimed: Citation[] = [];
+  const kept = new Map<number, GroundedCandidate>();
+  for (const { item, index } of order) {
+    // A contradiction or injection flag cross-references other items' evidence: it neither takes nor loses quotes.
+    if (isCrossReference(item)) {
+      kept.set(index, item);
+      continue;
+    }
+    const rest = dropCitations(item, (c) => claimed.some((other) => citationsOverlap(other, c)));
+    if (rest === null) continue;
+    claimed.push(...verified(rest));
+    kept.set(index, rest);
+  }
+  return items.flatMap((_, index) => (kept.has(index) ? [kept.get(index)!] : []));
+}
+
+/** The item without the verified citations `drop` picks, their words taken out of its statement; null when none is left. */
+function dropCitations(item: GroundedCandidate, drop: (citation: Citation) => boolean): GroundedCandidate | null {
+  const before = verified(item);
+  if (before.length === 0) return item;
+  const removed = before.filter(drop);
+  if (removed.length === 0) return item;
+  if (removed.length === before.length) return null;
+  let statement = item.statement;
+  for (const citation of removed) statement = removeQuote(statement, citation.quote);
+  const gone = new Set(removed);
+  return {
+    ...item,
+    statement,
+    citations: item.citations.filter((c) => !gone.has(c)),
+    evidence: item.evidence.filter((e) => !removed.some((c) => c.quote === e.quote)),
+  };
+}
+
+function removeQuote(statement: string, quote: string): string {
+  const flat = quote.replace(/\s+/g, " ").trim();
+  const at = statement.indexOf(flat);
+  if (at === -1) return statement;
+  return `${statement.slice(0, at)}${statement.slice(at + flat.length)}`.replace(/“\s+/g, "“").replace(/\s+”/g, "”").replace(/ {2,}/g, " ");
+}
+
+function verified(item: GroundedCandidate): Citation[] {
+  return item.citations.filter((c) => c.match !== "unverified");
+}
+
+// A signed order form or contract: a document (no speakers) that records a signature.
+function isSignedDocument(parsed: ParsedSource): boolean {
+  return parsed.segments.every((s) => s.speaker === null) && /\bsignature\b|\bsigned\b/i.test(parsed.source.text);
+}
+
+function numbersIn(text: string): number[] {
+  return [...replaceNumberWords(text).matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replaceAll(",", "")));
+}
+
+/**
+ * Account data said on a call or in an email before the paper was signed ("list price is six hundred a
+ * seat") gives way to the signed document that states the same numbers: the document is the contract.
+ */
+function dropSupersededAccountData(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
+  const signed = sources.filter(isSignedDocument);
+  if (signed.length === 0) return items;
+  const signedIds = new Set(signed.map((s) => s.source.id));
+  const signedNumbers = new Set(signed.flatMap((s) => numbersIn(s.source.text)));
+  return items.filter((item) => {
+    if (item.flags?.includes("contradiction")) return true;
+    // "The order form is in DocuSign whenever you're ready": getting the signature is done once the paper is signed.
+    if (item.section === "nextSteps") return verified(item).length === 0 || !verified(item).every((c) => SIGNING.test(c.quote));
+    if (item.section !== "accountOverview") return true;
+    const cited = verified(item);
+    if (cited.length === 0 || cited.some((c) => signedIds.has(c.sourceId))) return true;
+    const numbers = numbersIn(cited.map((c) => c.quote).join(" "));
+    return numbers.length === 0 || !numbers.every((n) => signedNumbers.has(n));
+  });
+}

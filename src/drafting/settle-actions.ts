@@ -1,0 +1,108 @@
+import type { Citation } from "../domain/citation.ts";
+import type { ParsedSource, Segment } from "../domain/source.ts";
+import { DAY_PHRASE } from "../extraction/offline/cue-vocabulary.ts";
+import { replaceNumberWords } from "../extraction/read-numbers.ts";
+import type { GroundedCandidate } from "./ground-candidates.ts";
+import { readSourceDate, resolveDueDate } from "./resolve-due-date.ts";
+
+// A later message saying the thing was handed over: "the ROI one-pager went to Elaine yesterday".
+const DELIVERED =
+  /\b(?:went (?:out )?to|(?:i|we) sent|(?:is|are) (?:now )?in (?:docusign|your inbox)|attached (?:is|are)|delivered|as promised|here(?:'s| is| are) the)\b/i;
+const STOP = new Set(
+  "about after also and are been before but can could for from get have here into just like more need our over that the their them then there this those through will with would you your yesterday today tomorrow monday tuesday wednesday thursday friday".split(
+    " ",
+  ),
+);
+const MIN_SHARED = 2;
+
+type Dated = { parsed: ParsedSource; segment: Segment; date: Date | null };
+
+/**
+ * Promises and next steps get a calendar due date counted from the day they were said, and a status:
+ * "done" when a later source says the thing was delivered, else "open". Objections get a status from
+ * what followed them. Runs on any extractor's items; the extractor's own fields are kept.
+ */
+export function settleActions(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
+  const where = new Map<string, Dated>();
+  for (const parsed of sources) {
+    for (const segment of parsed.segments) {
+      where.set(`${parsed.source.id}|${segment.id}`, {
+        parsed,
+        segment,
+        date: readSourceDate(segment.occurredAt ?? parsed.source.occurredAt, parsed.source.filename),
+      });
+    }
+  }
+  const locate = (c: Citation) => where.get(`${c.sourceId}|${c.segmentId}`);
+  const later = [...where.values()];
+  return items.map((item) => {
+    if (item.section === "objections") return { ...item, details: { ...item.details, ...objectionStatus(item) } };
+    if (item.section !== "promises" && item.section !== "nextSteps") return item;
+    const cited = item.citations.filter((c) => c.match !== "unverified");
+    const first = cited[0] === undefined ? undefined : locate(cited[0]);
+    if (first === undefined) return item;
+    const quotes = cited.map((c) => c.quote).join(" ");
+    // "Sam will send a plan with the March 16 milestones by February 11": the "by" day is the due day.
+    const phrase = findByPhrase(quotes) ?? (typeof item.details.due === "string" ? item.details.due : (findDayPhrase(quotes) ?? null));
+    const dueDate = phrase !== null && first.date !== null ? resolveDueDate(phrase, first.date) : null;
+    const delivery = first.date === null ? null : findDelivery(quotes, first.date, later);
+    return {
+      ...item,
+      details: {
+        ...item.details,
+        ...(phrase !== null && item.details.due === undefined ? { due: phrase } : {}),
+        dueDate,
+        status: delivery === null ? "open" : "done",
+        ...(delivery === null ? {} : { statusEvidence: delivery }),
+      },
+    };
+  });
+}
+
+function findByPhrase(text: string): string | undefined {
+  const by = /\b(?:by|before|no later than|on or before) ([^.,;?!]{3,40})/i.exec(text);
+  if (by === undefined || by === null) return undefined;
+  const match = DAY_PHRASE.exec(`by ${by[1]}`);
+  return match?.index === 0 ? (match[1] ?? match[2]) : undefined;
+}
+
+function findDayPhrase(text: string): string | undefined {
+  const match = DAY_PHRASE.exec(text);
+  return match?.[1] ?? match?.[2];
+}
+
+function findDelivery(quotes: string, said: Date, places: Dated[]): { quote: string; filename: string; sourceId: string } | null {
+  const wanted = contentWords(quotes);
+  for (const { parsed, segment, date } of places) {
+    if (date === null || dayOf(date) <= dayOf(said)) continue;
+    for (const sentence of segment.text.split(/(?<=[.!?])\s+/)) {
+      if (!DELIVERED.test(sentence)) continue;
+      let shared = 0;
+      for (const word of contentWords(sentence)) if (wanted.has(word)) shared += 1;
+      if (shared >= MIN_SHARED) return { quote: sentence.trim(), filename: parsed.source.filename, sourceId: parsed.source.id };
+    }
+  }
+  return null;
+}
+
+function objectionStatus(item: GroundedCandidate): Record<string, unknown> {
+  const answered = typeof item.details.answer === "string" && item.details.answer.trim() !== "";
+  const resolved = item.details.resolved;
+  if (resolved === "yes" || resolved === "partly") return { status: "resolved" };
+  if (!answered) return { status: "open", ...(resolved === "unknown" || resolved === undefined ? { resolved: "no" } : {}) };
+  return { status: resolved === "no" ? "answeredNotAccepted" : "answered" };
+}
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    replaceNumberWords(text)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((w) => w.replace(/(?:er|s)$/, ""))
+      .filter((w) => w.length >= 3 && !STOP.has(w)),
+  );
+}
+
+function dayOf(date: Date): number {
+  return Math.floor(date.getTime() / 86_400_000);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { answerWith, createTestExtractor, draftWith, parseSampleDeal, useTempDatabase } from "../support/llm-test-harness.ts";
+import { completionReply, setupOpenAiMock } from "../support/msw-openai.ts";
+
+const llm = setupOpenAiMock();
+const database = useTempDatabase();
+
+// A hand-written model answer (not recorded from a model): the ROI one-pager asked for on the pricing call,
+// promised for "Monday" and again in an email, and the renewal cap filed in two sections.
+const promise = (statement: string, quote: string, due: string | null) => ({
+  statement,
+  evidence: [{ segment: "S1", quote }],
+  what: statement,
+  promisedBy: "Dana Whitlock",
+  promisedTo: "Elaine Kovac",
+  due,
+  explicit: true,
+  looksUnrealistic: false,
+});
+const HAND_WRITTEN_ANSWER = answerWith({
+  promises: [
+    promise("Dana will send Elaine the one-page ROI summary by Monday.", "You'll have it by Monday.", "Monday"),
+    promise(
+      "Dana confirmed the one-page ROI summary for the leadership meeting on Monday.",
+      "Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday.",
+      "Monday",
+    ),
+    promise("The renewal increase is capped at five percent.", "I can cap the renewal increase at five percent.", null),
+  ],
+  nextSteps: [
+    {
+      statement: "Elaine asked for a one-page ROI summary for the leadership meeting on the fourth.",
+      evidence: [{ segment: "S1", quote: "I'd like a one-page ROI summary I can take to our leadership meeting on the fourth." }],
+      action: "One-page ROI summary for Elaine",
+      owner: "Dana Whitlock",
+      due: "the fourth",
+    },
+  ],
+  accountOverview: [
+    {
+      statement: "Renewal increase capped at 5%.",
+      evidence: [{ segment: "S1", quote: "I can cap the renewal increase at five percent." }],
+      field: "pricing",
+      value: "5% renewal cap",
+    },
+  ],
+});
+
+describe("the deterministic stages on the LLM path", () => {
+  it("merges duplicates, resolves due dates and marks a delivered promise done", async () => {
+    llm.enqueue(completionReply(HAND_WRITTEN_ANSWER));
+    const draft = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+
+    const cap = draft.items.filter((item) => item.citations.some((c) => c.quote === "I can cap the renewal increase at five percent."));
+    expect(cap).toHaveLength(1);
+    expect(cap[0]!.section).toBe("promises");
+
+    const roi = draft.items.filter((item) => item.citations.some((c) => c.quote.includes("one-page ROI summary")));
+    expect(roi).toHaveLength(1);
+    expect(roi[0]!.citations.map((c) => c.quote)).toEqual(
+      expect.arrayContaining([
+        "You'll have it by Monday.",
+        "Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday.",
+      ]),
+    );
+    // "Monday" said on Thursday 2026-01-29 is 2026-02-02; the email of February 3 says it went out.
+    expect(roi[0]!.details).toMatchObject({ dueDate: "2026-02-02", status: "done" });
+    const evidence = roi[0]!.details?.statusEvidence as { quote: string } | undefined;
+    expect(evidence?.quote).toContain("went to Elaine yesterday");
+  });
+});

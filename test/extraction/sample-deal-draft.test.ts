@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Draft } from "../../src/domain/draft.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
+import { createDraft } from "../../src/drafting/create-draft.ts";
+import { measureDraft } from "../../src/evaluation/measure-draft.ts";
+import { createOfflineExtractor } from "../../src/extraction/offline/offline-extractor.ts";
+import { parseSampleDeal } from "../support/llm-test-harness.ts";
+
+// Issue 10: the defects an AE found reading the sample deal's offline draft, one test each.
+let draft: Draft;
+let sources: ParsedSource[];
+beforeAll(async () => {
+  sources = await parseSampleDeal();
+  draft = await createDraft(sources, { extractor: createOfflineExtractor(), now: () => new Date("2026-02-09T00:00:00Z") });
+});
+
+const citing = (quote: string) => draft.items.filter((item) => item.citations.some((c) => c.quote.includes(quote)));
+
+describe("the sample deal's offline draft", () => {
+  it("cites no quote twice outside a contradiction's cross-references", () => {
+    expect(measureDraft(draft, sources).repeatedQuotes).toBe(0);
+  });
+
+  it("is shorter than before: fewer items and words than its sources' 2.1 words per source word", () => {
+    const measures = measureDraft(draft, sources);
+    // Measured 138 items and 2.12 words per source word before issue 10; the issue's target is 60 and 0.6.
+    expect(measures.items).toBeLessThanOrEqual(72);
+    expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(1.05);
+  });
+
+  it("has no item that is only “We will.” or “Is that real?”", () => {
+    for (const fragment of ["We will.", "Is that real?"]) {
+      expect(draft.items.filter((item) => item.citations.every((c) => c.quote === fragment))).toEqual([]);
+    }
+  });
+
+  it("keeps three people's actions from one email apart, each with its owner and calendar date", () => {
+    const priya = citing("Priya will answer Ray's open questions");
+    const sam = citing("Sam will send a draft project plan");
+    const nate = citing("Nate, could you send me the list");
+    expect(new Set([...priya, ...sam, ...nate]).size).toBe(3);
+    expect(priya[0]!.details).toMatchObject({ dueDate: "2026-02-05", status: "open" });
+    expect(sam[0]!.details).toMatchObject({ dueDate: "2026-02-11" });
+    expect(nate[0]!.details).toMatchObject({ dueDate: "2026-02-20" });
+  });
+
+  it("marks the ROI one-pager done once the email says it went to Elaine, with its Monday resolved", () => {
+    const roi = citing("one-page ROI summary");
+    expect(roi).toHaveLength(1);
+    expect(roi[0]!.details).toMatchObject({ dueDate: "2026-02-02", status: "done" });
+  });
+
+  it("resolves “tomorrow, end of day” and “Friday” from the day of each call", () => {
+    expect(citing("I'll have it to you by tomorrow, end of day.")[0]!.details).toMatchObject({ dueDate: "2026-01-30" });
+    expect(citing("I'll send a recap and a draft proposal by Friday")[0]!.details).toMatchObject({ dueDate: "2026-01-16" });
+  });
+
+  it("gives every objection a status other than unknown", () => {
+    const objections = draft.items.filter((item) => item.section === "objections");
+    expect(objections.length).toBeGreaterThan(0);
+    for (const item of objections) expect(["resolved", "answered", "answeredNotAccepted", "open"]).toContain(item.details?.status);
+  });
+
+  it("drops pre-signature price talk that the signed order form restates", () => {
+    const accountData = (quote: string) => citing(quote).filter((item) => item.section === "accountOverview");
+    expect(accountData("It has the 18% discount on the seat price")).toEqual([]);
+    expect(citing("Quantity: 120 agent seats").length).toBeGreaterThan(0);
+  });
+});
