@@ -61,7 +61,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 function runDraft(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["bin/baton.js", "draft", ...DEAL_FILES], { cwd: PROJECT_DIR, env });
+    const child = spawn(process.execPath, ["src/baton.js", "draft", ...DEAL_FILES], { cwd: PROJECT_DIR, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

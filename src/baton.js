@@ -13,4 +13,4 @@ if (!process.features.typescript) {
   process.stderr.write("baton: this Node has type stripping turned off (--no-experimental-strip-types, perhaps in NODE_OPTIONS); Baton needs it on\n");
   process.exit(2);
 }
-await import("../src/main.ts");
+await import("./main.ts");
