@@ -354,11 +354,11 @@ describe("verifyQuote: refusals", () => {
     check(testCase);
   });
 
-  it("answers a megabyte quote at once", () => {
-    const started = performance.now();
+  // Its time is measured by `npm run bench verify` (worst-case inputs).
+  it("refuses a megabyte quote as too long", () => {
     const result = verifyQuote(index, "we will refund ".repeat(70_000));
+    expect(result.match).toBe("unverified");
     expect(result.reason).toMatch(/quote too long/);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });
 
