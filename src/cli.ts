@@ -1,5 +1,5 @@
 import type { CliIo } from "./cli/cli-io.ts";
-import { AppError, exitCodeFor, isAppError } from "./errors.ts";
+import { exitCodeFor, isAppError } from "./errors.ts";
 
 export type { CliIo } from "./cli/cli-io.ts";
 
@@ -54,7 +54,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function describeError(error: unknown): string {
   if (isAppError(error)) return oneLine(error.message);
-  if (error instanceof AppError) return oneLine(error.message);
   return "internal error (run with --debug for details)";
 }
 

@@ -5,7 +5,7 @@ import type { Role, User } from "./roles.ts";
 export type DealAction = "read" | "extract" | "edit" | "delete";
 
 /** Capabilities that are not about one deal. */
-export type Capability = "createDeal" | "manageUsers" | "runBatches" | "viewReports" | "listDeals";
+type Capability = "createDeal" | "manageUsers" | "runBatches" | "viewReports" | "listDeals";
 
 const CAPABILITIES: Record<Capability, Role[]> = {
   createDeal: ["ae"],

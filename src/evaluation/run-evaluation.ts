@@ -24,7 +24,7 @@ export type EvaluationReport = {
   cost: number | null;
 };
 
-export type EvaluationOptions = {
+type EvaluationOptions = {
   goldDir: string;
   corpusDir: string;
   extractor: Extractor;

@@ -5,7 +5,7 @@ import { verifyQuote } from "../grounding/verify-quote.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import type { GoldFile } from "./gold-file.ts";
 
-export type SectionCounts = { goldItems: number; goldFound: number; draftItems: number; draftCorrect: number };
+type SectionCounts = { goldItems: number; goldFound: number; draftItems: number; draftCorrect: number };
 
 export type DraftScore = {
   goldItems: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildSampleCall } from "../../test/support/build-sample-call.ts";
 import { createQuoteIndex } from "./create-quote-index.ts";
 import { QuoteVerificationSchema, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
-import { groundCitation, verifyQuote } from "./verify-quote.ts";
+import { verifyQuote } from "./verify-quote.ts";
 
 const call = buildSampleCall();
 const index = createQuoteIndex(call);
@@ -359,13 +359,5 @@ describe("verifyQuote: refusals", () => {
     const result = verifyQuote(index, "we will refund ".repeat(70_000));
     expect(result.match).toBe("unverified");
     expect(result.reason).toMatch(/quote too long/);
-  });
-});
-
-describe("groundCitation", () => {
-  it("checks a cited segment and quote like verifyQuote", () => {
-    const citation = { segmentId: "s12", quote: "We will refund the setup fee" };
-    expect(groundCitation(index, citation)).toEqual(verifyQuote(index, citation.quote, { segmentId: "s12" }));
-    expect(groundCitation(index, citation).segmentId).toBe("s12");
   });
 });

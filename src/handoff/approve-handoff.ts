@@ -6,7 +6,7 @@ import type { StoredVersion } from "../storage/version-repository.ts";
 import { buildHandoffDocument, draftMatchesVersion } from "./build-handoff-document.ts";
 import { loadDealDraft } from "./load-deal-draft.ts";
 
-export type ApprovalOutcome = { created: boolean; version: StoredVersion };
+type ApprovalOutcome = { created: boolean; version: StoredVersion };
 
 type ApprovalDeps = Pick<AppDeps, "db" | "items" | "sources" | "runs" | "gapAnswers" | "versions" | "config" | "now">;
 

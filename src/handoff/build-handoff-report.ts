@@ -61,7 +61,7 @@ export type HandoffReport = {
   deals: HandoffReportDeal[];
 };
 
-export type ReportFilters = { from: string | null; to: string | null };
+type ReportFilters = { from: string | null; to: string | null };
 
 const HOUR_MS = 60 * 60 * 1000;
 const TOP_GAPS_PER_AE = 3;

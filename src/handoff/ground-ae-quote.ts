@@ -4,7 +4,7 @@ import { createQuoteIndex } from "../grounding/create-quote-index.ts";
 import { verifyQuote } from "../grounding/verify-quote.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 
-export type AeQuoteCheck = { match: MatchKind; citation: Citation | null; reason?: string };
+type AeQuoteCheck = { match: MatchKind; citation: Citation | null; reason?: string };
 
 /**
  * Looks for a quote the AE gives for their own item in the deal's sources, the cited source first.

@@ -15,7 +15,7 @@ export type DealDraft = Omit<Draft, "items" | "needsChecking" | "gaps"> & {
   gaps: { section: SectionKey; question: string; answer?: GapAnswer }[];
 };
 
-export type DealDraftStores = {
+type DealDraftStores = {
   items: ItemRepository;
   sources: SourceRepository;
   runs: RunRepository;

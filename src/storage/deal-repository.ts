@@ -44,7 +44,7 @@ const toDeal = (row: DealRow): Deal => ({
   revision: row.revision,
 });
 
-export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
+type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
 
 const INSERT_COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at";
 

@@ -22,8 +22,6 @@ type ItemCountRow = {
 };
 type VersionRow = { deal_id: string; version: number; first_approved_at: string; items: number };
 
-export type HandoffStatsRepository = ReturnType<typeof createHandoffStatsRepository>;
-
 /**
  * Aggregates for the RevOps report in a handful of grouped queries over all deals: counts and section keys,
  * never item, source or answer content, and no per-deal JSON parsing of sources.

@@ -1,6 +1,6 @@
 import type { Database } from "./open-database.ts";
 
-export type CachedResponse = { response: string; promptTokens: number; completionTokens: number };
+type CachedResponse = { response: string; promptTokens: number; completionTokens: number };
 
 export type LlmCache = {
   get(key: string): CachedResponse | undefined;

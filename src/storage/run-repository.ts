@@ -2,7 +2,7 @@ import type { ExtractorInfo, Usage } from "../drafting/draft.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";
 
-export type RunStatus = "queued" | "running" | "succeeded" | "failed";
+type RunStatus = "queued" | "running" | "succeeded" | "failed";
 
 export type ExtractionRun = {
   id: string;
