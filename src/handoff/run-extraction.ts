@@ -3,6 +3,7 @@ import { AppError, isAppError } from "../errors.ts";
 import { NO_USAGE } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../ingest/parsed-source.ts";
 import { runInTransaction } from "../storage/open-database.ts";
+import { runFailureCodeFor } from "../storage/run-failure-code.ts";
 import type { AppDeps } from "../deps.ts";
 
 /**
@@ -41,9 +42,10 @@ export async function runExtraction(deps: AppDeps, runId: string, signal?: Abort
       deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
     });
   } catch (error) {
+    const failureCode = runFailureCodeFor(error);
     const failure = isAppError(error)
-      ? { code: error.code, message: error.message }
-      : { code: "INTERNAL", message: "extraction failed unexpectedly" };
+      ? { code: error.code, message: error.message, failureCode }
+      : { code: "INTERNAL", message: "extraction failed unexpectedly", failureCode };
     if (!isAppError(error)) deps.logger.error("extraction crashed", { runId, errorName: (error as Error)?.name ?? "unknown" });
     deps.runs.markFailed(runId, failure, deps.now());
   }

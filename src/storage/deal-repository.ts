@@ -53,6 +53,11 @@ export type DealRepository = ReturnType<typeof createDealRepository>;
 export function createDealRepository(db: Database) {
   // Prepared once: every deal route loads its deal first.
   const byId = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE id = ?`);
+  const get = (id: string): Deal | undefined => {
+    const row = byId.get(id) as DealRow | undefined;
+    return row ? toDeal(row) : undefined;
+  };
+
   return {
     add(input: DealInput, now: Date): Deal {
       const id = newId("deal");
@@ -70,10 +75,7 @@ export function createDealRepository(db: Database) {
       );
       return { id, ...input, createdAt: at, updatedAt: at, revision: 0 };
     },
-    get(id: string): Deal | undefined {
-      const row = byId.get(id) as DealRow | undefined;
-      return row ? toDeal(row) : undefined;
-    },
+    get,
     /** The deals a user may read: their own as AE, those assigned as CSM, all for RevOps. */
     listVisibleTo(user: User): Deal[] {
       const sql =
@@ -93,13 +95,13 @@ export function createDealRepository(db: Database) {
       return (db.prepare(`SELECT ${COLUMNS} FROM deals ORDER BY created_at`).all() as DealRow[]).map(toDeal);
     },
     update(id: string, changes: Partial<DealInput>, now: Date): Deal | undefined {
-      const current = this.get(id);
+      const current = get(id);
       if (current === undefined) return undefined;
       const next = { ...current, ...changes, updatedAt: now.toISOString() };
       db.prepare(
         "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ?",
       ).run(next.account, next.closeDate, next.amount, next.currency, next.aeId, next.csmId, next.updatedAt, id);
-      return this.get(id);
+      return get(id);
     },
     /** Removes the deal; sources, runs, items, gap answers and versions go with it (ON DELETE CASCADE). */
     delete(id: string): boolean {

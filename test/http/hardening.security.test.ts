@@ -244,5 +244,8 @@ describe("request timeout", () => {
     vi.useRealTimers();
     // The run records the failure instead of hanging in "running" (the handler settles after the 504).
     await expect.poll(() => t!.deps.runs.listForDeal(deal.id)[0]?.status, { timeout: 20_000 }).toBe("failed");
+    const listed = await t.request("GET", `/v1/deals/${deal.id}/extractions`, { token: ae.token });
+    const { runs } = (await listed.json()) as { runs: { error: { code: string } | null; failureCode: string | null }[] };
+    expect(runs[0]).toMatchObject({ error: { code: "TIMEOUT" }, failureCode: "TIMEOUT" });
   });
 });

@@ -6,6 +6,7 @@ import type { DealDraft } from "../../handoff/load-deal-draft.ts";
 import type { Deal } from "../../storage/deal-repository.ts";
 import type { GapAnswer } from "../../storage/gap-answer-repository.ts";
 import type { StoredItem } from "../../storage/item-repository.ts";
+import { RunFailureCodeSchema } from "../../storage/run-failure-code.ts";
 import type { ExtractionRun } from "../../storage/run-repository.ts";
 import type { StoredSourceMeta } from "../../storage/source-repository.ts";
 import type { SameShape } from "./same-shape.ts";
@@ -64,6 +65,7 @@ export const ExtractionRunSchema = z.object({
   sourceIds: z.array(z.string()).describe("the sources this run extracted (sources extracted before are never sent again)"),
   itemsAdded: z.number().int().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  failureCode: RunFailureCodeSchema.nullable().describe("why the run failed, from a closed set; null unless it failed"),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
