@@ -142,7 +142,9 @@ describe("retries of the LLM client", () => {
     const script = scriptedFetch(["hang"]);
     const controller = new AbortController();
     const pending = clientWith(script.fetch).completeJson({ ...request, signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    // Abort once the request is in flight, whatever the machine's speed.
+    await vi.waitFor(() => expect(script.calls).toHaveLength(1), { timeout: 10_000 });
+    controller.abort();
     const error = await failureOf(pending);
     expect(error.code).toBe("TIMEOUT");
     expect(script.calls).toHaveLength(1);
