@@ -147,7 +147,8 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
     `,
   },
   {
-    id: 4,
+    // 5, not 4: id 4 is the web-sessions migration on main, merged later.
+    id: 5,
     name: "run-failure-code-and-items-added",
     // A failed run's code from a closed set (error_code keeps the code it was stored with), and the
     // count of items a run added in its own column instead of inside the usage JSON. Existing rows

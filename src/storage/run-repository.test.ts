@@ -22,10 +22,23 @@ afterEach(() => {
   dir = undefined;
 });
 
-/** A fresh database holding one user and one deal, with every migration up to `lastMigration` applied. */
-function databaseAt(lastMigration: number): { path: string; raw: DatabaseSync } {
+function seedDeal(database: DatabaseSync): void {
+  database.exec(
+    `INSERT INTO users (id, name, email, role, token_hash, created_at) VALUES ('usr_1', 'Ann', 'ann@x.example', 'ae', 'h', '${NOW.toISOString()}')`,
+  );
+  database.exec(
+    `INSERT INTO deals (id, account, ae_id, created_at, updated_at) VALUES ('deal_1', 'Acme', 'usr_1', '${NOW.toISOString()}', '${NOW.toISOString()}')`,
+  );
+}
+
+function newDatabasePath(): string {
   dir = mkdtempSync(join(tmpdir(), "baton-runs-"));
-  const path = join(dir, "baton.sqlite");
+  return join(dir, "baton.sqlite");
+}
+
+/** A database as a release with migrations up to `lastMigration` left it, holding one user and one deal. */
+function databaseAt(lastMigration: number): { path: string; raw: DatabaseSync } {
+  const path = newDatabasePath();
   const raw = new DatabaseSync(path);
   raw.exec("CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   for (const migration of MIGRATIONS.filter((m) => m.id <= lastMigration)) {
@@ -34,19 +47,13 @@ function databaseAt(lastMigration: number): { path: string; raw: DatabaseSync } 
       .prepare("INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)")
       .run(migration.id, migration.name, NOW.toISOString());
   }
-  raw.exec(
-    `INSERT INTO users (id, name, email, role, token_hash, created_at) VALUES ('usr_1', 'Ann', 'ann@x.example', 'ae', 'h', '${NOW.toISOString()}')`,
-  );
-  raw.exec(
-    `INSERT INTO deals (id, account, ae_id, created_at, updated_at) VALUES ('deal_1', 'Acme', 'usr_1', '${NOW.toISOString()}', '${NOW.toISOString()}')`,
-  );
+  seedDeal(raw);
   return { path, raw };
 }
 
 function freshRepository() {
-  const { path, raw } = databaseAt(MIGRATIONS.length);
-  raw.close();
-  db = openDatabase(path);
+  db = openDatabase(newDatabasePath());
+  seedDeal(db);
   return createRunRepository(db);
 }
 
