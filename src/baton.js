@@ -10,7 +10,9 @@ if (major < 24) {
   process.exit(2);
 }
 if (!process.features.typescript) {
-  process.stderr.write("baton: this Node has type stripping turned off (--no-experimental-strip-types, perhaps in NODE_OPTIONS); Baton needs it on\n");
+  process.stderr.write(
+    "baton: this Node has type stripping turned off (--no-experimental-strip-types, perhaps in NODE_OPTIONS); Baton needs it on\n",
+  );
   process.exit(2);
 }
 await import("./main.ts");

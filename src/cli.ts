@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CliIo } from "./cli/cli-io.ts";
-import { AppError, exitCodeFor, isAppError } from "./errors.ts";
+import { exitCodeFor, isAppError } from "./errors.ts";
 
 export type { CliIo } from "./cli/cli-io.ts";
 
@@ -113,7 +113,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function describeError(error: unknown): string {
   if (isAppError(error)) return oneLine(error.message);
-  if (error instanceof AppError) return oneLine(error.message);
   return "internal error (run with --debug for details)";
 }
 

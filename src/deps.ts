@@ -40,7 +40,7 @@ export type AppDeps = {
   now: () => Date;
 };
 
-export type BuildDepsOptions = { db?: Database; logger?: Logger; now?: () => Date; fetch?: typeof fetch };
+type BuildDepsOptions = { db?: Database; logger?: Logger; now?: () => Date; fetch?: typeof fetch };
 
 /** The composition root: database, repositories, extractor factory, clock and logger. */
 export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDeps {

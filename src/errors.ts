@@ -15,7 +15,7 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type AppErrorOptions = {
+type AppErrorOptions = {
   code: ErrorCode;
   message: string;
   cause?: unknown;

@@ -1,5 +1,5 @@
 /** Structured log lines to stderr. Fields are ids, counts and timings: never content, prompts, tokens or keys. */
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 export type Logger = {
   info(message: string, fields?: LogFields): void;

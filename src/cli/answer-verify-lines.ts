@@ -16,7 +16,7 @@ const VerifyLineSchema = z.object({
 const MAX_LINE = 1_000_000;
 const LINE_SHAPE = 'expected {"source": FILE, "segment"?: ID, "quote": TEXT}';
 
-export type VerifyLineDefaults = { source?: string | undefined; segment?: string | undefined };
+type VerifyLineDefaults = { source?: string | undefined; segment?: string | undefined };
 
 /**
  * Answers JSON lines {"source","segment"?,"quote"} on stdin with one JSON line each, in order.

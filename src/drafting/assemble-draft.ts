@@ -9,7 +9,7 @@ import type { GroundedCandidate } from "./ground-candidates.ts";
 import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
 
 /** A stable id: the same claim on the same span keeps its id across re-runs, so reviews stay attached. */
-export function itemIdFor(item: Pick<GroundedCandidate, "section" | "statement" | "citations">): string {
+function itemIdFor(item: Pick<GroundedCandidate, "section" | "statement" | "citations">): string {
   const anchor = item.citations.find((c) => c.match !== "unverified");
   const key = anchor ? `${item.section}|${anchor.sourceId}|${anchor.charStart}|${anchor.charEnd}` : `${item.section}|${item.statement}`;
   return `itm_${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;

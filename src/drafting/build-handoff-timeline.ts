@@ -21,7 +21,7 @@ const PLAN: MilestonePlan[] = [
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export type TimelineInput = {
+type TimelineInput = {
   closeDate: string | null;
   /** When the handoff document was first approved; marks the document milestone done. */
   documentApprovedAt: string | null;

@@ -2,7 +2,7 @@ import type { BriefAgendaSection, BriefPerson, BriefSourceItem, BriefStakeholder
 import { detailText, inSection } from "./brief-items.ts";
 import { milestoneDueBy } from "./build-handoff-timeline.ts";
 
-export type AgendaInput = {
+type AgendaInput = {
   items: BriefSourceItem[];
   stakeholders: BriefStakeholder[];
   ae: BriefPerson | null;

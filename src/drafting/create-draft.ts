@@ -10,9 +10,9 @@ import { groundCandidates } from "./ground-candidates.ts";
 import { settleActions } from "./settle-actions.ts";
 import { mergeItems } from "./merge-items.ts";
 
-export type CreateDraftDeps = { extractor: Extractor; now: () => Date };
+type CreateDraftDeps = { extractor: Extractor; now: () => Date };
 
-export type CreateDraftOptions = ExtractOptions & {
+type CreateDraftOptions = ExtractOptions & {
   /**
    * Every source of the deal, when `sources` are only the new ones (a re-extraction): the new sources are
    * extracted, and contradictions between them and the earlier sources are still found and cited.

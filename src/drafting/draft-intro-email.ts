@@ -2,7 +2,7 @@ import type { BriefBasis, BriefIntroEmail, BriefPerson, BriefSourceItem, BriefSt
 import { inSection } from "./brief-items.ts";
 import { milestoneDueBy } from "./build-handoff-timeline.ts";
 
-export type IntroEmailInput = {
+type IntroEmailInput = {
   account: string;
   closeDate: string | null;
   ae: BriefPerson | null;

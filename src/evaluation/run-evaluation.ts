@@ -38,7 +38,7 @@ export type EvaluationReport = {
   cost: number | null;
 };
 
-export type EvaluationOptions = {
+type EvaluationOptions = {
   goldDir: string;
   corpusDir: string;
   extractor: Extractor;

@@ -5,7 +5,7 @@ import { createOfflineExtractor } from "./offline/offline-extractor.ts";
 
 export const EXTRACTION_PROMPT = { name: "extract-handoff", version: 1 } as const;
 
-export type ExtractorDeps = { cache: () => LlmCache; fetch?: typeof fetch };
+type ExtractorDeps = { cache: () => LlmCache; fetch?: typeof fetch };
 
 /** The extractor the configuration asks for: the LLM one when an endpoint is configured, else the offline one. */
 export async function createExtractor(config: Config, deps: ExtractorDeps): Promise<Extractor> {

@@ -23,7 +23,7 @@ export type LlmClientOptions = {
   fetch?: typeof fetch;
 };
 
-export type JsonCompletionRequest = {
+type JsonCompletionRequest = {
   messages: ChatMessage[];
   schemaName: string;
   jsonSchema: Record<string, unknown>;
@@ -32,7 +32,7 @@ export type JsonCompletionRequest = {
   signal?: AbortSignal;
 };
 
-export type JsonCompletion = {
+type JsonCompletion = {
   content: string | null;
   refusal: string | null;
   finishReason: string;

@@ -7,7 +7,7 @@ import { type Token, tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords, WORD_CLASS } from "./word-classes.ts";
 
 /** An alignment that was not accepted, with the source characters it matched. */
-export type NearMiss = { verdict: AlignmentVerdict; start: number; end: number };
+type NearMiss = { verdict: AlignmentVerdict; start: number; end: number };
 
 // One changed word at an edge is named when it is a negation, a modal, a figure, a date or a
 // name; any other unmatched start or end is reported as invented, even when it holds a

@@ -16,7 +16,7 @@ export const FEATURE_KINDS = [
   "person",
   "name",
 ] as const;
-export type FeatureKind = (typeof FEATURE_KINDS)[number];
+type FeatureKind = (typeof FEATURE_KINDS)[number];
 
 export type MeaningFeature = {
   kind: FeatureKind;
@@ -26,7 +26,7 @@ export type MeaningFeature = {
   surface: string;
 };
 
-export type MeaningFeatures = { features: MeaningFeature[]; keys: ReadonlySet<string> };
+type MeaningFeatures = { features: MeaningFeature[]; keys: ReadonlySet<string> };
 
 const CURRENCY_SYMBOLS = new Set(["$", "€", "£", "¥"]);
 const CURRENCY_WORDS = new Set(["dollar", "dollars", "usd", "bucks", "euro", "euros", "eur", "pound", "pounds", "gbp", "grand"]);

@@ -7,9 +7,7 @@ import { lowerBound, nameClosestPassage } from "./segment-lookup.ts";
 import { tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords, WORD_CLASS } from "./word-classes.ts";
 
-export type FuzzyOutcome =
-  | { found: true; start: number; end: number; quality: number }
-  | { found: false; reason: string; closeness: number };
+type FuzzyOutcome = { found: true; start: number; end: number; quality: number } | { found: false; reason: string; closeness: number };
 
 const MIN_CONTENT_WORDS = 3;
 const BUCKET_WIDTH = 16;

@@ -12,7 +12,7 @@ function foldGap(gap: string): string {
 }
 
 /** A source span with the quote's words, and why its meaning differs (null when it agrees). */
-export type NumberFormatMatch = { start: number; end: number; meaning: string | null };
+type NumberFormatMatch = { start: number; end: number; meaning: string | null };
 
 /**
  * The source span whose words and punctuation are the quote's, where only the writing of a

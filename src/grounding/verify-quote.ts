@@ -17,7 +17,7 @@ const NORMALIZED_SCORE = 0.98;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const MAX_FUZZY_SCORE = 0.95;
 
-export type VerifyQuoteOptions = { segmentId?: string | undefined };
+type VerifyQuoteOptions = { segmentId?: string | undefined };
 
 function hasWord(text: string): boolean {
   for (let index = 0; index < text.length; index += 1) if (isWordCharAt(text, index)) return true;
@@ -121,9 +121,4 @@ export function verifyQuote(index: QuoteIndex, quote: string, options: VerifyQuo
   if (!fuzzy.found) return createUnverified(fuzzy.reason, fuzzy.closeness);
   const score = Math.round(Math.min(MAX_FUZZY_SCORE, Math.max(VERIFIED_MIN_SCORE, fuzzy.quality)) * 1000) / 1000;
   return verified(index, "fuzzy", fuzzy.start, fuzzy.end, score, cited);
-}
-
-/** Grounds one citation of an extracted item: the same check as verifyQuote. */
-export function groundCitation(index: QuoteIndex, citation: { segmentId?: string | undefined; quote: string }): QuoteVerification {
-  return verifyQuote(index, citation.quote, { segmentId: citation.segmentId });
 }

@@ -4,7 +4,7 @@ import { carriesMeaning } from "./meaning-words.ts";
 // words that carry meaning (meaning-words.ts) always count in full.
 
 export const WORD_CLASS = { content: 0, stop: 1, filler: 2 } as const;
-export type WordClass = (typeof WORD_CLASS)[keyof typeof WORD_CLASS];
+type WordClass = (typeof WORD_CLASS)[keyof typeof WORD_CLASS];
 
 const FILLERS = new Set([
   "um",

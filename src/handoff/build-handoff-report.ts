@@ -1,6 +1,5 @@
 import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
-import type { ItemStatus } from "../domain/item.ts";
 import { measureCompleteness } from "../drafting/measure-completeness.ts";
 
 export type HandoffReportDeal = {
@@ -49,7 +48,7 @@ export type HandoffReport = {
   deals: HandoffReportDeal[];
 };
 
-export type ReportFilters = { from: string | null; to: string | null };
+type ReportFilters = { from: string | null; to: string | null };
 
 const HOUR_MS = 60 * 60 * 1000;
 const TOP_GAPS_PER_AE = 3;

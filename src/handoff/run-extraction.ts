@@ -6,6 +6,7 @@ import type { Extractor } from "../extraction/extractor.ts";
 import type { Logger } from "../logger.ts";
 import type { ItemRepository } from "../storage/item-repository.ts";
 import { type Database, runInTransaction } from "../storage/open-database.ts";
+import { runFailureCodeFor } from "../storage/run-failure-code.ts";
 import type { RunRepository } from "../storage/run-repository.ts";
 import type { SourceRepository } from "../storage/source-repository.ts";
 
@@ -56,9 +57,10 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, sign
       deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
     });
   } catch (error) {
+    const failureCode = runFailureCodeFor(error);
     const failure = isAppError(error)
-      ? { code: error.code, message: error.message }
-      : { code: "INTERNAL", message: "extraction failed unexpectedly" };
+      ? { code: error.code, message: error.message, failureCode }
+      : { code: "INTERNAL", message: "extraction failed unexpectedly", failureCode };
     if (!isAppError(error)) deps.logger.error("extraction crashed", { runId, errorName: (error as Error)?.name ?? "unknown" });
     deps.runs.markFailed(runId, failure, deps.now());
   }

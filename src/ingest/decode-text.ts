@@ -27,7 +27,7 @@ function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-export type DecodedText = { text: string; encoding: string };
+type DecodedText = { text: string; encoding: string };
 
 /**
  * Decodes a text file: BOM-marked UTF-8/16/32, BOM-less UTF-16, UTF-8, else windows-1252.

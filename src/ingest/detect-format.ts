@@ -1,7 +1,7 @@
 import { AppError } from "../errors.ts";
 import { looksLikeEmailBody } from "./email/looks-like-email-body.ts";
 
-export const FORMAT_KINDS = ["pdf", "vtt", "srt", "sbv", "json", "mbox", "eml", "html", "email-body", "markdown", "text"] as const;
+const FORMAT_KINDS = ["pdf", "vtt", "srt", "sbv", "json", "mbox", "eml", "html", "email-body", "markdown", "text"] as const;
 export type FormatKind = (typeof FORMAT_KINDS)[number];
 
 export const SUPPORTED_FORMATS_LINE =
@@ -20,7 +20,7 @@ function startsWithBytes(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 /** Finds "%PDF-" within the first KiB, as PDF readers allow leading junk. */
-export function looksLikePdf(bytes: Uint8Array): boolean {
+function looksLikePdf(bytes: Uint8Array): boolean {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   return head.includes("%PDF-");
 }

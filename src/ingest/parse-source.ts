@@ -35,11 +35,11 @@ const PARSERS: Record<FormatKind, FormatParser> = {
 };
 
 /** Stable id of a source: derived from its bytes, so re-uploads and caches line up. */
-export function sourceIdFor(sha256: string): string {
+function sourceIdFor(sha256: string): string {
   return `src_${sha256.slice(0, 16)}`;
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
+function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 

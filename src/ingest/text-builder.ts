@@ -1,7 +1,7 @@
 import { AppError } from "../errors.ts";
 import type { Segment } from "../domain/source.ts";
 
-export type SegmentInput = {
+type SegmentInput = {
   speaker: string | null;
   startMs: number | null;
   endMs: number | null;

@@ -3,7 +3,7 @@ import type { Database } from "./open-database.ts";
 export type AuditAction = "view" | "create" | "change" | "approve" | "export" | "delete" | "extract" | "upload";
 
 /** Ids and verbs only: the audit log never holds transcript, email or item content. */
-export type AuditEntry = {
+type AuditEntry = {
   userId: string | null;
   action: AuditAction;
   objectType: string;

@@ -1,5 +1,4 @@
 import type { Deal, DealInput } from "../domain/deal.ts";
-import type { User } from "../domain/user.ts";
 import type { ReadableDeals } from "../access/access-policy.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";
@@ -39,6 +38,11 @@ export type DealRepository = ReturnType<typeof createDealRepository>;
 export function createDealRepository(db: Database) {
   // Prepared once: every deal route loads its deal first.
   const byId = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE id = ?`);
+  const get = (id: string): Deal | undefined => {
+    const row = byId.get(id) as DealRow | undefined;
+    return row ? toDeal(row) : undefined;
+  };
+
   return {
     add(input: DealInput, now: Date): Deal {
       const id = newId("deal");
@@ -73,13 +77,13 @@ export function createDealRepository(db: Database) {
       return (db.prepare(`SELECT ${COLUMNS} FROM deals ORDER BY created_at`).all() as DealRow[]).map(toDeal);
     },
     update(id: string, changes: Partial<DealInput>, now: Date): Deal | undefined {
-      const current = this.get(id);
+      const current = get(id);
       if (current === undefined) return undefined;
       const next = { ...current, ...changes, updatedAt: now.toISOString() };
       db.prepare(
         "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ?",
       ).run(next.account, next.closeDate, next.amount, next.currency, next.aeId, next.csmId, next.updatedAt, id);
-      return this.get(id);
+      return get(id);
     },
     /** Removes the deal; sources, runs, items, gap answers and versions go with it (ON DELETE CASCADE). */
     delete(id: string): boolean {

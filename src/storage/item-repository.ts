@@ -52,6 +52,11 @@ export function createItemRepository(db: Database) {
      VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextPosition = db.prepare("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM items WHERE deal_id = ?");
+  const get = (dealId: string, itemId: string): StoredItem | undefined => {
+    const row = db.prepare("SELECT * FROM items WHERE deal_id = ? AND id = ?").get(dealId, itemId) as ItemRow | undefined;
+    return row ? toItem(row) : undefined;
+  };
+
   return {
     /**
      * Adds items that are not stored yet; an item whose id exists is left exactly as the reviewer left it.
@@ -88,10 +93,7 @@ export function createItemRepository(db: Database) {
     list(dealId: string): StoredItem[] {
       return (db.prepare("SELECT * FROM items WHERE deal_id = ? ORDER BY position").all(dealId) as ItemRow[]).map(toItem);
     },
-    get(dealId: string, itemId: string): StoredItem | undefined {
-      const row = db.prepare("SELECT * FROM items WHERE deal_id = ? AND id = ?").get(dealId, itemId) as ItemRow | undefined;
-      return row ? toItem(row) : undefined;
-    },
+    get,
     /** Records a review decision; the first edit keeps the extractor's statement for the record. */
     review(
       dealId: string,
@@ -99,7 +101,7 @@ export function createItemRepository(db: Database) {
       change: { status: ItemStatus; statement?: string; section?: SectionKey; reviewedBy: string },
       now: Date,
     ): StoredItem | undefined {
-      const current = this.get(dealId, itemId);
+      const current = get(dealId, itemId);
       if (current === undefined) return undefined;
       const statementChanged = change.statement !== undefined && change.statement !== current.statement;
       db.prepare(
@@ -116,7 +118,7 @@ export function createItemRepository(db: Database) {
         dealId,
         itemId,
       );
-      return this.get(dealId, itemId);
+      return get(dealId, itemId);
     },
   };
 }

@@ -164,4 +164,26 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX web_sessions_expiry ON web_sessions(expires_at);
     `,
   },
+  {
+    id: 5,
+    name: "run-failure-code-and-items-added",
+    // A failed run's code from a closed set (error_code keeps the code it was stored with), and the
+    // count of items a run added in its own column instead of inside the usage JSON. Existing rows
+    // are carried over: unknown codes read as INTERNAL, and usage keeps only the usage fields.
+    sql: `
+      ALTER TABLE extraction_runs ADD COLUMN failure_code TEXT
+        CHECK (failure_code IN ('INTERRUPTED', 'LLM_FAILED', 'TIMEOUT', 'INVALID_INPUT', 'LIMIT_EXCEEDED', 'CONFIG_INVALID', 'INTERNAL'));
+      UPDATE extraction_runs SET failure_code = CASE
+          WHEN error_code IN ('INTERRUPTED', 'LLM_FAILED', 'TIMEOUT', 'INVALID_INPUT', 'LIMIT_EXCEEDED', 'CONFIG_INVALID', 'INTERNAL') THEN error_code
+          WHEN error_code = 'UNSUPPORTED_FORMAT' THEN 'INVALID_INPUT'
+          ELSE 'INTERNAL'
+        END
+        WHERE error_code IS NOT NULL;
+      ALTER TABLE extraction_runs ADD COLUMN items_added INTEGER;
+      UPDATE extraction_runs SET
+          items_added = json_extract(usage, '$.itemsAdded'),
+          usage = json_remove(usage, '$.itemsAdded')
+        WHERE usage IS NOT NULL;
+    `,
+  },
 ];

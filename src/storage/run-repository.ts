@@ -2,6 +2,7 @@ import type { ExtractorInfo } from "../domain/extractor-info.ts";
 import type { Usage } from "../domain/usage.ts";
 import { newId } from "./new-id.ts";
 import type { Database } from "./open-database.ts";
+import { type RunFailureCode, RunFailureCodeSchema } from "./run-failure-code.ts";
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed";
 
@@ -16,6 +17,8 @@ export type ExtractionRun = {
   sourceIds: string[];
   itemsAdded: number | null;
   error: { code: string; message: string } | null;
+  /** Why the run failed, from a closed set; null unless it failed. `error.code` keeps the code as it was stored. */
+  failureCode: RunFailureCode | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -31,13 +34,15 @@ type RunRow = {
   source_ids: string | null;
   error_code: string | null;
   error_message: string | null;
+  failure_code: string | null;
+  items_added: number | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
 };
 
 const toRun = (row: RunRow): ExtractionRun => {
-  const usage = row.usage ? (JSON.parse(row.usage) as Usage & { itemsAdded?: number }) : null;
+  const usage = row.usage ? (JSON.parse(row.usage) as Usage) : null;
   return {
     id: row.id,
     dealId: row.deal_id,
@@ -53,17 +58,25 @@ const toRun = (row: RunRow): ExtractionRun => {
         }
       : null,
     sourceIds: row.source_ids ? (JSON.parse(row.source_ids) as string[]) : [],
-    itemsAdded: usage?.itemsAdded ?? null,
+    itemsAdded: row.items_added,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? "" } : null,
+    failureCode: row.failure_code === null ? null : RunFailureCodeSchema.parse(row.failure_code),
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };
 };
 
+const INTERRUPTED: RunFailureCode = "INTERRUPTED";
+
 export type RunRepository = ReturnType<typeof createRunRepository>;
 
 export function createRunRepository(db: Database) {
+  const get = (id: string): ExtractionRun | undefined => {
+    const row = db.prepare("SELECT * FROM extraction_runs WHERE id = ?").get(id) as RunRow | undefined;
+    return row ? toRun(row) : undefined;
+  };
+
   return {
     create(dealId: string, requestedBy: string, now: Date): ExtractionRun {
       const id = newId("run");
@@ -73,12 +86,9 @@ export function createRunRepository(db: Database) {
         requestedBy,
         now.toISOString(),
       );
-      return this.get(id)!;
+      return get(id)!;
     },
-    get(id: string): ExtractionRun | undefined {
-      const row = db.prepare("SELECT * FROM extraction_runs WHERE id = ?").get(id) as RunRow | undefined;
-      return row ? toRun(row) : undefined;
-    },
+    get,
     listForDeal(dealId: string): ExtractionRun[] {
       return (db.prepare("SELECT * FROM extraction_runs WHERE deal_id = ? ORDER BY created_at, id").all(dealId) as RunRow[]).map(toRun);
     },
@@ -91,30 +101,28 @@ export function createRunRepository(db: Database) {
       now: Date,
     ): void {
       db.prepare(
-        "UPDATE extraction_runs SET status = 'succeeded', extractor = ?, usage = ?, source_ids = ?, finished_at = ? WHERE id = ?",
+        "UPDATE extraction_runs SET status = 'succeeded', extractor = ?, usage = ?, source_ids = ?, items_added = ?, finished_at = ? WHERE id = ?",
       ).run(
         JSON.stringify(result.extractor),
-        JSON.stringify({ ...result.usage, itemsAdded: result.itemsAdded }),
+        JSON.stringify(result.usage),
         JSON.stringify(result.sourceIds),
+        result.itemsAdded,
         now.toISOString(),
         id,
       );
     },
-    markFailed(id: string, error: { code: string; message: string }, now: Date): void {
-      db.prepare("UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = ?, finished_at = ? WHERE id = ?").run(
-        error.code,
-        error.message,
-        now.toISOString(),
-        id,
-      );
+    markFailed(id: string, error: { code: string; message: string; failureCode: RunFailureCode }, now: Date): void {
+      db.prepare(
+        "UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = ?, failure_code = ?, finished_at = ? WHERE id = ?",
+      ).run(error.code, error.message, error.failureCode, now.toISOString(), id);
     },
     /** Runs left queued or running by a stopped process are failed, so nobody waits on them forever. */
     failInterrupted(now: Date): number {
       return db
         .prepare(
-          "UPDATE extraction_runs SET status = 'failed', error_code = 'INTERRUPTED', error_message = 'the service stopped before this run finished', finished_at = ? WHERE status IN ('queued', 'running')",
+          "UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = 'the service stopped before this run finished', failure_code = ?, finished_at = ? WHERE status IN ('queued', 'running')",
         )
-        .run(now.toISOString()).changes as number;
+        .run(INTERRUPTED, INTERRUPTED, now.toISOString()).changes as number;
     },
   };
 }

@@ -13,6 +13,13 @@ export type VersionRepository = ReturnType<typeof createVersionRepository>;
 /** Approved handoff versions: written once, never updated; deleting the deal removes them (ON DELETE CASCADE). */
 export function createVersionRepository(db: Database) {
   const toMeta = (row: VersionRow): VersionMeta => ({ version: row.version, approvedBy: row.approved_by, approvedAt: row.approved_at });
+  const get = (dealId: string, version: number): StoredVersion | undefined => {
+    const row = db
+      .prepare("SELECT version, document, approved_by, approved_at FROM handoff_versions WHERE deal_id = ? AND version = ?")
+      .get(dealId, version) as (VersionRow & { document: string }) | undefined;
+    return row ? { ...toMeta(row), document: JSON.parse(row.document) as HandoffDocument } : undefined;
+  };
+
   return {
     /** Stores the document under its own version number; a second write of the same number fails on the primary key. */
     add(dealId: string, document: HandoffDocument): StoredVersion {
@@ -32,17 +39,12 @@ export function createVersionRepository(db: Database) {
         .all(dealId) as VersionRow[];
       return rows.map(toMeta);
     },
-    get(dealId: string, version: number): StoredVersion | undefined {
-      const row = db
-        .prepare("SELECT version, document, approved_by, approved_at FROM handoff_versions WHERE deal_id = ? AND version = ?")
-        .get(dealId, version) as (VersionRow & { document: string }) | undefined;
-      return row ? { ...toMeta(row), document: JSON.parse(row.document) as HandoffDocument } : undefined;
-    },
+    get,
     latest(dealId: string): StoredVersion | undefined {
       const row = db.prepare("SELECT MAX(version) AS version FROM handoff_versions WHERE deal_id = ?").get(dealId) as
         | { version: number | null }
         | undefined;
-      return row?.version == null ? undefined : this.get(dealId, row.version);
+      return row?.version == null ? undefined : get(dealId, row.version);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS_DIR, corpusAvailable } from "../support/corpus-dir.ts";
+import { CORPUS_DIR } from "../support/corpus-dir.ts";
+import { describeWithCorpus } from "../support/describe-with-corpus.ts";
 import { runCapturedCli, useOfflineEnvironment } from "./run-captured-cli.ts";
 import { checkVerifyCase, expectAnswerFits, readAnswer, toBatchLines, type VerifyCase } from "./verify-cases.ts";
 
@@ -284,20 +285,14 @@ const CASES: VerifyCase[] = [
   },
 ];
 
-const available = corpusAvailable();
-
-describe("baton verify on the shared corpus", () => {
-  it("has the corpus under CI", () => {
-    if (process.env.CI === "true") expect(available, `corpus missing at ${CORPUS_DIR}`).toBe(true);
-  });
-
-  describe.runIf(available)("single form", () => {
+describeWithCorpus("baton verify on the shared corpus", () => {
+  describe("single form", () => {
     it.each(CASES)("$rule: $quote → $match", async (testCase) => {
       await checkVerifyCase(testCase);
     });
   });
 
-  describe.runIf(available)("JSON lines on stdin", () => {
+  describe("JSON lines on stdin", () => {
     it("answers every case in order, parsing each file once", async () => {
       const run = await runCapturedCli(["verify"], toBatchLines(CASES));
       expect(run.code, run.stderr).toBe(0);

@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../src/config.ts";
 import { type EvaluationReport, runEvaluation } from "../../src/evaluation/run-evaluation.ts";
 import { createOfflineExtractor } from "../../src/extraction/offline/offline-extractor.ts";
-import { CORPUS_DIR, corpusAvailable } from "../support/corpus-dir.ts";
+import { CORPUS_DIR } from "../support/corpus-dir.ts";
+import { describeWithCorpus } from "../support/describe-with-corpus.ts";
 
 const FIXTURES_DIR = resolve(import.meta.dirname, "../../fixtures");
 const SHARED_GOLD_DIR = resolve(CORPUS_DIR, "../gold");
@@ -29,15 +29,12 @@ describe("offline extractor against the gold files", () => {
     expectExactCitations(report);
     for (const file of report.files) expect(file.score.goldQuotesMissing).toEqual([]);
   });
+});
 
-  const shared = corpusAvailable() && existsSync(SHARED_GOLD_DIR);
-  it("has the shared gold files under CI", () => {
-    if (process.env.CI === "true") expect(shared, `shared gold missing at ${SHARED_GOLD_DIR}`).toBe(true);
-  });
-
-  it.runIf(shared)("keeps its recall on the shared gold files", async () => {
+describeWithCorpus("offline extractor against the shared gold files", () => {
+  it("keeps its recall on the shared gold files", async () => {
     const report = await evaluate(SHARED_GOLD_DIR, CORPUS_DIR);
     expect(report.recall).toBeGreaterThanOrEqual(0.8);
     expectExactCitations(report);
   });
-});
+}, ["../gold"]);

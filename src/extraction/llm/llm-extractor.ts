@@ -16,7 +16,7 @@ import { estimateTokens, renderSources } from "./render-sources.ts";
 import { createSegmentRefs, type SegmentRef } from "./segment-refs.ts";
 import { toStrictJsonSchema } from "./strict-json-schema.ts";
 
-export type LlmExtractorDeps = {
+type LlmExtractorDeps = {
   client: LlmClient;
   cache: LlmCache;
   prompt: PromptTemplate;

@@ -6,7 +6,7 @@ import { FILLER } from "./cue-vocabulary.ts";
 import { SECTION_CUES } from "./section-cues.ts";
 
 /** What the sentence's surroundings tell: who speaks, what a preceding question asked, what the previous sentence was. */
-export type SentenceContext = {
+type SentenceContext = {
   /** Section a question just before this sentence asked about. */
   topic?: SectionKey | null;
   /** Section of the previous sentence of the same turn. */

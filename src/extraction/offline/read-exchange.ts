@@ -13,7 +13,7 @@ const REFERENCE_TURNS = 2;
 const ACCEPTED = /\b(?:okay|ok|that helps|fine|maybe|makes sense|fair enough|that works|good)\b/i;
 const STILL_OPEN = /\b(?:still|not sold|not convinced|we'll see)\b/i;
 
-export type Answer = { sentence: ClassifiedSentence; resolved: "yes" | "no" | "partly" | "unknown" };
+type Answer = { sentence: ClassifiedSentence; resolved: "yes" | "no" | "partly" | "unknown" };
 
 /**
  * The other side's answer to a concern raised at `index`: the first substantive sentence of the

@@ -7,7 +7,7 @@ import { DUE, MONTH, N, SYSTEMS } from "./cue-vocabulary.ts";
  * deal would say (it counts one less when the speaker's side is unknown); `notBy` excludes one
  * side; `kind` is what the cue tells about the item (a red flag's kind, a pain or a trigger).
  */
-export type SectionCue = { section: SectionKey; pattern: RegExp; weight: number; side?: Side; notBy?: Side; kind?: string };
+type SectionCue = { section: SectionKey; pattern: RegExp; weight: number; side?: Side; notBy?: Side; kind?: string };
 
 type Options = Pick<SectionCue, "side" | "notBy" | "kind">;
 const cue = (section: SectionKey, weight: number, pattern: RegExp, options: Options = {}): SectionCue => ({

@@ -31,11 +31,10 @@ describe("splitSentences", () => {
     expect(spans.map((s) => text.slice(s.start, s.end)).join(" ")).toBe(text.trim());
   });
 
-  it("stays linear on a long text without spaces", () => {
+  // Its time is measured by `npm run bench parse` (worst-case inputs).
+  it("cuts a long text without spaces into bounded spans", () => {
     const text = "x".repeat(400_000);
-    const started = performance.now();
     const spans = splitSentences(text);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(spans).toHaveLength(1000);
   });
 

@@ -1,4 +1,4 @@
-export type Span = { start: number; end: number };
+type Span = { start: number; end: number };
 
 // Abbreviations whose trailing period does not end a sentence.
 const ABBREVIATIONS = new Set([

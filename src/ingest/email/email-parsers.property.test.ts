@@ -38,14 +38,12 @@ const emailLike = fc
   .map((parts) => parts.join(""));
 
 async function expectOnlyAppErrors(parse: (input: ParseInput) => unknown, text: string): Promise<void> {
-  const started = performance.now();
   try {
     await parse(emailInput(text));
   } catch (error) {
     expect(isAppError(error), String(error)).toBe(true);
     expect((error as Error).message).not.toMatch(/\n/);
   }
-  expect(performance.now() - started).toBeLessThan(1000);
 }
 
 describe("email parsers on arbitrary input", () => {
@@ -55,7 +53,7 @@ describe("email parsers on arbitrary input", () => {
     ["email-body", (input) => parseEmailBody(input, testContext())],
     ["html", (input) => parseHtmlDocument(input, testContext())],
   ];
-  it.each(parsers)("%s throws nothing but AppError, within a time bound", async (_name, parse) => {
+  it.each(parsers)("%s throws nothing but AppError (`npm run bench parse` times the slowest)", async (_name, parse) => {
     await fc.assert(
       fc.asyncProperty(emailLike, (text) => expectOnlyAppErrors(parse, text)),
       { numRuns: 150 },

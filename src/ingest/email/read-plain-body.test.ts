@@ -3,7 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import PostalMime, { type Email } from "postal-mime";
 import { describe, expect, it } from "vitest";
-import { CORPUS_DIR, corpusAvailable } from "../../../test/support/corpus-dir.ts";
+import { CORPUS_DIR } from "../../../test/support/corpus-dir.ts";
+import { describeWithCorpus } from "../../../test/support/describe-with-corpus.ts";
 import { testContext } from "../../../test/support/email-input.ts";
 import { neutralizeFlowed } from "./neutralize-flowed.ts";
 import { readPlainBody } from "./read-plain-body.ts";
@@ -40,11 +41,10 @@ function listMessages(dir: string): Uint8Array[] {
 }
 
 describe("readPlainBody", () => {
-  it("decodes what postal-mime decodes for every plain message of the fixtures and the corpus", async () => {
-    const dirs = [join(import.meta.dirname, "../../../fixtures")];
-    if (corpusAvailable()) dirs.push(join(CORPUS_DIR, "email"));
+  it("decodes what postal-mime decodes for every plain message of the fixtures", async () => {
     let taken = 0;
-    for (const message of dirs.flatMap(listMessages)) if (await expectSameAsPostalMime(message)) taken += 1;
+    for (const message of listMessages(join(import.meta.dirname, "../../../fixtures")))
+      if (await expectSameAsPostalMime(message)) taken += 1;
     expect(taken).toBeGreaterThanOrEqual(3);
   });
 
@@ -81,12 +81,15 @@ describe("readPlainBody", () => {
     expect(readPlainBody(encode(raw))).toBeNull();
   });
 
-  it("stays linear on hostile headers", () => {
-    const started = performance.now();
-    readPlainBody(encode(`Content-Type: text/plain;${" ".repeat(60_000)}x\n\nbody\n`));
-    readPlainBody(encode(`Subject: ${"\r".repeat(60_000)}x\n\nbody\n`));
-    readPlainBody(encode(`X: y\n${" z\n".repeat(20_000)}\nbody\n`));
-    expect(performance.now() - started).toBeLessThan(500);
+  // Its time is measured by `npm run bench parse` (worst-case inputs).
+  it("reads hostile headers as postal-mime does", async () => {
+    for (const raw of [
+      `Content-Type: text/plain;${" ".repeat(60_000)}x\n\nbody\n`,
+      `Subject: ${"\r".repeat(60_000)}x\n\nbody\n`,
+      `X: y\n${" z\n".repeat(20_000)}\nbody\n`,
+    ]) {
+      await expectSameAsPostalMime(encode(raw));
+    }
   });
 
   // Pieces of the header and body syntax the fast path has to read exactly as postal-mime does.
@@ -148,3 +151,11 @@ describe("readPlainBody", () => {
     expect(taken).toBeGreaterThan(100);
   });
 });
+
+describeWithCorpus("readPlainBody on the shared corpus", () => {
+  it("decodes what postal-mime decodes for every plain message of the corpus", async () => {
+    let taken = 0;
+    for (const message of listMessages(join(CORPUS_DIR, "email"))) if (await expectSameAsPostalMime(message)) taken += 1;
+    expect(taken).toBeGreaterThan(0);
+  });
+}, ["email"]);

@@ -129,11 +129,10 @@ describe("splitThread", () => {
     expect(messagesOf(body)).toEqual([["Nate Brennan", body]]);
   });
 
-  it("stays linear on a deeply nested quote", () => {
+  // Its time is measured by `npm run bench parse` (worst-case inputs).
+  it("keeps the top message of a deeply nested quote", () => {
     const deep = `Top\n${">".repeat(200_000)} deep\n${"> level one\n".repeat(20_000)}`;
-    const started = performance.now();
     const thread = split(deep);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(thread[0]!.text).toBe("Top");
   });
 });

@@ -17,7 +17,7 @@ export type ThreadMessage = {
   quoted: boolean;
 };
 
-export type ThreadRoot = { author: EmailPerson | null; occurredAt?: string; offsetMinutes?: number };
+type ThreadRoot = { author: EmailPerson | null; occurredAt?: string; offsetMinutes?: number };
 
 type Frame = Pick<ThreadMessage, "author" | "occurredAt" | "quoted">;
 type Boundary = { person: EmailPerson; dateText: string; next: number };

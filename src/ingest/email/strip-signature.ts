@@ -11,7 +11,7 @@ import {
 } from "./signature-patterns.ts";
 
 /** A message's own lines without its signature, and the signature lines (kept to read a title from). */
-export type StrippedMessage = { lines: string[]; signature: string[] };
+type StrippedMessage = { lines: string[]; signature: string[] };
 
 const TAIL_LINES = 14;
 const MAX_SIGN_OFF_LINES = 8;

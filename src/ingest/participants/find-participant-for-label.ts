@@ -12,7 +12,7 @@ const TITLE_ALIASES: Record<string, string[]> = {
 };
 
 /** Lower-case words of a person's name without honorifics ("Dr. Melissa Ko" → ["melissa", "ko"]). */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   const words = name.toLowerCase().replace(/\s+/g, " ").trim().split(" ");
   while (words.length > 1 && HONORIFICS.has(words[0]!)) words.shift();
   return words;

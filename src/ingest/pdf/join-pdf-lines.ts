@@ -3,7 +3,7 @@ const LETTER = /\p{L}/u;
 const LOWERCASE_WORD = /^\p{Ll}+/u;
 
 /** How a line break between two lines of one paragraph is closed. */
-export type LineJoint = {
+type LineJoint = {
   /** Characters to remove from the end of the previous line (a hyphen that split a word). */
   dropFromPrevious: number;
   separator: string;

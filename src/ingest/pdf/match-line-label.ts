@@ -1,4 +1,4 @@
-export type LineLabel = {
+type LineLabel = {
   /** "caps": "CHAIR POWELL." transcript style; "colon": "Name:" notes style; "field": "Date:", not a speaker. */
   kind: "caps" | "colon" | "field";
   /** The label as written, without its trailing "." or ":". */

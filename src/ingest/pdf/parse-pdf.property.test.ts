@@ -12,7 +12,6 @@ const LIMITS = { ...DEFAULT_LIMITS, parseTimeoutMs: 5000 };
 
 /** Parses and checks the only two acceptable outcomes: a body with the invariant, or a one-line AppError. */
 async function parseSafely(bytes: Uint8Array): Promise<void> {
-  const started = Date.now();
   try {
     const body = await parsePdf({ filename: "fuzz.pdf", bytes, text: "" }, new ParseContext("fuzz.pdf", LIMITS));
     for (const segment of body.segments) expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
@@ -20,7 +19,6 @@ async function parseSafely(bytes: Uint8Array): Promise<void> {
     expect(isAppError(error), `threw a non-AppError: ${String(error)}`).toBe(true);
     expect((error as Error).message).not.toMatch(/\n/);
   }
-  expect(Date.now() - started).toBeLessThan(LIMITS.parseTimeoutMs + 2000);
 }
 
 const pageLines = fc.array(fc.array(fc.string({ maxLength: 80 }), { maxLength: 6 }), { minLength: 1, maxLength: 3 });

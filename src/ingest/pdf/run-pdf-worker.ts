@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { AppError } from "../../errors.ts";
 import { memoryLimitMessage, type PdfWorkerRequest, type PdfWorkerResult } from "./pdf-worker-protocol.ts";
 
-export type PdfExtraction = Extract<PdfWorkerResult, { ok: true }>;
+type PdfExtraction = Extract<PdfWorkerResult, { ok: true }>;
 
-export type PdfWorkerLimits = {
+type PdfWorkerLimits = {
   /** Heap cap of the worker (V8 old space). */
   memoryMb: number;
   /** Wall-clock budget; the worker is killed after it. */

@@ -77,10 +77,8 @@ describe.each([
       "1\n00:00:01,000 --> 00:00:02,000\nA: b\n\n".repeat(10_000),
       "0:00:01.000,0:00:02.000\n".repeat(20_000),
     ]) {
-      const started = performance.now();
+      // A quadratic path would take minutes here; `npm run bench parse` measures these inputs.
       expectWellFormedOrRejected(parse, text);
-      // A quadratic path would take minutes here; linear parsing takes milliseconds.
-      expect(performance.now() - started).toBeLessThan(3000);
     }
   });
 });

@@ -4,7 +4,7 @@ import { LineReader } from "../vtt/line-reader.ts";
 import type { CueTiming } from "../vtt/parse-timestamp.ts";
 
 /** Reads a line as a cue timing: the timing, null for a broken timing line, undefined for text. */
-export type TimingReader = (line: string) => CueTiming | null | undefined;
+type TimingReader = (line: string) => CueTiming | null | undefined;
 
 const CUE_INDEX = /^\s*\d+\s*$/;
 

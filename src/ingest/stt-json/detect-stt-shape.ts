@@ -1,6 +1,6 @@
 import { hasElementsWith, isRecord, readFirstRecord, readPath, readRecord } from "./json-values.ts";
 
-export const STT_SHAPES = ["assemblyai", "deepgram", "aws-transcribe", "speechmatics", "google", "trint", "kaldi", "generic"] as const;
+const STT_SHAPES = ["assemblyai", "deepgram", "aws-transcribe", "speechmatics", "google", "trint", "kaldi", "generic"] as const;
 export type SttShape = (typeof STT_SHAPES)[number];
 
 export const SUPPORTED_STT_SHAPES_LINE =

@@ -4,7 +4,7 @@ import { hasSpeakerPrefix, readGenericTurn } from "./read-generic-turn.ts";
 const SAMPLE_SIZE = 50;
 
 /** Where the turns were found: the array and the top-level key it sits under (null at the root). */
-export type TurnArray = { items: unknown[]; key: string | null };
+type TurnArray = { items: unknown[]; key: string | null };
 
 /**
  * Finds the array of turns in a generic transcript: the root itself, an array under a top-level

@@ -8,13 +8,11 @@ import { ParseContext } from "../parse-context.ts";
 import { parseSttJson } from "./parse-stt-json.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures/formats/stt-json");
-const TIME_BOUND_MS = 1000;
 // PROPERTY_RUNS=40 multiplies the runs for a soak test; the default keeps the suite fast.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1);
 
-/** Parses, or checks the failure is the project's own one-line error; either way within a bound. */
+/** Parses, or checks the failure is the project's own one-line error (`npm run bench parse` times the slowest). */
 function parseOrReject(text: string): void {
-  const started = performance.now();
   try {
     const body = parseSttJson({ filename: "p.json", bytes: new Uint8Array(), text }, new ParseContext("p.json", DEFAULT_LIMITS));
     for (const segment of body.segments) {
@@ -27,7 +25,6 @@ function parseOrReject(text: string): void {
     if (!isAppError(error)) throw error;
     expect(error.message).not.toMatch(/\n/);
   }
-  expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
 }
 
 const anyValue = fc.oneof(

@@ -8,7 +8,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const LARGEST_PLAUSIBLE_SECONDS = 10_000;
 
 /** Turns a raw time field into milliseconds from the start of the recording, or null. */
-export type TimeReader = (value: unknown) => number | null;
+type TimeReader = (value: unknown) => number | null;
 
 /**
  * Decides, once per file, how generic time fields read. Clock strings ("00:01:02.5") are

@@ -75,7 +75,7 @@ export function readGenericTurn(element: unknown): GenericTurn | null {
 }
 
 /** "Customer: text" → speaker "Customer"; a line without a name-like prefix has no speaker. */
-export function readSpeakerLine(line: string): GenericTurn | null {
+function readSpeakerLine(line: string): GenericTurn | null {
   if (line.trim() === "") return null;
   const colon = line.indexOf(":");
   const after = line.charCodeAt(colon + 1);

@@ -4,7 +4,7 @@ import { isRecord, readNumber } from "./json-values.ts";
  * Reads a time in seconds as vendors write it: 5.52, "5.24", Google's "1.500s", or a protobuf
  * Duration {seconds: "12", nanos: 900000000}. Null when absent or unreadable.
  */
-export function readSeconds(value: unknown): number | null {
+function readSeconds(value: unknown): number | null {
   if (typeof value === "string" && value.endsWith("s")) return readNumber(value.slice(0, -1)) ?? null;
   if (isRecord(value)) {
     // Protobuf JSON omits zero fields: {} is a zero Duration and a missing half counts as 0.

@@ -1,5 +1,5 @@
 /** A stretch of time one speaker holds, from a vendor's separate speaker list. */
-export type SpeakerTurn = { speaker: unknown; startMs: number };
+type SpeakerTurn = { speaker: unknown; startMs: number };
 
 // A word stamped a little before the first turn (rounding) still belongs to it.
 const LEAD_TOLERANCE_MS = 1000;

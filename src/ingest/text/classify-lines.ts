@@ -2,7 +2,7 @@ import type { ParseContext } from "../parse-context.ts";
 import { isSpeakerLabel } from "./is-speaker-label.ts";
 import { type LineRecord, recognizeLine } from "./recognize-line.ts";
 
-export type ClassifiedLines = {
+type ClassifiedLines = {
   records: LineRecord[];
   /** How many candidate lines carry each label. */
   labelCounts: Map<string, number>;

@@ -1,4 +1,4 @@
-export type HeaderKeyKind = "date" | "participants" | "other";
+type HeaderKeyKind = "date" | "participants" | "other";
 
 const PARTICIPANT_KEYS = new Set([
   "attendees",
@@ -75,7 +75,7 @@ const OTHER_KEYS = new Set([
 ]);
 
 /** Normalizes a header key as written ("**Call Date**", "Call  date") for lookups. */
-export function normalizeHeaderKey(key: string): string {
+function normalizeHeaderKey(key: string): string {
   return key.replaceAll("*", "").trim().replace(/\s+/g, " ").toLowerCase();
 }
 

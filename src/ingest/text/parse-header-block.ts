@@ -5,7 +5,7 @@ import { parseHeaderDate } from "./parse-header-date.ts";
 import { parseParticipantEntry, splitParticipantList } from "./parse-participant-entry.ts";
 import type { Candidate, LineRecord } from "./recognize-line.ts";
 
-export type HeaderBlock = {
+type HeaderBlock = {
   participants: Participant[];
   occurredAt?: string;
   /** Indexes of the records that were metadata, not speech. */

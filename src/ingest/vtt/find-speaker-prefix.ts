@@ -1,5 +1,5 @@
 /** A `Name: text` prefix found at the head of a piece; the spoken text starts at `textStart`. */
-export type SpeakerPrefix = { name: string; textStart: number };
+type SpeakerPrefix = { name: string; textStart: number };
 
 // A name is at most 60 characters before the first colon, and the colon is followed by a space
 // or ends the text, so "9:31 A.M." and "https://…" are not names.

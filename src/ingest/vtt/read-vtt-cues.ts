@@ -3,7 +3,7 @@ import type { CaptionCollector } from "./caption-collector.ts";
 import { LineReader } from "./line-reader.ts";
 import { looksLikeTimingLine, parseTimingLine } from "./parse-timestamp.ts";
 
-export type VttHeader = { hasSignature: boolean; title: string | undefined };
+type VttHeader = { hasSignature: boolean; title: string | undefined };
 
 const SIGNATURE = /^\s*WEBVTT(?=\s|$)/;
 const CUE_NUMBER = /^\d+$/;

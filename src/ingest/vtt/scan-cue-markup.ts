@@ -7,7 +7,7 @@ export type TextRun = { voice: string | null; text: string };
  * Markup state carried from one line of a cue to the next (an unclosed `<v Name>` spans lines);
  * `timed` records inline `<00:01.000>` word timings, the mark of YouTube-style rolling captions.
  */
-export type MarkupState = { voice: string | null; inAnnotation: boolean; timed: boolean };
+type MarkupState = { voice: string | null; inAnnotation: boolean; timed: boolean };
 
 export function newMarkupState(): MarkupState {
   return { voice: null, inAnnotation: false, timed: false };

@@ -2,7 +2,7 @@ import type { CueLine } from "./clean-cue-lines.ts";
 import { collapseWhitespace } from "./scan-cue-markup.ts";
 
 /** A part of one cue said by one speaker, as far as the markup tells. */
-export type CuePiece = {
+type CuePiece = {
   /** Speaker named by a `<v Name>` voice tag. */
   voice: string | null;
   /** A speaker-change marker (`>>`, `>>>`, a leading `- `) started this piece. */
