@@ -9,6 +9,7 @@ import {
   parseText,
   readLlmAnswer,
   useTempDatabase,
+  SAMPLE_DEAL_LLM_ITEMS,
 } from "../support/llm-test-harness.ts";
 import { completionReply, setupOpenAiMock } from "../support/msw-openai.ts";
 
@@ -34,7 +35,7 @@ describe("the sample deal through the LLM extractor", () => {
     expect(draft.needsChecking).toEqual([]);
     // 55 answered items; one claim, one item: a claim the answer states twice (on a call and in the order
     // form, asked for and then promised) becomes one item, and no quote is cited by two items.
-    expect(draft.items).toHaveLength(43);
+    expect(draft.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
     const spans = draft.items
       .filter((item) => !item.flags?.includes("contradiction"))
       .flatMap((item) => item.citations.map((c) => `${c.sourceId}|${c.charStart}|${c.charEnd}`));

@@ -10,7 +10,7 @@ import { describeLlmDestination } from "../../src/extraction/describe-llm-destin
 import { logExtractionFailure } from "../../src/extraction/log-extraction-failure.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
-import { createTestExtractor, draftWith, parseSampleDeal, useTempDatabase } from "../support/llm-test-harness.ts";
+import { createTestExtractor, draftWith, parseSampleDeal, useTempDatabase, SAMPLE_DEAL_LLM_ITEMS } from "../support/llm-test-harness.ts";
 import {
   SERVER_BEHAVIOURS,
   type ServerBehaviour,
@@ -75,7 +75,7 @@ async function draftAgainst(name: string, env: Record<string, string> = {}) {
 describe("servers that need an adapted request", () => {
   it("a reasoning model: max_tokens becomes max_completion_tokens with no setting changed", async () => {
     const { draft } = await draftAgainst("reasoning model rejects temperature and max_tokens");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
     expect(requests.map((r) => [r.body.max_tokens, r.body.max_completion_tokens, r.body.temperature])).toEqual([
       [8_000, undefined, undefined],
       [undefined, 8_000, undefined],
@@ -101,19 +101,19 @@ describe("servers that need an adapted request", () => {
 
   it("a model allowing 4,096 output tokens: the reservation is lowered to the limit it names", async () => {
     const { draft } = await draftAgainst("model allows 4,096 output tokens");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
     expect(requests.map((r) => r.body.max_tokens)).toEqual([8_000, 4_096]);
   });
 
   it("an older vLLM rejecting json_schema in its flat error shape: json_object is used", async () => {
     const { draft } = await draftAgainst("older vLLM rejects json_schema");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
     expect(requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", "json_object"]);
   });
 
   it("a server rejecting every response_format and answering prose around a fenced object: the schema goes in the prompt", async () => {
     const { draft } = await draftAgainst("server rejects every response_format, answers prose");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
     expect(requests.map((r) => r.body.response_format?.type ?? "none")).toEqual(["json_schema", "json_object", "none"]);
     expect(requests[2]?.body.messages[0]?.content).toContain("Return only a JSON object that validates against this JSON Schema");
   });
@@ -130,7 +130,7 @@ describe("answers as servers give them", () => {
   for (const name of ["ignores the schema: prose and fenced JSON", "reasoning output: <think> block, then JSON"]) {
     it(`accepts ${name}, in one call`, async () => {
       const { draft } = await draftAgainst(name);
-      expect(draft?.items).toHaveLength(55);
+      expect(draft?.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
       expect(requests).toHaveLength(1);
     });
   }
@@ -138,7 +138,7 @@ describe("answers as servers give them", () => {
   for (const name of ["cut-off body once", "HTML page with status 200 once", "empty choices once"]) {
     it(`asks once more after a ${name.replace(/ once$/, "")}`, async () => {
       const { draft } = await draftAgainst(name);
-      expect(draft?.items).toHaveLength(55);
+      expect(draft?.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
       expect(draft?.usage.llmCalls).toBe(1);
       expect(requests).toHaveLength(2);
     });
@@ -247,7 +247,7 @@ describe("failures name the cause and the setting", () => {
     });
     const second = await draftWith(extractor, await parseSampleDeal());
     expect(requests).toHaveLength(2);
-    expect(second.items).toHaveLength(55);
+    expect(second.items).toHaveLength(SAMPLE_DEAL_LLM_ITEMS);
   });
 });
 
