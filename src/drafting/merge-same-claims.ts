@@ -86,6 +86,8 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   if (last === undefined || first === undefined || last.sourceId !== first.sourceId) return false;
   const [from, to] = [turnOf(last), turnOf(first)];
   if (from === null || to === null || to - from !== 1) return false;
+  // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
+  if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
 }
@@ -102,6 +104,7 @@ function familyOf(field: string | null): string {
   if (field === "seats" || field === "pricing" || field === "contractValue") return "commercial";
   if (field === "contractStart" || field === "renewalDate" || field === "signatureDate") return "dates";
   if (field === "products") return "products";
+  if (field === "terms") return "terms";
   return field === "other" || field === null ? "other" : "company";
 }
 

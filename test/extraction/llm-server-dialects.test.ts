@@ -19,6 +19,9 @@ import {
   openAiError,
 } from "../support/llm-server-behaviours.ts";
 
+// The hand-written sample answer's 55 items as a draft: one claim, one item (see llm-sample-deal.test.ts).
+const SAMPLE_ANSWER_ITEMS = 46;
+
 const database = useTempDatabase();
 const ORIGIN = "http://llm.test";
 
@@ -75,7 +78,7 @@ async function draftAgainst(name: string, env: Record<string, string> = {}) {
 describe("servers that need an adapted request", () => {
   it("a reasoning model: max_tokens becomes max_completion_tokens with no setting changed", async () => {
     const { draft } = await draftAgainst("reasoning model rejects temperature and max_tokens");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
     expect(requests.map((r) => [r.body.max_tokens, r.body.max_completion_tokens, r.body.temperature])).toEqual([
       [8_000, undefined, undefined],
       [undefined, 8_000, undefined],
@@ -101,19 +104,19 @@ describe("servers that need an adapted request", () => {
 
   it("a model allowing 4,096 output tokens: the reservation is lowered to the limit it names", async () => {
     const { draft } = await draftAgainst("model allows 4,096 output tokens");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
     expect(requests.map((r) => r.body.max_tokens)).toEqual([8_000, 4_096]);
   });
 
   it("an older vLLM rejecting json_schema in its flat error shape: json_object is used", async () => {
     const { draft } = await draftAgainst("older vLLM rejects json_schema");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
     expect(requests.map((r) => r.body.response_format?.type)).toEqual(["json_schema", "json_object"]);
   });
 
   it("a server rejecting every response_format and answering prose around a fenced object: the schema goes in the prompt", async () => {
     const { draft } = await draftAgainst("server rejects every response_format, answers prose");
-    expect(draft?.items).toHaveLength(55);
+    expect(draft?.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
     expect(requests.map((r) => r.body.response_format?.type ?? "none")).toEqual(["json_schema", "json_object", "none"]);
     expect(requests[2]?.body.messages[0]?.content).toContain("Return only a JSON object that validates against this JSON Schema");
   });
@@ -130,7 +133,7 @@ describe("answers as servers give them", () => {
   for (const name of ["ignores the schema: prose and fenced JSON", "reasoning output: <think> block, then JSON"]) {
     it(`accepts ${name}, in one call`, async () => {
       const { draft } = await draftAgainst(name);
-      expect(draft?.items).toHaveLength(55);
+      expect(draft?.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
       expect(requests).toHaveLength(1);
     });
   }
@@ -138,7 +141,7 @@ describe("answers as servers give them", () => {
   for (const name of ["cut-off body once", "HTML page with status 200 once", "empty choices once"]) {
     it(`asks once more after a ${name.replace(/ once$/, "")}`, async () => {
       const { draft } = await draftAgainst(name);
-      expect(draft?.items).toHaveLength(55);
+      expect(draft?.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
       expect(draft?.usage.llmCalls).toBe(1);
       expect(requests).toHaveLength(2);
     });
@@ -240,14 +243,15 @@ describe("failures name the cause and the setting", () => {
 
   it("does not cache a refusal: a second run asks again and gets the healthy answer", async () => {
     const first = await draftAgainst("refusal, then healthy (two runs)");
-    expect(first.draft?.gaps.filter((g) => g.question.startsWith("The model declined"))).toHaveLength(10);
+    // Ten sections declined; the stakeholders come from the sources' own headers and addresses.
+    expect(first.draft?.gaps.filter((g) => g.question.startsWith("The model declined"))).toHaveLength(9);
     const extractor = await createTestExtractor(database.current(), {
       OPENAI_BASE_URL: `${ORIGIN}/v1`,
       BATON_MODEL: `dialect-model-${modelCount}`,
     });
     const second = await draftWith(extractor, await parseSampleDeal());
     expect(requests).toHaveLength(2);
-    expect(second.items).toHaveLength(55);
+    expect(second.items).toHaveLength(SAMPLE_ANSWER_ITEMS);
   });
 });
 

@@ -227,6 +227,8 @@ const SUCCESS: SectionCue[] = [
     ),
   ),
   cue("successCriteria", 1, words("reduce|increase|improve|roi|hit (?:that|the) number")),
+  // Today's baseline of a metric ("We're at like fifty-eight percent.") right before the target.
+  cue("successCriteria", 2, new RegExp(`\\b(?:we're|we are|it's|we sit) at (?:like |about |around |roughly )?${N} ?(?:%|percent)`, "i")),
   // History ("we went from 18 to 28 reps") is not a target.
   cue("successCriteria", -2, words("don't want|went from|grew from|jumped from|doubl\\w+ from|crept up|used to")),
 ];
