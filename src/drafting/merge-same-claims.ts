@@ -113,6 +113,11 @@ function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
     if (!twin.citations.some((c) => sameSpan(c, citation))) twin.citations.push(citation);
   }
   twin.evidence.push(...item.evidence);
+  // Lines of one contract part keep every field they state ("Renewal date" merged under the start date).
+  if (twin.section === "accountOverview") {
+    const fields = [twin.details, item.details].flatMap((d) => (Array.isArray(d.fields) ? d.fields : [d.field]));
+    twin.details.fields = [...new Set(fields.filter((f): f is string => typeof f === "string"))];
+  }
   for (const [key, value] of Object.entries(item.details)) {
     const current = twin.details[key];
     if (current === null || current === undefined || current === "unknown" || current === "other") twin.details[key] = value;

@@ -26,6 +26,8 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
       continue;
     }
     for (const item of items) lines.push(...renderItem(item), "");
+    const missing = draft.gaps.find((g) => g.section === section);
+    if (missing !== undefined) lines.push(`_Question for the AE:_ ${missing.question}`, "");
   }
   if (draft.needsChecking.length > 0) {
     lines.push("## Needs checking: claims the sources do not support", "");

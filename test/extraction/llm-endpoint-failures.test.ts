@@ -175,7 +175,10 @@ describe("endpoint failures", () => {
     const extractor = await createTestExtractor(database.current(), { BATON_LLM_CONTEXT_TOKENS: "14000" });
     const draft = await draftWith(extractor, await parseSampleDeal());
     expect(llm.requests.length).toBeGreaterThan(1);
-    expect(draft.gaps.find((g) => g.section === "accountOverview")).toBeUndefined();
+    // The answered section is not marked declined; it only asks for the contract parts the seats line leaves out.
+    expect(draft.gaps.find((g) => g.section === "accountOverview")?.question).toBe(
+      "No source states the contract value, plan or modules, contract start date and renewal date: what are they?",
+    );
     expect(draft.gaps.find((g) => g.section === "promises")?.question).toMatch(/^The model declined/);
   });
 

@@ -19,6 +19,16 @@ const cue = (section: SectionKey, weight: number, pattern: RegExp, options: Opti
 const words = (alternatives: string) => new RegExp(`\\b(?:${alternatives})\\b`, "i");
 
 const PROMISES: SectionCue[] = [
+  // "Two weeks from kickoff to live.", "Implementation is actually 2 weeks": a go-live timeline the seller sets.
+  cue(
+    "promises",
+    3,
+    new RegExp(
+      `\\b(?:${N} (?:days?|weeks?|months?) (?:from [\\w ]{3,20} )?to (?:go[- ])?live|implementation is (?:actually |only |just )?${N} (?:days?|weeks?)|live (?:with|in) ${N} (?:days?|weeks?))\\b`,
+      "i",
+    ),
+    { side: "seller" },
+  ),
   cue(
     "promises",
     3,
