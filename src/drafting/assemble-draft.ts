@@ -58,15 +58,51 @@ export function assembleDraft(items: GroundedCandidate[], extraction: Extraction
   };
 }
 
-/** Every section without a verified item, with a concrete question for the AE. */
-export function findGaps(items: Pick<DraftItem, "section" | "status">[], refused: SectionKey[] = []): Gap[] {
-  const covered = new Set(items.filter((i) => i.status !== "rejected").map((i) => i.section));
-  return SECTION_KEYS.filter((section) => !covered.has(section)).map((section) => ({
-    section,
-    question: refused.includes(section)
-      ? `The model declined to answer this section. ${SECTIONS[section].gapQuestion}`
-      : SECTIONS[section].gapQuestion,
-  }));
+// The contract's data layer: each part the AE must supply by name when no source states it.
+const CONTRACT_PARTS: { name: string; fields: string[] }[] = [
+  { name: "contract value", fields: ["contractValue"] },
+  { name: "seat count", fields: ["seats"] },
+  { name: "plan or modules", fields: ["products"] },
+  { name: "contract start date", fields: ["contractStart"] },
+  { name: "renewal date", fields: ["renewalDate"] },
+];
+
+/**
+ * Every section without a verified item, with a concrete question for the AE; an account overview that
+ * leaves contract value, seats, plan, start or renewal date unstated asks for each of them by name.
+ */
+export function findGaps(items: Pick<DraftItem, "section" | "status" | "details">[], refused: SectionKey[] = []): Gap[] {
+  const kept = items.filter((i) => i.status !== "rejected");
+  const covered = new Set(kept.map((i) => i.section));
+  const gaps: Gap[] = [];
+  for (const section of SECTION_KEYS) {
+    if (!covered.has(section)) {
+      gaps.push({
+        section,
+        question: refused.includes(section)
+          ? `The model declined to answer this section. ${SECTIONS[section].gapQuestion}`
+          : SECTIONS[section].gapQuestion,
+      });
+    } else if (section === "accountOverview") {
+      const stated = new Set(
+        kept
+          .filter((i) => i.section === section)
+          .flatMap((i) => [i.details?.field, ...(Array.isArray(i.details?.fields) ? i.details.fields : [])].map(String)),
+      );
+      const missing = CONTRACT_PARTS.filter((part) => !part.fields.some((f) => stated.has(f))).map((part) => part.name);
+      if (missing.length > 0) {
+        gaps.push({
+          section,
+          question: `No source states the ${joinNames(missing)}: what ${missing.length === 1 ? "is it" : "are they"}?`,
+        });
+      }
+    }
+  }
+  return gaps;
+}
+
+function joinNames(names: string[]): string {
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 function compareTuples(a: number[], b: number[]): number {

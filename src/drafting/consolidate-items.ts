@@ -5,6 +5,7 @@ import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { citationsOverlap } from "./merge-items.ts";
 import { mergeSameClaims } from "./merge-same-claims.ts";
+import { dropCoveredCitations } from "./drop-covered-citations.ts";
 
 // Where a claim cited in several sections is worth most to the AE; the first wins the quote.
 const SECTION_RANK: Record<SectionKey, number> = {
@@ -27,6 +28,7 @@ const FOLLOW_UP =
 const FRAME =
   /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
 const MIN_WORDS = 4;
+const COMMERCIAL = new Set(["seats", "pricing", "contractValue"]);
 const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
 
 /**
@@ -35,11 +37,23 @@ const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
  */
 export function consolidateItems(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
   const withoutFragments = items.flatMap((item) => {
-    const kept = dropCitations(item, (c) => isFragment(c.quote));
+    // "And first-contact resolution." opening "We're at 58%. I'd love 75." names what the run is about.
+    const kept = dropCitations(item, (c) => isFragment(c.quote) && (FRAME.test(c.quote.trim()) || !opensRun(item, c)));
     return kept === null ? [] : [kept];
   });
   const unique = citeEachQuoteOnce(withoutFragments);
-  return mergeSameClaims(dropSupersededAccountData(unique, sources), sources);
+  return dropCoveredCitations(mergeSameClaims(dropSupersededAccountData(unique, sources), sources), sources);
+}
+
+function opensRun(item: GroundedCandidate, citation: Citation): boolean {
+  return item.citations.some(
+    (c) =>
+      c !== citation &&
+      c.match !== "unverified" &&
+      c.sourceId === citation.sourceId &&
+      c.charStart >= citation.charEnd &&
+      c.charStart - citation.charEnd <= 2,
+  );
 }
 
 function isFragment(quote: string): boolean {
@@ -128,6 +142,11 @@ function dropSupersededAccountData(items: GroundedCandidate[], sources: ParsedSo
   if (signed.length === 0) return items;
   const signedIds = new Set(signed.map((s) => s.source.id));
   const signedNumbers = new Set(signed.flatMap((s) => numbersIn(s.source.text)));
+  const signedParts = new Set(
+    items
+      .filter((item) => item.section === "accountOverview" && verified(item).some((c) => signedIds.has(c.sourceId)))
+      .map((item) => (COMMERCIAL.has(String(item.details.field)) ? "commercial" : String(item.details.field))),
+  );
   return items.filter((item) => {
     if (item.flags?.includes("contradiction")) return true;
     // "The order form is in DocuSign whenever you're ready": getting the signature is done once the paper is signed.
@@ -136,6 +155,10 @@ function dropSupersededAccountData(items: GroundedCandidate[], sources: ParsedSo
     const cited = verified(item);
     if (cited.length === 0 || cited.some((c) => signedIds.has(c.sourceId))) return true;
     const numbers = numbersIn(cited.map((c) => c.quote).join(" "));
-    return numbers.length === 0 || !numbers.every((n) => signedNumbers.has(n));
+    if (numbers.length === 0) return true;
+    // "150 seats at four ninety-two": the signed document states seats and price; where the two disagree,
+    // the contradiction check has already put both in front of the AE.
+    if (COMMERCIAL.has(String(item.details.field)) && signedParts.has("commercial")) return false;
+    return !numbers.every((n) => signedNumbers.has(n));
   });
 }

@@ -9,6 +9,8 @@ import { consolidateItems } from "./consolidate-items.ts";
 import { groundCandidates } from "./ground-candidates.ts";
 import { settleActions } from "./settle-actions.ts";
 import { mergeItems } from "./merge-items.ts";
+import { completePeople } from "./complete-people.ts";
+import { resolvePronouns } from "./resolve-pronouns.ts";
 
 type CreateDraftDeps = { extractor: Extractor; now: () => Date };
 
@@ -22,7 +24,7 @@ type CreateDraftOptions = ExtractOptions & {
 
 /**
  * The one place that knows the pipeline order: extract, detect injections and contradictions, ground
- * every citation, flag claims resting on injected text, merge duplicates, one claim one item, due dates and statuses, assemble.
+ * every citation, flag claims resting on injected text, merge duplicates, one claim one item, the people map, pronouns, due dates and statuses, assemble.
  */
 export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
   const { contextSources, ...extractOptions } = options;
@@ -33,6 +35,7 @@ export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps
   const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));
   const candidates = [...extraction.items, ...detectInjections(sources), ...contradictions];
   const grounded = groundCandidates(candidates, all);
-  const merged = settleActions(consolidateItems(mergeItems(flagInjectedClaims(grounded)), all), all);
+  const consolidated = consolidateItems(mergeItems(flagInjectedClaims(grounded)), all);
+  const merged = settleActions(resolvePronouns(completePeople(consolidated, all), all), all);
   return assembleDraft(merged, extraction, sources, deps.now());
 }

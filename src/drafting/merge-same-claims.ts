@@ -86,6 +86,8 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   if (last === undefined || first === undefined || last.sourceId !== first.sourceId) return false;
   const [from, to] = [turnOf(last), turnOf(first)];
   if (from === null || to === null || to - from !== 1) return false;
+  // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
+  if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
 }
@@ -102,6 +104,7 @@ function familyOf(field: string | null): string {
   if (field === "seats" || field === "pricing" || field === "contractValue") return "commercial";
   if (field === "contractStart" || field === "renewalDate" || field === "signatureDate") return "dates";
   if (field === "products") return "products";
+  if (field === "terms") return "terms";
   return field === "other" || field === null ? "other" : "company";
 }
 
@@ -110,6 +113,11 @@ function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
     if (!twin.citations.some((c) => sameSpan(c, citation))) twin.citations.push(citation);
   }
   twin.evidence.push(...item.evidence);
+  // Lines of one contract part keep every field they state ("Renewal date" merged under the start date).
+  if (twin.section === "accountOverview") {
+    const fields = [twin.details, item.details].flatMap((d) => (Array.isArray(d.fields) ? d.fields : [d.field]));
+    twin.details.fields = [...new Set(fields.filter((f): f is string => typeof f === "string"))];
+  }
   for (const [key, value] of Object.entries(item.details)) {
     const current = twin.details[key];
     if (current === null || current === undefined || current === "unknown" || current === "other") twin.details[key] = value;

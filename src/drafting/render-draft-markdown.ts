@@ -26,6 +26,8 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
       continue;
     }
     for (const item of items) lines.push(...renderItem(item), "");
+    const missing = draft.gaps.find((g) => g.section === section);
+    if (missing !== undefined) lines.push(`_Question for the AE:_ ${missing.question}`, "");
   }
   if (draft.needsChecking.length > 0) {
     lines.push("## Needs checking: claims the sources do not support", "");
@@ -54,9 +56,18 @@ function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
 function renderItem(item: DraftItem): string[] {
   const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
-  const lines = [`- ${displayStatement(item)}${describeProgress(item)}${flags}${status}`];
+  const { statement, dateShown } = showDueDate(displayStatement(item), item.details ?? {});
+  const lines = [`- ${statement}${describePerson(item)}${describeProgress(item, dateShown)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
-  for (const citation of item.citations) lines.push(`  - ${renderCitation(citation)}`);
+  // File and speaker once per run of quotes from them: the header already names who said it.
+  let previous: Citation | undefined;
+  for (const citation of item.citations) {
+    const sameFile = previous !== undefined && previous.sourceId === citation.sourceId;
+    const knownSpeaker =
+      citation.speaker !== null && ((sameFile && previous?.speaker === citation.speaker) || statement.includes(citation.speaker));
+    lines.push(`  - ${renderCitation(citation, { file: !sameFile, speaker: !knownSpeaker })}`);
+    previous = citation;
+  }
   return lines;
 }
 
@@ -76,6 +87,7 @@ function displayStatement(item: DraftItem): string {
     .replace(/“\s*(?:\u0000\s*)+”/g, "")
     .replace(/(?:\s*\u0000)+/g, " …")
     .replace(/\s+([:,.])/g, "$1")
+    .replace(/:\s+\(/g, " (")
     .replace(/ {2,}/g, " ")
     .trim();
   const rest = shown.replace(/[\s:,.…“”]/g, "");
@@ -83,11 +95,47 @@ function displayStatement(item: DraftItem): string {
   return shown.replace(/:$/, "");
 }
 
-/** Due date and status of a promise, next step or objection, as the settle stage read them. */
-function describeProgress(item: DraftItem): string {
+const ROLE_LABELS: Record<string, string> = {
+  economicBuyer: "economic buyer",
+  champion: "champion",
+  decisionMaker: "decision maker",
+  technicalContact: "technical contact",
+  executiveSponsor: "executive sponsor",
+  endUser: "end user",
+  blocker: "possible blocker",
+};
+
+/** A stakeholder's role, stance (with who said so when someone else did), email and contact preference. */
+function describePerson(item: DraftItem): string {
+  if (item.section !== "stakeholders") return "";
   const details = item.details ?? {};
   const parts: string[] = [];
-  if (typeof details.dueDate === "string") parts.push(`due ${details.dueDate}`);
+  if (typeof details.role === "string" && ROLE_LABELS[details.role]) parts.push(ROLE_LABELS[details.role]!);
+  const evidence = details.stanceEvidence as { quote?: string; speaker?: string | null } | undefined;
+  if (details.stance === "skeptical" || details.stance === "supportive") {
+    const by = evidence?.quote && evidence.speaker !== details.name ? ` (${evidence.speaker ?? "a source"}: “${evidence.quote}”)` : "";
+    parts.push(`${details.stance}${by}`);
+  }
+  if (typeof details.email === "string" && !item.statement.includes(details.email)) parts.push(details.email);
+  return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
+}
+
+/** "(due Monday)" becomes "(due Monday, 2026-02-02)": the day as said and as a date, once. */
+function showDueDate(statement: string, details: Record<string, unknown>): { statement: string; dateShown: boolean } {
+  if (typeof details.dueDate !== "string" || typeof details.due !== "string") return { statement, dateShown: false };
+  const said = `due ${details.due}`;
+  const at = statement.indexOf(said);
+  if (at === -1) return { statement, dateShown: false };
+  const end = at + said.length;
+  const date = statement[end] === ")" ? `, ${details.dueDate}` : ` (${details.dueDate})`;
+  return { statement: `${statement.slice(0, end)}${date}${statement.slice(end)}`, dateShown: true };
+}
+
+/** Due date and status of a promise, next step or objection, as the settle stage read them. */
+function describeProgress(item: DraftItem, dateShown: boolean): string {
+  const details = item.details ?? {};
+  const parts: string[] = [];
+  if (typeof details.dueDate === "string" && !dateShown) parts.push(`due ${details.dueDate}`);
   const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
   if (details.status === "done" && evidence?.quote) parts.push(`done: “${evidence.quote}” (${evidence.filename ?? "a later source"})`);
   else if (typeof details.status === "string" && details.status !== "open") parts.push(STATUS_LABELS[details.status] ?? details.status);
@@ -102,10 +150,10 @@ const STATUS_LABELS: Record<string, string> = {
   answeredNotAccepted: "answered, not accepted",
 };
 
-function renderCitation(citation: Citation): string {
+function renderCitation(citation: Citation, show: { file: boolean; speaker: boolean } = { file: true, speaker: true }): string {
   const where = [
-    citation.filename ?? citation.sourceId,
-    citation.speaker ?? undefined,
+    show.file ? (citation.filename ?? citation.sourceId) : undefined,
+    show.speaker ? (citation.speaker ?? undefined) : undefined,
     citation.startMs === null ? undefined : formatTimestamp(citation.startMs),
   ]
     .filter(Boolean)
@@ -113,5 +161,5 @@ function renderCitation(citation: Citation): string {
   const quote = `“${citation.quote.replace(/\s+/g, " ")}”`;
   if (citation.match === "unverified") return `⚠ unverified (${citation.reason ?? "not found"}): ${quote} — ${where}`;
   const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
-  return `${quote} — ${where}${match}`;
+  return where === "" ? `${quote}${match}` : `${quote} — ${where}${match}`;
 }

@@ -35,9 +35,13 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
   }
   const locate = (c: Citation) => where.get(`${c.sourceId}|${c.segmentId}`);
   const later = [...where.values()];
-  return items.map((item) => {
+  return items.map((extracted) => {
+    let item = extracted;
     if (item.section === "objections") return { ...item, details: { ...item.details, ...objectionStatus(item) } };
     if (item.section !== "promises" && item.section !== "nextSteps") return item;
+    if (item.section === "promises" && promisesFastGoLive(item) && !item.flags?.includes("unrealistic")) {
+      item = { ...item, details: { ...item.details, looksUnrealistic: true }, flags: [...(item.flags ?? []), "unrealistic"] };
+    }
     const cited = item.citations.filter((c) => c.match !== "unverified");
     const first = cited[0] === undefined ? undefined : locate(cited[0]);
     if (first === undefined) return item;
@@ -57,6 +61,25 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
       },
     };
   });
+}
+
+// Live in two weeks or less from kickoff: faster than any onboarding with integration and training allows.
+const FAST_GO_LIVE =
+  /\b(\d+) (days?|weeks?) (?:from [\w ]{3,20} )?to (?:go[- ])?live\b|\bimplementation is (?:actually |only |just )?(\d+) (days?|weeks?)\b|\blive (?:with|in) (\d+) (days?|weeks?)\b/i;
+const MAX_REALISTIC_DAYS = 14;
+
+function promisesFastGoLive(item: GroundedCandidate): boolean {
+  const text = replaceNumberWords(
+    item.citations
+      .filter((c) => c.match !== "unverified")
+      .map((c) => c.quote)
+      .join(" "),
+  );
+  const match = FAST_GO_LIVE.exec(text);
+  if (match === null) return false;
+  const amount = Number(match[1] ?? match[3] ?? match[5]);
+  const unit = (match[2] ?? match[4] ?? match[6] ?? "").toLowerCase();
+  return (unit.startsWith("week") ? amount * 7 : amount) <= MAX_REALISTIC_DAYS;
 }
 
 function findByPhrase(text: string): string | undefined {

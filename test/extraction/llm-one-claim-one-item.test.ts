@@ -68,4 +68,16 @@ describe("the deterministic stages on the LLM path", () => {
     const evidence = roi[0]!.details?.statusEvidence as { quote: string } | undefined;
     expect(evidence?.quote).toContain("went to Elaine yesterday");
   });
+
+  it("adds the customer's people the sources name, with email and stance, and asks for the contract parts left unstated", async () => {
+    llm.enqueue(completionReply(HAND_WRITTEN_ANSWER));
+    const draft = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    const person = (name: string) => draft.items.find((item) => item.section === "stakeholders" && item.details?.name === name);
+    expect(person("Gloria Mendez")?.details).toMatchObject({ email: "gloria.mendez@kestrelfreight.example" });
+    expect(person("Vince Caruso")?.details).toMatchObject({ stance: "skeptical", role: "blocker" });
+    for (const item of draft.items.filter((i) => i.section === "stakeholders")) expect(item.citations[0]?.match).toBe("exact");
+    // The answer's only account item (the renewal cap) is cited as a promise: the AE is asked for each contract part.
+    const question = draft.gaps.find((g) => g.section === "accountOverview")?.question ?? "";
+    for (const part of ["contract value", "seat count", "plan", "contract start", "renewal date"]) expect(question).toContain(part);
+  });
 });

@@ -60,7 +60,9 @@ describe("a transcript carrying a prompt injection", () => {
     const apart = draft.needsChecking.filter((item) => /fifty percent/i.test(item.statement));
     expect(apart.map((item) => item.section).sort()).toEqual(["accountOverview", "promises"]);
     for (const item of apart) expect(item.flags).toContain("prompt-injection");
-    expect(draft.items.map((item) => item.section).sort()).toEqual(["nextSteps", "redFlags", "stakeholders"]);
+    // The second stakeholder is Marta from the call's speakers (the people stage), citing her own words, not the injection.
+    expect(draft.items.map((item) => item.section).sort()).toEqual(["nextSteps", "redFlags", "stakeholders", "stakeholders"]);
+    expect(draft.items.flatMap((item) => item.citations).filter((c) => c.quote.includes(INJECTION))).toHaveLength(1);
     expect(draft.gaps.map((gap) => gap.section)).toContain("promises");
     const markdown = renderDraftMarkdown(draft);
     expect(markdown.lastIndexOf("fifty percent discount.")).toBeGreaterThan(markdown.indexOf("## Needs checking"));
@@ -73,7 +75,13 @@ describe("a transcript carrying a prompt injection", () => {
     expect(flags[0]?.citations.length).toBeGreaterThanOrEqual(1);
     expect(flags[0]?.details).toMatchObject({ kind: "promptInjection", severity: "high" });
     expect(draft.needsChecking).toEqual([]);
-    expect(draft.items.map((item) => item.section).sort()).toEqual(["nextSteps", "redFlags", "stakeholders", "whyTheyBought"]);
+    expect(draft.items.map((item) => item.section).sort()).toEqual([
+      "nextSteps",
+      "redFlags",
+      "stakeholders",
+      "stakeholders",
+      "whyTheyBought",
+    ]);
   });
 
   it("flags the injection even when the model says nothing about it", async () => {

@@ -25,7 +25,7 @@ const ANSWER_SENTENCES = 3;
 export function classifySource({ source, segments }: ParsedSource, sideOf: SideResolver): ClassifiedSentence[] {
   const out: ClassifiedSentence[] = [];
   const skipUnlabelled = segments.filter((s) => s.speaker !== null).length * 2 >= segments.length;
-  let previousTurn: { speaker: string | null; sentences: string[] } | null = null;
+  let previousTurn: { speaker: string | null; side: Side | null; sentences: string[]; answered: SectionKey | null } | null = null;
   segments.forEach((segment, segmentIndex) => {
     // Notes and headers between the speaker turns of a transcript are not what anyone said.
     if (segment.speaker === null && skipUnlabelled) {
@@ -34,7 +34,14 @@ export function classifySource({ source, segments }: ParsedSource, sideOf: SideR
     }
     const sentences = splitSentences(segment.text).map((span) => ({ ...span, text: segment.text.slice(span.start, span.end) }));
     const side = sideOf(source.id, segment.speaker);
-    const asked = previousTurn !== null && previousTurn.speaker !== segment.speaker ? findTopic(previousTurn.sentences) : null;
+    const other = previousTurn !== null && previousTurn.speaker !== segment.speaker;
+    // A colleague who chimes in after the first answer ("And first-contact resolution.") answers the same question.
+    const asked = !other
+      ? null
+      : (findTopic(previousTurn!.sentences) ??
+        (side === "customer" && previousTurn!.side === "customer" && previousTurn!.answered === "successCriteria"
+          ? "successCriteria"
+          : null));
     let topic: SectionKey | null = asked;
     let answered = 0;
     let previous: SectionKey | null = null;
@@ -53,7 +60,7 @@ export function classifySource({ source, segments }: ParsedSource, sideOf: SideR
         }
       }
     }
-    previousTurn = { speaker: segment.speaker, sentences: sentences.map((s) => s.text) };
+    previousTurn = { speaker: segment.speaker, side, sentences: sentences.map((s) => s.text), answered: asked };
   });
   return out;
 }

@@ -50,9 +50,24 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
       return `Technical environment${system ? ` (${system})` : ""}, per ${who}: ${said}`;
     }
     case "accountOverview":
-      return `Account data (${value("field") ?? "other"}), per ${who}: ${said}`;
+      return `${ACCOUNT_PART[value("field") ?? "other"] ?? "Account"}, per ${who}: ${said}`;
   }
 }
+
+// Named by the part of the contract or company they describe: lines of one part merge into one item.
+const ACCOUNT_PART: Record<string, string> = {
+  seats: "Seats, price and value",
+  pricing: "Seats, price and value",
+  contractValue: "Seats, price and value",
+  contractStart: "Contract dates",
+  renewalDate: "Contract dates",
+  signatureDate: "Contract dates",
+  terms: "Payment and renewal terms",
+  products: "Product",
+  industry: "Company",
+  size: "Company",
+  other: "Account",
+};
 
 function quoteText(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();

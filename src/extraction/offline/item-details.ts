@@ -150,10 +150,11 @@ function classifyAccountField(text: string): string {
   if (/\b\d[\d,]* (?:[\w-]+ ){0,2}(?:seats|licen[cs]es|users)\b/.test(lower)) return "seats";
   if (/total contract value|\btcv\b|\bacv\b/.test(lower)) return "contractValue";
   if (/\brenewal date\b/.test(lower)) return "renewalDate";
-  if (/\bstart date\b|contract start/.test(lower)) return "contractStart";
+  if (/\bstart date\b|contract start|subscription term|order date/.test(lower)) return "contractStart";
   if (/signature date|\bsigned\b/.test(lower)) return "signatureDate";
   if (/\bindustry\b|we're an? /.test(lower)) return "industry";
   if (/employees|people|terminals|locations|company size/.test(lower)) return "size";
+  if (/\b(?:billing|payment terms|net \d+|renewal (?:price|increase)|invoic\w+)\b/.test(lower)) return "terms";
   if (/\$|price|per (?:seat|user|year)|discount|net \d+|payment|percent|%|fee/.test(lower)) return "pricing";
   if (/\b(?:plan|module|product|edition)\b/.test(lower)) return "products";
   return "other";

@@ -42,7 +42,12 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
       if (found.section === "stakeholders" && isAboutSellersOnly(sentence, people)) continue;
       const key = `${sentence.segmentIndex}|${found.section}`;
       const run = open.get(key);
-      if (run !== undefined && extendsRun(run, index, sentences) && run.sentences.length < MAX_RUN && isSamePerson(run, sentence, people)) {
+      if (
+        run !== undefined &&
+        extendsRun(run, index, sentences) &&
+        run.sentences.length < MAX_RUN &&
+        isSamePerson(run, sentence, people, found.kind)
+      ) {
         run.sentences.push(sentence);
         run.last = index;
         continue;
@@ -100,14 +105,15 @@ function extendsRun(run: Run, index: number, sentences: ClassifiedSentence[]): b
 
 // Two people introduced one after the other are two stakeholders, not one; "Priya will…", "Sam will…",
 // "Nate, could you…" are three people's actions, not one.
-function isSamePerson(run: Run, sentence: ClassifiedSentence, people: DealPeople): boolean {
+function isSamePerson(run: Run, sentence: ClassifiedSentence, people: DealPeople, kind?: string): boolean {
   if (run.section === "nextSteps" || run.section === "promises") {
     const next = findActor(sentence.text);
     return next === null || run.sentences.every((s) => findActor(s.text) === next);
   }
   if (run.section !== "stakeholders") return true;
-  const next = findPerson(sentence, people);
-  return next === null || run.sentences.some((s) => findPerson(s, people) === next);
+  // "Oh, and for anything quick, just text me." after "Gloria Mendez, our CFO": the speaker's own preference.
+  const next = findPerson(sentence, people, kind);
+  return next === null || run.sentences.some((s) => findPerson(s, people, run.kind) === next);
 }
 
 function findActor(text: string): string | null {
@@ -119,8 +125,14 @@ function findActor(text: string): string | null {
   return /^(?:and )?(?:i'll|i will|we'll|we will)\b/i.test(text) ? "speaker" : null;
 }
 
-function findPerson(sentence: ClassifiedSentence, people: DealPeople): string | null {
-  const facts = { section: "stakeholders" as const, text: sentence.text, speaker: sentence.segment.speaker, side: sentence.side };
+function findPerson(sentence: ClassifiedSentence, people: DealPeople, kind?: string): string | null {
+  const facts = {
+    section: "stakeholders" as const,
+    text: sentence.text,
+    speaker: sentence.segment.speaker,
+    side: sentence.side,
+    ...(kind ? { kind } : {}),
+  };
   const name = stakeholderDetails({ ...facts, named: people.namedIn(sentence.text), addressee: null }).name;
   return typeof name === "string" ? name : null;
 }

@@ -19,6 +19,16 @@ const cue = (section: SectionKey, weight: number, pattern: RegExp, options: Opti
 const words = (alternatives: string) => new RegExp(`\\b(?:${alternatives})\\b`, "i");
 
 const PROMISES: SectionCue[] = [
+  // "Two weeks from kickoff to live.", "Implementation is actually 2 weeks": a go-live timeline the seller sets.
+  cue(
+    "promises",
+    3,
+    new RegExp(
+      `\\b(?:${N} (?:days?|weeks?|months?) (?:from [\\w ]{3,20} )?to (?:go[- ])?live|implementation is (?:actually |only |just )?${N} (?:days?|weeks?)|live (?:with|in) ${N} (?:days?|weeks?))\\b`,
+      "i",
+    ),
+    { side: "seller" },
+  ),
   cue(
     "promises",
     3,
@@ -227,6 +237,8 @@ const SUCCESS: SectionCue[] = [
     ),
   ),
   cue("successCriteria", 1, words("reduce|increase|improve|roi|hit (?:that|the) number")),
+  // Today's baseline of a metric ("We're at like fifty-eight percent.") right before the target.
+  cue("successCriteria", 2, new RegExp(`\\b(?:we're|we are|it's|we sit) at (?:like |about |around |roughly )?${N} ?(?:%|percent)`, "i")),
   // History ("we went from 18 to 28 reps") is not a target.
   cue("successCriteria", -2, words("don't want|went from|grew from|jumped from|doubl\\w+ from|crept up|used to")),
 ];
