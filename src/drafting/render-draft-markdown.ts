@@ -3,8 +3,12 @@ import type { Draft } from "../domain/draft.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
+import { escapeMarkdownText } from "./escape-markdown-text.ts";
 
-/** The draft as Markdown: sections in spec order, a citation under every item, unverified items apart. */
+/**
+ * The draft as Markdown: sections in spec order, a citation under every item, unverified items apart.
+ * Every text from a source is inert (no HTML, link or image can form from it) and on one line.
+ */
 export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
   const lines: string[] = ["# Handoff draft", ""];
   lines.push(`_${describeExtractor(draft)}_`, "");
@@ -15,14 +19,18 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     "",
   );
   lines.push("**Sources:**");
-  for (const [i, source] of draft.sources.entries()) lines.push(`${i + 1}. ${source.filename} (${source.format})`);
+  for (const [i, source] of draft.sources.entries())
+    lines.push(`${i + 1}. ${escapeMarkdownText(source.filename)} (${escapeMarkdownText(source.format)})`);
   lines.push("");
   for (const section of SECTION_KEYS) {
     const items = draft.items.filter((item) => item.section === section);
     lines.push(`## ${SECTIONS[section].title}`, "");
     if (items.length === 0) {
       const gap = draft.gaps.find((g) => g.section === section);
-      lines.push(`_Not stated in the sources._ Question for the AE: ${gap?.question ?? SECTIONS[section].gapQuestion}`, "");
+      lines.push(
+        `_Not stated in the sources._ Question for the AE: ${escapeMarkdownText(gap?.question ?? SECTIONS[section].gapQuestion)}`,
+        "",
+      );
       continue;
     }
     for (const item of items) lines.push(...renderItem(item), "");
@@ -52,9 +60,9 @@ function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
 }
 
 function renderItem(item: DraftItem): string[] {
-  const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.join(", ")}]**` : "";
+  const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.map(escapeMarkdownText).join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
-  const lines = [`- ${displayStatement(item)}${describeProgress(item)}${flags}${status}`];
+  const lines = [`- ${escapeMarkdownText(displayStatement(item))}${describeProgress(item)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   for (const citation of item.citations) lines.push(`  - ${renderCitation(citation)}`);
   return lines;
@@ -87,10 +95,12 @@ function displayStatement(item: DraftItem): string {
 function describeProgress(item: DraftItem): string {
   const details = item.details ?? {};
   const parts: string[] = [];
-  if (typeof details.dueDate === "string") parts.push(`due ${details.dueDate}`);
+  if (typeof details.dueDate === "string") parts.push(`due ${escapeMarkdownText(details.dueDate)}`);
   const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
-  if (details.status === "done" && evidence?.quote) parts.push(`done: “${evidence.quote}” (${evidence.filename ?? "a later source"})`);
-  else if (typeof details.status === "string" && details.status !== "open") parts.push(STATUS_LABELS[details.status] ?? details.status);
+  if (details.status === "done" && evidence?.quote)
+    parts.push(`done: “${escapeMarkdownText(evidence.quote)}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`);
+  else if (typeof details.status === "string" && details.status !== "open")
+    parts.push(STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status));
   else if (item.section === "objections" && details.status === "open") parts.push("open");
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
 }
@@ -108,10 +118,11 @@ function renderCitation(citation: Citation): string {
     citation.speaker ?? undefined,
     citation.startMs === null ? undefined : formatTimestamp(citation.startMs),
   ]
-    .filter(Boolean)
+    .filter((part): part is string => Boolean(part))
+    .map(escapeMarkdownText)
     .join(", ");
-  const quote = `“${citation.quote.replace(/\s+/g, " ")}”`;
-  if (citation.match === "unverified") return `⚠ unverified (${citation.reason ?? "not found"}): ${quote} — ${where}`;
+  const quote = `“${escapeMarkdownText(citation.quote)}”`;
+  if (citation.match === "unverified") return `⚠ unverified (${escapeMarkdownText(citation.reason ?? "not found")}): ${quote} — ${where}`;
   const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
   return `${quote} — ${where}${match}`;
 }
