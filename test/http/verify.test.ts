@@ -145,12 +145,10 @@ describe("POST /v1/deals/{dealId}/verify: the work budget", () => {
     const words = ["pilot", "budget", "refund", "onboarding", "season", "security", "March", "peak", "Ray", "$180K"];
     let text = "";
     for (let i = seed; text.length < length; i += 7) text += `${words[i % words.length]} `;
-    return (
-      text
-        .slice(0, length - 1)
-        .trimEnd()
-        .padEnd(length - 1, "x") + "."
-    );
+    return `${text
+      .slice(0, length - 1)
+      .trimEnd()
+      .padEnd(length - 1, "x")}.`;
   };
 
   it("answers 413 naming the limit when the quotes to check total over 50,000 characters, and checks nothing", async () => {
