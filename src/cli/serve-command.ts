@@ -1,7 +1,6 @@
-import { serve } from "@hono/node-server";
 import { loadConfig } from "../config.ts";
 import { buildDeps } from "../deps.ts";
-import { createApp } from "../http/create-app.ts";
+import { startServer } from "../http/start-server.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
 
@@ -15,11 +14,9 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
   const deps = buildDeps(config);
   const interrupted = deps.runs.failInterrupted(deps.now());
   if (interrupted > 0) deps.logger.warn("marked interrupted extraction runs as failed", { count: interrupted });
-  const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port, hostname: config.host });
-  deps.logger.info("listening", { host: config.host, port, extractor: config.extractor });
+  const { server, port: listening } = await startServer(deps, { host: config.host, port });
   const shown = config.host.includes(":") ? `[${config.host}]` : config.host;
-  io.stdout(`baton listening on http://${shown}:${port} (extractor: ${config.extractor})\n`);
+  io.stdout(`baton listening on http://${shown}:${listening} (extractor: ${config.extractor})\n`);
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {

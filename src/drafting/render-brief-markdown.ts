@@ -1,3 +1,4 @@
+import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefStakeholder } from "./brief.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -152,15 +153,7 @@ function describeState(m: BriefMilestone): string {
   return m.tracked || m.state === "done" ? state : `${state} (not recorded in Baton)`;
 }
 
-const ESCAPES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "|": "\\|" };
-
-/**
- * Item text on one line, with raw HTML and link brackets neutralised: quotes come from customer documents
- * and must not become markup in whatever renders the brief.
- */
+/** Item text on one line, inert as Markdown (see escapeMarkdownText), with table pipes escaped too. */
 function inline(text: string): string {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[<>[\]|]/g, (character) => ESCAPES[character] ?? character);
+  return escapeMarkdownText(text).replace(/\|/g, "\\|");
 }

@@ -3,8 +3,12 @@ import type { Draft } from "../domain/draft.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
+import { escapeMarkdownText } from "./escape-markdown-text.ts";
 
-/** The draft as Markdown: sections in spec order, a citation under every item, unverified items apart. */
+/**
+ * The draft as Markdown: sections in spec order, a citation under every item, unverified items apart.
+ * Every text from a source is inert (no HTML, link or image can form from it) and on one line.
+ */
 export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
   const lines: string[] = ["# Handoff draft", ""];
   lines.push(`_${describeExtractor(draft)}_`, "");
@@ -15,14 +19,18 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     "",
   );
   lines.push("**Sources:**");
-  for (const [i, source] of draft.sources.entries()) lines.push(`${i + 1}. ${source.filename} (${source.format})`);
+  for (const [i, source] of draft.sources.entries())
+    lines.push(`${i + 1}. ${escapeMarkdownText(source.filename)} (${escapeMarkdownText(source.format)})`);
   lines.push("");
   for (const section of SECTION_KEYS) {
     const items = draft.items.filter((item) => item.section === section);
     lines.push(`## ${SECTIONS[section].title}`, "");
     if (items.length === 0) {
       const gap = draft.gaps.find((g) => g.section === section);
-      lines.push(`_Not stated in the sources._ Question for the AE: ${gap?.question ?? SECTIONS[section].gapQuestion}`, "");
+      lines.push(
+        `_Not stated in the sources._ Question for the AE: ${escapeMarkdownText(gap?.question ?? SECTIONS[section].gapQuestion)}`,
+        "",
+      );
       continue;
     }
     for (const item of items) lines.push(...renderItem(item), "");
@@ -54,9 +62,9 @@ function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
 }
 
 function renderItem(item: DraftItem): string[] {
-  const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.join(", ")}]**` : "";
+  const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.map(escapeMarkdownText).join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
-  const { statement, dateShown } = showDueDate(displayStatement(item), item.details ?? {});
+  const { statement, dateShown } = showDueDate(escapeMarkdownText(displayStatement(item)), item.details ?? {});
   const lines = [`- ${statement}${describePerson(item)}${describeProgress(item, dateShown)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   // File and speaker once per run of quotes from them: the header already names who said it.
@@ -113,10 +121,13 @@ function describePerson(item: DraftItem): string {
   if (typeof details.role === "string" && ROLE_LABELS[details.role]) parts.push(ROLE_LABELS[details.role]!);
   const evidence = details.stanceEvidence as { quote?: string; speaker?: string | null } | undefined;
   if (details.stance === "skeptical" || details.stance === "supportive") {
-    const by = evidence?.quote && evidence.speaker !== details.name ? ` (${evidence.speaker ?? "a source"}: “${evidence.quote}”)` : "";
+    const by =
+      evidence?.quote && evidence.speaker !== details.name
+        ? ` (${escapeMarkdownText(evidence.speaker ?? "a source")}: “${escapeMarkdownText(evidence.quote)}”)`
+        : "";
     parts.push(`${details.stance}${by}`);
   }
-  if (typeof details.email === "string" && !item.statement.includes(details.email)) parts.push(details.email);
+  if (typeof details.email === "string" && !item.statement.includes(details.email)) parts.push(escapeMarkdownText(details.email));
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
 }
 
@@ -135,10 +146,12 @@ function showDueDate(statement: string, details: Record<string, unknown>): { sta
 function describeProgress(item: DraftItem, dateShown: boolean): string {
   const details = item.details ?? {};
   const parts: string[] = [];
-  if (typeof details.dueDate === "string" && !dateShown) parts.push(`due ${details.dueDate}`);
+  if (typeof details.dueDate === "string" && !dateShown) parts.push(`due ${escapeMarkdownText(details.dueDate)}`);
   const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
-  if (details.status === "done" && evidence?.quote) parts.push(`done: “${evidence.quote}” (${evidence.filename ?? "a later source"})`);
-  else if (typeof details.status === "string" && details.status !== "open") parts.push(STATUS_LABELS[details.status] ?? details.status);
+  if (details.status === "done" && evidence?.quote)
+    parts.push(`done: “${escapeMarkdownText(evidence.quote)}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`);
+  else if (typeof details.status === "string" && details.status !== "open")
+    parts.push(STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status));
   else if (item.section === "objections" && details.status === "open") parts.push("open");
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
 }
@@ -156,10 +169,11 @@ function renderCitation(citation: Citation, show: { file: boolean; speaker: bool
     show.speaker ? (citation.speaker ?? undefined) : undefined,
     citation.startMs === null ? undefined : formatTimestamp(citation.startMs),
   ]
-    .filter(Boolean)
+    .filter((part): part is string => Boolean(part))
+    .map(escapeMarkdownText)
     .join(", ");
-  const quote = `“${citation.quote.replace(/\s+/g, " ")}”`;
-  if (citation.match === "unverified") return `⚠ unverified (${citation.reason ?? "not found"}): ${quote} — ${where}`;
+  const quote = `“${escapeMarkdownText(citation.quote)}”`;
+  if (citation.match === "unverified") return `⚠ unverified (${escapeMarkdownText(citation.reason ?? "not found")}): ${quote} — ${where}`;
   const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
   return where === "" ? `${quote}${match}` : `${quote} — ${where}${match}`;
 }

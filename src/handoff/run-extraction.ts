@@ -3,6 +3,7 @@ import { AppError, isAppError } from "../errors.ts";
 import { NO_USAGE } from "../domain/usage.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { Extractor } from "../extraction/extractor.ts";
+import { logExtractionFailure } from "../extraction/log-extraction-failure.ts";
 import type { Logger } from "../logger.ts";
 import type { ItemRepository } from "../storage/item-repository.ts";
 import { type Database, runInTransaction } from "../storage/open-database.ts";
@@ -21,12 +22,20 @@ export type RunExtractionDeps = {
   now: () => Date;
 };
 
+export type RunExtractionOptions = {
+  /** Aborts the run (the job queue's shutdown). */
+  signal?: AbortSignal;
+  /** Ask the model again even when an answer is cached. */
+  refresh?: boolean;
+};
+
 /**
  * Runs one extraction run of a deal: only sources not extracted before are sent to the extractor
  * (so a re-run never pays for them again), new items are added, and items already stored stay exactly
  * as the reviewer left them. All writes happen in one transaction; a failure writes nothing but the run's error.
  */
-export async function runExtraction(deps: RunExtractionDeps, runId: string, signal?: AbortSignal): Promise<void> {
+export async function runExtraction(deps: RunExtractionDeps, runId: string, options: RunExtractionOptions = {}): Promise<void> {
+  const { signal } = options;
   const run = deps.runs.get(runId);
   if (run === undefined) return;
   deps.runs.markRunning(runId, deps.now());
@@ -40,7 +49,15 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, sign
       deps.runs.markSucceeded(runId, { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 }, deps.now());
       return;
     }
-    const draft = await createDraft(fresh, { extractor, now: deps.now }, { contextSources: all, ...(signal ? { signal } : {}) });
+    const draft = await createDraft(
+      fresh,
+      { extractor, now: deps.now },
+      {
+        contextSources: all,
+        ...(signal ? { signal } : {}),
+        ...(options.refresh ? { refresh: true } : {}),
+      },
+    );
     if (signal?.aborted) throw new AppError({ code: "TIMEOUT", message: "extraction was cancelled" });
     runInTransaction(deps.db, () => {
       const added = deps.items.addIfNew(
@@ -61,7 +78,7 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, sign
     const failure = isAppError(error)
       ? { code: error.code, message: error.message, failureCode }
       : { code: "INTERNAL", message: "extraction failed unexpectedly", failureCode };
-    if (!isAppError(error)) deps.logger.error("extraction crashed", { runId, errorName: (error as Error)?.name ?? "unknown" });
+    logExtractionFailure(deps.logger, runId, error);
     deps.runs.markFailed(runId, failure, deps.now());
   }
 }

@@ -7,5 +7,7 @@ export type AppEnv = {
     user: User;
     /** Aborts when the request times out or the client goes away; passed down to LLM calls. */
     signal: AbortSignal;
+    /** When (epoch ms) a handler that waits must stop waiting and answer, a margin before the request deadline. */
+    answerBy: number;
   };
 };

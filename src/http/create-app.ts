@@ -1,5 +1,4 @@
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
@@ -7,7 +6,9 @@ import { accessLog } from "./access-log.ts";
 import { type ApiApp, createApiApp } from "./api-app.ts";
 import { authenticate } from "./authenticate.ts";
 import { createErrorHandler } from "./handle-error.ts";
+import { requestId } from "./request-id.ts";
 import { requestTimeout } from "./request-timeout.ts";
+import { requireUtf8Json } from "./require-utf8-json.ts";
 import { API_ROUTES } from "./routes/api-routes.ts";
 import { createWebRoutes } from "../web/create-web-routes.ts";
 
@@ -17,7 +18,7 @@ const MULTIPART_OVERHEAD = 1024 * 1024;
 /** The HTTP service: public health and docs, everything under /v1 authenticated and checked per object. */
 export function createApp(deps: AppDeps): ApiApp {
   const app = createApiApp();
-  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(requestId());
   app.use(secureHeaders());
   app.use(accessLog(deps.logger));
   app.onError(createErrorHandler(deps.logger));
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): ApiApp {
   );
   app.use("/v1/*", requestTimeout(deps.config.requestTimeoutMs));
   app.use("/v1/*", authenticate(deps.users));
+  app.use("/v1/*", requireUtf8Json());
   for (const register of API_ROUTES) register(app, deps);
   app.route("/", createWebRoutes(deps));
   return app;

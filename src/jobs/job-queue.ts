@@ -7,6 +7,8 @@ export type JobQueue = {
   enqueue(id: string, task: Task): void;
   /** Resolves when nothing is queued or running (tests and batch callers wait on it). */
   idle(): Promise<void>;
+  /** Resolves when the task queued under `id` has settled (at once when no such task is queued or running). */
+  settled(id: string): Promise<void>;
   /** Drops queued tasks, aborts running ones and waits for them to settle (graceful shutdown). */
   stop(): Promise<void>;
 };
@@ -15,7 +17,13 @@ export type JobQueue = {
 export function createJobQueue(options: { concurrency: number; logger: Logger }): JobQueue {
   const waiting: { id: string; task: Task }[] = [];
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const settledWaiters = new Map<string, (() => void)[]>();
   let idleWaiters: (() => void)[] = [];
+
+  const settle = (id: string) => {
+    for (const resolve of settledWaiters.get(id) ?? []) resolve();
+    settledWaiters.delete(id);
+  };
   let stopped = false;
 
   const settleIdle = () => {
@@ -36,6 +44,7 @@ export function createJobQueue(options: { concurrency: number; logger: Logger })
         })
         .finally(() => {
           running.delete(id);
+          settle(id);
           pump();
           settleIdle();
         });
@@ -53,9 +62,13 @@ export function createJobQueue(options: { concurrency: number; logger: Logger })
       if (waiting.length === 0 && running.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
+    settled(id) {
+      if (!running.has(id) && !waiting.some((entry) => entry.id === id)) return Promise.resolve();
+      return new Promise((resolve) => settledWaiters.set(id, [...(settledWaiters.get(id) ?? []), resolve]));
+    },
     async stop() {
       stopped = true;
-      waiting.length = 0;
+      for (const { id } of waiting.splice(0)) settle(id);
       for (const { controller } of running.values()) controller.abort();
       await Promise.all([...running.values()].map((r) => r.done));
       settleIdle();

@@ -5,6 +5,7 @@ import type { Deal, DealInput } from "../domain/deal.ts";
 import { runInTransaction } from "../storage/open-database.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal, requireCapability } from "./authorize.ts";
+import { eraseWal } from "./erase-wal.ts";
 
 /** What an AE gives for a deal; the deal's AE is always the caller. */
 export type NewDeal = Omit<DealInput, "aeId">;
@@ -51,9 +52,12 @@ export function updateDeal(deps: DealDeps, actor: Actor, dealId: string, changes
   return updated;
 }
 
-/** Deletes the deal with its sources, runs, items, versions and its LLM cache entries, in one transaction. */
+/**
+ * Deletes the deal with its sources, runs, items, versions and its LLM cache entries, in one transaction, then
+ * empties the WAL: with secure_delete on, no byte of the deal's text stays in the database files.
+ */
 export function deleteDeal(
-  deps: Pick<AppDeps, "db" | "deals" | "llmCache" | "briefCache"> & AuditDeps,
+  deps: Pick<AppDeps, "db" | "deals" | "llmCache" | "briefCache" | "logger"> & AuditDeps,
   actor: Actor,
   dealId: string,
 ): void {
@@ -64,6 +68,7 @@ export function deleteDeal(
   });
   deps.briefCache.evict(deal.id);
   recordAudit(deps, actor, { action: "delete", objectType: "deal", objectId: deal.id, dealId: deal.id });
+  eraseWal(deps);
 }
 
 function checkCsm(deps: Pick<AppDeps, "users">, csmId: string | null | undefined): void {

@@ -6,6 +6,7 @@ import { runInTransaction } from "../storage/open-database.ts";
 import type { StoredSourceMeta } from "../storage/source-repository.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal } from "./authorize.ts";
+import { eraseWal } from "./erase-wal.ts";
 
 /** Most files one upload request may carry. */
 export const MAX_FILES_PER_UPLOAD = 20;
@@ -67,8 +68,14 @@ export function readSource(
   return { ...meta, source: parsed.source, segments: parsed.segments };
 }
 
-export function deleteSource(deps: Pick<AppDeps, "deals" | "sources"> & AuditDeps, actor: Actor, dealId: string, sourceId: string): void {
+export function deleteSource(
+  deps: Pick<AppDeps, "db" | "deals" | "sources" | "logger"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  sourceId: string,
+): void {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
   if (!deps.sources.delete(deal.id, sourceId)) throw new AppError({ code: "NOT_FOUND", message: "source not found" });
   recordAudit(deps, actor, { action: "delete", objectType: "source", objectId: sourceId, dealId: deal.id });
+  eraseWal(deps);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RoleSchema, type User } from "../domain/user.ts";
+import { visibleNameSchema } from "../domain/visible-name.ts";
 import { generateToken, hashToken } from "../access/tokens.ts";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
@@ -10,7 +11,7 @@ import { requireCapability } from "./authorize.ts";
 /** A new user as the API and `baton users add` take it: one rule for names and emails. */
 export const NewUserSchema = z
   .object({
-    name: z.string().trim().min(1, "must not be empty").max(200),
+    name: visibleNameSchema(200),
     email: z.email().max(320),
     role: RoleSchema,
   })

@@ -2,12 +2,18 @@ import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { createQuoteIndex, type QuoteIndex } from "../grounding/create-quote-index.ts";
 import { createFailedAnswer, toVerifyAnswer, type VerifyAnswer } from "../grounding/verify-answer.ts";
-import { verifyQuote } from "../grounding/verify-quote.ts";
+import { MAX_QUOTE_LENGTH, verifyQuote } from "../grounding/verify-quote.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal } from "./authorize.ts";
 
 /** Checks in one batch request: enough for every citation of a large draft, bounded so one request stays short. */
 export const MAX_VERIFY_CHECKS = 200;
+
+/**
+ * Quote characters one request may have checked (quotes longer than MAX_QUOTE_LENGTH are answered at once and do
+ * not count): the work budget that keeps one batch from holding the CPU for many seconds against a large source.
+ */
+export const MAX_VERIFY_QUOTE_CHARACTERS = 50_000;
 
 export type VerifyCheck = { source: string; segment?: string | null | undefined; quote: string };
 
@@ -34,6 +40,16 @@ export async function verifyMany(
   signal?: AbortSignal,
 ): Promise<VerifyAnswer[]> {
   const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  const budget = checks.reduce((sum, check) => {
+    const length = check.quote.trim().length;
+    return sum + (length > MAX_QUOTE_LENGTH ? 0 : length);
+  }, 0);
+  if (budget > MAX_VERIFY_QUOTE_CHARACTERS) {
+    throw new AppError({
+      code: "LIMIT_EXCEEDED",
+      message: `checks: the quotes to check total ${budget} characters, over the ${MAX_VERIFY_QUOTE_CHARACTERS.toLocaleString("en-US")} one request may check; split the batch`,
+    });
+  }
   const indexes = new Map<string, QuoteIndex | undefined>();
   const results: VerifyAnswer[] = [];
   for (const check of checks) {

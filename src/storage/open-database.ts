@@ -15,8 +15,11 @@ export function openDatabase(path: string): Database {
   } catch (error) {
     throw new AppError({ code: "CONFIG_INVALID", message: `cannot open database at ${path} (BATON_DB)`, cause: error });
   }
-  // WAL with synchronous=NORMAL: durable at checkpoints, and an audit write does not wait for an fsync.
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+  // WAL with synchronous=NORMAL: see the README's decision on durability. secure_delete zeroes deleted rows and freed
+  // pages, so a deleted deal's text is not left in the file's free space.
+  db.exec(
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+  );
   migrate(db);
   return db;
 }
@@ -35,6 +38,15 @@ function migrate(db: DatabaseSync): void {
       );
     });
   }
+}
+
+/**
+ * Copies the write-ahead log into the database file and truncates it to zero bytes, so rows deleted (and zeroed by
+ * secure_delete) leave no earlier copy in the WAL. False when another connection's reader kept it from completing.
+ */
+export function truncateWal(db: DatabaseSync): boolean {
+  const result = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)").get() as { busy: number } | undefined;
+  return result?.busy === 0;
 }
 
 /** Runs work atomically: all of it is written, or none. */

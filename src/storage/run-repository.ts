@@ -89,6 +89,13 @@ export function createRunRepository(db: Database) {
       return get(id)!;
     },
     get,
+    /** The deal's oldest run still queued or running, if any. */
+    findActive(dealId: string): ExtractionRun | undefined {
+      const row = db
+        .prepare("SELECT * FROM extraction_runs WHERE deal_id = ? AND status IN ('queued', 'running') ORDER BY created_at, id LIMIT 1")
+        .get(dealId) as RunRow | undefined;
+      return row ? toRun(row) : undefined;
+    },
     listForDeal(dealId: string): ExtractionRun[] {
       return (db.prepare("SELECT * FROM extraction_runs WHERE deal_id = ? ORDER BY created_at, id").all(dealId) as RunRow[]).map(toRun);
     },

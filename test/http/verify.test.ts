@@ -138,3 +138,43 @@ describe("POST /v1/deals/{dealId}/verify", () => {
     expect(entries[0]).toMatchObject({ action: "view", objectId: parsed.source.id, userId: ae.user.id });
   });
 });
+
+describe("POST /v1/deals/{dealId}/verify: the work budget", () => {
+  /** A near-miss quote of `length` characters: words of the source, shuffled so nothing verifies cheaply. */
+  const nearMiss = (length: number, seed: number) => {
+    const words = ["pilot", "budget", "refund", "onboarding", "season", "security", "March", "peak", "Ray", "$180K"];
+    let text = "";
+    for (let i = seed; text.length < length; i += 7) text += `${words[i % words.length]} `;
+    return `${text
+      .slice(0, length - 1)
+      .trimEnd()
+      .padEnd(length - 1, "x")}.`;
+  };
+
+  it("answers 413 naming the limit when the quotes to check total over 50,000 characters, and checks nothing", async () => {
+    const { ae, parsed, verify } = await setUp();
+    const before = t.deps.db.prepare("SELECT COUNT(*) AS n FROM audit_log").get() as { n: number };
+    const checks = Array.from({ length: 26 }, (_, i) => ({ source: parsed.source.id, quote: nearMiss(2_000, i) }));
+    const res = await verify(ae.token, { checks });
+    expect(res.status).toBe(413);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("LIMIT_EXCEEDED");
+    expect(error.message).toBe(
+      "checks: the quotes to check total 52000 characters, over the 50,000 one request may check; split the batch",
+    );
+    expect(t.deps.db.prepare("SELECT COUNT(*) AS n FROM audit_log").get()).toEqual(before);
+  });
+
+  it("checks a batch at the budget, and does not count quotes too long to be checked", async () => {
+    const { ae, parsed, verify } = await setUp();
+    const atBudget = Array.from({ length: 25 }, (_, i) => ({ source: parsed.source.id, quote: nearMiss(2_000, i) }));
+    const full = await verify(ae.token, { checks: atBudget });
+    expect(full.status).toBe(200);
+    expect(((await full.json()) as { results: unknown[] }).results).toHaveLength(25);
+    const tooLong = Array.from({ length: 200 }, (_, i) => ({ source: parsed.source.id, quote: nearMiss(2_001, i) }));
+    const res = await verify(ae.token, { checks: tooLong });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: { match: string; reason: string }[] };
+    expect(results.every((r) => r.match === "unverified" && r.reason.startsWith("quote too long"))).toBe(true);
+  });
+});

@@ -15,6 +15,8 @@ export type LlmReply = {
   text?: string;
   /** Milliseconds to wait before answering (timeout tests). */
   delayMs?: number;
+  /** Answer only once this settles: a slow model the test releases when it chooses (no wall-clock wait). */
+  until?: Promise<unknown>;
 };
 
 export type ChatRequestBody = {
@@ -77,9 +79,12 @@ export function toResponse(reply: LlmReply): Response {
 export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
   const queue: LlmReply[] = [];
   const requests: RecordedRequest[] = [];
+  /** Each request's abort signal, in order: a test can tell whether the caller gave up on a call. */
+  const signals: AbortSignal[] = [];
   const unexpected: string[] = [];
   let always: LlmReply | ((body: ChatRequestBody) => LlmReply) | undefined;
   const handler = http.post(`${baseUrl}/chat/completions`, async ({ request }) => {
+    signals.push(request.signal);
     const text = await request.text();
     requests.push({
       url: request.url,
@@ -93,11 +98,13 @@ export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
       return HttpResponse.json({ error: { message: "msw-openai: no reply queued" } }, { status: 418 });
     }
     if (reply.delayMs !== undefined) await delay(reply.delayMs);
+    if (reply.until !== undefined) await reply.until;
     return toResponse(reply);
   });
   return {
     handler,
     requests,
+    signals,
     /** Replies given in order, one per request. */
     enqueue(...replies: LlmReply[]) {
       queue.push(...replies);
@@ -115,6 +122,7 @@ export function createChatCompletionsHandler(baseUrl = LLM_BASE_URL) {
     reset() {
       queue.length = 0;
       requests.length = 0;
+      signals.length = 0;
       unexpected.length = 0;
       always = undefined;
     },

@@ -1,4 +1,5 @@
 import type { DraftItem } from "../../src/domain/item.ts";
+import { NO_USAGE } from "../../src/domain/usage.ts";
 import { approveHandoff } from "../../src/handoff/approve-handoff.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
 import type { ParsedSource } from "../../src/domain/source.ts";
@@ -79,6 +80,11 @@ export async function seedFullDeal(t: TestApp, ae: TestUser, csm?: TestUser): Pr
   };
   const run = t.deps.runs.create(deal.id, ae.user.id, t.deps.now());
   t.deps.items.addIfNew(deal.id, [{ item, needsChecking: false }], run.id, t.deps.now());
+  t.deps.runs.markSucceeded(
+    run.id,
+    { extractor: { kind: "offline" }, usage: NO_USAGE, sourceIds: [parsed.source.id], itemsAdded: 1 },
+    t.deps.now(),
+  );
   t.deps.gapAnswers.set(deal.id, "competition", "No competitor was named on the calls.", ae.user.id, t.deps.now());
   const { version } = approveHandoff(t.deps, deal, ae.user.id);
   return { deal, sourceId: parsed.source.id, itemId: item.id, runId: run.id, version: version.version };

@@ -41,7 +41,8 @@ export function buildApiDocument(app: ApiApp): ApiDocument {
     description: "a token from `baton users add` or POST /v1/users; only its hash is stored",
   });
   registry.registerComponent("headers", "RequestId", {
-    description: "this request's id, also error.requestId",
+    description:
+      "this request's id, also error.requestId: the caller's X-Request-Id when it matches ^[A-Za-z0-9._:-]{1,128}$, else a generated UUID",
     schema: { type: "string" },
   });
   for (const [status, description] of Object.entries(ERROR_DESCRIPTIONS)) {

@@ -31,7 +31,9 @@ export function defineRoute<const R extends RouteSpec>(spec: R) {
   const successResponses = Object.fromEntries(
     Object.entries(route.responses).map(([status, response]) => [
       status,
-      "$ref" in response ? response : { ...response, headers: { "X-Request-Id": { $ref: "#/components/headers/RequestId" } } },
+      "$ref" in response
+        ? response
+        : { ...response, headers: { ...response.headers, "X-Request-Id": { $ref: "#/components/headers/RequestId" } } },
     ]),
   );
   return createRoute({

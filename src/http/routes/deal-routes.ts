@@ -4,12 +4,13 @@ import { createDeal, deleteDeal, listDeals, readDeal, updateDeal } from "../../s
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { DealSchema } from "../schemas/deal-schema.ts";
-import { IsoDateSchema } from "../schemas/iso-date-schema.ts";
+import { IsoDateSchema } from "../../domain/iso-date.ts";
+import { visibleNameSchema } from "../../domain/visible-name.ts";
 import { jsonContent } from "../schemas/json-content.ts";
 import { DealPathSchema } from "../schemas/path-parameters.ts";
 
 const DEAL_FIELDS = {
-  account: z.string().trim().min(1).max(200),
+  account: visibleNameSchema(200),
   closeDate: IsoDateSchema.nullable().optional(),
   amount: z.number().nonnegative().max(1e12).nullable().optional(),
   currency: z

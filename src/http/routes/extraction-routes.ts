@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import { renderDraftMarkdown } from "../../drafting/render-draft-markdown.ts";
-import { listRuns, readRun, startBatch, startExtraction } from "../../services/extraction-service.ts";
+import { isFinished, listRuns, readRun, startBatch, startExtraction } from "../../services/extraction-service.ts";
 import { readDraft } from "../../services/review-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
@@ -19,6 +19,21 @@ const BatchInputSchema = z
 
 const RunEnvelopeSchema = z.object({ run: ExtractionRunSchema });
 
+const StartedRunSchema = z
+  .object({
+    run: ExtractionRunSchema,
+    reused: z
+      .boolean()
+      .describe("true when the deal already had a run queued or running: that run is answered and no second one is queued"),
+  })
+  .openapi("StartedRun");
+
+const BooleanFlag = z.enum(["true", "false"]).optional();
+
+const LOCATION_HEADER = {
+  Location: { description: "the run to poll: GET /v1/deals/{dealId}/extractions/{runId}", schema: { type: "string" as const } },
+};
+
 const DRAFT_FORMATS = { json: "json", md: "md", markdown: "md" } as const;
 
 const startRoute = defineRoute({
@@ -28,18 +43,24 @@ const startRoute = defineRoute({
   summary: "Start an extraction run over the sources not extracted yet",
   description:
     "Reviewed items are kept as the AE left them; sources already processed cost no LLM call. 409 when the deal has no sources. " +
-    'With wait=true a run that failed (the LLM endpoint down, for one) is answered 200 with status "failed" and its error; ' +
-    "a run still going at the request deadline is answered 504.",
+    "A deal whose run is still queued or running is not queued again: that run is answered (reused: true), 202 or, " +
+    "with wait=true, as below. The run always goes on the job queue; wait=true waits for it until shortly before the request " +
+    'deadline (BATON_REQUEST_TIMEOUT_MS): finished by then, 200 with the run, succeeded or failed (status "failed" and its error ' +
+    "when the LLM endpoint was down, for one); still going, 202 with the run and its Location to poll, and the run carries on. " +
+    "A slow model never makes this answer 504.",
   access: { deal: "extract" },
   request: {
     params: DealPathSchema,
     query: z.object({
-      wait: z.enum(["true", "false"]).optional().describe("true: run inside the request, under its timeout (answers 200)"),
+      wait: BooleanFlag.describe("true: wait for the run until shortly before the request deadline (200 finished, 202 still going)"),
+      refresh: BooleanFlag.describe(
+        "true: ask the model again for this run's sources even when an answer is cached (refusals are never cached)",
+      ),
     }),
   },
   responses: {
-    202: jsonContent(RunEnvelopeSchema, "the queued run"),
-    200: jsonContent(RunEnvelopeSchema, "with wait=true: the finished run, succeeded or failed"),
+    202: { ...jsonContent(StartedRunSchema, "the queued run, or with wait=true the run still going"), headers: LOCATION_HEADER },
+    200: jsonContent(StartedRunSchema, "with wait=true: the finished run, succeeded or failed"),
   },
   errors: [409],
 });
@@ -69,10 +90,22 @@ const batchRoute = defineRoute({
   path: "/v1/batches/extractions",
   tag: "Extraction",
   summary: "Queue extraction runs for many deals (all deals with sources when dealIds is omitted)",
-  description: "Deals without sources are skipped; an unknown deal id answers 404 and queues nothing.",
+  description:
+    "Deals without sources are skipped; an unknown deal id answers 404 and queues nothing. " +
+    "A deal with a run still queued or running is not queued again: its run is answered and listed in reusedRunIds.",
   access: { capability: "runBatches" },
   request: { body: { required: true, content: { "application/json": { schema: BatchInputSchema } } } },
-  responses: { 202: jsonContent(z.object({ runs: z.array(ExtractionRunSchema) }), "the queued runs") },
+  responses: {
+    202: jsonContent(
+      z
+        .object({
+          runs: z.array(ExtractionRunSchema),
+          reusedRunIds: z.array(z.string()).describe("the runs in runs that were already queued or running, not queued again"),
+        })
+        .openapi("BatchRuns"),
+      "one run per deal with sources: queued now, or the run it already had queued or running",
+    ),
+  },
   errors: [404],
 });
 
@@ -99,16 +132,24 @@ const draftRoute = defineRoute({
 /** Extraction runs (one deal, or a RevOps batch) and the draft they produce. */
 export function registerExtractionRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(startRoute, async (c) => {
-    const wait = c.req.valid("query").wait === "true";
-    const run = await startExtraction(deps, actorOf(c), c.req.valid("param").dealId, { wait, signal: c.get("signal") });
-    return wait ? c.json({ run }, 200) : c.json({ run }, 202);
+    const query = c.req.valid("query");
+    const dealId = c.req.valid("param").dealId;
+    const started = await startExtraction(deps, actorOf(c), dealId, {
+      refresh: query.refresh === "true",
+      ...(query.wait === "true" ? { waitMs: c.get("answerBy") - Date.now(), signal: c.get("signal") } : {}),
+    });
+    if (query.wait === "true" && isFinished(started.run)) return c.json(started, 200);
+    return c.json(started, 202, { Location: `/v1/deals/${dealId}/extractions/${started.run.id}` });
   });
   app.openapi(listRoute, (c) => c.json({ runs: listRuns(deps, actorOf(c), c.req.valid("param").dealId) }, 200));
   app.openapi(readRoute, (c) => {
     const { dealId, runId } = c.req.valid("param");
     return c.json({ run: readRun(deps, actorOf(c), dealId, runId) }, 200);
   });
-  app.openapi(batchRoute, (c) => c.json({ runs: startBatch(deps, actorOf(c), c.req.valid("json").dealIds) }, 202));
+  app.openapi(batchRoute, (c) => {
+    const started = startBatch(deps, actorOf(c), c.req.valid("json").dealIds);
+    return c.json({ runs: started.map((s) => s.run), reusedRunIds: started.filter((s) => s.reused).map((s) => s.run.id) }, 202);
+  });
   app.openapi(draftRoute, (c) => {
     const format = chooseFormat(c.req.valid("query").format, DRAFT_FORMATS, c.req.header("accept"), { "text/markdown": "md" });
     const draft = readDraft(deps, actorOf(c), c.req.valid("param").dealId);

@@ -6,7 +6,7 @@ import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { chooseFormat, formatParameter } from "../schemas/format-parameter.ts";
 import { HandoffReportSchema } from "../schemas/handoff-report-schema.ts";
-import { IsoDateSchema } from "../schemas/iso-date-schema.ts";
+import { IsoDateSchema } from "../../domain/iso-date.ts";
 
 const NO_STORE = { "cache-control": "private, no-store" };
 

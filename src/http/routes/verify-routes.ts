@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import { VerifyAnswerSchema } from "../../grounding/verify-answer.ts";
-import { MAX_VERIFY_CHECKS, verifyMany, verifyOne } from "../../services/verify-service.ts";
+import { MAX_VERIFY_CHECKS, MAX_VERIFY_QUOTE_CHARACTERS, verifyMany, verifyOne } from "../../services/verify-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { DealPathSchema } from "../schemas/path-parameters.ts";
@@ -35,6 +35,8 @@ const verifyRoute = defineRoute({
   description:
     `One check {source, segment?, quote} answers one VerifyAnswer (404 for an unknown source); {checks: [...]} (at most ${MAX_VERIFY_CHECKS}) ` +
     "answers {results} in order, a check naming an unknown source answered unverified. Quotes over 2,000 characters are answered unverified (quote too long). " +
+    `The quotes a batch has checked may total at most ${MAX_VERIFY_QUOTE_CHARACTERS.toLocaleString("en-US")} characters (longer quotes, answered at once, do not count): ` +
+    "over that, 413 naming the limit and nothing is checked. " +
     "Unless unverified, quote === source.text.slice(charStart, charEnd).",
   access: { deal: "read" },
   request: {
