@@ -4,7 +4,6 @@ import type { AppDeps } from "../deps.ts";
 import { buildBrief } from "../drafting/build-brief.ts";
 import { AppError } from "../errors.ts";
 import { loadBriefInput } from "../handoff/load-brief-input.ts";
-import { loadDealDraft } from "../handoff/load-deal-draft.ts";
 import type { DealSummaryRepository } from "../storage/deal-summary-repository.ts";
 import type { SessionRepository } from "../storage/session-repository.ts";
 import { renderBriefPage } from "./brief-page.ts";
@@ -15,7 +14,9 @@ import { renderErrorResponse } from "./error-page.ts";
 import { auditPage, loadPageDeal } from "./load-page-deal.ts";
 import { pageHeaders } from "./page-headers.ts";
 import type { SourceViewOptions } from "./partials/source-view.ts";
-import { renderReviewPage } from "./review-page.ts";
+import { registerApprovalRoutes } from "./approval-routes.ts";
+import { registerReviewActions } from "./review-action-routes.ts";
+import { respondWithReviewPage } from "./review-view.ts";
 import { loadSession, requireSession } from "./session/session-middleware.ts";
 import { renderSourcePage, renderSourcePanel } from "./source-page.ts";
 import type { WebEnv } from "./web-env.ts";
@@ -84,14 +85,9 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
     );
   });
 
-  routes.get("/:dealId/review", (c) => {
-    const { deal, actions } = loadPageDeal(c, deps, "read");
-    const draft = loadDealDraft(deps, deal.id, { kind: deps.config.extractor });
-    const latest = deps.versions.latest(deal.id);
-    const approval = latest ? { version: latest.version, approvedAt: latest.approvedAt, matches: isDraftApproved(deps, deal) } : null;
-    auditPage(c, deps, { action: "view", objectType: "draft", objectId: deal.id, dealId: deal.id });
-    return c.html(renderReviewPage({ ...view(c), deal, draft, canEdit: actions.includes("edit"), approval }));
-  });
+  routes.get("/:dealId/review", (c) => respondWithReviewPage(c, deps));
+  registerReviewActions(routes, deps);
+  registerApprovalRoutes(routes, deps);
 
   routes.get("/:dealId/brief", (c) => {
     const { deal, actions } = loadPageDeal(c, deps, "read");

@@ -108,6 +108,20 @@ const ROWS: Row[] = [
     expect: EDIT_DEAL,
   },
   {
+    method: "POST",
+    route: "/v1/deals/:dealId/sections/:section/approve",
+    url: (f) => deal(f, "/sections/promises/approve"),
+    expect: EDIT_DEAL,
+  },
+  {
+    method: "POST",
+    route: "/v1/deals/:dealId/quote-checks",
+    url: (f) => deal(f, "/quote-checks"),
+    body: () => ({ quote: "refund the onboarding fee" }),
+    expect: EDIT_DEAL,
+  },
+  { method: "GET", route: "/v1/deals/:dealId/approval-preview", url: (f) => deal(f, "/approval-preview"), expect: READ_DEAL },
+  {
     method: "PUT",
     route: "/v1/deals/:dealId/gaps/:section",
     url: (f) => deal(f, "/gaps/competition"),
