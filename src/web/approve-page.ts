@@ -34,6 +34,10 @@ ${view.error ? html`<p class="notice notice-danger" role="alert">${view.error}</
     <li>${renderBadge(plural(preview.rejected.length, "item"), "neutral")} rejected: left out.</li>
     <li>${renderBadge(plural(preview.openGaps.length, "open gap"), preview.openGaps.length > 0 ? "attention" : "success")}: the CSM sees their question unanswered${preview.answeredGaps > 0 ? html` (${plural(preview.answeredGaps, "gap")} answered by you)` : EMPTY}.</li>
   </ul>
+  <div class="approve-actions">
+    ${renderApproveForm(view)}
+    <a class="button" href="${review}">Back to the review</a>
+  </div>
   ${renderItemList("Not reviewed yet", "unreviewed", preview.unreviewed, review)}
   ${renderItemList("Needs checking", "needs-checking", preview.needsChecking, review)}
   ${renderItemList("Rejected", "rejected", preview.rejected, review)}
@@ -44,11 +48,7 @@ ${view.error ? html`<p class="notice notice-danger" role="alert">${view.error}</
         )}</ul></details>`
       : EMPTY
   }
-</section>
-<div class="approve-actions">
-  ${renderApproveForm(view)}
-  <a class="button" href="${review}">Back to the review</a>
-</div>`;
+</section>`;
   return renderPage({
     title: `Approve · ${deal.account}`,
     body,

@@ -7,7 +7,8 @@ import { loadBriefInput } from "../handoff/load-brief-input.ts";
 import type { DealSummaryRepository } from "../storage/deal-summary-repository.ts";
 import type { SessionRepository } from "../storage/session-repository.ts";
 import { renderBriefPage } from "./brief-page.ts";
-import { renderDealPage } from "./deal-page.ts";
+import { registerDealActions, describeRun } from "./deal-action-routes.ts";
+import { type DealPageView, renderDealPage } from "./deal-page.ts";
 import { DEAL_STATE_KEYS, type DealStateKey, dealStateOf, isDraftApproved } from "./deal-state.ts";
 import { type DealRow, renderDealsListPage } from "./deals-list-page.ts";
 import { renderErrorResponse } from "./error-page.ts";
@@ -58,13 +59,14 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
     return c.html(renderDealsListPage({ ...view(c), rows: shown, visibleCount: rows.length, filters: { q, state }, canList }));
   });
 
-  routes.get("/:dealId", (c) => {
+  const showDeal = (c: Context<WebEnv>, extras: Pick<DealPageView, "uploadResults"> = {}) => {
     const { deal, actions } = loadPageDeal(c, deps, "read");
     const summary = summaries.summarize([deal.id]).get(deal.id)!;
     const approved = summary.latestVersion !== null && isDraftApproved(deps, deal);
     const metas = deps.sources.listMeta(deal.id);
     const parsedById = new Map(deps.sources.listParsed(deal.id).map((parsed) => [parsed.source.id, parsed]));
     const runs = deps.runs.listForDeal(deal.id);
+    const followed = runs.find((run) => run.id === c.req.query("run"));
     auditPage(c, deps, { action: "view", objectType: "deal", objectId: deal.id, dealId: deal.id });
     return c.html(
       renderDealPage({
@@ -81,9 +83,14 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
         }),
         runs,
         names: new Map(runs.map((run) => [run.requestedBy, nameOf(run.requestedBy)])),
+        followedRun: followed ? describeRun(followed, deps.now()) : null,
+        ...extras,
       }),
     );
-  });
+  };
+
+  routes.get("/:dealId", (c) => showDeal(c));
+  registerDealActions(routes, deps, (c, results) => showDeal(c, { uploadResults: results }));
 
   routes.get("/:dealId/review", (c) => respondWithReviewPage(c, deps));
   registerReviewActions(routes, deps);

@@ -417,4 +417,186 @@
     quote?.addEventListener("input", schedule);
     source?.addEventListener("change", schedule);
   }
+
+  // ---- Deal page: drop files to upload them, a result per file ---------------------------------------------------
+
+  const uploadForm = document.querySelector("[data-upload-form]");
+  const uploadResults = document.querySelector("[data-upload-results]");
+
+  function resultItem(result) {
+    const li = document.createElement("li");
+    li.className = "upload-result";
+    const badge = document.createElement("span");
+    const labels = { added: ["Added", "success"], duplicate: ["Already in the deal", "neutral"], refused: ["Refused", "danger"] };
+    const [label, tone] = labels[result.outcome] ?? [result.outcome, "neutral"];
+    badge.className = `badge tone-${tone}`;
+    badge.textContent = label;
+    const file = document.createElement("span");
+    file.className = "upload-file";
+    file.textContent = result.filename;
+    li.append(badge, " ", file);
+    if (result.reason) {
+      const reason = document.createElement("span");
+      reason.className = "upload-reason";
+      reason.textContent = result.reason;
+      li.append(" ", reason);
+    }
+    return li;
+  }
+
+  async function uploadFiles(files) {
+    if (!uploadForm || !uploadResults || files.length === 0) return;
+    const body = new FormData();
+    for (const file of files) body.append("file", file, file.name);
+    uploadForm.setAttribute("aria-busy", "true");
+    uploadResults.replaceChildren(messageItem(`Uploading ${files.length === 1 ? "1 file" : `${files.length} files`}…`));
+    let data = null;
+    let ok = false;
+    try {
+      const response = await fetch(uploadForm.action, {
+        method: "POST",
+        headers: { Accept: "application/json", "X-CSRF-Token": csrfToken() },
+        credentials: "same-origin",
+        body,
+      });
+      ok = response.ok;
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    uploadForm.removeAttribute("aria-busy");
+    if (!ok || !data?.results) {
+      uploadResults.replaceChildren(messageItem(data?.error?.message ?? "The upload did not work. Try again."));
+      return;
+    }
+    uploadResults.replaceChildren(...data.results.map(resultItem));
+    const added = data.results.filter((result) => result.outcome === "added").length;
+    if (added > 0) {
+      const li = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `${window.location.pathname}#extraction`;
+      link.textContent = "Show the new sources and run the extraction";
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        window.location.assign(`${window.location.pathname}#extraction`);
+        window.location.reload();
+      });
+      li.append(link);
+      uploadResults.append(li);
+    }
+    announce(`${added} of ${data.results.length} files added.`);
+  }
+
+  function messageItem(text) {
+    const li = document.createElement("li");
+    li.textContent = text;
+    return li;
+  }
+
+  if (uploadForm) {
+    uploadForm.addEventListener("submit", (event) => {
+      const input = uploadForm.querySelector("input[type=file]");
+      if (!input || input.files.length === 0) return;
+      event.preventDefault();
+      void uploadFiles(Array.from(input.files));
+      input.value = "";
+    });
+    for (const type of ["dragenter", "dragover"]) {
+      uploadForm.addEventListener(type, (event) => {
+        event.preventDefault();
+        uploadForm.setAttribute("data-dragging", "");
+      });
+    }
+    uploadForm.addEventListener("dragleave", () => uploadForm.removeAttribute("data-dragging"));
+    uploadForm.addEventListener("drop", (event) => {
+      event.preventDefault();
+      uploadForm.removeAttribute("data-dragging");
+      void uploadFiles(Array.from(event.dataTransfer?.files ?? []));
+    });
+  }
+
+  // ---- Deal page: run the extraction and follow it live (server-sent events) ------------------------------------
+
+  const extractForm = document.querySelector("[data-extract-form]");
+  const runProgress = document.querySelector("[data-run-progress]");
+
+  function showRun(state, done) {
+    if (!runProgress) return;
+    runProgress.hidden = false;
+    const seconds = Math.round((state.elapsedMs ?? 0) / 1000);
+    const p = document.createElement("p");
+    if (!done) {
+      const bar = document.createElement("progress");
+      bar.setAttribute("aria-hidden", "true");
+      p.append(
+        bar,
+        ` ${state.status === "queued" ? "Waiting for its turn…" : "Reading the sources and grounding every quote…"} ${seconds} s`,
+      );
+      runProgress.replaceChildren(p);
+      return;
+    }
+    if (state.status === "succeeded") {
+      p.textContent = `Extraction finished: ${state.itemsAdded ?? 0} items added from ${state.sources} sources in ${seconds} s.`;
+      const link = document.createElement("a");
+      link.className = "button button-primary";
+      link.href = runProgress.getAttribute("data-review-url") ?? "review";
+      link.textContent = "Review the draft";
+      const next = document.createElement("p");
+      next.append(link);
+      runProgress.replaceChildren(p, next);
+      announce(p.textContent);
+    } else {
+      p.textContent = `Extraction ${state.status === "failed" ? "failed" : "is still running"}${state.error ? `: ${state.error}` : ""}.`;
+      runProgress.replaceChildren(p);
+      announce(p.textContent);
+    }
+  }
+
+  function followRun(url) {
+    if (!runProgress || !url) return;
+    runProgress.setAttribute("data-following", "");
+    const events = new EventSource(url);
+    const finish = (event, done) => {
+      events.close();
+      runProgress.removeAttribute("data-following");
+      showRun(JSON.parse(event.data), done);
+    };
+    events.addEventListener("progress", (event) => showRun(JSON.parse(event.data), false));
+    events.addEventListener("done", (event) => finish(event, true));
+    events.addEventListener("gave-up", (event) => finish(event, true));
+    events.addEventListener("error", () => {
+      // The browser retries a dropped stream by itself; one it gave up on leaves the Refresh link.
+      if (events.readyState === EventSource.CLOSED) runProgress.removeAttribute("data-following");
+    });
+  }
+
+  if (runProgress?.getAttribute("data-events-url")) followRun(runProgress.getAttribute("data-events-url"));
+
+  extractForm?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = extractForm.querySelector("button");
+    if (button) button.disabled = true;
+    let data = null;
+    try {
+      const response = await fetch(extractForm.action, {
+        method: "POST",
+        headers: { Accept: "application/json", "X-CSRF-Token": csrfToken() },
+        credentials: "same-origin",
+        body: new URLSearchParams(new FormData(extractForm)),
+      });
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    if (button) button.disabled = false;
+    if (!data?.eventsUrl) {
+      if (runProgress) {
+        runProgress.hidden = false;
+        runProgress.textContent = data?.error?.message ?? "The extraction could not start. Try again.";
+      }
+      return;
+    }
+    showRun(data.run, false);
+    followRun(data.eventsUrl);
+  });
 })();
