@@ -16,6 +16,9 @@ import { auditPage, loadPageDeal } from "./load-page-deal.ts";
 import { pageHeaders } from "./page-headers.ts";
 import type { SourceViewOptions } from "./partials/source-view.ts";
 import { registerApprovalRoutes } from "./approval-routes.ts";
+import { registerTrackingActions } from "./tracking-action-routes.ts";
+import { loadTracking } from "../services/tracking-service.ts";
+import { renderTrackingSummary } from "./partials/handoff-tracking.ts";
 import { registerReviewActions } from "./review-action-routes.ts";
 import { respondWithReviewPage } from "./review-view.ts";
 import { loadSession, requireSession } from "./session/session-middleware.ts";
@@ -84,6 +87,7 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
         runs,
         names: new Map(runs.map((run) => [run.requestedBy, nameOf(run.requestedBy)])),
         followedRun: followed ? describeRun(followed, deps.now()) : null,
+        tracking: renderTrackingSummary(loadTracking(deps, deal.id), nameOf, deal.id),
         ...extras,
       }),
     );
@@ -95,6 +99,7 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
   routes.get("/:dealId/review", (c) => respondWithReviewPage(c, deps));
   registerReviewActions(routes, deps);
   registerApprovalRoutes(routes, deps);
+  registerTrackingActions(routes, deps);
 
   routes.get("/:dealId/brief", (c) => {
     const { deal, actions } = loadPageDeal(c, deps, "read");
@@ -102,7 +107,18 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
     const brief = buildBrief(input);
     const citations = new Map(input.items.map((item) => [item.id, item.citations]));
     auditPage(c, deps, { action: "view", objectType: "brief", objectId: deal.id, dealId: deal.id });
-    return c.html(renderBriefPage({ ...view(c), deal, brief, citations, canEdit: actions.includes("edit") }));
+    return c.html(
+      renderBriefPage({
+        ...view(c),
+        deal,
+        brief,
+        citations,
+        canEdit: actions.includes("edit"),
+        canTrack: actions.includes("track"),
+        tracking: loadTracking(deps, deal.id),
+        names: nameOf,
+      }),
+    );
   });
 
   const loadSource = (c: Context<WebEnv>) => {

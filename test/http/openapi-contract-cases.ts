@@ -181,6 +181,18 @@ export const CONTRACT_CASES: ContractCase[] = [
   },
   { operation: "get /v1/deals/{dealId}/brief", status: 400, as: "csm", query: "format=pdf" },
   { operation: "get /v1/deals/{dealId}/brief", status: 403, as: "admin" },
+  { operation: "get /v1/deals/{dealId}/tracking", status: 200 },
+  { operation: "put /v1/deals/{dealId}/milestones/{milestone}", status: 200, as: "csm", params: () => ({ milestone: "kickoff" }) },
+  { operation: "put /v1/deals/{dealId}/milestones/{milestone}", status: 400, as: "csm", params: () => ({ milestone: "party" }) },
+  { operation: "put /v1/deals/{dealId}/milestones/{milestone}", status: 403, params: () => ({ milestone: "kickoff" }) },
+  { operation: "delete /v1/deals/{dealId}/milestones/{milestone}", status: 204, as: "csm", params: () => ({ milestone: "checkIn" }) },
+  {
+    operation: "post /v1/deals/{dealId}/feedback",
+    status: 201,
+    as: "csm",
+    json: () => ({ questions: "Who owns the SSO setup on their side?" }),
+  },
+  { operation: "post /v1/deals/{dealId}/feedback", status: 201, as: "csm", json: () => ({}) },
   { operation: "get /v1/reports/handoffs", status: 200, as: "revops" },
   {
     operation: "get /v1/reports/handoffs",

@@ -150,6 +150,31 @@ describe.skipIf(unavailable !== null)("the whole handoff in a browser", { timeou
     await screenshot(page, "approved");
   });
 
+  it("the CSM opens the approved brief, marks the kickoff held and sends questions back; the AE reads them", async () => {
+    const page = await signIn(csm);
+    await page.getByRole("link", { name: "Kestrel Ridge Freight" }).click();
+    await page.getByRole("link", { name: "CSM brief" }).click();
+    await page.getByRole("heading", { name: "Brief: Kestrel Ridge Freight" }).waitFor();
+    expect(await page.locator(".draft-banner").count()).toBe(0);
+    await page.getByRole("button", { name: /^Mark done\W+CSM-led kickoff/ }).click();
+    await page.waitForURL(/#timeline$/);
+    expect(await page.locator(".milestone", { hasText: "CSM-led kickoff" }).locator(".badge").first().textContent()).toBe("Done");
+    expect(app.deps.tracking.listMilestones(dealId).map((m) => m.milestone)).toEqual(["kickoff"]);
+    await page.getByLabel("Questions for the AE").fill("Who on their side owns the Okta SCIM setup?");
+    await page.getByRole("button", { name: "Tell the AE it is received" }).click();
+    await page.waitForURL(/#feedback$/);
+    await screenshot(page, "brief-tracking", true);
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${app.baseUrl}/deals/${dealId}/brief#timeline`);
+      await screenshot(page, "brief-timeline", true);
+    }
+
+    const aePage = await signIn(ae);
+    await aePage.goto(`${app.baseUrl}/deals/${dealId}`);
+    expect(await aePage.locator("#from-csm").textContent()).toContain("Who on their side owns the Okta SCIM setup?");
+  });
+
   it("shows the deal, review and approval pages in one column at 390 px", async () => {
     const page = await signIn(ae, PHONE);
     for (const [path, name] of [
