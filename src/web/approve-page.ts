@@ -26,7 +26,7 @@ export function renderApprovePage(view: ApprovePageView): Html {
 ${view.outcome ? renderOutcome(deal, view.outcome) : EMPTY}
 ${view.error ? html`<p class="notice notice-danger" role="alert">${view.error}</p>` : EMPTY}
 <section class="approve-summary" aria-labelledby="summary-heading">
-  <h2 id="summary-heading" class="section-heading">Before you approve</h2>
+  <h2 id="summary-heading" class="section-heading">${view.outcome ? "The draft now" : "Before you approve"}</h2>
   <ul class="summary-list">
     <li>${renderBadge(plural(preview.unreviewed.length, "item"), preview.unreviewed.length > 0 ? "attention" : "success")} not reviewed yet: approving approves ${preview.unreviewed.length === 1 ? "it" : "them"} in your name.</li>
     <li>${renderBadge(plural(preview.reviewedCount, "item"), "neutral")} approved or edited by you.</li>

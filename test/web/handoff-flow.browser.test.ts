@@ -175,20 +175,44 @@ describe.skipIf(unavailable !== null)("the whole handoff in a browser", { timeou
     expect(await aePage.locator("#from-csm").textContent()).toContain("Who on their side owns the Okta SCIM setup?");
   });
 
-  it("shows the deal, review and approval pages in one column at 390 px", async () => {
-    const page = await signIn(ae, PHONE);
-    for (const [path, name] of [
-      ["", "deal-actions"],
-      ["/review", "review-actions"],
-      ["/approve", "approve"],
-    ] as const) {
-      await page.goto(`${app.baseUrl}/deals/${dealId}${path}`);
+  it("RevOps opens the report: completeness per AE and the most-missed sections as charts", async () => {
+    const revops = await app.addUser("revops", "Riley Ops");
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await signIn(revops, viewport);
+      await page.getByRole("link", { name: "Report" }).click();
+      await page.getByRole("heading", { name: "Handoff report" }).waitFor();
+      expect(await page.getByRole("img", { name: "Mean completeness of each AE's handoffs" }).isVisible()).toBe(true);
+      expect(await page.getByText("No batches yet.").isVisible()).toBe(true);
       expect(
         await page.evaluate(
           () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
         ),
-      ).toBeLessThanOrEqual(PHONE.width);
-      await screenshot(page, name, true);
+      ).toBeLessThanOrEqual(viewport.width);
+      await screenshot(page, "report");
+    }
+  });
+
+  it("shows every page of the deal in one column at 390 px, and takes each at 1280 px too", async () => {
+    const sourceId = app.deps.sources.listMeta(dealId)[0]!.id;
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await signIn(ae, viewport);
+      for (const [path, name] of [
+        ["", "deal-actions"],
+        ["/review", "review-actions"],
+        ["/approve", "approve"],
+        ["/approve?version=1&created=1", "approved"],
+        [`/sources/${sourceId}`, "source"],
+      ] as const) {
+        await page.goto(`${app.baseUrl}/deals/${dealId}${path}`);
+        expect(
+          await page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+          ),
+          path,
+        ).toBeLessThanOrEqual(viewport.width);
+        await screenshot(page, name, true);
+      }
     }
   });
 });
