@@ -15,6 +15,7 @@ import { createRunRepository, type RunRepository } from "./storage/run-repositor
 import { createSourceRepository, type SourceRepository } from "./storage/source-repository.ts";
 import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
+import { createHandoffTrackingRepository, type HandoffTrackingRepository } from "./storage/handoff-tracking-repository.ts";
 import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
 
 /** Everything the service needs, built once; tests build the same with a temp database and msw. */
@@ -30,6 +31,8 @@ export type AppDeps = {
   items: ItemRepository;
   gapAnswers: GapAnswerRepository;
   versions: VersionRepository;
+  /** The CSM's milestones and "received, with questions" notes. */
+  tracking: HandoffTrackingRepository;
   /** The report's read model across all deals. */
   handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
@@ -62,6 +65,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     items: createItemRepository(db),
     gapAnswers: createGapAnswerRepository(db),
     versions: createVersionRepository(db),
+    tracking: createHandoffTrackingRepository(db),
     handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),

@@ -1,8 +1,11 @@
 import type { Deal } from "../domain/deal.ts";
 import { ROLES, type Role, type User } from "../domain/user.ts";
 
-/** What a user may do with one deal. Every route asks this, with the deal in hand, never the role alone. */
-export type DealAction = "read" | "extract" | "edit" | "delete";
+/**
+ * What a user may do with one deal. Every route asks this, with the deal in hand, never the role alone.
+ * "track": record what happened after the handoff (milestones done, "received, with questions"), the CSM's part.
+ */
+export type DealAction = "read" | "extract" | "edit" | "delete" | "track";
 
 /** Capabilities that are not about one deal. */
 export type Capability = "createDeal" | "manageUsers" | "runBatches" | "viewReports" | "listDeals";
@@ -16,7 +19,7 @@ export type DealScope = "aeId" | "csmId" | "any";
  */
 export const DEAL_GRANTS: Record<Role, { scope: DealScope; actions: DealAction[] }> = {
   ae: { scope: "aeId", actions: ["read", "extract", "edit", "delete"] },
-  csm: { scope: "csmId", actions: ["read"] },
+  csm: { scope: "csmId", actions: ["read", "track"] },
   revops: { scope: "any", actions: ["read", "extract"] },
   // Administrators manage users and may erase a deal on request, but do not read customer content.
   admin: { scope: "any", actions: ["delete"] },

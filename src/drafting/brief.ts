@@ -26,6 +26,8 @@ export type BriefInput = {
   approval: { version: number; approvedAt: string; approvedBy?: string | null } | null;
   /** When the handoff document was first approved: the "document within 24 h" milestone is done then. */
   firstApprovedAt: string | null;
+  /** When the CSM marked the later milestones done. */
+  milestonesDone?: Partial<Record<MilestoneKey, string>>;
   items: BriefSourceItem[];
   gaps: BriefGap[];
   now: Date;
@@ -138,7 +140,7 @@ export type BriefMilestone = {
   doneAt: string | null;
   /** Done, but after its last due day. */
   late: boolean;
-  /** False for steps that happen outside Baton: "done" is never known for them, only the dates. */
+  /** Whether Baton records this step's "done" (the approval, or the CSM marking it); every step is tracked now. */
   tracked: boolean;
   /** A kickoff date named by a next-step item, when there is one. */
   scheduledFor: string | null;

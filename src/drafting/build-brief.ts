@@ -92,6 +92,7 @@ export function buildBrief(input: BriefInput): Brief {
       closeDate: input.deal.closeDate,
       documentApprovedAt: input.firstApprovedAt ?? input.approval?.approvedAt ?? null,
       kickoffScheduledFor,
+      milestonesDone: input.milestonesDone ?? {},
       now: input.now,
     }),
   };

@@ -38,7 +38,7 @@ describe("buildHandoffTimeline", () => {
       now: new Date("2026-03-01T00:00:00Z"),
     });
     expect(onTime.milestones[0]).toMatchObject({ state: "done", doneAt: "2026-02-07T17:00:00.000Z", late: false, tracked: true });
-    expect(onTime.milestones[1]).toMatchObject({ state: "overdue", tracked: false });
+    expect(onTime.milestones[1]).toMatchObject({ state: "overdue", tracked: true });
     const late = buildHandoffTimeline({
       closeDate: "2026-02-06",
       documentApprovedAt: "2026-02-10T09:00:00.000Z",
@@ -55,5 +55,19 @@ describe("buildHandoffTimeline", () => {
       expect(timeline.closeDate).toBeNull();
       expect(timeline.milestones.every((m) => m.state === "unscheduled" && m.dueBy === null)).toBe(true);
     }
+  });
+
+  it("marks the later steps done when the CSM recorded them, late when after their last due day", () => {
+    const timeline = buildHandoffTimeline({
+      closeDate: "2026-02-06",
+      documentApprovedAt: null,
+      kickoffScheduledFor: null,
+      milestonesDone: { internalCall: "2026-02-07T15:00:00.000Z", kickoff: "2026-02-20T15:00:00.000Z" },
+      now: new Date("2026-02-25T12:00:00Z"),
+    });
+    const byKey = new Map(timeline.milestones.map((m) => [m.key, m]));
+    expect(byKey.get("internalCall")).toMatchObject({ state: "done", late: false });
+    expect(byKey.get("kickoff")).toMatchObject({ state: "done", late: true });
+    expect(byKey.get("introduction")).toMatchObject({ state: "overdue", doneAt: null });
   });
 });

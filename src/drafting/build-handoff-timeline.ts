@@ -4,6 +4,7 @@ type MilestonePlan = { key: MilestoneKey; title: string; owner: string; fromDay:
 
 // The handoff process of the domain spec, in days after the close date (day 0).
 const PLAN: MilestonePlan[] = [
+  // The document is done when the handoff is approved; the CSM marks the other steps done in Baton.
   { key: "document", title: "Handoff document complete (within 24 h)", owner: "AE", fromDay: 0, byDay: 1, tracked: true },
   {
     key: "internalCall",
@@ -11,11 +12,11 @@ const PLAN: MilestonePlan[] = [
     owner: "AE + CSM",
     fromDay: 0,
     byDay: 2,
-    tracked: false,
+    tracked: true,
   },
-  { key: "introduction", title: "Warm introduction email from the AE (day 3)", owner: "AE", fromDay: 3, byDay: 3, tracked: false },
-  { key: "kickoff", title: "CSM-led kickoff (day 5-7)", owner: "CSM", fromDay: 5, byDay: 7, tracked: false },
-  { key: "checkIn", title: "AE check-in on onboarding progress (day 30)", owner: "AE + CS lead", fromDay: 30, byDay: 30, tracked: false },
+  { key: "introduction", title: "Warm introduction email from the AE (day 3)", owner: "AE", fromDay: 3, byDay: 3, tracked: true },
+  { key: "kickoff", title: "CSM-led kickoff (day 5-7)", owner: "CSM", fromDay: 5, byDay: 7, tracked: true },
+  { key: "checkIn", title: "AE check-in on onboarding progress (day 30)", owner: "AE + CS lead", fromDay: 30, byDay: 30, tracked: true },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +28,8 @@ type TimelineInput = {
   documentApprovedAt: string | null;
   /** A kickoff date (YYYY-MM-DD) named by a next-step item, if any. */
   kickoffScheduledFor: string | null;
+  /** When the CSM marked the later steps done, by milestone. */
+  milestonesDone?: Partial<Record<MilestoneKey, string>>;
   now: Date;
 };
 
@@ -38,7 +41,7 @@ export function buildHandoffTimeline(input: TimelineInput): BriefTimeline {
   const close = parseIsoDate(input.closeDate);
   const today = toIsoDate(input.now);
   const milestones = PLAN.map((plan): BriefMilestone => {
-    const doneAt = plan.key === "document" ? input.documentApprovedAt : null;
+    const doneAt = plan.key === "document" ? input.documentApprovedAt : (input.milestonesDone?.[plan.key] ?? null);
     const dueFrom = close === null ? null : addDays(close, plan.fromDay);
     const dueBy = close === null ? null : addDays(close, plan.byDay);
     const state: BriefMilestone["state"] =

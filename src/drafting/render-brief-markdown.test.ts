@@ -76,7 +76,7 @@ describe("renderBriefMarkdown", () => {
     expect(md).toContain("  - owner: Dana Whitlock · due: 2026-03-16\n  - “live by March 16th” — pricing-call.vtt, Dana Whitlock, 3:27");
     expect(md).toContain("“Ray runs IT” — thread.eml (normalized match)");
     expect(md).toContain("| Handoff document complete (within 24 h) | AE | by 2026-02-07 | done 2026-02-07T10:00:00.000Z |");
-    expect(md).toContain("| Warm introduction email from the AE (day 3) | AE | by 2026-02-09 | **overdue** (not recorded in Baton) |");
+    expect(md).toContain("| Warm introduction email from the AE (day 3) | AE | by 2026-02-09 | **overdue** |");
   });
 
   it("neutralises raw HTML and links that come from sources", () => {

@@ -5,9 +5,11 @@ import type { GapAnswerRepository } from "../storage/gap-answer-repository.ts";
 import type { ItemRepository } from "../storage/item-repository.ts";
 import type { UserRepository } from "../storage/user-repository.ts";
 import type { VersionRepository } from "../storage/version-repository.ts";
+import type { HandoffTrackingRepository } from "../storage/handoff-tracking-repository.ts";
 import { findAnsweredGaps } from "./load-deal-draft.ts";
 
 type BriefStores = {
+  tracking: HandoffTrackingRepository;
   items: ItemRepository;
   gapAnswers: GapAnswerRepository;
   versions: VersionRepository;
@@ -23,6 +25,7 @@ type BriefStores = {
 export function loadBriefInput(stores: BriefStores, deal: Deal): BriefInput {
   const people = { ae: findPerson(stores, deal.aeId), csm: deal.csmId === null ? null : findPerson(stores, deal.csmId) };
   const dealFacts = { id: deal.id, account: deal.account, closeDate: deal.closeDate };
+  const milestonesDone = Object.fromEntries(stores.tracking.listMilestones(deal.id).map((record) => [record.milestone, record.doneAt]));
   const latest = stores.versions.latest(deal.id);
   if (latest !== undefined) {
     const document = latest.document;
@@ -38,6 +41,7 @@ export function loadBriefInput(stores: BriefStores, deal: Deal): BriefInput {
       firstApprovedAt: stores.versions.list(deal.id)[0]?.approvedAt ?? latest.approvedAt,
       items: document.items,
       gaps: sortBySection([...document.gaps, ...answered]),
+      milestonesDone,
       now: stores.now(),
     };
   }
@@ -46,7 +50,7 @@ export function loadBriefInput(stores: BriefStores, deal: Deal): BriefInput {
     items.filter((item) => !item.needsChecking),
     stores.gapAnswers.list(deal.id),
   );
-  return { deal: dealFacts, ...people, approval: null, firstApprovedAt: null, items, gaps, now: stores.now() };
+  return { deal: dealFacts, ...people, approval: null, firstApprovedAt: null, items, gaps, milestonesDone, now: stores.now() };
 }
 
 function findPerson(stores: BriefStores, userId: string): BriefPerson | null {

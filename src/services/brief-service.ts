@@ -5,7 +5,7 @@ import { loadBriefInput } from "../handoff/load-brief-input.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal } from "./authorize.ts";
 
-type BriefDeps = Pick<AppDeps, "deals" | "items" | "gapAnswers" | "versions" | "users" | "briefCache"> & AuditDeps;
+type BriefDeps = Pick<AppDeps, "deals" | "items" | "gapAnswers" | "versions" | "users" | "briefCache" | "tracking"> & AuditDeps;
 
 /** The CSM's pre-kickoff brief, rendered as JSON or Markdown, from the cache while the deal is unchanged. */
 export function readBrief(deps: BriefDeps, actor: Actor, dealId: string, format: "json" | "md"): Uint8Array<ArrayBuffer> {

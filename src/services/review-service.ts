@@ -1,4 +1,5 @@
 import type { AppDeps } from "../deps.ts";
+import { applyDetailsPatch, type DetailsPatch, detailsPatchSchema } from "../domain/editable-details.ts";
 import type { DraftItem, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
 import { AppError } from "../errors.ts";
@@ -8,6 +9,7 @@ import { type DealDraftStores, loadDealDraft } from "../handoff/load-deal-draft.
 import type { StoredItem } from "../domain/stored-item.ts";
 import { newId } from "../storage/new-id.ts";
 import { runInTransaction } from "../storage/open-database.ts";
+import { parseInput } from "../parse-input.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal } from "./authorize.ts";
 
@@ -23,7 +25,13 @@ const QUOTE_UNVERIFIED_FLAG = "quote-unverified";
 
 type DraftDeps = Pick<AppDeps, "deals" | "config"> & DealDraftStores;
 
-export type ItemPatch = { status?: "approved" | "rejected" | "draft"; statement?: string; section?: SectionKey };
+export type ItemPatch = {
+  status?: "approved" | "rejected" | "draft";
+  statement?: string;
+  section?: SectionKey;
+  /** Structured details of the item's section (stakeholder role, promise owner…); null clears one. */
+  details?: DetailsPatch;
+};
 
 export type NewItem = { section: SectionKey; statement: string; quote?: string; sourceId?: string; segmentId?: string };
 
@@ -60,9 +68,12 @@ export function reviewItem(
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
   const item = deps.items.get(deal.id, itemId);
   if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
+  const section = patch.section ?? item.section;
+  const details = patch.details === undefined ? undefined : readDetailsPatch(section, patch.details, item.details ?? {});
   const changed =
     (patch.statement !== undefined && patch.statement !== item.statement) ||
-    (patch.section !== undefined && patch.section !== item.section);
+    (patch.section !== undefined && patch.section !== item.section) ||
+    (details !== undefined && JSON.stringify(details) !== JSON.stringify(item.details ?? {}));
   const status = reviewedStatus(item, patch.status, changed);
   if (item.needsChecking && status !== "rejected" && status !== "draft") {
     throw new AppError({
@@ -78,11 +89,59 @@ export function reviewItem(
       reviewedBy: actor.user.id,
       ...(patch.statement === undefined ? {} : { statement: patch.statement }),
       ...(patch.section === undefined ? {} : { section: patch.section }),
+      ...(details === undefined ? {} : { details }),
     },
     deps.now(),
   );
   recordAudit(deps, actor, { action: "change", objectType: "item", objectId: item.id, dealId: deal.id });
   return reviewed!;
+}
+
+/** The item's details after the patch, which may only name the editable keys of the item's section. */
+function readDetailsPatch(section: SectionKey, patch: DetailsPatch, details: Record<string, unknown>): Record<string, unknown> {
+  const schema = detailsPatchSchema(section);
+  const unknown = Object.keys(patch).filter((key) => !(key in schema.shape));
+  if (unknown.length > 0) {
+    throw new AppError({ code: "INVALID_INPUT", message: `details.${unknown[0]}: not editable in section ${section}` });
+  }
+  return applyDetailsPatch(details, parseInput(schema, patch, "details") as DetailsPatch);
+}
+
+/**
+ * Approves every item of a section the AE has not reviewed yet (in draft, with a verified citation);
+ * items already reviewed and items waiting for a citation check are left as they are.
+ */
+export function approveSection(
+  deps: Pick<AppDeps, "db" | "deals" | "items"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  section: SectionKey,
+): StoredItem[] {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  const pending = deps.items.list(deal.id).filter((item) => item.section === section && item.status === "draft" && !item.needsChecking);
+  const approved = runInTransaction(deps.db, () =>
+    pending.map((item) => deps.items.review(deal.id, item.id, { status: "approved", reviewedBy: actor.user.id }, deps.now())!),
+  );
+  for (const item of approved) recordAudit(deps, actor, { action: "approve", objectType: "item", objectId: item.id, dealId: deal.id });
+  return approved;
+}
+
+/**
+ * Checks a quote the AE means to cite for an item of their own, exactly as adding the item would, storing nothing:
+ * the page checks it while the AE types.
+ */
+export function checkAeQuote(
+  deps: Pick<AppDeps, "deals" | "sources">,
+  actor: Actor,
+  dealId: string,
+  input: { quote: string; sourceId?: string | undefined; segmentId?: string | undefined },
+): { match: AeQuoteCheck["match"]; reason?: string; citation: AeQuoteCheck["citation"] } {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (input.sourceId !== undefined && deps.sources.getMeta(deal.id, input.sourceId) === undefined) {
+    throw new AppError({ code: "INVALID_INPUT", message: "sourceId: no source with this id in this deal" });
+  }
+  const check = groundAeQuote(deps.sources.listParsed(deal.id), input.quote, { sourceId: input.sourceId, segmentId: input.segmentId });
+  return { match: check.match, ...(check.reason === undefined ? {} : { reason: check.reason }), citation: check.citation };
 }
 
 /**

@@ -48,6 +48,39 @@ export async function uploadSources(deps: SourceDeps, actor: Actor, dealId: stri
   return stored;
 }
 
+/** What became of one file of an upload made file by file. */
+export type UploadResult =
+  | { filename: string; outcome: "added" | "duplicate"; source: UploadedSource }
+  | { filename: string; outcome: "refused"; error: { code: string; message: string } };
+
+/**
+ * Parses and stores each upload on its own, so one unusable file refuses only itself: the browser's drop zone
+ * shows a result per file. (The API's upload stays all-or-nothing: `uploadSources`.)
+ */
+export async function uploadSourcesEach(deps: SourceDeps, actor: Actor, dealId: string, uploads: Upload[]): Promise<UploadResult[]> {
+  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
+  if (uploads.length === 0) throw new AppError({ code: "INVALID_INPUT", message: "no file in the upload (use a 'file' field)" });
+  if (uploads.length > MAX_FILES_PER_UPLOAD) {
+    throw new AppError({ code: "LIMIT_EXCEEDED", message: `at most ${MAX_FILES_PER_UPLOAD} files per upload` });
+  }
+  const results: UploadResult[] = [];
+  for (const upload of uploads) {
+    let parsed: ParsedSource;
+    try {
+      parsed = await parseSource(upload.bytes, upload.filename, deps.config.limits);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results.push({ filename: upload.filename, outcome: "refused", error: { code: error.code, message: error.message } });
+      continue;
+    }
+    const added = deps.sources.add(deal.id, parsed, upload.bytes, actor.user.id, deps.now());
+    const source = { ...deps.sources.getMeta(deal.id, parsed.source.id)!, duplicate: !added };
+    if (added) recordAudit(deps, actor, { action: "upload", objectType: "source", objectId: source.id, dealId: deal.id });
+    results.push({ filename: upload.filename, outcome: added ? "added" : "duplicate", source });
+  }
+  return results;
+}
+
 export function listSources(deps: Pick<AppDeps, "deals" | "sources">, actor: Actor, dealId: string): StoredSourceMeta[] {
   const deal = authorizeDeal(deps, actor.user, dealId, "read");
   return deps.sources.listMeta(deal.id);

@@ -98,19 +98,20 @@ export function createItemRepository(db: Database) {
     review(
       dealId: string,
       itemId: string,
-      change: { status: ItemStatus; statement?: string; section?: SectionKey; reviewedBy: string },
+      change: { status: ItemStatus; statement?: string; section?: SectionKey; details?: Record<string, unknown>; reviewedBy: string },
       now: Date,
     ): StoredItem | undefined {
       const current = get(dealId, itemId);
       if (current === undefined) return undefined;
       const statementChanged = change.statement !== undefined && change.statement !== current.statement;
       db.prepare(
-        `UPDATE items SET status = ?, statement = ?, section = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?, updated_at = ?
-         WHERE deal_id = ? AND id = ?`,
+        `UPDATE items SET status = ?, statement = ?, section = ?, details = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?,
+           updated_at = ? WHERE deal_id = ? AND id = ?`,
       ).run(
         change.status,
         change.statement ?? current.statement,
         change.section ?? current.section,
+        JSON.stringify(change.details ?? current.details ?? {}),
         statementChanged && current.extractedStatement === null ? current.statement : current.extractedStatement,
         change.reviewedBy,
         now.toISOString(),

@@ -186,4 +186,29 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         WHERE usage IS NOT NULL;
     `,
   },
+  {
+    id: 6,
+    name: "handoff-tracking",
+    // What the CSM records after the handoff: milestones done (read by the brief's timeline, so they bump the deal's
+    // revision like everything else the brief reads) and "received, with questions" notes back to the AE.
+    sql: `
+      CREATE TABLE handoff_milestones (
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        milestone TEXT NOT NULL CHECK (milestone IN ('internalCall', 'introduction', 'kickoff', 'checkIn')),
+        done_at TEXT NOT NULL,
+        done_by TEXT NOT NULL,
+        PRIMARY KEY (deal_id, milestone)
+      );
+      CREATE TRIGGER milestones_bump_insert AFTER INSERT ON handoff_milestones BEGIN UPDATE deals SET revision = revision + 1 WHERE id = NEW.deal_id; END;
+      CREATE TRIGGER milestones_bump_delete AFTER DELETE ON handoff_milestones BEGIN UPDATE deals SET revision = revision + 1 WHERE id = OLD.deal_id; END;
+      CREATE TABLE handoff_feedback (
+        id TEXT PRIMARY KEY,
+        deal_id TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        questions TEXT,
+        sent_by TEXT NOT NULL,
+        sent_at TEXT NOT NULL
+      );
+      CREATE INDEX handoff_feedback_deal ON handoff_feedback(deal_id, sent_at);
+    `,
+  },
 ];

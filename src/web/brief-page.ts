@@ -7,8 +7,21 @@ import { renderPage } from "./layout.ts";
 import { renderBadge } from "./partials/badge.ts";
 import { type BriefItemContext, type CitationIndex, renderBriefItem, renderBriefList } from "./partials/brief-item.ts";
 import { renderSourcePanelShell } from "./partials/source-panel.ts";
+import type { HandoffTracking } from "../services/tracking-service.ts";
+import { isTrackedMilestone, renderFeedback, renderMilestoneForm } from "./partials/handoff-tracking.ts";
 
-export type BriefPageView = { user: User; csrfToken: string; deal: Deal; brief: Brief; citations: CitationIndex; canEdit: boolean };
+export type BriefPageView = {
+  user: User;
+  csrfToken: string;
+  deal: Deal;
+  brief: Brief;
+  citations: CitationIndex;
+  canEdit: boolean;
+  /** The reader is the deal's CSM: milestones and "received" can be recorded. */
+  canTrack: boolean;
+  tracking: HandoffTracking;
+  names: (userId: string) => string;
+};
 
 const RISK_REASONS: Record<BriefRisk["reason"], string> = {
   redFlag: "Red flag",
@@ -47,6 +60,7 @@ export function renderBriefPage(view: BriefPageView): Html {
     <li><a href="#risks">Risks <span class="count">${brief.risks.length}</span></a></li><li><a href="#stakeholders">Stakeholders <span class="count">${brief.stakeholders.length}</span></a></li>
     <li><a href="#next-steps">Next steps</a></li><li><a href="#questions">Open questions <span class="count">${brief.openQuestions.length}</span></a></li>
     <li><a href="#agenda">Kickoff agenda</a></li><li><a href="#intro-email">Intro email</a></li><li><a href="#timeline">Timeline</a></li>
+    <li><a href="#feedback">Received?</a></li>
   </ul></nav>
 
   <section class="draft-section" id="confirm" aria-labelledby="confirm-heading">
@@ -119,7 +133,8 @@ export function renderBriefPage(view: BriefPageView): Html {
   </section>
 
   ${renderIntroEmail(brief)}
-  ${renderTimeline(brief)}
+  ${renderTimeline(view)}
+  ${renderFeedback(deal.id, view.csrfToken, view.tracking, view.names, view.canTrack)}
 </div>
 ${renderSourcePanelShell()}
 </div>`;
@@ -180,15 +195,15 @@ const MILESTONE_STATES = {
   unscheduled: { label: "No close date", tone: "neutral" },
 } as const;
 
-function renderTimeline(brief: Brief): Html {
+function renderTimeline(view: BriefPageView): Html {
   return html`<section class="draft-section" id="timeline" aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">Handoff timeline</h2>
-  <!-- Round 2: the CSM marks milestones done here (stored and exposed in the API). -->
-  <ol class="timeline">${brief.timeline.milestones.map(renderMilestone)}</ol>
+  ${view.canTrack ? html`<p class="hint no-print">Mark each step done as it happens: the AE sees it on the deal page.</p>` : EMPTY}
+  <ol class="timeline">${view.brief.timeline.milestones.map((m) => renderMilestone(m, view))}</ol>
 </section>`;
 }
 
-function renderMilestone(m: BriefMilestone): Html {
+function renderMilestone(m: BriefMilestone, view: BriefPageView): Html {
   const state = MILESTONE_STATES[m.state];
   const due =
     m.dueBy === null
@@ -199,6 +214,10 @@ function renderMilestone(m: BriefMilestone): Html {
   return html`<li class="milestone milestone-${m.state}">
   <div class="milestone-title">${m.title}</div>
   <div class="facts-line">${m.owner} · ${due}${m.scheduledFor ? ` · scheduled ${formatDay(m.scheduledFor)}` : ""}${m.doneAt ? ` · done ${formatMoment(m.doneAt)}${m.late ? " (late)" : ""}` : ""}</div>
-  <div>${renderBadge(state.label, state.tone)}${m.tracked || m.state === "done" ? EMPTY : html` <span class="subtle">not recorded in Baton yet</span>`}</div>
+  <div class="milestone-state">${renderBadge(state.label, state.tone)}${
+    view.canTrack && isTrackedMilestone(m.key)
+      ? renderMilestoneForm(view.deal.id, view.csrfToken, m.key, m.title, m.state === "done")
+      : EMPTY
+  }</div>
 </li>`;
 }

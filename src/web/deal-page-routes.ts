@@ -4,18 +4,23 @@ import type { AppDeps } from "../deps.ts";
 import { buildBrief } from "../drafting/build-brief.ts";
 import { AppError } from "../errors.ts";
 import { loadBriefInput } from "../handoff/load-brief-input.ts";
-import { loadDealDraft } from "../handoff/load-deal-draft.ts";
 import type { DealSummaryRepository } from "../storage/deal-summary-repository.ts";
 import type { SessionRepository } from "../storage/session-repository.ts";
 import { renderBriefPage } from "./brief-page.ts";
-import { renderDealPage } from "./deal-page.ts";
+import { registerDealActions, describeRun } from "./deal-action-routes.ts";
+import { type DealPageView, renderDealPage } from "./deal-page.ts";
 import { DEAL_STATE_KEYS, type DealStateKey, dealStateOf, isDraftApproved } from "./deal-state.ts";
 import { type DealRow, renderDealsListPage } from "./deals-list-page.ts";
 import { renderErrorResponse } from "./error-page.ts";
 import { auditPage, loadPageDeal } from "./load-page-deal.ts";
 import { pageHeaders } from "./page-headers.ts";
 import type { SourceViewOptions } from "./partials/source-view.ts";
-import { renderReviewPage } from "./review-page.ts";
+import { registerApprovalRoutes } from "./approval-routes.ts";
+import { registerTrackingActions } from "./tracking-action-routes.ts";
+import { loadTracking } from "../services/tracking-service.ts";
+import { renderTrackingSummary } from "./partials/handoff-tracking.ts";
+import { registerReviewActions } from "./review-action-routes.ts";
+import { respondWithReviewPage } from "./review-view.ts";
 import { loadSession, requireSession } from "./session/session-middleware.ts";
 import { renderSourcePage, renderSourcePanel } from "./source-page.ts";
 import type { WebEnv } from "./web-env.ts";
@@ -57,13 +62,14 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
     return c.html(renderDealsListPage({ ...view(c), rows: shown, visibleCount: rows.length, filters: { q, state }, canList }));
   });
 
-  routes.get("/:dealId", (c) => {
+  const showDeal = (c: Context<WebEnv>, extras: Pick<DealPageView, "uploadResults"> = {}) => {
     const { deal, actions } = loadPageDeal(c, deps, "read");
     const summary = summaries.summarize([deal.id]).get(deal.id)!;
     const approved = summary.latestVersion !== null && isDraftApproved(deps, deal);
     const metas = deps.sources.listMeta(deal.id);
     const parsedById = new Map(deps.sources.listParsed(deal.id).map((parsed) => [parsed.source.id, parsed]));
     const runs = deps.runs.listForDeal(deal.id);
+    const followed = runs.find((run) => run.id === c.req.query("run"));
     auditPage(c, deps, { action: "view", objectType: "deal", objectId: deal.id, dealId: deal.id });
     return c.html(
       renderDealPage({
@@ -80,18 +86,20 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
         }),
         runs,
         names: new Map(runs.map((run) => [run.requestedBy, nameOf(run.requestedBy)])),
+        followedRun: followed ? describeRun(followed, deps.now()) : null,
+        tracking: renderTrackingSummary(loadTracking(deps, deal.id), nameOf, deal.id),
+        ...extras,
       }),
     );
-  });
+  };
 
-  routes.get("/:dealId/review", (c) => {
-    const { deal, actions } = loadPageDeal(c, deps, "read");
-    const draft = loadDealDraft(deps, deal.id, { kind: deps.config.extractor });
-    const latest = deps.versions.latest(deal.id);
-    const approval = latest ? { version: latest.version, approvedAt: latest.approvedAt, matches: isDraftApproved(deps, deal) } : null;
-    auditPage(c, deps, { action: "view", objectType: "draft", objectId: deal.id, dealId: deal.id });
-    return c.html(renderReviewPage({ ...view(c), deal, draft, canEdit: actions.includes("edit"), approval }));
-  });
+  routes.get("/:dealId", (c) => showDeal(c));
+  registerDealActions(routes, deps, (c, results) => showDeal(c, { uploadResults: results }));
+
+  routes.get("/:dealId/review", (c) => respondWithReviewPage(c, deps));
+  registerReviewActions(routes, deps);
+  registerApprovalRoutes(routes, deps);
+  registerTrackingActions(routes, deps);
 
   routes.get("/:dealId/brief", (c) => {
     const { deal, actions } = loadPageDeal(c, deps, "read");
@@ -99,7 +107,18 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
     const brief = buildBrief(input);
     const citations = new Map(input.items.map((item) => [item.id, item.citations]));
     auditPage(c, deps, { action: "view", objectType: "brief", objectId: deal.id, dealId: deal.id });
-    return c.html(renderBriefPage({ ...view(c), deal, brief, citations, canEdit: actions.includes("edit") }));
+    return c.html(
+      renderBriefPage({
+        ...view(c),
+        deal,
+        brief,
+        citations,
+        canEdit: actions.includes("edit"),
+        canTrack: actions.includes("track"),
+        tracking: loadTracking(deps, deal.id),
+        names: nameOf,
+      }),
+    );
   });
 
   const loadSource = (c: Context<WebEnv>) => {

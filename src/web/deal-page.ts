@@ -11,6 +11,9 @@ import { EMPTY, type Html, html } from "./html.ts";
 import { renderPage } from "./layout.ts";
 import { renderBadge } from "./partials/badge.ts";
 import { renderProgress } from "./partials/progress.ts";
+import type { UploadResult } from "../services/source-service.ts";
+import type { describeRun } from "./deal-action-routes.ts";
+import { renderCsrfField } from "./partials/csrf-field.ts";
 import { renderSourceFacts, renderSourceText, SOURCE_KIND_LABELS, sourceKindOf } from "./partials/source-view.ts";
 
 export type DealPageView = {
@@ -26,7 +29,15 @@ export type DealPageView = {
   runs: ExtractionRun[];
   /** Display names of the users who requested runs. */
   names: Map<string, string>;
+  /** What became of each file of the upload just sent (a form posted without the script). */
+  uploadResults?: UploadResult[];
+  /** The run the reader just started (?run=), followed live by the page script. */
+  followedRun?: RunState | null;
+  /** The CSM's milestones and feedback, shown to the AE. */
+  tracking?: Html;
 };
+
+type RunState = ReturnType<typeof describeRun>;
 
 const RUN_TONES = { queued: "neutral", running: "info", succeeded: "success", failed: "danger" } as const;
 const RUN_LABELS = { queued: "Queued", running: "Running", succeeded: "Succeeded", failed: "Failed" } as const;
@@ -47,17 +58,6 @@ export function renderDealPage(view: DealPageView): Html {
 <div class="toolbar">
   <a class="button button-primary" href="/deals/${deal.id}/review">${view.actions.includes("edit") ? "Review the draft" : "Read the draft"}</a>
   <a class="button" href="/deals/${deal.id}/brief">CSM brief</a>
-  ${
-    view.actions.includes("edit")
-      ? html`<span class="toolbar-gap"></span>
-  <!-- Round 2: upload by drag and drop and run the extraction with live progress (service functions pending). -->
-  <div class="toolbar-group">
-    <button type="button" class="button" disabled aria-describedby="soon-note">Upload files</button>
-    <button type="button" class="button" disabled aria-describedby="soon-note">Run extraction</button>
-  </div>
-  <p class="hint" id="soon-note">Uploading and extracting from this page are coming; until then use the API (see the README).</p>`
-      : EMPTY
-  }
 </div>
 <div class="stat-grid">
   <div class="stat"><span class="stat-label">Sources</span><span class="stat-value">${summary.sourceCount}</span>${
@@ -75,6 +75,9 @@ export function renderDealPage(view: DealPageView): Html {
     summary.latestVersion === null ? "Not yet" : `Version ${summary.latestVersion}`
   }</span>${view.state === "changed" ? html`<span class="subtle">The draft changed since</span>` : EMPTY}</div>
 </div>
+${view.tracking ?? EMPTY}
+${view.actions.includes("edit") ? renderUpload(view) : EMPTY}
+${view.actions.includes("extract") ? renderExtraction(view) : EMPTY}
 <section aria-labelledby="sources-heading">
   <h2 id="sources-heading" class="section-heading">Sources</h2>
   ${view.sources.length === 0 ? html`<p class="empty">No sources yet.</p>` : renderSourceTable(view)}
@@ -91,6 +94,67 @@ ${view.sources.map(({ parsed }) => renderSourceSection(parsed))}`;
     csrfToken: view.csrfToken,
     crumbs: [{ label: "Deals", href: "/deals" }, { label: deal.account }],
   });
+}
+
+const OUTCOMES = { added: "Added", duplicate: "Already in the deal", refused: "Refused" } as const;
+const OUTCOME_TONES = { added: "success", duplicate: "neutral", refused: "danger" } as const;
+
+/** The drop zone: several files at once, a result per file (the script uploads a drop at once and lists the results here). */
+function renderUpload(view: DealPageView): Html {
+  const results = view.uploadResults ?? [];
+  return html`<section class="panel-section" id="upload" aria-labelledby="upload-heading">
+  <h2 id="upload-heading" class="section-heading">Add sources</h2>
+  <form method="post" action="/deals/${view.deal.id}/sources" enctype="multipart/form-data" class="dropzone" data-upload-form>
+    ${renderCsrfField(view.csrfToken)}
+    <p class="dropzone-text" id="dropzone-text">Drop call transcripts (VTT, SRT, text, speech-to-text JSON), emails (EML, MBOX) or PDFs here, several at once.</p>
+    <div class="dropzone-controls">
+      <label for="upload-files">Files</label>
+      <input class="file-input" id="upload-files" type="file" name="file" multiple aria-describedby="dropzone-text">
+      <button type="submit" class="button button-primary" data-upload-submit>Upload</button>
+    </div>
+  </form>
+  <ul class="upload-results" data-upload-results aria-live="polite">${results.map(
+    (result) =>
+      html`<li class="upload-result">${renderBadge(OUTCOMES[result.outcome], OUTCOME_TONES[result.outcome])} <span class="upload-file">${result.filename || "Upload"}</span>${
+        result.outcome === "refused" ? html` <span class="upload-reason">${result.error.message}</span>` : EMPTY
+      }</li>`,
+  )}</ul>
+</section>`;
+}
+
+const PROGRESS_WORDS = { queued: "Waiting for its turn…", running: "Reading the sources and grounding every quote…" } as const;
+
+/** Run the extraction and follow it: the script streams its progress; without it, a link reloads the state. */
+function renderExtraction(view: DealPageView): Html {
+  const run = view.followedRun ?? null;
+  const pending = view.summary.pendingSourceCount;
+  const review = `/deals/${view.deal.id}/review`;
+  return html`<section class="panel-section" id="extraction" aria-labelledby="extraction-heading">
+  <h2 id="extraction-heading" class="section-heading">Extraction</h2>
+  ${
+    view.sources.length === 0
+      ? html`<p class="empty">Upload sources first; the extraction reads them into a cited draft.</p>`
+      : html`<form method="post" action="/deals/${view.deal.id}/extractions" class="inline-form extract-form" data-extract-form>
+    ${renderCsrfField(view.csrfToken)}
+    <button type="submit" class="button button-primary">Run the extraction</button>
+    <span class="hint">${pending > 0 ? `${plural(pending, "source")} not extracted yet.` : "Every source is extracted; a run adds nothing new."}</span>
+  </form>`
+  }
+  <div class="run-progress" data-run-progress role="status" aria-live="polite"${
+    run !== null && (run.status === "queued" || run.status === "running")
+      ? html` data-events-url="/deals/${view.deal.id}/extractions/${run.id}/events"`
+      : EMPTY
+  }${run === null ? html` hidden` : EMPTY} data-review-url="${review}">${run === null ? EMPTY : renderRunState(run, review)}</div>
+</section>`;
+}
+
+function renderRunState(run: RunState, review: string): Html {
+  if (run.status === "succeeded") {
+    return html`<p><strong>Extraction finished:</strong> ${plural(run.itemsAdded ?? 0, "item")} added from ${plural(run.sources, "source")}.</p>
+    <p><a class="button button-primary" href="${review}">Review the draft</a></p>`;
+  }
+  if (run.status === "failed") return html`<p><strong>Extraction failed:</strong> ${run.error ?? "unknown error"}</p>`;
+  return html`<p><progress aria-hidden="true"></progress> ${PROGRESS_WORDS[run.status]} <a href="?run=${run.id}#extraction">Refresh</a></p>`;
 }
 
 function renderSourceTable(view: DealPageView): Html {

@@ -49,7 +49,9 @@ ${options.body}
 }
 
 function renderAccount(user: User, csrfToken: string): Html {
-  return html`<nav class="topnav" aria-label="Main"><a href="/deals">Deals</a></nav>
+  return html`<nav class="topnav" aria-label="Main"><a href="/deals">Deals</a>${
+    user.role === "revops" ? html`<a href="/reports">Report</a>` : EMPTY
+  }</nav>
   <div class="account">
     <span class="account-name">${user.name} <span class="role-tag">${ROLE_LABELS[user.role]}</span></span>
     <form method="post" action="/sign-out" class="inline-form">

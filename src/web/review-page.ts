@@ -9,6 +9,9 @@ import { renderBadge } from "./partials/badge.ts";
 import { type ItemCardContext, renderItemCard, renderNeedsCheckingCard } from "./partials/item-card.ts";
 import { renderProgress } from "./partials/progress.ts";
 import { renderSourcePanelShell } from "./partials/source-panel.ts";
+import { renderCsrfField } from "./partials/csrf-field.ts";
+import { type AddItemInput, renderAddItemForm } from "./partials/add-item-form.ts";
+import { renderKeyboardHelp } from "./partials/keyboard-help.ts";
 
 export type ReviewPageView = {
   user: User;
@@ -18,11 +21,18 @@ export type ReviewPageView = {
   canEdit: boolean;
   /** The latest approved version, and whether the draft still matches it. */
   approval: { version: number; approvedAt: string; matches: boolean } | null;
+  /** Refusals to show next to an item, by item id (a form posted without the script). */
+  messages?: Map<string, string>;
+  /** A refusal about a gap or the new-item form, by the id of the form's section. */
+  formMessages?: Map<string, string>;
+  /** What an add-item form asked for, to fill the form again after a refusal. */
+  addItemInput?: AddItemInput;
 };
 
 /**
  * The review workspace: the draft's sections and items on the left, the source beside them on the right
- * (a drawer on narrow screens). Read-only for now; the actions are laid out and disabled.
+ * (a drawer on narrow screens). Every action is a form posting to the same services as the API; the page script
+ * sends them with fetch and updates the card in place.
  */
 export function renderReviewPage(view: ReviewPageView): Html {
   const { deal, draft } = view;
@@ -30,9 +40,9 @@ export function renderReviewPage(view: ReviewPageView): Html {
     dealId: deal.id,
     filenames: new Map(draft.sources.map((source) => [source.id, source.filename])),
     canEdit: view.canEdit,
+    csrfToken: view.csrfToken,
+    ...(view.messages ? { messages: view.messages } : {}),
   };
-  const reviewed = draft.items.filter((item) => item.status !== "draft").length;
-  const openGaps = draft.gaps.filter((gap) => gap.answer === undefined).length;
   const bySection = new Map<SectionKey, typeof draft.items>();
   for (const item of draft.items) bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
 
@@ -45,20 +55,12 @@ export function renderReviewPage(view: ReviewPageView): Html {
     }</p>
   </div>
   <div class="review-bar">
-    ${renderProgress(reviewed, draft.items.length, "reviewed")}
-    <span class="review-counts">${plural(draft.needsChecking.length, "item")} to check · ${plural(openGaps, "open gap")}</span>
-    ${
-      view.canEdit
-        ? html`<!-- Round 2: approve the handoff, listing what is still unreviewed first. -->
-    <button type="button" class="button button-primary" data-action="approve-handoff" disabled aria-describedby="review-note">Approve handoff</button>`
-        : EMPTY
-    }
+    ${renderReviewProgress(draft)}
+    ${view.canEdit ? html`<a class="button button-primary" href="/deals/${deal.id}/approve">Approve handoff…</a>` : EMPTY}
   </div>
   <p class="hint keys-hint" id="review-note"><kbd>j</kbd>/<kbd>k</kbd> next/previous item · <kbd>o</kbd> open its source${
-    view.canEdit
-      ? html` · <kbd>a</kbd> approve · <kbd>e</kbd> edit · <kbd>r</kbd> reject. Approving, editing and rejecting here are coming; use the API meanwhile.`
-      : EMPTY
-  }</p>
+    view.canEdit ? html` · <kbd>a</kbd> approve · <kbd>e</kbd> edit · <kbd>r</kbd> reject` : EMPTY
+  } · <button type="button" class="link-button" data-keyboard-help><kbd>?</kbd> all shortcuts</button></p>
   <nav class="section-index" aria-label="Sections">
     <ul>
       ${draft.needsChecking.length > 0 ? html`<li><a href="#needs-checking">Needs checking <span class="count">${draft.needsChecking.length}</span></a></li>` : EMPTY}
@@ -69,10 +71,12 @@ export function renderReviewPage(view: ReviewPageView): Html {
     </ul>
   </nav>
   ${draft.needsChecking.length > 0 ? renderNeedsChecking(draft, context) : EMPTY}
-  ${SECTION_KEYS.map((key) => renderSection(key, bySection.get(key) ?? [], draft, context))}
+  ${SECTION_KEYS.map((key) => renderSection(key, bySection.get(key) ?? [], draft, context, view.formMessages))}
+  ${view.canEdit ? renderAddItemForm(deal.id, view.csrfToken, draft.sources, view.addItemInput, view.formMessages?.get("add-item")) : EMPTY}
 </div>
 ${renderSourcePanelShell()}
-</div>`;
+</div>
+${renderKeyboardHelp(view.canEdit)}`;
   return renderPage({
     title: `Review · ${deal.account}`,
     body,
@@ -91,17 +95,48 @@ function renderNeedsChecking(draft: DealDraft, context: ItemCardContext): Html {
 </section>`;
 }
 
-function renderSection(key: SectionKey, items: DealDraft["items"], draft: DealDraft, context: ItemCardContext): Html {
+/** "12/40 reviewed · 2 items to check · 3 open gaps": replaced in place by the page script after each action. */
+export function renderReviewProgress(draft: DealDraft): Html {
+  const reviewed = draft.items.filter((item) => item.status !== "draft").length;
+  const openGaps = draft.gaps.filter((gap) => gap.answer === undefined).length;
+  const checking = draft.needsChecking.filter((item) => item.status !== "rejected").length;
+  return html`<div class="review-progress" id="review-progress">${renderProgress(reviewed, draft.items.length, "reviewed")}
+    <span class="review-counts">${plural(checking, "item")} to check · ${plural(openGaps, "open gap")}</span></div>`;
+}
+
+function renderSection(
+  key: SectionKey,
+  items: DealDraft["items"],
+  draft: DealDraft,
+  context: ItemCardContext,
+  formMessages: Map<string, string> | undefined,
+): Html {
   const gap = draft.gaps.find((g) => g.section === key);
   const headingId = `section-heading-${key}`;
+  const unreviewed = items.filter((item) => item.status === "draft").length;
   return html`<section class="draft-section" id="section-${key}" aria-labelledby="${headingId}">
-  <h2 id="${headingId}">${SECTIONS[key].title} <span class="count">${items.length}</span></h2>
+  <div class="section-head">
+    <h2 id="${headingId}">${SECTIONS[key].title} <span class="count">${items.length}</span></h2>
+    ${
+      context.canEdit && unreviewed > 0
+        ? html`<form method="post" action="/deals/${context.dealId}/review/sections/${key}/approve" class="inline-form">
+      ${renderCsrfField(context.csrfToken)}<button type="submit" class="button button-small">Approve ${plural(unreviewed, "unreviewed item")}<span class="visually-hidden"> in ${SECTIONS[key].title}</span></button>
+    </form>`
+        : EMPTY
+    }
+  </div>
   ${items.length > 0 ? html`<ol class="items">${items.map((item) => renderItemCard(item, context))}</ol>` : EMPTY}
-  ${gap ? renderGap(gap, context.canEdit) : EMPTY}
+  ${gap ? renderGap(gap, context, formMessages?.get(`gap-${key}`)) : renderSectionMessage(formMessages?.get(`gap-${key}`))}
 </section>`;
 }
 
-function renderGap(gap: DealDraft["gaps"][number], canEdit: boolean): Html {
+// A gap answer refused because the section has items meanwhile: said in the section, which no longer shows the gap form.
+function renderSectionMessage(message: string | undefined): Html {
+  return message ? html`<p class="item-message" role="alert">${message}</p>` : EMPTY;
+}
+
+function renderGap(gap: DealDraft["gaps"][number], context: ItemCardContext, message: string | undefined): Html {
+  const canEdit = context.canEdit;
   return html`<div class="gap" id="gap-${gap.section}">
   <p>${renderBadge("Not stated in the sources", "attention")}</p>
   <p class="gap-question">${gap.question}</p>
@@ -112,11 +147,18 @@ function renderGap(gap: DealDraft["gaps"][number], canEdit: boolean): Html {
   }
   ${
     canEdit
-      ? html`<!-- Round 2: this form posts the answer to the gap service. -->
+      ? html`<form method="post" action="/deals/${context.dealId}/review/gaps/${gap.section}" class="gap-form">
+  ${renderCsrfField(context.csrfToken)}
   <div class="field">
     <label for="gap-answer-${gap.section}">Your answer</label>
-    <textarea id="gap-answer-${gap.section}" rows="2" disabled aria-describedby="review-note">${gap.answer?.answer ?? ""}</textarea>
-  </div>`
+    <textarea id="gap-answer-${gap.section}" name="answer" rows="2" maxlength="2000">${gap.answer?.answer ?? ""}</textarea>
+  </div>
+  <p class="item-message" role="alert"${message ? EMPTY : html` hidden`}>${message ?? ""}</p>
+  <div class="form-actions">
+    <button type="submit" class="button button-small button-primary" name="intent" value="answer">Save answer</button>
+    ${gap.answer ? html`<button type="submit" class="button button-small" name="intent" value="clear">Clear the answer</button>` : EMPTY}
+  </div>
+</form>`
       : EMPTY
   }
 </div>`;

@@ -108,6 +108,24 @@ export const CONTRACT_CASES: ContractCase[] = [
     json: () => ({ status: "approved" }),
   },
   {
+    operation: "patch /v1/deals/{dealId}/items/{itemId}",
+    status: 200,
+    json: () => ({ details: { promisedBy: "Dana Whitlock", dueDate: "2026-03-03" } }),
+  },
+  { operation: "patch /v1/deals/{dealId}/items/{itemId}", status: 400, json: () => ({ details: { stance: "skeptical" } }) },
+  { operation: "post /v1/deals/{dealId}/sections/{section}/approve", status: 200, params: () => ({ section: "promises" }) },
+  { operation: "post /v1/deals/{dealId}/sections/{section}/approve", status: 400, params: () => ({ section: "weather" }) },
+  {
+    operation: "post /v1/deals/{dealId}/quote-checks",
+    status: 200,
+    json: (w) => ({ quote: "Ray signs off on security", sourceId: w.full.sourceId }),
+  },
+  { operation: "post /v1/deals/{dealId}/quote-checks", status: 200, json: () => ({ quote: "we will churn by March" }) },
+  { operation: "post /v1/deals/{dealId}/quote-checks", status: 400, json: () => ({ quote: "x", sourceId: "src_missing" }) },
+  { operation: "post /v1/deals/{dealId}/quote-checks", status: 403, as: "csm", json: () => ({ quote: "x" }) },
+  { operation: "get /v1/deals/{dealId}/approval-preview", status: 200, params: draftDeal },
+  { operation: "get /v1/deals/{dealId}/approval-preview", status: 200, as: "csm" },
+  {
     operation: "post /v1/deals/{dealId}/items",
     status: 201,
     json: (w) => ({
@@ -163,6 +181,18 @@ export const CONTRACT_CASES: ContractCase[] = [
   },
   { operation: "get /v1/deals/{dealId}/brief", status: 400, as: "csm", query: "format=pdf" },
   { operation: "get /v1/deals/{dealId}/brief", status: 403, as: "admin" },
+  { operation: "get /v1/deals/{dealId}/tracking", status: 200 },
+  { operation: "put /v1/deals/{dealId}/milestones/{milestone}", status: 200, as: "csm", params: () => ({ milestone: "kickoff" }) },
+  { operation: "put /v1/deals/{dealId}/milestones/{milestone}", status: 400, as: "csm", params: () => ({ milestone: "party" }) },
+  { operation: "put /v1/deals/{dealId}/milestones/{milestone}", status: 403, params: () => ({ milestone: "kickoff" }) },
+  { operation: "delete /v1/deals/{dealId}/milestones/{milestone}", status: 204, as: "csm", params: () => ({ milestone: "checkIn" }) },
+  {
+    operation: "post /v1/deals/{dealId}/feedback",
+    status: 201,
+    as: "csm",
+    json: () => ({ questions: "Who owns the SSO setup on their side?" }),
+  },
+  { operation: "post /v1/deals/{dealId}/feedback", status: 201, as: "csm", json: () => ({}) },
   { operation: "get /v1/reports/handoffs", status: 200, as: "revops" },
   {
     operation: "get /v1/reports/handoffs",

@@ -34,6 +34,8 @@ const EDIT_DEAL: Expectations = {
 };
 const EXTRACT_DEAL: Expectations = { ...EDIT_DEAL, revops: "2xx" };
 const DELETE_DEAL: Expectations = { ...EDIT_DEAL, admin: "2xx" };
+/** Only the deal's CSM records milestones and feedback; its AE and RevOps see the deal but may not. */
+const TRACK_DEAL: Expectations = { ...EDIT_DEAL, aeOwner: 403, assignedCsm: "2xx" };
 const everyRole = (allowed: Actor[]): Expectations =>
   Object.fromEntries(
     ACTORS.map((actor) => [actor, actor === "noToken" || actor === "badToken" ? 401 : allowed.includes(actor) ? "2xx" : 403]),
@@ -108,6 +110,20 @@ const ROWS: Row[] = [
     expect: EDIT_DEAL,
   },
   {
+    method: "POST",
+    route: "/v1/deals/:dealId/sections/:section/approve",
+    url: (f) => deal(f, "/sections/promises/approve"),
+    expect: EDIT_DEAL,
+  },
+  {
+    method: "POST",
+    route: "/v1/deals/:dealId/quote-checks",
+    url: (f) => deal(f, "/quote-checks"),
+    body: () => ({ quote: "refund the onboarding fee" }),
+    expect: EDIT_DEAL,
+  },
+  { method: "GET", route: "/v1/deals/:dealId/approval-preview", url: (f) => deal(f, "/approval-preview"), expect: READ_DEAL },
+  {
     method: "PUT",
     route: "/v1/deals/:dealId/gaps/:section",
     url: (f) => deal(f, "/gaps/competition"),
@@ -119,6 +135,21 @@ const ROWS: Row[] = [
   { method: "GET", route: "/v1/deals/:dealId/versions", url: (f) => deal(f, "/versions"), expect: READ_DEAL },
   { method: "GET", route: "/v1/deals/:dealId/versions/:version", url: (f) => deal(f, `/versions/${f.version}`), expect: READ_DEAL },
   { method: "GET", route: "/v1/deals/:dealId/brief", url: (f) => deal(f, "/brief"), expect: READ_DEAL },
+  { method: "GET", route: "/v1/deals/:dealId/tracking", url: (f) => deal(f, "/tracking"), expect: READ_DEAL },
+  { method: "PUT", route: "/v1/deals/:dealId/milestones/:milestone", url: (f) => deal(f, "/milestones/kickoff"), expect: TRACK_DEAL },
+  {
+    method: "DELETE",
+    route: "/v1/deals/:dealId/milestones/:milestone",
+    url: (f) => deal(f, "/milestones/kickoff"),
+    expect: TRACK_DEAL,
+  },
+  {
+    method: "POST",
+    route: "/v1/deals/:dealId/feedback",
+    url: (f) => deal(f, "/feedback"),
+    body: () => ({ questions: "Who owns SSO?" }),
+    expect: TRACK_DEAL,
+  },
   { method: "GET", route: "/v1/reports/handoffs", url: () => "/v1/reports/handoffs", expect: everyRole(["revops"]) },
   {
     method: "POST",
@@ -150,7 +181,17 @@ const REGISTERED = new Set(
 
 /** Everything a refused call must leave untouched, including the audit log (a refusal is not an action). */
 function snapshot(t: TestApp): string {
-  const tables = ["deals", "users", "items", "gap_answers", "handoff_versions", "extraction_runs", "audit_log"];
+  const tables = [
+    "deals",
+    "users",
+    "items",
+    "gap_answers",
+    "handoff_versions",
+    "extraction_runs",
+    "handoff_milestones",
+    "handoff_feedback",
+    "audit_log",
+  ];
   const dump = tables.map((table) => t.deps.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
   const sources = t.deps.db.prepare("SELECT deal_id, id FROM sources ORDER BY rowid").all();
   return JSON.stringify([dump, sources]);

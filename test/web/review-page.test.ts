@@ -51,11 +51,16 @@ describe("the review page", () => {
     expect(page).toContain("0/3 reviewed");
   });
 
-  it("lays out the review actions for the deal's AE only (disabled until the review service lands)", async () => {
-    const { dealId } = await seedReviewDeal(t, ae, csm);
+  it("lays out the review actions, forms posting to the review service, for the deal's AE only", async () => {
+    const { dealId, ids } = await seedReviewDeal(t, ae, csm);
     const aePage = await (await getPage(t, await signIn(t, ae.token), `/deals/${dealId}/review`)).text();
     expect(aePage.match(/data-action="approve"/g)).toHaveLength(3);
-    expect(aePage).toMatch(/<button[^>]*data-action="reject"[^>]*disabled/);
+    expect(aePage).toContain(`<form method="post" action="/deals/${dealId}/review/items/${ids.pain}"`);
+    expect(aePage).not.toMatch(/<button[^>]*data-action="reject"[^>]*disabled/);
+    // The needs-checking item may only be rejected.
+    const checking = aePage.slice(aePage.indexOf(`id="item-${ids.unverified}"`), aePage.indexOf('id="section-accountOverview"'));
+    expect(checking).toContain('data-action="reject"');
+    expect(checking).not.toContain('data-action="approve"');
     const csmPage = await (await getPage(t, await signIn(t, csm.token), `/deals/${dealId}/review`)).text();
     expect(csmPage).not.toContain('data-action="approve"');
     expect(csmPage).toContain("Draft: Kestrel Ridge Freight");

@@ -122,31 +122,63 @@ describe.skipIf(unavailable !== null)("the review workspace in a browser", { tim
     await context.close();
   });
 
-  it("moves through the items with j and k, opens the source with o, and answers a/r/e without changing anything yet", async () => {
+  it("moves with j and k, opens the source with o, and approves, edits and rejects items with the keyboard", async () => {
     const { context, page } = await signedIn(ae);
     await page.goto(`${app.baseUrl}/deals/${dealId}/review`);
-    const ids = await page.locator("[data-item]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-item")));
+    const ids = await page
+      .locator("#section-whyTheyBought [data-item]")
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-item")));
+    const all = await page.locator("[data-item]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-item")));
     const focusedItem = () => page.evaluate(() => document.activeElement?.getAttribute("data-item"));
+    const announced = (text: string) =>
+      page.waitForFunction((expected) => document.getElementById("announcer")?.textContent?.includes(expected), text);
 
     await page.keyboard.press("j");
-    expect(await focusedItem()).toBe(ids[0]);
+    expect(await focusedItem()).toBe(all[0]);
     await page.keyboard.press("j");
     await page.keyboard.press("j");
-    expect(await focusedItem()).toBe(ids[2]);
+    expect(await focusedItem()).toBe(all[2]);
     await page.keyboard.press("k");
-    expect(await focusedItem()).toBe(ids[1]);
-    expect(await page.locator(`#item-${ids[1]}`).isVisible()).toBe(true);
-
-    await page.keyboard.press("a");
-    await page.waitForFunction(() =>
-      document.getElementById("announcer")?.textContent?.includes("Approving from this page is not available yet"),
-    );
-    expect(app.deps.items.get(dealId, ids[1]!)!.status).toBe("draft");
+    expect(await focusedItem()).toBe(all[1]);
 
     await page.keyboard.press("o");
     await page.locator("[data-panel-body] mark").first().waitFor();
-    const expected = itemWithQuote((i) => i.id === ids[1]).expected;
+    const expected = itemWithQuote((i) => i.id === all[1]).expected;
     expect((await page.locator("[data-panel-body] mark").allTextContents()).join("")).toBe(expected);
+    await page.keyboard.press("Escape");
+
+    // Approve the first item of "Why they bought": the card changes in place, the page does not reload.
+    await page.locator(`#item-${ids[0]}`).focus();
+    await page.keyboard.press("a");
+    await announced("Approved.");
+    expect(app.deps.items.get(dealId, ids[0]!)!.status).toBe("approved");
+    expect(await page.locator(`#item-${ids[0]}`).getAttribute("class")).toContain("item-approved");
+    expect(await focusedItem()).toBe(ids[0]);
+
+    // Edit the next one: e opens the form on its statement, Ctrl+Enter saves.
+    await page.keyboard.press("j");
+    await page.keyboard.press("e");
+    const statement = page.locator(`#statement-input-${ids[1]}`);
+    await statement.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`statement-input-${ids[1]}`);
+    await statement.fill("Support volume peaks on Tuesdays.");
+    await screenshot(page, "review-edit", true);
+    await page.keyboard.press("Control+Enter");
+    await announced("Saved in your words.");
+    expect(app.deps.items.get(dealId, ids[1]!)).toMatchObject({ status: "edited", statement: "Support volume peaks on Tuesdays." });
+
+    // Reject the third.
+    await page.keyboard.press("j");
+    await page.keyboard.press("r");
+    await announced("Rejected.");
+    expect(app.deps.items.get(dealId, ids[2]!)!.status).toBe("rejected");
+    expect(await page.locator("#review-progress").textContent()).toContain("3/");
+
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await screenshot(page, "review-keyboard-help", true);
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "hidden" });
     await context.close();
   });
 

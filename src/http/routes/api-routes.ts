@@ -8,6 +8,7 @@ import { registerItemRoutes } from "./item-routes.ts";
 import { registerReportRoutes } from "./report-routes.ts";
 import { registerServiceRoutes } from "./service-routes.ts";
 import { registerSourceRoutes } from "./source-routes.ts";
+import { registerTrackingRoutes } from "./tracking-routes.ts";
 import { registerUserRoutes } from "./user-routes.ts";
 import { registerVerifyRoutes } from "./verify-routes.ts";
 import { registerVersionRoutes } from "./version-routes.ts";
@@ -26,6 +27,7 @@ export const API_ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [
   registerGapRoutes,
   registerVersionRoutes,
   registerBriefRoutes,
+  registerTrackingRoutes,
   registerReportRoutes,
   registerUserRoutes,
   registerServiceRoutes,

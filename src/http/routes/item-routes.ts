@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { SectionKeySchema } from "../../domain/sections.ts";
+import { CitationSchema } from "../../domain/citation.ts";
+import { EDITABLE_DETAILS, STAKEHOLDER_ROLES, STANCES } from "../../domain/editable-details.ts";
+import { SECTION_KEYS, SectionKeySchema } from "../../domain/sections.ts";
 import { MAX_QUOTE_LENGTH } from "../../grounding/verify-quote.ts";
-import { addItem, MAX_STATEMENT_LENGTH, reviewItem } from "../../services/review-service.ts";
+import { addItem, approveSection, checkAeQuote, MAX_STATEMENT_LENGTH, reviewItem } from "../../services/review-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { QuoteCheckSchema, StoredItemSchema } from "../schemas/draft-schemas.ts";
@@ -15,16 +17,60 @@ const StatementSchema = z
   .min(1, "must not be empty")
   .max(MAX_STATEMENT_LENGTH, `at most ${MAX_STATEMENT_LENGTH} characters`);
 
+// Every editable detail of any section; the service refuses a key the item's section does not have (400).
+const DetailsPatchSchema = z
+  .object({
+    role: z.enum(STAKEHOLDER_ROLES).nullable().optional().describe("stakeholders"),
+    stance: z.enum(STANCES).nullable().optional().describe("stakeholders"),
+    title: EDITABLE_DETAILS.stakeholders.title.nullable().optional().describe("stakeholders"),
+    email: z.email().max(320).nullable().optional().describe("stakeholders"),
+    promisedBy: EDITABLE_DETAILS.promises.promisedBy.nullable().optional().describe("promises: who promised"),
+    owner: EDITABLE_DETAILS.nextSteps.owner.nullable().optional().describe("nextSteps: who does it"),
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+      .nullable()
+      .optional()
+      .describe("promises and nextSteps: YYYY-MM-DD"),
+  })
+  .strict()
+  .describe(
+    "structured details the AE sets by hand, only those of the item's section (stakeholders: role, stance, title, email; " +
+      "promises: promisedBy, dueDate; nextSteps: owner, dueDate); null clears one",
+  )
+  .openapi("ItemDetailsPatch");
+
 const ItemPatchSchema = z
   .object({
     status: z.enum(["approved", "rejected", "draft"]).optional(),
     statement: StatementSchema.optional(),
     section: SectionKeySchema.optional(),
+    details: DetailsPatchSchema.optional(),
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, "give at least one of status, statement and section")
-  .describe('a changed statement or section makes the status "edited" unless "rejected" is given')
+  .refine((patch) => Object.keys(patch).length > 0, "give at least one of status, statement, section and details")
+  .describe('a changed statement, section or detail makes the status "edited" unless "rejected" is given')
   .openapi("ItemPatch", { minProperties: 1 });
+
+const QuoteCheckInputSchema = z
+  .object({
+    quote: z.string().trim().min(1, "must not be empty").max(MAX_QUOTE_LENGTH, `at most ${MAX_QUOTE_LENGTH} characters`),
+    sourceId: z.string().max(64).optional(),
+    segmentId: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((input) => input.segmentId === undefined || input.sourceId !== undefined, {
+    message: "segmentId needs the sourceId it belongs to",
+    path: ["sourceId"],
+  })
+  .openapi("QuoteCheckInput");
+
+const SectionPathSchema = z.object({
+  dealId: DealIdParameter,
+  section: z
+    .enum(SECTION_KEYS, { error: `unknown section; expected one of ${SECTION_KEYS.join(", ")}` })
+    .describe("a section key (accountOverview, stakeholders, whyTheyBought, …)"),
+});
 
 const NewItemSchema = z
   .object({
@@ -83,6 +129,38 @@ const addRoute = defineRoute({
   },
 });
 
+const approveSectionRoute = defineRoute({
+  method: "post",
+  path: "/v1/deals/{dealId}/sections/{section}/approve",
+  tag: "Review",
+  summary: "Approve every unreviewed item of a section",
+  description:
+    "Items of the section still in draft and with a verified citation become approved; reviewed items and items waiting " +
+    "for a citation check are left as they are. 400 for an unknown section.",
+  access: { deal: "edit" },
+  request: { params: SectionPathSchema },
+  responses: { 200: jsonContent(z.object({ items: z.array(StoredItemSchema) }), "the items this approved (none when nothing was left)") },
+  errors: [400],
+});
+
+const quoteCheckRoute = defineRoute({
+  method: "post",
+  path: "/v1/deals/{dealId}/quote-checks",
+  tag: "Review",
+  summary: "Check a quote for an item the AE is about to add, storing nothing",
+  description:
+    "The same check as adding an item with a quote: the deal's sources, the named source (and segment) first. " +
+    "Answers the match and, when verified, the citation the item would carry. 400 for a sourceId the deal lacks.",
+  access: { deal: "edit" },
+  request: { params: DealPathSchema, body: { required: true, content: { "application/json": { schema: QuoteCheckInputSchema } } } },
+  responses: {
+    200: jsonContent(
+      z.object({ match: QuoteCheckSchema.shape.match, reason: z.string().optional(), citation: CitationSchema.nullable() }),
+      "how the quote checked; the citation when verified",
+    ),
+  },
+});
+
 /** Per-item review of a deal's draft: approve, edit, reject, or add an item the sources lack. */
 export function registerItemRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(reviewRoute, (c) => {
@@ -90,4 +168,9 @@ export function registerItemRoutes(app: ApiApp, deps: AppDeps): void {
     return c.json({ item: reviewItem(deps, actorOf(c), dealId, itemId, c.req.valid("json")) }, 200);
   });
   app.openapi(addRoute, (c) => c.json(addItem(deps, actorOf(c), c.req.valid("param").dealId, c.req.valid("json")), 201));
+  app.openapi(approveSectionRoute, (c) => {
+    const { dealId, section } = c.req.valid("param");
+    return c.json({ items: approveSection(deps, actorOf(c), dealId, section) }, 200);
+  });
+  app.openapi(quoteCheckRoute, (c) => c.json(checkAeQuote(deps, actorOf(c), c.req.valid("param").dealId, c.req.valid("json")), 200));
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { approveDeal, listVersions, readVersion } from "../../services/version-service.ts";
+import { SectionKeySchema } from "../../domain/sections.ts";
+import { approveDeal, listVersions, previewApproval, readVersion } from "../../services/version-service.ts";
 import type { StoredVersion } from "../../storage/version-repository.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
@@ -24,6 +25,37 @@ const approveRoute = defineRoute({
     200: jsonContent(VersionSchema, "nothing changed since the latest version, which is answered"),
   },
   errors: [409],
+});
+
+const PreviewItemSchema = z.object({ id: z.string(), section: SectionKeySchema, statement: z.string() });
+
+const previewRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals/{dealId}/approval-preview",
+  tag: "Review",
+  summary: "What approving the handoff now would include and leave out",
+  description:
+    "Read-only: items still unreviewed (approving approves them), items left out, open gaps, and whether approving creates a version.",
+  access: { deal: "read" },
+  request: { params: DealPathSchema },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          unreviewed: z.array(PreviewItemSchema).describe("items in draft that approving approves on the AE's behalf"),
+          reviewedCount: z.number().int(),
+          needsChecking: z.array(PreviewItemSchema).describe("left out: every citation failed verification"),
+          rejected: z.array(PreviewItemSchema).describe("left out: rejected by the AE"),
+          openGaps: z.array(z.object({ section: SectionKeySchema, question: z.string() })),
+          answeredGaps: z.number().int(),
+          latestVersion: z.number().int().nullable(),
+          draftMatchesLatest: z.boolean().describe("true: approving creates nothing new"),
+          canApprove: z.boolean().describe("false: nothing to approve, approving answers 409"),
+        })
+        .openapi("ApprovalPreview"),
+      "the preview",
+    ),
+  },
 });
 
 const listRoute = defineRoute({
@@ -70,6 +102,7 @@ export function registerVersionRoutes(app: ApiApp, deps: AppDeps): void {
     const { created, version } = approveDeal(deps, actorOf(c), c.req.valid("param").dealId);
     return created ? c.json(presentVersion(version), 201) : c.json(presentVersion(version), 200);
   });
+  app.openapi(previewRoute, (c) => c.json(previewApproval(deps, actorOf(c), c.req.valid("param").dealId), 200));
   app.openapi(listRoute, (c) => c.json(listVersions(deps, actorOf(c), c.req.valid("param").dealId), 200));
   app.openapi(readRoute, (c) => {
     const { dealId, version } = c.req.valid("param");

@@ -101,7 +101,9 @@ const MilestoneSchema = z.object({
   state: z.enum(["done", "overdue", "upcoming", "unscheduled"]),
   doneAt: z.string().nullable(),
   late: z.boolean(),
-  tracked: z.boolean().describe('false for steps outside Baton: "done" is never known for them'),
+  tracked: z
+    .boolean()
+    .describe("whether Baton records the step done: the approval for the document, the CSM for the rest (PUT .../milestones/{milestone})"),
   scheduledFor: z.string().nullable(),
 });
 

@@ -180,16 +180,12 @@
       announce("Move to an item first with j or k.");
       return;
     }
-    const button = item.querySelector(`[data-action="${action}"]`);
-    if (!button) {
+    const control = item.querySelector(`[data-action="${action}"]`);
+    if (!control) {
       announce(`${ACTION_VERBS[action]} is not possible for this item.`);
       return;
     }
-    if (button.disabled) {
-      announce(`${ACTION_VERBS[action]} from this page is not available yet.`);
-      return;
-    }
-    button.click();
+    control.click();
   }
 
   function openCurrentSource() {
@@ -200,13 +196,33 @@
   }
 
   document.addEventListener("keydown", (event) => {
+    // Ctrl+Enter (Cmd+Enter) saves the form being typed in.
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && event.target instanceof Element) {
+      const form = event.target.closest("form[data-review-form], form.gap-form, form[data-add-item-form]");
+      if (form) {
+        event.preventDefault();
+        form.requestSubmit();
+        return;
+      }
+    }
     if (event.key === "Escape") {
+      const form = event.target instanceof Element ? event.target.closest("[data-edit-form]") : null;
+      if (form?.hasAttribute("data-open")) {
+        event.preventDefault();
+        closeEditForm(form, true);
+        return;
+      }
       if (closePanel()) event.preventDefault();
       return;
     }
     if (!keyboardItems || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
     // While the drawer covers the draft, the draft's shortcuts wait until Escape closes it.
     if (drawerQuery.matches && panel?.hasAttribute("data-open")) return;
+    if (event.key === "?") {
+      event.preventDefault();
+      openHelp();
+      return;
+    }
     const handlers = {
       j: () => move(1),
       k: () => move(-1),
@@ -219,5 +235,368 @@
     if (!handler) return;
     event.preventDefault();
     handler();
+  });
+
+  // ---- Review actions: forms sent with fetch, the card swapped in place ----------------------------------------
+
+  const csrfToken = () => document.querySelector("input[name='_csrf']")?.value ?? "";
+
+  /** Sends a form as the page script does: same fields, the session's token in a header, JSON back. */
+  async function sendForm(form, body) {
+    const response = await fetch(form.action, {
+      method: "POST",
+      headers: { Accept: "application/json", "X-CSRF-Token": csrfToken() },
+      credentials: "same-origin",
+      body,
+    });
+    let data = null;
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    return { response, data };
+  }
+
+  function showItemMessage(item, text) {
+    const message = item?.querySelector("[data-item-message]");
+    if (!message) return;
+    message.textContent = text;
+    message.hidden = text === "";
+  }
+
+  document.addEventListener("submit", async (event) => {
+    const form = event.target instanceof HTMLFormElement ? event.target : null;
+    if (!form?.hasAttribute("data-review-form")) return;
+    event.preventDefault();
+    const item = form.closest("[data-item]");
+    const submitter = event.submitter instanceof HTMLElement ? event.submitter : null;
+    // Read the fields before disabling the buttons: a disabled submitter sends no value.
+    const body = new URLSearchParams(new FormData(form, submitter ?? undefined));
+    for (const button of form.querySelectorAll("button")) button.disabled = true;
+    let result;
+    try {
+      result = await sendForm(form, body);
+    } catch {
+      result = { response: null, data: null };
+    }
+    for (const button of form.querySelectorAll("button")) button.disabled = false;
+    const { response, data } = result;
+    if (response?.status === 403 || response?.redirected) {
+      // An expired session or form: a normal submission shows the page that explains it.
+      form.submit();
+      return;
+    }
+    if (!response?.ok || !data?.card) {
+      const text = data?.error?.message ?? "That did not work. Try again, or reload the page.";
+      showItemMessage(item, text);
+      announce(text);
+      return;
+    }
+    const template = document.createElement("template");
+    template.innerHTML = data.card.trim();
+    const card = template.content.firstElementChild;
+    if (item && card) {
+      const wasCurrent = item.classList.contains("is-current");
+      item.replaceWith(card);
+      if (wasCurrent) card.classList.add("is-current");
+      card.focus({ preventScroll: true });
+      currentIndex = items().indexOf(card);
+    }
+    const progress = document.getElementById("review-progress");
+    if (progress && data.progress) {
+      const next = document.createElement("template");
+      next.innerHTML = data.progress.trim();
+      if (next.content.firstElementChild) progress.replaceWith(next.content.firstElementChild);
+    }
+    announce(data.message ?? "Saved.");
+  });
+
+  // ---- Edit form: opened by its Edit link (or e), Escape or Cancel closes it ------------------------------------
+
+  function editFormOf(link) {
+    const id = link.getAttribute("aria-controls");
+    return id ? document.getElementById(id) : null;
+  }
+
+  function openEditForm(link) {
+    const form = editFormOf(link);
+    if (!form) return;
+    form.setAttribute("data-open", "");
+    link.setAttribute("aria-expanded", "true");
+    const field = form.querySelector("textarea, input:not([type=hidden]), select");
+    if (field) {
+      field.focus();
+      if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
+    }
+  }
+
+  function closeEditForm(form, restoreFocus) {
+    form.removeAttribute("data-open");
+    const link = document.querySelector(`[aria-controls="${form.id}"]`);
+    if (link) link.setAttribute("aria-expanded", "false");
+    const item = form.closest("[data-item]");
+    if (restoreFocus && item) item.focus({ preventScroll: true });
+  }
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target?.closest("a[data-action='edit']");
+    if (link) {
+      event.preventDefault();
+      const form = editFormOf(link);
+      if (form?.hasAttribute("data-open")) closeEditForm(form, false);
+      else openEditForm(link);
+      return;
+    }
+    const cancel = target?.closest("[data-cancel-edit]");
+    if (cancel) {
+      event.preventDefault();
+      const form = cancel.closest("[data-edit-form]");
+      if (form) closeEditForm(form, true);
+      return;
+    }
+    if (target?.closest("[data-keyboard-help]")) openHelp();
+  });
+
+  // ---- Keyboard help (?) ----------------------------------------------------------------------------------------
+
+  function openHelp() {
+    const dialog = document.getElementById("keyboard-help");
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  // ---- Quote check of an item the AE adds, as they type ----------------------------------------------------------
+
+  const addForm = document.querySelector("[data-add-item-form]");
+  if (addForm) {
+    const quote = addForm.querySelector("textarea[name='quote']");
+    const source = addForm.querySelector("select[name='sourceId']");
+    const output = addForm.querySelector("[data-quote-check]");
+    const url = addForm.getAttribute("data-quote-check-url");
+    let timer = 0;
+    let sequence = 0;
+    const check = async () => {
+      const text = quote.value.trim();
+      const mine = ++sequence;
+      if (text === "") {
+        output.textContent = "Checked against the sources as you type.";
+        output.removeAttribute("data-match");
+        return;
+      }
+      output.textContent = "Checking…";
+      const body = new URLSearchParams({ quote: text, sourceId: source?.value ?? "" });
+      let data = null;
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { Accept: "application/json", "X-CSRF-Token": csrfToken() },
+          credentials: "same-origin",
+          body,
+        });
+        data = await response.json();
+      } catch {
+        data = null;
+      }
+      if (mine !== sequence) return;
+      if (!data || data.error) {
+        output.textContent = data?.error?.message ?? "The quote could not be checked just now.";
+        output.setAttribute("data-match", "error");
+        return;
+      }
+      output.setAttribute("data-match", data.match);
+      output.textContent =
+        data.match === "unverified"
+          ? `Not found in the sources${data.reason ? `: ${data.reason}` : ""}. The item will be kept as your word, without a citation.`
+          : `Found (${data.match === "exact" ? "exact" : data.match === "normalized" ? "same words" : "close match"}): it will be cited.`;
+    };
+    const schedule = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(check, 400);
+    };
+    quote?.addEventListener("input", schedule);
+    source?.addEventListener("change", schedule);
+  }
+
+  // ---- Deal page: drop files to upload them, a result per file ---------------------------------------------------
+
+  const uploadForm = document.querySelector("[data-upload-form]");
+  const uploadResults = document.querySelector("[data-upload-results]");
+
+  function resultItem(result) {
+    const li = document.createElement("li");
+    li.className = "upload-result";
+    const badge = document.createElement("span");
+    const labels = { added: ["Added", "success"], duplicate: ["Already in the deal", "neutral"], refused: ["Refused", "danger"] };
+    const [label, tone] = labels[result.outcome] ?? [result.outcome, "neutral"];
+    badge.className = `badge tone-${tone}`;
+    badge.textContent = label;
+    const file = document.createElement("span");
+    file.className = "upload-file";
+    file.textContent = result.filename;
+    li.append(badge, " ", file);
+    if (result.reason) {
+      const reason = document.createElement("span");
+      reason.className = "upload-reason";
+      reason.textContent = result.reason;
+      li.append(" ", reason);
+    }
+    return li;
+  }
+
+  async function uploadFiles(files) {
+    if (!uploadForm || !uploadResults || files.length === 0) return;
+    const body = new FormData();
+    for (const file of files) body.append("file", file, file.name);
+    uploadForm.setAttribute("aria-busy", "true");
+    uploadResults.replaceChildren(messageItem(`Uploading ${files.length === 1 ? "1 file" : `${files.length} files`}…`));
+    let data = null;
+    let ok = false;
+    try {
+      const response = await fetch(uploadForm.action, {
+        method: "POST",
+        headers: { Accept: "application/json", "X-CSRF-Token": csrfToken() },
+        credentials: "same-origin",
+        body,
+      });
+      ok = response.ok;
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    uploadForm.removeAttribute("aria-busy");
+    if (!ok || !data?.results) {
+      uploadResults.replaceChildren(messageItem(data?.error?.message ?? "The upload did not work. Try again."));
+      return;
+    }
+    uploadResults.replaceChildren(...data.results.map(resultItem));
+    const added = data.results.filter((result) => result.outcome === "added").length;
+    if (added > 0) {
+      const li = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `${window.location.pathname}#extraction`;
+      link.textContent = "Show the new sources and run the extraction";
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        window.location.assign(`${window.location.pathname}#extraction`);
+        window.location.reload();
+      });
+      li.append(link);
+      uploadResults.append(li);
+    }
+    announce(`${added} of ${data.results.length} files added.`);
+  }
+
+  function messageItem(text) {
+    const li = document.createElement("li");
+    li.textContent = text;
+    return li;
+  }
+
+  if (uploadForm) {
+    uploadForm.addEventListener("submit", (event) => {
+      const input = uploadForm.querySelector("input[type=file]");
+      if (!input || input.files.length === 0) return;
+      event.preventDefault();
+      void uploadFiles(Array.from(input.files));
+      input.value = "";
+    });
+    for (const type of ["dragenter", "dragover"]) {
+      uploadForm.addEventListener(type, (event) => {
+        event.preventDefault();
+        uploadForm.setAttribute("data-dragging", "");
+      });
+    }
+    uploadForm.addEventListener("dragleave", () => uploadForm.removeAttribute("data-dragging"));
+    uploadForm.addEventListener("drop", (event) => {
+      event.preventDefault();
+      uploadForm.removeAttribute("data-dragging");
+      void uploadFiles(Array.from(event.dataTransfer?.files ?? []));
+    });
+  }
+
+  // ---- Deal page: run the extraction and follow it live (server-sent events) ------------------------------------
+
+  const extractForm = document.querySelector("[data-extract-form]");
+  const runProgress = document.querySelector("[data-run-progress]");
+
+  function showRun(state, done) {
+    if (!runProgress) return;
+    runProgress.hidden = false;
+    const seconds = Math.round((state.elapsedMs ?? 0) / 1000);
+    const p = document.createElement("p");
+    if (!done) {
+      const bar = document.createElement("progress");
+      bar.setAttribute("aria-hidden", "true");
+      p.append(
+        bar,
+        ` ${state.status === "queued" ? "Waiting for its turn…" : "Reading the sources and grounding every quote…"} ${seconds} s`,
+      );
+      runProgress.replaceChildren(p);
+      return;
+    }
+    if (state.status === "succeeded") {
+      p.textContent = `Extraction finished: ${state.itemsAdded ?? 0} items added from ${state.sources} sources in ${seconds} s.`;
+      const link = document.createElement("a");
+      link.className = "button button-primary";
+      link.href = runProgress.getAttribute("data-review-url") ?? "review";
+      link.textContent = "Review the draft";
+      const next = document.createElement("p");
+      next.append(link);
+      runProgress.replaceChildren(p, next);
+      announce(p.textContent);
+    } else {
+      p.textContent = `Extraction ${state.status === "failed" ? "failed" : "is still running"}${state.error ? `: ${state.error}` : ""}.`;
+      runProgress.replaceChildren(p);
+      announce(p.textContent);
+    }
+  }
+
+  function followRun(url) {
+    if (!runProgress || !url) return;
+    runProgress.setAttribute("data-following", "");
+    const events = new EventSource(url);
+    const finish = (event, done) => {
+      events.close();
+      runProgress.removeAttribute("data-following");
+      showRun(JSON.parse(event.data), done);
+    };
+    events.addEventListener("progress", (event) => showRun(JSON.parse(event.data), false));
+    events.addEventListener("done", (event) => finish(event, true));
+    events.addEventListener("gave-up", (event) => finish(event, true));
+    events.addEventListener("error", () => {
+      // The browser retries a dropped stream by itself; one it gave up on leaves the Refresh link.
+      if (events.readyState === EventSource.CLOSED) runProgress.removeAttribute("data-following");
+    });
+  }
+
+  if (runProgress?.getAttribute("data-events-url")) followRun(runProgress.getAttribute("data-events-url"));
+
+  extractForm?.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = extractForm.querySelector("button");
+    if (button) button.disabled = true;
+    let data = null;
+    try {
+      const response = await fetch(extractForm.action, {
+        method: "POST",
+        headers: { Accept: "application/json", "X-CSRF-Token": csrfToken() },
+        credentials: "same-origin",
+        body: new URLSearchParams(new FormData(extractForm)),
+      });
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+    if (button) button.disabled = false;
+    if (!data?.eventsUrl) {
+      if (runProgress) {
+        runProgress.hidden = false;
+        runProgress.textContent = data?.error?.message ?? "The extraction could not start. Try again.";
+      }
+      return;
+    }
+    showRun(data.run, false);
+    followRun(data.eventsUrl);
   });
 })();

@@ -1,5 +1,7 @@
 import type { StoredItem } from "../../domain/stored-item.ts";
 import { EMPTY, type Html, html } from "../html.ts";
+import { renderEditForm } from "./item-edit-form.ts";
+import { renderCsrfField } from "./csrf-field.ts";
 import { renderFlagBadge, renderStatusBadge } from "./badge.ts";
 import { renderCitationChip, renderCitationChips } from "./citation-chip.ts";
 
@@ -9,7 +11,15 @@ export type ItemCardContext = {
   filenames: Map<string, string>;
   /** The reader may review (the deal's AE): the action buttons are shown. */
   canEdit: boolean;
+  csrfToken: string;
+  /** A refusal to show next to an item (a review the service answered 409 or 400), by item id. */
+  messages?: Map<string, string>;
 };
+
+/** Where an item's review form posts. */
+export function itemActionPath(dealId: string, itemId: string): string {
+  return `/deals/${encodeURIComponent(dealId)}/review/items/${encodeURIComponent(itemId)}`;
+}
 
 /** One draft item: the claim, its review status and flags, its details, and a chip per citation. */
 export function renderItemCard(item: StoredItem, context: ItemCardContext): Html {
@@ -31,8 +41,15 @@ export function renderItemCard(item: StoredItem, context: ItemCardContext): Html
       <div class="item-meta">${renderItemStatus(item.status)}${(item.flags ?? []).map(renderFlagBadge)}</div>
     </div>
   </div>
-  ${context.canEdit ? renderActions(item.id, ["approve", "edit", "reject"]) : EMPTY}
+  ${context.canEdit ? renderActions(item, ["approve", "edit", "reject"], context) : EMPTY}
+  ${renderMessage(item.id, context)}
+  ${context.canEdit ? renderEditForm(item, context.dealId, context.csrfToken) : EMPTY}
 </li>`;
+}
+
+function renderMessage(itemId: string, context: ItemCardContext): Html {
+  const message = context.messages?.get(itemId);
+  return html`<p class="item-message" id="item-message-${itemId}" role="alert" data-item-message${message ? EMPTY : html` hidden`}>${message ?? ""}</p>`;
 }
 
 // "Not reviewed" is the state of most items before a review: said to screen readers, not repeated on every card.
@@ -56,23 +73,35 @@ export function renderNeedsCheckingCard(item: StoredItem, context: ItemCardConte
     <div class="item-meta">${renderItemStatus(item.status)}${(item.flags ?? []).map(renderFlagBadge)}</div>
     <ul class="claims">${claims}</ul>
   </div>
-  ${context.canEdit ? renderActions(item.id, ["reject"]) : EMPTY}
+  ${context.canEdit ? renderActions(item, ["reject"], context) : EMPTY}
+  ${renderMessage(item.id, context)}
 </li>`;
 }
 
 const ACTIONS = {
-  approve: { label: "Approve", key: "a" },
-  edit: { label: "Edit", key: "e" },
-  reject: { label: "Reject", key: "r" },
+  approve: { label: "Approve", key: "a", status: "approved" },
+  reject: { label: "Reject", key: "r", status: "rejected" },
 } as const;
 
-// Round 2: these become forms posting to the review service (see the README); disabled until then, and the
-// page script answers their shortcut keys by saying so.
-function renderActions(itemId: string, actions: (keyof typeof ACTIONS)[]): Html {
-  return html`<div class="item-actions" role="group" aria-label="Review">${actions.map(
-    (action) =>
-      html`<button type="button" class="button button-small" data-action="${action}" data-item-id="${itemId}" aria-keyshortcuts="${ACTIONS[action].key}" disabled>${ACTIONS[action].label}</button>`,
-  )}</div>`;
+/**
+ * Approve and reject are submit buttons of one form (the script sends it with fetch and swaps the card in place);
+ * Edit opens the edit form below the card (a fragment link, so it works without the script too).
+ */
+function renderActions(item: StoredItem, actions: ("approve" | "edit" | "reject")[], context: ItemCardContext): Html {
+  const chosen = (action: "approve" | "reject") =>
+    (action === "approve" && item.status === "approved") || (action === "reject" && item.status === "rejected");
+  const buttons = actions.map((action) =>
+    action === "edit"
+      ? html`<a class="button button-small" href="#edit-${item.id}" data-action="edit" aria-controls="edit-${item.id}" aria-expanded="false" aria-keyshortcuts="e">Edit<span class="visually-hidden"> this item</span></a>`
+      : html`<button type="submit" name="status" value="${ACTIONS[action].status}" class="button button-small${chosen(action) ? " is-chosen" : ""}" data-action="${action}" aria-keyshortcuts="${ACTIONS[action].key}"${chosen(action) ? html` aria-pressed="true"` : EMPTY}>${ACTIONS[action].label}</button>`,
+  );
+  const undo =
+    item.status === "draft"
+      ? EMPTY
+      : html`<button type="submit" name="status" value="draft" class="button button-small button-quiet" data-action="undo">Undo<span class="visually-hidden"> the review</span></button>`;
+  return html`<form method="post" action="${itemActionPath(context.dealId, item.id)}" class="item-actions" role="group" aria-label="Review" data-review-form>
+  ${renderCsrfField(context.csrfToken)}${buttons}${undo}
+</form>`;
 }
 
 /** The item's structured details, leaving out any that only repeat its statement or a quote. */

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seedFullDeal } from "../support/seed-deal.ts";
+import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
+import { getPage, postForm, signIn } from "./web-session.ts";
+
+let t: TestApp;
+let ae: TestUser;
+let csm: TestUser;
+
+beforeEach(() => {
+  t = createTestApp();
+  ae = t.addUser("ae", "Dana Whitlock");
+  csm = t.addUser("csm", "Chris Park");
+});
+afterEach(() => t.close());
+
+describe("the CSM's follow-up from the brief page", () => {
+  it("marks a milestone done and sends 'received, with questions', which the AE reads on the deal page", async () => {
+    const { deal } = await seedFullDeal(t, ae, csm);
+    const session = await signIn(t, csm.token);
+    const brief = await (await getPage(t, session, `/deals/${deal.id}/brief`)).text();
+    expect(brief).toContain(`action="/deals/${deal.id}/brief/milestones/kickoff"`);
+    const marked = await postForm(
+      t,
+      `/deals/${deal.id}/brief/milestones/kickoff`,
+      { _csrf: session.csrf, intent: "done" },
+      { cookie: session.cookie },
+    );
+    expect(marked.status).toBe(303);
+    expect(marked.headers.get("location")).toBe(`/deals/${deal.id}/brief#timeline`);
+    expect(t.deps.tracking.listMilestones(deal.id).map((m) => m.milestone)).toEqual(["kickoff"]);
+    await postForm(
+      t,
+      `/deals/${deal.id}/brief/feedback`,
+      { _csrf: session.csrf, questions: "Who owns SSO on their side?" },
+      { cookie: session.cookie },
+    );
+
+    const aeSession = await signIn(t, ae.token);
+    const dealPage = await (await getPage(t, aeSession, `/deals/${deal.id}`)).text();
+    expect(dealPage).toContain("From the CSM");
+    expect(dealPage).toContain("Who owns SSO on their side?");
+    expect(dealPage).toMatch(/Done<\/span> Kickoff held/);
+    // The AE reads the brief but has no milestone buttons, and the server refuses the form too.
+    expect(await (await getPage(t, aeSession, `/deals/${deal.id}/brief`)).text()).not.toContain("/brief/milestones/");
+    const refused = await postForm(
+      t,
+      `/deals/${deal.id}/brief/milestones/checkIn`,
+      { _csrf: aeSession.csrf, intent: "done" },
+      { cookie: aeSession.cookie },
+    );
+    expect(refused.status).toBe(403);
+  });
+});
