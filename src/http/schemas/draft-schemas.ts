@@ -1,22 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { DraftItemSchema, GapSchema } from "../../domain/item.ts";
+import { GapSchema } from "../../domain/item.ts";
+import { GapAnswerSchema } from "../../domain/gap-answer.ts";
+import { StoredItemSchema as DomainStoredItemSchema } from "../../domain/stored-item.ts";
 import { DraftSchema } from "../../domain/draft.ts";
 import { MatchKindSchema } from "../../domain/citation.ts";
-import { SectionKeySchema } from "../../domain/sections.ts";
 
-export const StoredItemSchema = DraftItemSchema.extend({
-  extractedStatement: z.string().nullable().describe("the extractor's words when the AE edited the statement"),
-  needsChecking: z.boolean().describe("every citation failed verification: never shown as fact"),
-  runId: z.string().nullable(),
-  reviewedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).openapi("StoredItem");
+export const StoredItemSchema = z.object(DomainStoredItemSchema.shape).openapi("StoredItem");
 
-export const StoredGapAnswerSchema = z
-  .object({ section: SectionKeySchema, answer: z.string(), answeredBy: z.string(), answeredAt: z.string() })
-  .openapi("GapAnswer");
+export const StoredGapAnswerSchema = z.object(GapAnswerSchema.shape).openapi("GapAnswer");
 
 export const DraftGapSchema = GapSchema.extend({
   answer: StoredGapAnswerSchema.optional().describe("the AE's answer, when given"),
