@@ -15,4 +15,8 @@ if (!process.features.typescript) {
   );
   process.exit(2);
 }
+// Node keeps the compiled (and type-stripped) modules on disk between runs, so a command starts faster the second
+// time; a cache that cannot be written is skipped by Node without an error.
+const { enableCompileCache } = await import("node:module");
+enableCompileCache?.();
 await import("./main.ts");
