@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { IsoDateSchema } from "./iso-date.ts";
+import { visibleNameSchema } from "./visible-name.ts";
 
 export const DealSchema = z.object({
   id: z.string(),
@@ -23,3 +25,16 @@ export type Deal = z.infer<typeof DealSchema>;
 
 /** The facts of a deal someone sets; the rest is the store's. */
 export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
+
+/** The fields of a deal its AE sets (the API's DealInput and the new-deal page), each with its rule. */
+export const DEAL_INPUT_FIELDS = {
+  account: visibleNameSchema(200),
+  closeDate: IsoDateSchema.nullable().optional(),
+  amount: z.number().nonnegative().max(1e12).nullable().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
+    .nullable()
+    .optional(),
+  csmId: z.string().max(64).nullable().optional(),
+};

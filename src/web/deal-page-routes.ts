@@ -17,6 +17,7 @@ import { pageHeaders } from "./page-headers.ts";
 import type { SourceViewOptions } from "./partials/source-view.ts";
 import { registerApprovalRoutes } from "./approval-routes.ts";
 import { registerTrackingActions } from "./tracking-action-routes.ts";
+import { registerNewDealRoutes } from "./new-deal-routes.ts";
 import { loadTracking } from "../services/tracking-service.ts";
 import { renderTrackingSummary } from "./partials/handoff-tracking.ts";
 import { registerReviewActions } from "./review-action-routes.ts";
@@ -93,6 +94,7 @@ export function createDealPageRoutes(deps: AppDeps, sessions: SessionRepository,
     );
   };
 
+  registerNewDealRoutes(routes, deps);
   routes.get("/:dealId", (c) => showDeal(c));
   registerDealActions(routes, deps, (c, results) => showDeal(c, { uploadResults: results }));
 

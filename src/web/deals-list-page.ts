@@ -1,3 +1,4 @@
+import { hasCapability } from "../access/access-policy.ts";
 import type { User } from "../domain/user.ts";
 import type { Deal } from "../domain/deal.ts";
 import type { DealSummary } from "../storage/deal-summary-repository.ts";
@@ -29,13 +30,14 @@ export function renderDealsListPage(view: DealsListView): Html {
   const body = html`<div class="page-head">
   <h1>Deals <span class="count">${view.rows.length}${filtered ? html` of ${view.visibleCount}` : EMPTY}</span></h1>
   <p class="muted">${scopeLine(view.user)}</p>
+  ${hasCapability(view.user, "createDeal") ? html`<p><a class="button button-primary" href="/deals/new">New deal</a></p>` : EMPTY}
 </div>
 ${view.canList ? renderFilters(view) : EMPTY}
 ${
   !view.canList
     ? html`<p class="empty">Administrators manage users and do not read deal content.</p>`
     : view.rows.length === 0
-      ? html`<p class="empty">${filtered ? "No deal matches these filters." : "No deals yet. An AE's deals appear here once created."}</p>`
+      ? html`<p class="empty">${filtered ? "No deal matches these filters." : hasCapability(view.user, "createDeal") ? "No deals yet: create one with New deal, then add its calls, emails and order form." : "No deals yet. An AE's deals appear here once created."}</p>`
       : renderTable(view.rows)
 }`;
   return renderPage({ title: "Deals", body, user: view.user, csrfToken: view.csrfToken });

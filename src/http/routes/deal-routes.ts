@@ -4,25 +4,12 @@ import { createDeal, deleteDeal, listDeals, readDeal, updateDeal } from "../../s
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { DealSchema } from "../schemas/deal-schema.ts";
-import { IsoDateSchema } from "../../domain/iso-date.ts";
-import { visibleNameSchema } from "../../domain/visible-name.ts";
+import { DEAL_INPUT_FIELDS } from "../../domain/deal.ts";
 import { jsonContent } from "../schemas/json-content.ts";
 import { DealPathSchema } from "../schemas/path-parameters.ts";
 
-const DEAL_FIELDS = {
-  account: visibleNameSchema(200),
-  closeDate: IsoDateSchema.nullable().optional(),
-  amount: z.number().nonnegative().max(1e12).nullable().optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD")
-    .nullable()
-    .optional(),
-  csmId: z.string().max(64).nullable().optional(),
-};
-
-const DealInputSchema = z.object(DEAL_FIELDS).strict().openapi("DealInput");
-const DealPatchSchema = z.object(DEAL_FIELDS).partial().strict().openapi("DealPatch");
+const DealInputSchema = z.object(DEAL_INPUT_FIELDS).strict().openapi("DealInput");
+const DealPatchSchema = z.object(DEAL_INPUT_FIELDS).partial().strict().openapi("DealPatch");
 
 const createDealRoute = defineRoute({
   method: "post",
