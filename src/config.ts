@@ -28,6 +28,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   parseTimeoutMs: 20_000,
   pdfMaxPages: 300,
   pdfMemoryMb: 512,
+  pdfWorkers: 2,
   mimeMaxDepth: 8,
   mimeMaxParts: 200,
 };
@@ -45,6 +46,7 @@ const EnvSchema = z.object({
   BATON_PARSE_TIMEOUT_MS: intWithDefault(DEFAULT_LIMITS.parseTimeoutMs),
   BATON_PDF_MAX_PAGES: intWithDefault(DEFAULT_LIMITS.pdfMaxPages),
   BATON_PDF_MEMORY_MB: intWithDefault(DEFAULT_LIMITS.pdfMemoryMb),
+  BATON_PDF_WORKERS: intWithDefault(DEFAULT_LIMITS.pdfWorkers),
   BATON_LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs),
   BATON_LLM_MAX_RETRIES: z.preprocess(
     (v) => (v === "" || v === undefined ? DEFAULTS.llmMaxRetries : Number(v)),
@@ -71,6 +73,8 @@ export type IngestLimits = {
   pdfMaxPages: number;
   /** Heap cap of the isolated PDF worker process. */
   pdfMemoryMb: number;
+  /** PDF worker processes alive at once in this process; further PDFs wait (within their parse time). */
+  pdfWorkers: number;
   /** Deepest MIME nesting and most MIME parts accepted in one email. */
   mimeMaxDepth: number;
   mimeMaxParts: number;
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parseTimeoutMs: e.BATON_PARSE_TIMEOUT_MS,
       pdfMaxPages: e.BATON_PDF_MAX_PAGES,
       pdfMemoryMb: e.BATON_PDF_MEMORY_MB,
+      pdfWorkers: e.BATON_PDF_WORKERS,
     },
   };
 }

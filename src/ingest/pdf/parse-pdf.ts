@@ -35,6 +35,7 @@ export async function parsePdf(input: ParseInput, context: ParseContext): Promis
     memoryMb: context.limits.pdfMemoryMb,
     maxPages: context.limits.pdfMaxPages,
     timeoutMs: context.remainingMs(),
+    maxWorkers: context.limits.pdfWorkers,
   });
   const rawPages = extraction.pages.map(splitPageLines);
   if (rawPages.every((lines) => lines.length === 0)) {

@@ -16,3 +16,9 @@ export type PdfWorkerResult =
 export function memoryLimitMessage(limitMb: number): string {
   return `PDF needs more than ${limitMb} MB of memory to read (limit BATON_PDF_MEMORY_MB)`;
 }
+
+/** Exit code of a worker that ended itself because its resident size passed the cap it was given. */
+export const RESIDENT_LIMIT_EXIT_CODE = 87;
+
+/** Exit code of a worker that ended itself because its parent went away. */
+export const PARENT_GONE_EXIT_CODE = 88;

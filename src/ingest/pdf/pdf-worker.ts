@@ -1,7 +1,15 @@
 // Runs in a child process forked by run-pdf-worker.ts, so that a hostile PDF (decompression bomb,
 // pathological content stream) can only exhaust this process's capped heap, never the caller's.
 import { PDFParse } from "pdf-parse";
-import { memoryLimitMessage, type PdfWorkerRequest, type PdfWorkerResult } from "./pdf-worker-protocol.ts";
+import {
+  memoryLimitMessage,
+  PARENT_GONE_EXIT_CODE,
+  type PdfWorkerRequest,
+  type PdfWorkerResult,
+  RESIDENT_LIMIT_EXIT_CODE,
+} from "./pdf-worker-protocol.ts";
+import { watchParent } from "./watch-parent.ts";
+import { watchResidentMemory } from "./watch-resident-memory.ts";
 
 function infoString(info: unknown, key: string): string | null {
   if (typeof info !== "object" || info === null) return null;
@@ -64,6 +72,13 @@ async function extractPdf(request: PdfWorkerRequest): Promise<PdfWorkerResult> {
 }
 
 if (import.meta.main && process.send !== undefined) {
+  // Ends itself rather than parse on for nobody once the parent is gone.
+  watchParent(process, () => process.exit(PARENT_GONE_EXIT_CODE));
+  // The parent passes the resident-size cap (MB) as the first argument.
+  const maxResidentMb = Number(process.argv[2]);
+  if (Number.isFinite(maxResidentMb) && maxResidentMb > 0) {
+    watchResidentMemory(maxResidentMb, () => process.exit(RESIDENT_LIMIT_EXIT_CODE));
+  }
   process.once("message", (request: PdfWorkerRequest) => {
     void extractPdf(request).then((result) => {
       process.send?.(result, () => process.exit(0));

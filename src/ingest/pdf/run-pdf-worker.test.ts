@@ -23,6 +23,19 @@ describe("runPdfWorker", () => {
     expect(error).toMatchObject({ code: "LIMIT_EXCEEDED", message: expect.stringMatching(/BATON_PDF_MEMORY_MB/) });
   });
 
+  it("queues calls beyond the worker cap and runs them all", async () => {
+    const results = await Promise.all([1, 2, 3].map(() => runPdfWorker(NOTES, { ...LIMITS, maxWorkers: 1 })));
+    expect(results.map((result) => result.pages.length)).toEqual([3, 3, 3]);
+  });
+
+  it("times out a call still waiting for a worker slot and frees the queue", async () => {
+    const first = runPdfWorker(NOTES, { ...LIMITS, maxWorkers: 1 });
+    const waiting = runPdfWorker(NOTES, { ...LIMITS, maxWorkers: 1, timeoutMs: 1 });
+    await expect(waiting).rejects.toMatchObject({ code: "LIMIT_EXCEEDED", message: expect.stringMatching(/BATON_PARSE_TIMEOUT_MS/) });
+    await expect(first).resolves.toMatchObject({ title: "Northwind kickoff notes" });
+    await expect(runPdfWorker(NOTES, { ...LIMITS, maxWorkers: 1 })).resolves.toMatchObject({ pages: expect.any(Array) });
+  });
+
   it("rejects at once when no time is left", async () => {
     await expect(runPdfWorker(NOTES, { ...LIMITS, timeoutMs: 0 })).rejects.toMatchObject({
       code: "LIMIT_EXCEEDED",

@@ -2,7 +2,8 @@ import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../../errors.ts";
-import { memoryLimitMessage, type PdfWorkerRequest, type PdfWorkerResult } from "./pdf-worker-protocol.ts";
+import { memoryLimitMessage, type PdfWorkerRequest, type PdfWorkerResult, RESIDENT_LIMIT_EXIT_CODE } from "./pdf-worker-protocol.ts";
+import { Semaphore } from "./semaphore.ts";
 
 type PdfExtraction = Extract<PdfWorkerResult, { ok: true }>;
 
@@ -14,6 +15,8 @@ type PdfWorkerLimits = {
   maxPages: number;
   /** Resident-size cap of the worker; defaults to memoryMb plus room for the runtime. */
   maxResidentMb?: number;
+  /** Workers alive at once in this process; later calls wait (the wait counts against timeoutMs). */
+  maxWorkers?: number;
 };
 
 const WORKER_PATH = join(import.meta.dirname, "pdf-worker.ts");
@@ -21,6 +24,10 @@ const MEMORY_POLL_MS = 50;
 // Decompressed streams live in ArrayBuffers outside the V8 heap, which --max-old-space-size does
 // not cap; the resident size is watched too, with room for the runtime itself.
 const RESIDENT_HEADROOM_MB = 256;
+const DEFAULT_MAX_WORKERS = 2;
+
+/** One cap for the whole process, however many parses run at once. */
+const workerSlots = new Semaphore(DEFAULT_MAX_WORKERS);
 
 function memoryError(limitMb: number): AppError {
   return new AppError({ code: "LIMIT_EXCEEDED", message: memoryLimitMessage(limitMb), context: { limitMb } });
@@ -36,12 +43,32 @@ function residentMb(pid: number): number | null {
   }
 }
 
-/** Extracts a PDF's text in a child process with a heap cap and a deadline; rejects with one-line AppErrors. */
-export function runPdfWorker(bytes: Uint8Array, limits: PdfWorkerLimits): Promise<PdfExtraction> {
-  if (limits.timeoutMs <= 0) return Promise.reject(timeoutError());
+/**
+ * Extracts a PDF's text in a child process with a heap cap and a deadline; rejects with one-line
+ * AppErrors. At most `maxWorkers` children run at once; a call waits for a slot within its deadline.
+ */
+export async function runPdfWorker(bytes: Uint8Array, limits: PdfWorkerLimits): Promise<PdfExtraction> {
+  if (limits.timeoutMs <= 0) throw timeoutError();
+  workerSlots.resize(limits.maxWorkers ?? DEFAULT_MAX_WORKERS);
+  const deadline = Date.now() + limits.timeoutMs;
+  const queueTimeout = new AbortController();
+  const timer = setTimeout(() => queueTimeout.abort(timeoutError()), limits.timeoutMs);
+  try {
+    return await workerSlots.run(() => {
+      clearTimeout(timer);
+      const timeoutMs = deadline - Date.now();
+      return timeoutMs <= 0 ? Promise.reject(timeoutError()) : spawnPdfWorker(bytes, { ...limits, timeoutMs });
+    }, queueTimeout.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function spawnPdfWorker(bytes: Uint8Array, limits: PdfWorkerLimits): Promise<PdfExtraction> {
   const maxResidentMb = limits.maxResidentMb ?? limits.memoryMb + RESIDENT_HEADROOM_MB;
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER_PATH, [], {
+    // The child watches its own resident size against this cap too, and exits when its parent goes.
+    const child = fork(WORKER_PATH, [String(maxResidentMb)], {
       execPath: process.execPath,
       execArgv: [`--max-old-space-size=${limits.memoryMb}`],
       serialization: "advanced",
@@ -85,7 +112,8 @@ export function runPdfWorker(bytes: Uint8Array, limits: PdfWorkerLimits): Promis
       // V8 aborts on a fatal out-of-memory (SIGTRAP/SIGABRT, or exit code 133/134 via a shell), sometimes
       // before its message reaches stderr.
       const fatalAbort = signal === "SIGTRAP" || signal === "SIGABRT" || code === 133 || code === 134;
-      if (ranOutOfMemory || fatalAbort) {
+      // The child exits with RESIDENT_LIMIT_EXIT_CODE when its own resident-size watch trips.
+      if (ranOutOfMemory || fatalAbort || code === RESIDENT_LIMIT_EXIT_CODE) {
         finish({ error: memoryError(limits.memoryMb) });
         return;
       }
