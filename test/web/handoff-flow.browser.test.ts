@@ -89,7 +89,10 @@ describe.skipIf(unavailable !== null)("the whole handoff in a browser", { timeou
     expect(await page.locator("#extraction").textContent()).toContain("4 sources not extracted yet");
     await page.getByRole("button", { name: "Run the extraction" }).click();
     // The live region repeats the same words for screen readers: look in the panel itself.
-    await page.locator("#extraction").getByText(/Extraction finished: \d+ items added from 4 sources/).waitFor();
+    await page
+      .locator("#extraction")
+      .getByText(/Extraction finished: \d+ items added from 4 sources/)
+      .waitFor();
     await screenshot(page, "deal-extracted", true);
     await page.locator("#extraction").getByRole("link", { name: "Review the draft" }).click();
     await page.getByRole("heading", { name: "Review: Kestrel Ridge Freight" }).waitFor();
