@@ -1,3 +1,4 @@
+import { OPENAI_DEFAULT_BASE_URL } from "./default-base-url.ts";
 import { AppError } from "../../errors.ts";
 import { MAX_RETRY_WAIT_MS, retryWaitMs } from "../cap-retry-after.ts";
 import { isContextTooLong, isResponseFormatRejection, type Rejection } from "./model-adaptations.ts";
@@ -166,7 +167,7 @@ function isUnknownModel(rejection: Rejection): boolean {
 
 /** The endpoint as a user would recognise it: scheme, host and path, never a key. */
 export function endpointName(baseUrl: string | undefined): string {
-  if (baseUrl === undefined) return "https://api.openai.com/v1";
+  if (baseUrl === undefined) return OPENAI_DEFAULT_BASE_URL;
   try {
     const url = new URL(baseUrl);
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, "")}`;

@@ -1,3 +1,4 @@
+import { OPENAI_DEFAULT_BASE_URL } from "./default-base-url.ts";
 /** What an endpoint taught us about one model by rejecting a parameter; kept for the life of the process. */
 export type ModelAdaptations = {
   /** Reasoning models (o-series, gpt-5) take `max_completion_tokens` instead. */
@@ -26,7 +27,7 @@ const REMEMBERED = new Map<string, ModelAdaptations>();
 
 /** The adaptations learnt for this endpoint and model so far in this process (shared by every client). */
 export function adaptationsFor(baseUrl: string | undefined, model: string): ModelAdaptations {
-  const key = `${baseUrl ?? "https://api.openai.com/v1"}\u0000${model}`;
+  const key = `${baseUrl ?? OPENAI_DEFAULT_BASE_URL}\u0000${model}`;
   let adaptations = REMEMBERED.get(key);
   if (adaptations === undefined) {
     adaptations = {
