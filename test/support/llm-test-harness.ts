@@ -1,3 +1,4 @@
+import { SECTION_KEYS } from "../../src/domain/sections.ts";
 // Shared pieces of the LLM extraction tests: the sample deal parsed in the order the quick start
 // passes it (shell glob order), a real SQLite file per test, and an extractor pointed at msw.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -54,20 +55,7 @@ export function readLlmAnswer(name: string): Record<string, Record<string, unkno
 
 /** An answer with every section empty, plus the given items. */
 export function answerWith(items: Partial<Record<string, Record<string, unknown>[]>> = {}) {
-  const sections = [
-    "accountOverview",
-    "stakeholders",
-    "whyTheyBought",
-    "successCriteria",
-    "promises",
-    "objections",
-    "politicalDynamics",
-    "competition",
-    "technicalEnvironment",
-    "redFlags",
-    "nextSteps",
-  ];
-  return Object.fromEntries(sections.map((section) => [section, items[section] ?? []]));
+  return Object.fromEntries(SECTION_KEYS.map((section) => [section, items[section] ?? []]));
 }
 
 /** A fresh SQLite file in a temp dir for each test; `current()` opens it lazily. */
