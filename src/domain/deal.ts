@@ -10,6 +10,10 @@ export const DealSchema = z.object({
   currency: z.string().nullable(),
   aeId: z.string(),
   csmId: z.string().nullable(),
+  dealKey: z
+    .string()
+    .nullable()
+    .describe("the deal's key outside Baton (a batch manifest's deal_key or a CRM deal id), unique; null for deals made by hand"),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Bumped by the database on every change to the deal's content (see migration "deal-revision"). */
@@ -24,7 +28,7 @@ export const DealSchema = z.object({
 export type Deal = z.infer<typeof DealSchema>;
 
 /** The facts of a deal someone sets; the rest is the store's. */
-export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId">;
+export type DealInput = Pick<Deal, "account" | "closeDate" | "amount" | "currency" | "aeId" | "csmId"> & { dealKey?: string | null };
 
 /** The fields of a deal its AE sets (the API's DealInput and the new-deal page), each with its rule. */
 export const DEAL_INPUT_FIELDS = {

@@ -11,12 +11,13 @@ type DealRow = {
   currency: string | null;
   ae_id: string;
   csm_id: string | null;
+  deal_key: string | null;
   created_at: string;
   updated_at: string;
   revision: number;
 };
 
-const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at, revision";
+const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, deal_key, created_at, updated_at, revision";
 
 const toDeal = (row: DealRow): Deal => ({
   id: row.id,
@@ -26,12 +27,13 @@ const toDeal = (row: DealRow): Deal => ({
   currency: row.currency,
   aeId: row.ae_id,
   csmId: row.csm_id,
+  dealKey: row.deal_key,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   revision: row.revision,
 });
 
-const INSERT_COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, created_at, updated_at";
+const INSERT_COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, deal_key, created_at, updated_at";
 
 export type DealRepository = ReturnType<typeof createDealRepository>;
 
@@ -47,7 +49,7 @@ export function createDealRepository(db: Database) {
     add(input: DealInput, now: Date): Deal {
       const id = newId("deal");
       const at = now.toISOString();
-      db.prepare(`INSERT INTO deals (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      db.prepare(`INSERT INTO deals (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         id,
         input.account,
         input.closeDate,
@@ -55,10 +57,16 @@ export function createDealRepository(db: Database) {
         input.currency,
         input.aeId,
         input.csmId,
+        input.dealKey ?? null,
         at,
         at,
       );
-      return { id, ...input, createdAt: at, updatedAt: at, revision: 0 };
+      return { id, ...input, dealKey: input.dealKey ?? null, createdAt: at, updatedAt: at, revision: 0 };
+    },
+    /** The deal imported under this key (a manifest's deal_key, a CRM deal id), if any. */
+    findByKey(dealKey: string): Deal | undefined {
+      const row = db.prepare(`SELECT ${COLUMNS} FROM deals WHERE deal_key = ?`).get(dealKey) as DealRow | undefined;
+      return row ? toDeal(row) : undefined;
     },
     get(id: string): Deal | undefined {
       const row = byId.get(id) as DealRow | undefined;

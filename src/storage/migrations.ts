@@ -211,4 +211,14 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX handoff_feedback_deal ON handoff_feedback(deal_id, sent_at);
     `,
   },
+  {
+    id: 7,
+    name: "deal-key",
+    // The deal's own key outside Baton (a batch manifest's deal_key, a CRM's deal id): re-importing the same key
+    // finds the same deal instead of making a second one. Deals made by hand have none.
+    sql: `
+      ALTER TABLE deals ADD COLUMN deal_key TEXT;
+      CREATE UNIQUE INDEX deals_deal_key ON deals(deal_key) WHERE deal_key IS NOT NULL;
+    `,
+  },
 ];
