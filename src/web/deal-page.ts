@@ -59,7 +59,7 @@ export function renderDealPage(view: DealPageView): Html {
   <a class="button button-primary" href="/deals/${deal.id}/review">${view.actions.includes("edit") ? "Review the draft" : "Read the draft"}</a>
   <a class="button" href="/deals/${deal.id}/brief">CSM brief</a>
 </div>
-<div class="stat-grid">
+<div class="stat-grid" id="deal-stats" data-refresh-after-run>
   <div class="stat"><span class="stat-label">Sources</span><span class="stat-value">${summary.sourceCount}</span>${
     summary.pendingSourceCount > 0 ? html`<span class="subtle">${summary.pendingSourceCount} not extracted yet</span>` : EMPTY
   }</div>
@@ -78,11 +78,11 @@ export function renderDealPage(view: DealPageView): Html {
 ${view.tracking ?? EMPTY}
 ${view.actions.includes("edit") ? renderUpload(view) : EMPTY}
 ${view.actions.includes("extract") ? renderExtraction(view) : EMPTY}
-<section aria-labelledby="sources-heading">
+<section id="deal-sources" aria-labelledby="sources-heading" data-refresh-after-run>
   <h2 id="sources-heading" class="section-heading">Sources</h2>
   ${view.sources.length === 0 ? html`<p class="empty">No sources yet.</p>` : renderSourceTable(view)}
 </section>
-<section aria-labelledby="runs-heading">
+<section id="deal-runs" aria-labelledby="runs-heading" data-refresh-after-run>
   <h2 id="runs-heading" class="section-heading">Extraction runs</h2>
   ${view.runs.length === 0 ? html`<p class="empty">No extraction has run yet.</p>` : renderRuns(view)}
 </section>
@@ -137,7 +137,7 @@ function renderExtraction(view: DealPageView): Html {
       : html`<form method="post" action="/deals/${view.deal.id}/extractions" class="inline-form extract-form" data-extract-form>
     ${renderCsrfField(view.csrfToken)}
     <button type="submit" class="button button-primary">Run the extraction</button>
-    <span class="hint">${pending > 0 ? `${plural(pending, "source")} not extracted yet.` : "Every source is extracted; a run adds nothing new."}</span>
+    <span class="hint" id="extraction-hint" data-refresh-after-run>${pending > 0 ? `${plural(pending, "source")} not extracted yet.` : "Every source is extracted; a run adds nothing new."}</span>
   </form>`
   }
   <div class="run-progress" data-run-progress role="status" aria-live="polite"${

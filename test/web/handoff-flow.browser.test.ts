@@ -93,6 +93,11 @@ describe.skipIf(unavailable !== null)("the whole handoff in a browser", { timeou
       .locator("#extraction")
       .getByText(/Extraction finished: \d+ items added from 4 sources/)
       .waitFor();
+    // The tiles, the sources and the runs catch up without a reload.
+    await page.locator("#deal-stats").getByText("Succeeded").waitFor();
+    expect(await page.locator("#deal-stats").textContent()).not.toContain("No items");
+    expect(await page.locator("#deal-sources .badge", { hasText: "Extracted" }).count()).toBe(4);
+    expect(await page.locator("#extraction-hint").textContent()).toContain("Every source is extracted");
     await screenshot(page, "deal-extracted", true);
     await page.locator("#extraction").getByRole("link", { name: "Review the draft" }).click();
     await page.getByRole("heading", { name: "Review: Kestrel Ridge Freight" }).waitFor();

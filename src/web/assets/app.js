@@ -535,6 +535,7 @@
       runProgress.replaceChildren(p);
       return;
     }
+    refreshAfterRun();
     if (state.status === "succeeded") {
       p.textContent = `Extraction finished: ${state.itemsAdded ?? 0} items added from ${state.sources} sources in ${seconds} s.`;
       const link = document.createElement("a");
@@ -549,6 +550,21 @@
       p.textContent = `Extraction ${state.status === "failed" ? "failed" : "is still running"}${state.error ? `: ${state.error}` : ""}.`;
       runProgress.replaceChildren(p);
       announce(p.textContent);
+    }
+  }
+
+  /** Swaps in the current state of what a finished run changes (tiles, sources, runs), read from the page itself. */
+  async function refreshAfterRun() {
+    try {
+      const response = await fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+      if (!response.ok) return;
+      const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+      for (const region of document.querySelectorAll("[data-refresh-after-run][id]")) {
+        const next = fresh.getElementById(region.id);
+        if (next) region.replaceWith(document.importNode(next, true));
+      }
+    } catch {
+      // The panel already says how the run ended; a reload shows the rest.
     }
   }
 
