@@ -29,6 +29,9 @@ export const DEFAULT_LIMITS: IngestLimits = {
   pdfMaxPages: 300,
   pdfMemoryMb: 512,
   pdfWorkers: 2,
+  maxSpeakers: 1_000,
+  parseWorkers: 2,
+  parseMemoryMb: 1_024,
   mimeMaxDepth: 8,
   mimeMaxParts: 200,
 };
@@ -47,6 +50,9 @@ const EnvSchema = z.object({
   BATON_PDF_MAX_PAGES: intWithDefault(DEFAULT_LIMITS.pdfMaxPages),
   BATON_PDF_MEMORY_MB: intWithDefault(DEFAULT_LIMITS.pdfMemoryMb),
   BATON_PDF_WORKERS: intWithDefault(DEFAULT_LIMITS.pdfWorkers),
+  BATON_MAX_SPEAKERS: intWithDefault(DEFAULT_LIMITS.maxSpeakers),
+  BATON_PARSE_WORKERS: intWithDefault(DEFAULT_LIMITS.parseWorkers),
+  BATON_PARSE_MEMORY_MB: intWithDefault(DEFAULT_LIMITS.parseMemoryMb),
   BATON_LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs),
   BATON_LLM_MAX_RETRIES: z.preprocess(
     (v) => (v === "" || v === undefined ? DEFAULTS.llmMaxRetries : Number(v)),
@@ -75,6 +81,12 @@ export type IngestLimits = {
   pdfMemoryMb: number;
   /** PDF worker processes alive at once in this process; further PDFs wait (within their parse time). */
   pdfWorkers: number;
+  /** Distinct speakers (transcripts) or senders and recipients (email) one file may name. */
+  maxSpeakers: number;
+  /** Worker threads the service parses uploads on (the main thread only routes and writes). */
+  parseWorkers: number;
+  /** Heap cap of each parse worker thread. */
+  parseMemoryMb: number;
   /** Deepest MIME nesting and most MIME parts accepted in one email. */
   mimeMaxDepth: number;
   mimeMaxParts: number;
@@ -160,6 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pdfMaxPages: e.BATON_PDF_MAX_PAGES,
       pdfMemoryMb: e.BATON_PDF_MEMORY_MB,
       pdfWorkers: e.BATON_PDF_WORKERS,
+      maxSpeakers: e.BATON_MAX_SPEAKERS,
+      parseWorkers: e.BATON_PARSE_WORKERS,
+      parseMemoryMb: e.BATON_PARSE_MEMORY_MB,
     },
   };
 }

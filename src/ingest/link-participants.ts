@@ -1,5 +1,5 @@
 import { assignSides } from "./participants/assign-sides.ts";
-import { findParticipantForLabel } from "./participants/find-participant-for-label.ts";
+import { createParticipantFinder } from "./participants/find-participant-for-label.ts";
 import type { Participant, Segment } from "../domain/source.ts";
 
 /**
@@ -10,19 +10,20 @@ import type { Participant, Segment } from "../domain/source.ts";
  */
 export function linkParticipants(participants: Participant[], segments: Segment[]): Participant[] {
   const linked: Participant[] = participants.map((p) => (p.labels === undefined ? { ...p } : { ...p, labels: [...p.labels] }));
-  const attendeeCount = linked.length;
+  // Only header attendees are matched by name; labels added below stand for themselves.
+  const finder = createParticipantFinder(linked.slice());
   const seen = new Set<string>();
   for (const segment of segments) {
     const label = segment.speaker;
     if (label === null || seen.has(label)) continue;
     seen.add(label);
-    // Only header attendees are matched by name; labels added below stand for themselves.
-    const index = findParticipantForLabel(label, linked.slice(0, attendeeCount));
+    const index = finder.find(label);
     const participant = index === null ? undefined : linked[index];
     if (participant === undefined) {
       linked.push({ name: label, labels: [label] });
     } else if (!(participant.labels ?? []).includes(label)) {
       participant.labels = [...(participant.labels ?? []), label];
+      finder.addLabel(label, index!);
     }
   }
   return assignSides(linked);

@@ -1,5 +1,6 @@
 import type { IngestLimits } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { ParticipantList } from "./email/participant-list.ts";
 import { TextBuilder } from "./text-builder.ts";
 
 /** What every format parser receives: the decoded input, limits and a deadline. */
@@ -36,8 +37,13 @@ export class ParseContext {
     return Math.max(0, this.deadline - Date.now());
   }
 
+  /** The people list of an email file, held to the per-file limit on distinct people. */
+  newParticipantList(): ParticipantList {
+    return new ParticipantList(this.limits.maxSpeakers);
+  }
+
   newTextBuilder(): TextBuilder {
-    return new TextBuilder(this.limits.maxSegments);
+    return new TextBuilder(this.limits.maxSegments, this.limits.maxSpeakers);
   }
 
   /** A one-line INVALID_INPUT error about this file. */

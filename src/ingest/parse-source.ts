@@ -48,14 +48,7 @@ function sha256Hex(bytes: Uint8Array): string {
  * Throws AppError (INVALID_INPUT, UNSUPPORTED_FORMAT, LIMIT_EXCEEDED) with a one-line reason.
  */
 export async function parseSource(bytes: Uint8Array, filename: string, limits: IngestLimits): Promise<ParsedSource> {
-  if (bytes.byteLength > limits.maxFileBytes) {
-    throw new AppError({
-      code: "LIMIT_EXCEEDED",
-      message: `file is ${bytes.byteLength} bytes, over the limit of ${limits.maxFileBytes} (BATON_MAX_FILE_BYTES)`,
-      context: { bytes: bytes.byteLength, limit: limits.maxFileBytes },
-    });
-  }
-  if (bytes.byteLength === 0) throw new AppError({ code: "INVALID_INPUT", message: "file is empty" });
+  checkFileSize(bytes, limits);
   const context = new ParseContext(filename, limits);
   const body = await runParser(bytes, filename, context);
   if (body.segments.length === 0) {
@@ -75,6 +68,18 @@ export async function parseSource(bytes: Uint8Array, filename: string, limits: I
     },
     segments: body.segments,
   };
+}
+
+/** Refuses an empty file or one over the size limit, before any parsing. */
+export function checkFileSize(bytes: Uint8Array, limits: IngestLimits): void {
+  if (bytes.byteLength > limits.maxFileBytes) {
+    throw new AppError({
+      code: "LIMIT_EXCEEDED",
+      message: `file is ${bytes.byteLength} bytes, over the limit of ${limits.maxFileBytes} (BATON_MAX_FILE_BYTES)`,
+      context: { bytes: bytes.byteLength, limit: limits.maxFileBytes },
+    });
+  }
+  if (bytes.byteLength === 0) throw new AppError({ code: "INVALID_INPUT", message: "file is empty" });
 }
 
 async function runParser(bytes: Uint8Array, filename: string, context: ParseContext): Promise<ParsedBody> {

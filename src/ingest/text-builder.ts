@@ -19,9 +19,12 @@ export class TextBuilder {
   private readonly built: Segment[] = [];
   private length = 0;
   private readonly maxSegments: number;
+  private readonly maxSpeakers: number;
+  private readonly speakers = new Set<string>();
 
-  constructor(maxSegments: number) {
+  constructor(maxSegments: number, maxSpeakers = Number.POSITIVE_INFINITY) {
     this.maxSegments = maxSegments;
+    this.maxSpeakers = maxSpeakers;
   }
 
   /** Appends one segment; blank text is skipped. Returns the segment or null. */
@@ -34,6 +37,10 @@ export class TextBuilder {
         message: `more than ${this.maxSegments} segments (limit BATON_MAX_SEGMENTS)`,
         context: { limit: this.maxSegments },
       });
+    }
+    if (input.speaker !== null && !this.speakers.has(input.speaker)) {
+      if (this.speakers.size >= this.maxSpeakers) throw tooManySpeakers(this.maxSpeakers);
+      this.speakers.add(input.speaker);
     }
     if (this.parts.length > 0) {
       this.parts.push(SEPARATOR);
@@ -82,4 +89,13 @@ export class TextBuilder {
   finish(): { text: string; segments: Segment[] } {
     return { text: this.parts.join(""), segments: this.built };
   }
+}
+
+/** The answer to a file naming more distinct people than one file may (speakers, or senders and recipients). */
+export function tooManySpeakers(limit: number): AppError {
+  return new AppError({
+    code: "LIMIT_EXCEEDED",
+    message: `more than ${limit} distinct speakers or email senders and recipients (limit BATON_MAX_SPEAKERS)`,
+    context: { limit },
+  });
 }

@@ -1,6 +1,6 @@
 import type { AppDeps } from "../deps.ts";
 import { AppError, isAppError } from "../errors.ts";
-import { parseSource } from "../ingest/parse-source.ts";
+import { parseSourceOffMainThread } from "../ingest/parse-pool.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { runInTransaction } from "../storage/open-database.ts";
 import type { StoredSourceMeta } from "../storage/source-repository.ts";
@@ -19,7 +19,7 @@ type SourceDeps = Pick<AppDeps, "db" | "deals" | "sources" | "config"> & AuditDe
 
 /**
  * Parses every upload first, so one unusable file rejects the whole upload and nothing is stored; then stores the new
- * ones (a file the deal already has is answered as a duplicate). The size limit is parseSource's own check.
+ * ones (a file the deal already has is answered as a duplicate). The size limit is the parser's own check.
  */
 export async function uploadSources(deps: SourceDeps, actor: Actor, dealId: string, uploads: Upload[]): Promise<UploadedSource[]> {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
@@ -27,15 +27,17 @@ export async function uploadSources(deps: SourceDeps, actor: Actor, dealId: stri
   if (uploads.length > MAX_FILES_PER_UPLOAD) {
     throw new AppError({ code: "LIMIT_EXCEEDED", message: `at most ${MAX_FILES_PER_UPLOAD} files per upload` });
   }
-  const parsed: { upload: Upload; result: ParsedSource }[] = [];
-  for (const upload of uploads) {
-    try {
-      parsed.push({ upload, result: await parseSource(upload.bytes, upload.filename, deps.config.limits) });
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      throw new AppError({ code: error.code, message: `${upload.filename}: ${error.message}`, cause: error });
-    }
-  }
+  // Parsed on the parse threads, as many at once as there are threads; the first refusal refuses the upload.
+  const parsed: { upload: Upload; result: ParsedSource }[] = await Promise.all(
+    uploads.map(async (upload) => {
+      try {
+        return { upload, result: await parseSourceOffMainThread(upload.bytes, upload.filename, deps.config.limits) };
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        throw new AppError({ code: error.code, message: `${upload.filename}: ${error.message}`, cause: error });
+      }
+    }),
+  );
   const stored = runInTransaction(deps.db, () =>
     parsed.map(({ upload, result }) => {
       const added = deps.sources.add(deal.id, result, upload.bytes, actor.user.id, deps.now());
@@ -64,15 +66,22 @@ export async function uploadSourcesEach(deps: SourceDeps, actor: Actor, dealId: 
     throw new AppError({ code: "LIMIT_EXCEEDED", message: `at most ${MAX_FILES_PER_UPLOAD} files per upload` });
   }
   const results: UploadResult[] = [];
-  for (const upload of uploads) {
-    let parsed: ParsedSource;
-    try {
-      parsed = await parseSource(upload.bytes, upload.filename, deps.config.limits);
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      results.push({ filename: upload.filename, outcome: "refused", error: { code: error.code, message: error.message } });
+  // Parsed on the parse threads, as many at once as there are threads; each outcome is kept, none left unhandled.
+  const outcomes = await Promise.allSettled(
+    uploads.map((upload) => parseSourceOffMainThread(upload.bytes, upload.filename, deps.config.limits)),
+  );
+  for (const [index, upload] of uploads.entries()) {
+    const outcome = outcomes[index]!;
+    if (outcome.status === "rejected") {
+      if (!isAppError(outcome.reason)) throw outcome.reason;
+      results.push({
+        filename: upload.filename,
+        outcome: "refused",
+        error: { code: outcome.reason.code, message: outcome.reason.message },
+      });
       continue;
     }
+    const parsed: ParsedSource = outcome.value;
     const added = deps.sources.add(deal.id, parsed, upload.bytes, actor.user.id, deps.now());
     const source = { ...deps.sources.getMeta(deal.id, parsed.source.id)!, duplicate: !added };
     if (added) recordAudit(deps, actor, { action: "upload", objectType: "source", objectId: source.id, dealId: deal.id });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
 import { answerWith } from "../support/llm-test-harness.ts";
 import { completionReply, errorReply, LLM_BASE_URL, setupOpenAiMock } from "../support/msw-openai.ts";
-import { SAMPLE_CALL_VTT, seedDeal } from "../support/seed-deal.ts";
+import { SAMPLE_CALL_VTT, seedDeal, seedSource } from "../support/seed-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 const llm = setupOpenAiMock();
@@ -71,7 +71,8 @@ describe("?wait=true with a slow model", () => {
     const app = llmApp({ BATON_REQUEST_TIMEOUT_MS: "1500" });
     const ae = app.addUser("ae");
     const deal = seedDeal(app, ae);
-    await uploadCall(app, ae, deal.id);
+    // Stored directly: the short deadline is for the extraction wait, not for a parse thread's cold start.
+    await seedSource(app, deal.id, ae);
     const model = deferred();
     llm.enqueue({ ...completionReply(ANSWER), until: model.promise });
 

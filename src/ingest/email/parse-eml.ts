@@ -1,7 +1,6 @@
 import type { ParseContext, ParseInput } from "../parse-context.ts";
 import type { ParsedBody } from "../parsed-body.ts";
 import { mimeBytesOf } from "./mime-bytes.ts";
-import { ParticipantList } from "./participant-list.ts";
 import { readEmailThread, rememberOwnText, writeThread } from "./read-email-thread.ts";
 import { readMimeMessage } from "./read-mime-message.ts";
 import { ThreadWriter } from "./thread-writer.ts";
@@ -12,7 +11,7 @@ import { ThreadWriter } from "./thread-writer.ts";
  */
 export async function parseEml(input: ParseInput, context: ParseContext): Promise<ParsedBody> {
   const message = await readMimeMessage(mimeBytesOf(input), context.limits);
-  const participants = new ParticipantList();
+  const participants = context.newParticipantList();
   for (const person of [message.from, ...message.to, ...message.cc]) participants.add(person);
   const thread = await readEmailThread(message, context);
   const builder = context.newTextBuilder();

@@ -2,7 +2,6 @@ import { isAppError } from "../../errors.ts";
 import type { ParseContext, ParseInput } from "../parse-context.ts";
 import type { ParsedBody } from "../parsed-body.ts";
 import { mimeBytesOf } from "./mime-bytes.ts";
-import { ParticipantList } from "./participant-list.ts";
 import { readEmailThread, rememberOwnText, writeThread } from "./read-email-thread.ts";
 import { type MimeMessage, readMimeMessage } from "./read-mime-message.ts";
 import { splitMbox } from "./split-mbox.ts";
@@ -39,7 +38,7 @@ export async function parseMbox(input: ParseInput, context: ParseContext): Promi
   if (read.length === 0) {
     throw context.invalid(`no readable message in this mbox (${skipped} skipped: encrypted or without body text)`);
   }
-  const participants = new ParticipantList();
+  const participants = context.newParticipantList();
   for (const message of read) for (const person of [message.from, ...message.to, ...message.cc]) participants.add(person);
   const threads: ThreadMessage[][] = [];
   for (const message of read) threads.push(await readEmailThread(message, context));

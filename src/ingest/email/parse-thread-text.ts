@@ -1,6 +1,5 @@
 import type { ParseContext } from "../parse-context.ts";
 import type { ParsedBody } from "../parsed-body.ts";
-import { ParticipantList } from "./participant-list.ts";
 import { rememberOwnText, writeThread } from "./read-email-thread.ts";
 import { splitThread } from "./split-thread.ts";
 import { ThreadWriter } from "./thread-writer.ts";
@@ -13,7 +12,7 @@ export function parseThreadText(body: string, format: string, context: ParseCont
   const thread = splitThread(body, { author: null }, context);
   const builder = context.newTextBuilder();
   const writer = new ThreadWriter(builder);
-  const participants = new ParticipantList();
+  const participants = context.newParticipantList();
   rememberOwnText(thread, writer);
   writeThread(thread, writer, participants);
   const { text, segments } = builder.finish();

@@ -1,9 +1,15 @@
 import type { Participant } from "../../domain/source.ts";
+import { tooManySpeakers } from "../text-builder.ts";
 import { type EmailPerson, isSamePerson, nameFromAddress } from "./email-person.ts";
 
 /** The people of an email thread, each once, in the order they first appear. */
 export class ParticipantList {
   private readonly people: { person: EmailPerson; participant: Participant }[] = [];
+  private readonly maxPeople: number;
+
+  constructor(maxPeople = Number.POSITIVE_INFINITY) {
+    this.maxPeople = maxPeople;
+  }
 
   add(person: EmailPerson | null, role: { title?: string; company?: string } = {}): void {
     if (person === null || (person.name === undefined && person.email === undefined)) return;
@@ -21,6 +27,7 @@ export class ParticipantList {
       if (existing.participant.email === undefined && person.email !== undefined) existing.participant.email = person.email;
       return;
     }
+    if (this.people.length >= this.maxPeople) throw tooManySpeakers(this.maxPeople);
     const participant: Participant = { name: person.name ?? nameFromAddress(person.email ?? "") };
     if (person.email !== undefined) participant.email = person.email;
     // Segments show the address when an email gives no display name: keep it as a label.

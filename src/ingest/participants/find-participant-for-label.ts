@@ -18,20 +18,24 @@ function nameWords(name: string): string[] {
   return words;
 }
 
+// Linking asks about every label against every attendee: each participant's name is split once, not once per rule and label.
+const WORDS_OF = new WeakMap<Participant, { name: string; words: string[] }>();
+
+/** nameWords of a participant's name, remembered for as long as the participant object lives and its name stays. */
+function wordsOf(participant: Participant): string[] {
+  const known = WORDS_OF.get(participant);
+  if (known !== undefined && known.name === participant.name) return known.words;
+  const words = nameWords(participant.name);
+  WORDS_OF.set(participant, { name: participant.name, words });
+  return words;
+}
+
 /** The one person the indexes point at; the same name and email listed twice is still one person. */
 function unique(indexes: number[], participants: Participant[]): number | "ambiguous" | null {
   if (indexes.length === 0) return null;
-  const identity = (p: Participant) => `${nameWords(p.name).join(" ")}\u0000${p.email?.toLowerCase() ?? ""}`;
+  const identity = (p: Participant) => `${wordsOf(p).join(" ")}\u0000${p.email?.toLowerCase() ?? ""}`;
   const first = identity(participants[indexes[0]!]!);
   return indexes.every((index) => identity(participants[index]!) === first) ? indexes[0]! : "ambiguous";
-}
-
-function matching(participants: Participant[], test: (participant: Participant) => boolean): number[] {
-  const indexes: number[] = [];
-  participants.forEach((participant, index) => {
-    if (test(participant)) indexes.push(index);
-  });
-  return indexes;
 }
 
 function isInitialOf(word: string, nameWord: string): boolean {
@@ -46,39 +50,103 @@ function initials(words: string[]): string {
     .join("");
 }
 
+/** Indexes of participants by each key a rule looks up, so a label is matched against a few candidates, not everyone. */
+class KeyIndex {
+  readonly #map = new Map<string, number[]>();
+
+  add(key: string, index: number): void {
+    const list = this.#map.get(key);
+    if (list === undefined) this.#map.set(key, [index]);
+    else if (list.at(-1) !== index) list.push(index);
+  }
+
+  get(...keys: string[]): number[] {
+    const found = keys.flatMap((key) => this.#map.get(key) ?? []);
+    return keys.length === 1 ? found : [...new Set(found)].sort((a, b) => a - b);
+  }
+}
+
+/** What matches labels to a fixed list of participants; built once, asked once per distinct label. */
+export type ParticipantFinder = {
+  /** The participant a label stands for (see findParticipantForLabel), or null. */
+  find(label: string): number | null;
+  /** Records that the participant at `index` now carries `label` as well. */
+  addLabel(label: string, index: number): void;
+};
+
+/**
+ * Indexes participants by label, full name, first word, initials, last word, email, email local part and title.
+ * Each rule of findParticipantForLabel then looks at the participants sharing its key only, so linking a file's
+ * labels is near-linear in speakers instead of speakers times participants.
+ */
+export function createParticipantFinder(participants: Participant[]): ParticipantFinder {
+  const byLabel = new KeyIndex();
+  const byName = new KeyIndex();
+  const byFirstWord = new KeyIndex();
+  const byInitials = new KeyIndex();
+  const byLastWord = new KeyIndex();
+  const byEmail = new KeyIndex();
+  const byTitle = new KeyIndex();
+  participants.forEach((p, index) => {
+    const words = wordsOf(p);
+    for (const label of p.labels ?? []) byLabel.add(label, index);
+    byName.add(words.join(" "), index);
+    byFirstWord.add(words[0]!, index);
+    if (words.length > 1) {
+      byInitials.add(initials(words), index);
+      byLastWord.add(words.at(-1)!, index);
+    }
+    if (p.email !== undefined) {
+      const email = p.email.toLowerCase();
+      byEmail.add(email, index);
+      byEmail.add(email.split("@")[0]!, index);
+    }
+    if (p.title !== undefined) byTitle.add(p.title.toLowerCase(), index);
+  });
+
+  const find = (label: string): number | null => {
+    const lower = label.toLowerCase().replace(/\s+/g, " ").trim();
+    const labelWords = nameWords(label);
+    const labelName = labelWords.join(" ");
+    const titleRule = (): number[] => byTitle.get(...(TITLE_ALIASES[lower] ?? [lower]));
+    // Each rule: the candidates its key selects, then the rule itself, in the order of the participants.
+    const rules: (() => number[])[] = [
+      () => byLabel.get(label),
+      () => byName.get(labelName),
+      // A role label ("AE") is a title before it is anyone's initials.
+      ...(lower in TITLE_ALIASES ? [titleRule] : []),
+      () =>
+        byFirstWord.get(labelWords[0]!).filter((index) => {
+          const words = wordsOf(participants[index]!);
+          // "Sarah" and "Sarah C." both start "Sarah Chen"; an initial may stand for the last word.
+          return (
+            words.length >= labelWords.length &&
+            labelWords.every((word, i) => words[i] === word || (i > 0 && i === labelWords.length - 1 && isInitialOf(word, words[i]!)))
+          );
+        }),
+      () => (/^[A-Z]{2,4}$/.test(label) ? byInitials.get(lower) : []),
+      () => (labelWords.length === 1 ? byLastWord.get(labelName) : []),
+      () => byEmail.get(lower),
+      titleRule,
+    ];
+    for (const rule of rules) {
+      const found = unique(rule(), participants);
+      if (found === "ambiguous") return null;
+      if (found !== null) return found;
+    }
+    return null;
+  };
+
+  return { find, addLabel: (label, index) => byLabel.add(label, index) };
+}
+
 /**
  * The participant a speaker label stands for: a label already listed, the full name, the first
  * name or a leading part of the name, initials, the last name, the email address or its local
  * part, or a role abbreviation of the title ("AE"). Tried in that order; a rule that matches
  * two people stops the search, so a shared first name is never guessed. Returns an index or null.
+ * To match many labels against the same participants, build a finder once (createParticipantFinder).
  */
 export function findParticipantForLabel(label: string, participants: Participant[]): number | null {
-  const lower = label.toLowerCase().replace(/\s+/g, " ").trim();
-  const labelWords = nameWords(label);
-  const labelName = labelWords.join(" ");
-  const byTitle = (p: Participant) => p.title !== undefined && (TITLE_ALIASES[lower] ?? [lower]).includes(p.title.toLowerCase());
-  const rules: ((participant: Participant) => boolean)[] = [
-    (p) => (p.labels ?? []).includes(label),
-    (p) => nameWords(p.name).join(" ") === labelName,
-    // A role label ("AE") is a title before it is anyone's initials.
-    ...(lower in TITLE_ALIASES ? [byTitle] : []),
-    (p) => {
-      const words = nameWords(p.name);
-      // "Sarah" and "Sarah C." both start "Sarah Chen"; an initial may stand for the last word.
-      return (
-        words.length >= labelWords.length &&
-        labelWords.every((word, i) => words[i] === word || (i > 0 && i === labelWords.length - 1 && isInitialOf(word, words[i]!)))
-      );
-    },
-    (p) => /^[A-Z]{2,4}$/.test(label) && initials(nameWords(p.name)) === lower && nameWords(p.name).length > 1,
-    (p) => labelWords.length === 1 && nameWords(p.name).length > 1 && nameWords(p.name).at(-1) === labelName,
-    (p) => p.email !== undefined && (p.email.toLowerCase() === lower || p.email.toLowerCase().split("@")[0] === lower),
-    byTitle,
-  ];
-  for (const rule of rules) {
-    const found = unique(matching(participants, rule), participants);
-    if (found === "ambiguous") return null;
-    if (found !== null) return found;
-  }
-  return null;
+  return createParticipantFinder(participants).find(label);
 }
