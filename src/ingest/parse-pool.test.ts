@@ -41,7 +41,7 @@ afterEach(async () => {
 
 describe("parsing on worker threads", () => {
   it("gives the same source as parsing in place", async () => {
-    pool = new ParsePool(2);
+    pool = new ParsePool(1_024);
     const bytes = callWithVoices(12);
     const onThread = await pool.parse(bytes, "call.vtt", limits());
     expect(onThread).toEqual(await parseSource(bytes, "call.vtt", limits()));
@@ -49,7 +49,7 @@ describe("parsing on worker threads", () => {
   });
 
   it("refuses a file over the size limit at once, without starting a thread", async () => {
-    pool = new ParsePool(2);
+    pool = new ParsePool(1_024);
     await expect(pool.parse(callWithVoices(3), "call.vtt", limits({ maxFileBytes: 10 }))).rejects.toMatchObject({
       code: "LIMIT_EXCEEDED",
       message: expect.stringContaining("BATON_MAX_FILE_BYTES"),
@@ -58,7 +58,7 @@ describe("parsing on worker threads", () => {
   });
 
   it("answers a parser's refusal as the same AppError, and the thread goes on parsing", async () => {
-    pool = new ParsePool(1);
+    pool = new ParsePool(1_024);
     await expect(pool.parse(callWithVoices(30), "call.vtt", limits({ maxSpeakers: 20 }))).rejects.toMatchObject({
       name: "AppError",
       code: "LIMIT_EXCEEDED",
@@ -69,7 +69,7 @@ describe("parsing on worker threads", () => {
   });
 
   it("holds an mbox to the same limit on distinct senders and recipients", async () => {
-    pool = new ParsePool(1);
+    pool = new ParsePool(1_024);
     await expect(pool.parse(mailboxWithSenders(40), "list.mbox", limits({ maxSpeakers: 25 }))).rejects.toMatchObject({
       code: "LIMIT_EXCEEDED",
       message: expect.stringContaining("BATON_MAX_SPEAKERS"),
@@ -77,8 +77,8 @@ describe("parsing on worker threads", () => {
     expect((await pool.parse(mailboxWithSenders(10), "list.mbox", limits({ maxSpeakers: 25 }))).source.participants.length).toBe(11);
   });
 
-  it("stops a parse past its time limit even in a stage with no time check of its own, and replaces the thread", async () => {
-    pool = new ParsePool(1);
+  it("stops a parse past its time limit and replaces the thread", async () => {
+    pool = new ParsePool(1_024);
     // 20,000 voices, each matched against every attendee: far more work than 50 ms allows, in the linking stage.
     const hostile = callWithVoices(20_000);
     await expect(pool.parse(hostile, "voices.vtt", limits({ maxSpeakers: 50_000, parseTimeoutMs: 50 }))).rejects.toMatchObject({
@@ -89,7 +89,7 @@ describe("parsing on worker threads", () => {
   });
 
   it("refuses a parse that needs more heap than its thread may have, naming the limit", async () => {
-    pool = new ParsePool(1);
+    pool = new ParsePool(16);
     const hostile = callWithVoices(60_000);
     await expect(
       pool.parse(hostile, "voices.vtt", limits({ maxSpeakers: 100_000, maxSegments: 100_000, parseMemoryMb: 16, parseTimeoutMs: 600_000 })),

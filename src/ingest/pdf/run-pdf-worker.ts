@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../../errors.ts";
 import { memoryLimitMessage, type PdfWorkerRequest, type PdfWorkerResult, RESIDENT_LIMIT_EXIT_CODE } from "./pdf-worker-protocol.ts";
-import { Semaphore } from "./semaphore.ts";
+import { Semaphore } from "../../workers/semaphore.ts";
 
 type PdfExtraction = Extract<PdfWorkerResult, { ok: true }>;
 

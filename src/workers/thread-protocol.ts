@@ -1,0 +1,28 @@
+import { parentPort } from "node:worker_threads";
+import { type ErrorCode, isAppError } from "../errors.ts";
+
+/** One task for a worker thread. */
+export type ThreadRequest<Payload> = { id: number; payload: Payload };
+
+/** The thread's answer: the value, or the AppError's parts (errors do not cross threads as instances). */
+export type ThreadReply<Result> =
+  | { id: number; ok: true; value: Result }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string; context: Record<string, string | number | boolean | null> } };
+
+/** Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. */
+export function serveThreadRequests<Payload, Result>(handle: (payload: Payload) => Promise<Result> | Result): void {
+  const port = parentPort;
+  if (port === null) throw new Error("serveThreadRequests runs in a worker thread (see thread-pool.ts)");
+  port.on("message", async (request: ThreadRequest<Payload>) => {
+    let reply: ThreadReply<Result>;
+    try {
+      reply = { id: request.id, ok: true, value: await handle(request.payload) };
+    } catch (error) {
+      // Tasks answer AppErrors; anything else is a bug, told without the task's content.
+      reply = isAppError(error)
+        ? { id: request.id, ok: false, error: { code: error.code, message: error.message, context: error.context } }
+        : { id: request.id, ok: false, error: { code: "INTERNAL", message: "the worker thread failed unexpectedly", context: {} } };
+    }
+    port.postMessage(reply);
+  });
+}

@@ -1,0 +1,21 @@
+// A worker thread for the ThreadPool tests: tasks that answer, refuse, never end or never stop allocating.
+import { AppError } from "../../src/errors.ts";
+import { serveThreadRequests } from "../../src/workers/thread-protocol.ts";
+
+export type BusyTask = { kind: "echo"; value: string } | { kind: "refuse" } | { kind: "spin" } | { kind: "hoard" };
+
+serveThreadRequests((task: BusyTask) => {
+  switch (task.kind) {
+    case "echo":
+      return task.value;
+    case "refuse":
+      throw new AppError({ code: "INVALID_INPUT", message: "refused on purpose", context: { n: 1 } });
+    case "spin":
+      // No await, no time check: only a stop from outside the thread ends this.
+      for (;;) {}
+    case "hoard": {
+      const kept: number[][] = [];
+      for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => i));
+    }
+  }
+});
