@@ -20,6 +20,8 @@ const DEFAULTS = {
   host: "127.0.0.1",
   requestTimeoutMs: 30_000,
   jobConcurrency: 2,
+  draftTimeoutMs: 300_000,
+  draftMemoryMb: 2_048,
 } as const;
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -64,6 +66,8 @@ const EnvSchema = z.object({
   BATON_LLM_JSON_MODE: z.preprocess((v) => (v === "" || v === undefined ? "auto" : v), z.enum(["auto", "json_schema", "json_object"])),
   BATON_REQUEST_TIMEOUT_MS: intWithDefault(DEFAULTS.requestTimeoutMs),
   BATON_JOB_CONCURRENCY: intWithDefault(DEFAULTS.jobConcurrency),
+  BATON_DRAFT_TIMEOUT_MS: intWithDefault(DEFAULTS.draftTimeoutMs),
+  BATON_DRAFT_MEMORY_MB: intWithDefault(DEFAULTS.draftMemoryMb),
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
   BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
 });
@@ -119,6 +123,8 @@ export type Config = {
   requestTimeoutMs: number;
   /** Extraction runs executed at once by the service's job queue. */
   jobConcurrency: number;
+  /** The service's draft threads: one per job worker, each with a hard deadline and a heap cap. */
+  drafting: { threads: number; timeoutMs: number; memoryMb: number };
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto says whether the browser's request was HTTPS (secure cookies). */
   trustProxy: boolean;
   limits: IngestLimits;
@@ -163,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST ?? DEFAULTS.host,
     requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
     jobConcurrency: e.BATON_JOB_CONCURRENCY,
+    drafting: { threads: e.BATON_JOB_CONCURRENCY, timeoutMs: e.BATON_DRAFT_TIMEOUT_MS, memoryMb: e.BATON_DRAFT_MEMORY_MB },
     trustProxy: e.BATON_TRUST_PROXY === "true",
     limits: {
       ...DEFAULT_LIMITS,

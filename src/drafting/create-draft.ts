@@ -1,6 +1,6 @@
 import { detectInjections } from "../extraction/detect-injections.ts";
 import { detectContradictions } from "../extraction/detect-contradictions.ts";
-import type { ExtractOptions, Extractor } from "../extraction/extractor.ts";
+import type { ExtractionResult, ExtractOptions, Extractor } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { assembleDraft } from "./assemble-draft.ts";
 import type { Draft } from "../domain/draft.ts";
@@ -29,7 +29,14 @@ type CreateDraftOptions = ExtractOptions & {
 export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
   const { contextSources, ...extractOptions } = options;
   const extraction = await deps.extractor.extract(sources, extractOptions);
-  const all = contextSources ?? sources;
+  return finishDraft(extraction, sources, contextSources ?? sources, deps.now());
+}
+
+/**
+ * Everything after the extractor's answer: deterministic and CPU-bound, so the service runs it on a draft thread
+ * (draft-pool.ts). `all` is every source of the deal; `sources` the ones just extracted.
+ */
+export function finishDraft(extraction: ExtractionResult, sources: ParsedSource[], all: ParsedSource[], now: Date): Draft {
   const fresh = new Set(sources.map((s) => s.source.id));
   // Contradictions among earlier sources alone were found when those were extracted.
   const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));
@@ -37,5 +44,5 @@ export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps
   const grounded = groundCandidates(candidates, all);
   const consolidated = consolidateItems(mergeItems(flagInjectedClaims(grounded)), all);
   const merged = settleActions(resolvePronouns(completePeople(consolidated, all), all), all);
-  return assembleDraft(merged, extraction, sources, deps.now());
+  return assembleDraft(merged, extraction, sources, now);
 }

@@ -1,4 +1,4 @@
-import { createDraft } from "../drafting/create-draft.ts";
+import { type DraftLimits, draftOffMainThread } from "../drafting/draft-pool.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { NO_USAGE } from "../domain/usage.ts";
 import type { ParsedSource } from "../domain/source.ts";
@@ -16,6 +16,8 @@ export type RunExtractionDeps = {
   runs: RunRepository;
   sources: SourceRepository;
   items: ItemRepository;
+  /** How the draft threads the runs use are held in check. */
+  config: { drafting: DraftLimits };
   /** The extractor for one deal. */
   createExtractor(dealId: string): Promise<Extractor>;
   logger: Logger;
@@ -49,15 +51,10 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
       deps.runs.markSucceeded(runId, { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 }, deps.now());
       return;
     }
-    const draft = await createDraft(
-      fresh,
-      { extractor, now: deps.now },
-      {
-        contextSources: all,
-        ...(signal ? { signal } : {}),
-        ...(options.refresh ? { refresh: true } : {}),
-      },
-    );
+    const draft = await draftOffMainThread({ sources: fresh, contextSources: all, extractor, now: deps.now }, deps.config.drafting, {
+      ...(signal ? { signal } : {}),
+      ...(options.refresh ? { refresh: true } : {}),
+    });
     if (signal?.aborted) throw new AppError({ code: "TIMEOUT", message: "extraction was cancelled" });
     runInTransaction(deps.db, () => {
       const added = deps.items.addIfNew(
