@@ -78,7 +78,8 @@ export function createSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
     if (due !== undefined) candidates.push(due);
     if (started || waiters.length > 0) candidates.push(now + POLL_MS);
     if (candidates.length === 0) return;
-    cancelWake = clock.setTimer(pump, Math.max(0, Math.min(...candidates) - now));
+    // At least 1 ms: a due time already passed means the job was not claimable this turn (never spin on it).
+    cancelWake = clock.setTimer(pump, Math.max(1, Math.min(...candidates) - now));
   };
 
   const checkWaiters = () => {

@@ -85,7 +85,7 @@ export function createJobRepository(db: Database) {
           .prepare(
             `SELECT * FROM jobs
              WHERE (status = 'queued' AND next_attempt_at <= ?1)
-                OR (status = 'running' AND lease_until < ?1 AND lease_owner <> ?2)
+                OR (status = 'running' AND lease_until <= ?1 AND lease_owner <> ?2)
              ORDER BY next_attempt_at, created_at, id LIMIT 1`,
           )
           .get(iso(now), owner) as JobRow | undefined;
