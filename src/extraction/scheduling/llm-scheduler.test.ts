@@ -15,10 +15,11 @@ function scheduler(options: { rpm?: number; tpm?: number; holdLimitMs?: number }
   });
   const granted: string[] = [];
   /** Asks for a permit and records its name when granted; the promise settles with the error if refused. */
-  const ask = (name: string, tokens = 100) =>
+  const ask = (name: string, tokens = 100): Promise<AppError | undefined> =>
     gate.acquire({ tokens }).then(
       () => {
         granted.push(name);
+        return undefined;
       },
       (error: unknown) => error as AppError,
     );
