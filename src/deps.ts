@@ -40,8 +40,11 @@ export type AppDeps = {
   handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
   jobs: JobQueue;
-  /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
-  createExtractor(dealId: string): Promise<Extractor>;
+  /**
+   * The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. With
+   * `answeredSince`, cached answers stored before that moment are misses (a refresh run's retry).
+   */
+  createExtractor(dealId: string, options?: { answeredSince?: string }): Promise<Extractor>;
   logger: Logger;
   now: () => Date;
 };
@@ -60,10 +63,10 @@ type BuildDepsOptions = {
 /** The composition root: database, repositories, extractor factory, clock and logger. */
 export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDeps {
   const db = options.db ?? openDatabase(config.dbPath);
-  const llmCache = createLlmCacheRepository(db);
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? SYSTEM_CLOCK;
   const now = options.now ?? (() => new Date(clock.now()));
+  const llmCache = createLlmCacheRepository(db, now);
   // One LLM client, prompt and scheduler for the process, however many runs use them.
   const extractorFor = createExtractorFactory(config, { ...(options.fetch ? { fetch: options.fetch } : {}), clock, handBackWaits: true });
   const jobs = createSqliteJobQueue({
@@ -91,10 +94,14 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
     jobs,
-    createExtractor: (dealId) =>
+    createExtractor: (dealId, cacheOptions = {}) =>
       extractorFor(
         (): LlmCache => ({
-          get: (key) => llmCache.get(`${dealId}:${key}`),
+          get: (key) => {
+            const entry = llmCache.get(`${dealId}:${key}`);
+            const since = cacheOptions.answeredSince;
+            return since !== undefined && (entry?.createdAt ?? "") < since ? undefined : entry;
+          },
           put: (key, entry) => llmCache.put(`${dealId}:${key}`, { ...entry, dealId }),
         }),
       ),

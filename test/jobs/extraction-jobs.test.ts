@@ -4,13 +4,27 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
 import { startBatch, startExtraction } from "../../src/services/extraction-service.ts";
-import { answerWith } from "../support/llm-test-harness.ts";
+import { answerWith, createTestExtractor, parseText, useTempDatabase } from "../support/llm-test-harness.ts";
 import { CLOCK_START, createManualClock, eventually, type ManualClock } from "../support/manual-clock.ts";
 import { completionReply, errorReply, LLM_BASE_URL, setupOpenAiMock } from "../support/msw-openai.ts";
-import { seedDeal, seedSource } from "../support/seed-deal.ts";
+import { SAMPLE_CALL_VTT, seedDeal, seedSource } from "../support/seed-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 const llm = setupOpenAiMock();
+const scratch = useTempDatabase();
+
+/** A context window that holds the fixed prompt, a 500-token output reservation and one segment of the sample call. */
+async function oneSegmentPerCall(): Promise<Record<string, string>> {
+  const env = { BATON_LLM_CONTEXT_TOKENS: "1000", BATON_LLM_MAX_OUTPUT_TOKENS: "500" };
+  const extractor = await createTestExtractor(scratch.current(), env);
+  const message = await extractor.extract([await parseText("call.vtt", SAMPLE_CALL_VTT)]).then(
+    () => "",
+    (error: Error) => error.message,
+  );
+  const fixed = Number(message.match(/the fixed prompt takes about ([\d,]+) tokens/)?.[1]?.replace(/,/g, ""));
+  expect(fixed).toBeGreaterThan(0);
+  return { ...env, BATON_LLM_CONTEXT_TOKENS: String(fixed + 500 + 40) };
+}
 
 const ANSWER = answerWith({
   whyTheyBought: [
@@ -132,5 +146,35 @@ describe("extraction jobs", () => {
     expect(app.deps.runs.get(run.id)).toEqual(before);
     expect(app.deps.items.list(deal.id)).toHaveLength(1);
     expect(llm.requests).toHaveLength(1);
+  });
+
+  it("pays on the retry of a refresh run only for the calls its first attempt had not answered", async () => {
+    const clock = createManualClock();
+    const app = llmApp(clock, await oneSegmentPerCall());
+    const ae = app.addUser("ae");
+    const deal = seedDeal(app, ae);
+    await seedSource(app, deal.id, ae);
+    llm.replyAlways(completionReply(answerWith()));
+    // A first run answers and caches the three calls (one segment each).
+    await startExtraction(app.deps, actor(ae), deal.id);
+    await app.deps.jobs.idle();
+    expect(llm.requests).toHaveLength(3);
+    // The same text uploaded again is a new source with the same prompts, all three answers in the cache. Asked with
+    // refresh, the run's first attempt answers one call afresh and fails on the next.
+    for (const meta of app.deps.sources.listMeta(deal.id)) {
+      expect((await app.request("DELETE", `/v1/deals/${deal.id}/sources/${meta.id}`, { token: ae.token })).status).toBe(204);
+    }
+    await seedSource(app, deal.id, ae);
+    await clock.advance(1_000);
+    llm.enqueue(completionReply(answerWith()), errorReply(503, "upstream unavailable"));
+    const { run } = await startExtraction(app.deps, actor(ae), deal.id, { refresh: true });
+    await eventually(() => expect(app.deps.jobs.inspect(run.id)).toMatchObject({ status: "queued", attempts: 1 }));
+    expect(llm.requests).toHaveLength(5);
+    await clock.advance(3_750);
+    await app.deps.jobs.settled(run.id);
+    // The retry keeps the answer paid for a moment ago and asks again for the two others, cached before the refresh
+    // (a retry without refresh would take them from the cache; one with refresh would ask all three again).
+    expect(llm.requests).toHaveLength(7);
+    expect(app.deps.runs.get(run.id)).toMatchObject({ status: "succeeded", usage: { llmCalls: 2, cachedCalls: 1 } });
   });
 });
