@@ -54,17 +54,27 @@ export function createSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
   };
 
   const pump = () => {
-    for (const leaseOwner of jobs.listLeaseOwners()) {
-      if (isDeadLocalOwner(leaseOwner) && jobs.expireLeases(leaseOwner, clock.now()) > 0) {
-        logger.warn("took over the jobs of a stopped worker", { owner: leaseOwner });
+    // A queue dropped without stop() (its database closed under it) goes quiet instead of throwing from a timer.
+    if (!options.db.isOpen) {
+      stopped = true;
+      return;
+    }
+    try {
+      for (const leaseOwner of jobs.listLeaseOwners()) {
+        if (isDeadLocalOwner(leaseOwner) && jobs.expireLeases(leaseOwner, clock.now()) > 0) {
+          logger.warn("took over the jobs of a stopped worker", { owner: leaseOwner });
+        }
       }
+      while (running.size < options.concurrency) {
+        const job = jobs.claimNext(owner, clock.now(), options.leaseMs);
+        if (job === undefined) break;
+        launch(job);
+      }
+      checkWaiters();
+    } catch (error) {
+      // A busy or failing database: try again at the next wake-up rather than crash the process from a timer.
+      logger.error("job queue could not read its jobs", { errorName: (error as Error)?.name ?? "unknown" });
     }
-    while (running.size < options.concurrency) {
-      const job = jobs.claimNext(owner, clock.now(), options.leaseMs);
-      if (job === undefined) break;
-      launch(job);
-    }
-    checkWaiters();
     armWake();
   };
 
@@ -93,7 +103,7 @@ export function createSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
 
   const heartbeat = () => {
     cancelHeartbeat = undefined;
-    if (running.size === 0) return;
+    if (running.size === 0 || !options.db.isOpen) return;
     const until = clock.now() + options.leaseMs;
     for (const [id, entry] of running) {
       if (entry.lostLease || jobs.renew(id, owner, until)) continue;
@@ -160,10 +170,12 @@ export function createSqliteJobQueue(options: SqliteJobQueueOptions): JobQueue {
   };
 
   const bury = (job: StoredJob, handler: JobHandler, failure: { error?: unknown; reason: string }) => {
-    runInTransaction(options.db, () => {
-      if (jobs.bury(job.id, owner, failure.reason, clock.now())) handler.onDead?.(job.payload, failure);
+    const buried = runInTransaction(options.db, () => {
+      if (!jobs.bury(job.id, owner, failure.reason, clock.now())) return false;
+      handler.onDead?.(job.payload, failure);
+      return true;
     });
-    logger.error("job dead-lettered", { jobId: job.id, kind: job.kind, attempts: job.attempts });
+    if (buried) logger.error("job dead-lettered", { jobId: job.id, kind: job.kind, attempts: job.attempts });
   };
 
   const wait = (ready: () => boolean): Promise<void> => {
