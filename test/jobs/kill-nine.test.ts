@@ -170,6 +170,9 @@ describe("kill -9 in the middle of a batch", () => {
         inFlightAtKills.every((n) => n >= 0 && n <= 2),
         `in flight at each kill (concurrency 2): ${inFlightAtKills}`,
       ).toBe(true);
+      console.info(
+        `kill -9 x${inFlightAtKills.length}: ${DEALS} deals, ${started.length} LLM calls, in flight at each kill ${inFlightAtKills.join(",")}, called twice ${calledTwice}`,
+      );
       expect(started.length).toBeLessThanOrEqual(DEALS + inFlight);
       expect(calledTwice).toBeLessThanOrEqual(inFlight);
     } finally {
