@@ -113,6 +113,15 @@ describe("the LLM scheduler", () => {
     expect(granted).toEqual(["still closed", "probe", "closed again"]);
   });
 
+  it("lets another probe through when the first one ended without an answer", async () => {
+    const { clock, gate } = scheduler();
+    for (let i = 0; i < BREAKER_THRESHOLD; i++) gate.observeFailure();
+    await clock.advance(BREAKER_COOLDOWN_MS);
+    const probe = await gate.acquire({ tokens: 100 });
+    probe.settle(undefined);
+    await expect(gate.acquire({ tokens: 100 })).resolves.toBeDefined();
+  });
+
   it("opens for twice as long when the probe fails", async () => {
     const { clock, gate, ask } = scheduler();
     for (let i = 0; i < BREAKER_THRESHOLD; i++) gate.observeFailure();

@@ -92,9 +92,16 @@ export class LlmScheduler {
       if (waitMs === 0) {
         this.requests?.take(1, now);
         this.tokens?.take(request.tokens, now);
-        return { settle: (used) => this.settle(request.tokens, used) };
+        const probe = breaker.allowed && breaker.probe;
+        return {
+          settle: (used) => {
+            this.settle(request.tokens, used);
+            // A probe that never got an answer (aborted, say) must not leave the breaker waiting for it forever.
+            if (probe) this.breaker.cancelProbe();
+          },
+        };
       }
-      if (breaker.probe) this.breaker.cancelProbe();
+      if (breaker.allowed && breaker.probe) this.breaker.cancelProbe();
       if (waitMs > this.holdLimitMs) throw endpointPaused(waitMs, paused > 0);
       await sleep(this.clock, waitMs, request.signal);
     }
