@@ -15,7 +15,8 @@ import { openDatabase } from "../../src/storage/open-database.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const KILLS = Number(process.env.BATON_TEST_KILLS ?? "3");
-// Enough deals that the batch is still running at the last kill.
+// Enough deals that the batch is still running at the last kill. Each restart loads the whole service (seconds on
+// a loaded machine), hence the generous timeout per kill.
 const DEALS = 4 * KILLS + 4;
 
 let dir: string | undefined;
@@ -102,7 +103,7 @@ function readCalls(path: string) {
 }
 
 describe("kill -9 in the middle of a batch", () => {
-  it(`ends with one succeeded extraction per deal after ${KILLS} SIGKILLs and restarts`, { timeout: 180_000 }, async () => {
+  it(`ends with one succeeded extraction per deal after ${KILLS} SIGKILLs and restarts`, { timeout: 60_000 + KILLS * 30_000 }, async () => {
     dir = mkdtempSync(join(tmpdir(), "baton-kill-"));
     const dbPath = join(dir, "baton.sqlite");
     const callsPath = join(dir, "llm-calls.log");
