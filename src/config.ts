@@ -5,6 +5,10 @@ import { formatZodIssue } from "./parse-input.ts";
 
 // Empty strings count as unset, so `FOO=` in .env never overrides a default.
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optionalPositiveInt = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : Number(v)),
+  z.number().int().positive().optional(),
+);
 const intWithDefault = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().int().positive());
 
@@ -22,6 +26,8 @@ const DEFAULTS = {
   jobConcurrency: 2,
   draftTimeoutMs: 300_000,
   draftMemoryMb: 2_048,
+  jobLeaseMs: 30_000,
+  jobMaxAttempts: 5,
 } as const;
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -68,6 +74,13 @@ const EnvSchema = z.object({
   BATON_JOB_CONCURRENCY: intWithDefault(DEFAULTS.jobConcurrency),
   BATON_DRAFT_TIMEOUT_MS: intWithDefault(DEFAULTS.draftTimeoutMs),
   BATON_DRAFT_MEMORY_MB: intWithDefault(DEFAULTS.draftMemoryMb),
+  BATON_JOB_LEASE_MS: z.preprocess(
+    (v) => (v === "" || v === undefined ? DEFAULTS.jobLeaseMs : Number(v)),
+    z.number().int().min(1_000, "must be at least 1000 (a lease shorter than a second is lost to a busy event loop)"),
+  ),
+  BATON_JOB_MAX_ATTEMPTS: intWithDefault(DEFAULTS.jobMaxAttempts),
+  BATON_LLM_RPM: optionalPositiveInt,
+  BATON_LLM_TPM: optionalPositiveInt,
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
   BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
 });
@@ -114,6 +127,10 @@ export type Config = {
     temperature: number | undefined;
     jsonMode: "auto" | "json_schema" | "json_object";
     maskPii: boolean;
+    /** Requests per minute the scheduler lets through, shared by every worker; unset: only the endpoint's headers limit. */
+    requestsPerMinute: number | undefined;
+    /** Tokens (prompt plus output reservation) per minute, likewise. */
+    tokensPerMinute: number | undefined;
   };
   dbPath: string;
   port: number;
@@ -125,6 +142,10 @@ export type Config = {
   jobConcurrency: number;
   /** The service's draft threads: one per job worker, each with a hard deadline and a heap cap. */
   drafting: { threads: number; timeoutMs: number; memoryMb: number };
+  /** How long a worker's claim on a job holds without a heartbeat (a crashed worker's jobs are taken over after it). */
+  jobLeaseMs: number;
+  /** Attempts of a job before it is dead-lettered (rate limits and shutdowns do not count). */
+  jobMaxAttempts: number;
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto says whether the browser's request was HTTPS (secure cookies). */
   trustProxy: boolean;
   limits: IngestLimits;
@@ -163,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       temperature: e.BATON_LLM_TEMPERATURE,
       jsonMode: e.BATON_LLM_JSON_MODE,
       maskPii: e.BATON_MASK_PII === "true",
+      requestsPerMinute: e.BATON_LLM_RPM,
+      tokensPerMinute: e.BATON_LLM_TPM,
     },
     dbPath: e.BATON_DB ?? DEFAULTS.dbPath,
     port: e.PORT,
@@ -170,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.BATON_REQUEST_TIMEOUT_MS,
     jobConcurrency: e.BATON_JOB_CONCURRENCY,
     drafting: { threads: e.BATON_JOB_CONCURRENCY, timeoutMs: e.BATON_DRAFT_TIMEOUT_MS, memoryMb: e.BATON_DRAFT_MEMORY_MB },
+    jobLeaseMs: e.BATON_JOB_LEASE_MS,
+    jobMaxAttempts: e.BATON_JOB_MAX_ATTEMPTS,
     trustProxy: e.BATON_TRUST_PROXY === "true",
     limits: {
       ...DEFAULT_LIMITS,

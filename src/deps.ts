@@ -13,7 +13,10 @@ import { createVersionRepository, type VersionRepository } from "./storage/versi
 import { createItemRepository, type ItemRepository } from "./storage/item-repository.ts";
 import { createRunRepository, type RunRepository } from "./storage/run-repository.ts";
 import { createSourceRepository, type SourceRepository } from "./storage/source-repository.ts";
-import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
+import type { JobQueue } from "./jobs/job-queue.ts";
+import { createSqliteJobQueue } from "./jobs/sqlite-job-queue.ts";
+import { createExtractionJobHandler, EXTRACTION_JOB } from "./jobs/extraction-job.ts";
+import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
 import { createHandoffTrackingRepository, type HandoffTrackingRepository } from "./storage/handoff-tracking-repository.ts";
 import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
@@ -37,23 +40,45 @@ export type AppDeps = {
   handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
   jobs: JobQueue;
-  /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
-  createExtractor(dealId: string): Promise<Extractor>;
+  /**
+   * The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. With
+   * `answeredSince`, cached answers stored before that moment are misses (a refresh run's retry).
+   */
+  createExtractor(dealId: string, options?: { answeredSince?: string }): Promise<Extractor>;
   logger: Logger;
   now: () => Date;
 };
 
-type BuildDepsOptions = { db?: Database; logger?: Logger; now?: () => Date; fetch?: typeof fetch };
+type BuildDepsOptions = {
+  db?: Database;
+  logger?: Logger;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  /** Time for the job queue and the LLM scheduler (and `now` when that is not given); tests pass a manual clock. */
+  clock?: Clock;
+  /** Jitter of the job queue's backoff (tests fix it). */
+  random?: () => number;
+};
 
 /** The composition root: database, repositories, extractor factory, clock and logger. */
 export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDeps {
   const db = options.db ?? openDatabase(config.dbPath);
-  const llmCache = createLlmCacheRepository(db);
   const logger = options.logger ?? createLogger();
-  const now = options.now ?? (() => new Date());
-  // One LLM client and prompt for the process, however many runs use them.
-  const extractorFor = createExtractorFactory(config, options.fetch ? { fetch: options.fetch } : {});
-  return {
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const now = options.now ?? (() => new Date(clock.now()));
+  const llmCache = createLlmCacheRepository(db, now);
+  // One LLM client, prompt and scheduler for the process, however many runs use them.
+  const extractorFor = createExtractorFactory(config, { ...(options.fetch ? { fetch: options.fetch } : {}), clock, handBackWaits: true });
+  const jobs = createSqliteJobQueue({
+    db,
+    concurrency: config.jobConcurrency,
+    leaseMs: config.jobLeaseMs,
+    maxAttempts: config.jobMaxAttempts,
+    logger,
+    clock,
+    ...(options.random ? { random: options.random } : {}),
+  });
+  const deps: AppDeps = {
     config,
     db,
     users: createUserRepository(db),
@@ -68,17 +93,23 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     tracking: createHandoffTrackingRepository(db),
     handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
-    jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
-    createExtractor: (dealId) =>
+    jobs,
+    createExtractor: (dealId, cacheOptions = {}) =>
       extractorFor(
         (): LlmCache => ({
-          get: (key) => llmCache.get(`${dealId}:${key}`),
+          get: (key) => {
+            const entry = llmCache.get(`${dealId}:${key}`);
+            const since = cacheOptions.answeredSince;
+            return since !== undefined && (entry?.createdAt ?? "") < since ? undefined : entry;
+          },
           put: (key, entry) => llmCache.put(`${dealId}:${key}`, { ...entry, dealId }),
         }),
       ),
     logger,
     now,
   };
+  jobs.register(EXTRACTION_JOB, createExtractionJobHandler(deps));
+  return deps;
 }
 
 /**

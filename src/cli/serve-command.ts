@@ -5,6 +5,8 @@ import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Running extractions get this long to finish on shutdown; the rest go back to the queue for the next start. */
+const JOB_GRACE_MS = 5_000;
 
 /** `baton serve [--port N]`: the HTTP service on HOST (default 127.0.0.1) until SIGINT/SIGTERM, then a graceful shutdown. */
 export async function runServeCommand(args: string[], io: CliIo): Promise<number> {
@@ -15,6 +17,8 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
   const interrupted = deps.runs.failInterrupted(deps.now());
   if (interrupted > 0) deps.logger.warn("marked interrupted extraction runs as failed", { count: interrupted });
   const { server, port: listening } = await startServer(deps, { host: config.host, port });
+  // Queued jobs, and those a stopped process was running, continue here.
+  deps.jobs.start();
   const shown = config.host.includes(":") ? `[${config.host}]` : config.host;
   io.stdout(`baton listening on http://${shown}:${listening} (extractor: ${config.extractor})\n`);
 
@@ -23,9 +27,9 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
       deps.logger.info("shutting down", { signal });
       const force = setTimeout(() => resolve(), SHUTDOWN_GRACE_MS);
       force.unref();
-      // Stop accepting connections, let in-flight requests finish, then close the database.
+      // Stop accepting connections, let in-flight requests finish, hand unfinished jobs back, then close the database.
       server.close(() => {
-        void deps.jobs.stop().finally(() => {
+        void deps.jobs.stop({ graceMs: JOB_GRACE_MS }).finally(() => {
           deps.db.close();
           clearTimeout(force);
           resolve();

@@ -1,3 +1,4 @@
+import { type Clock, SYSTEM_CLOCK } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { LlmCache } from "./llm-cache.ts";
 import type { Extractor } from "./extractor.ts";
@@ -5,7 +6,19 @@ import { createOfflineExtractor } from "./offline/offline-extractor.ts";
 
 export const EXTRACTION_PROMPT = { name: "extract-handoff", version: 1 } as const;
 
-type ExtractorDeps = { cache: () => LlmCache; fetch?: typeof fetch };
+type ExtractorDeps = {
+  cache: () => LlmCache;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  /**
+   * The service's setting: an LLM call that would wait for the endpoint (a 429, a spent budget, an open circuit
+   * breaker) fails at once with the wait, and the job queue brings the job back then. The CLI waits in place.
+   */
+  handBackWaits?: boolean;
+};
+
+/** Longest a job worker waits in place for the request budget before its job is handed back to the queue. */
+export const WORKER_HOLD_LIMIT_MS = 5_000;
 
 /** The extractor the configuration asks for: the LLM one when an endpoint is configured, else the offline one. */
 export async function createExtractor(config: Config, deps: ExtractorDeps): Promise<Extractor> {
@@ -41,11 +54,19 @@ type SharedLlmParts = Awaited<ReturnType<typeof loadSharedLlmParts>>;
 
 async function loadSharedLlmParts(config: Config, deps: Omit<ExtractorDeps, "cache">) {
   // The LLM path (openai, LangChain prompts) is loaded only when configured: offline runs start faster.
-  const [{ createLlmClient }, { createLlmExtractor }, { loadPrompt }] = await Promise.all([
+  const [{ createLlmClient }, { createLlmExtractor }, { loadPrompt }, { LlmScheduler }] = await Promise.all([
     import("./llm-client.ts"),
     import("./llm/llm-extractor.ts"),
     import("./load-prompt.ts"),
+    import("./scheduling/llm-scheduler.ts"),
   ]);
+  // One scheduler for the process: every worker's calls share its budgets, pauses and circuit breaker.
+  const scheduler = new LlmScheduler({
+    clock: deps.clock ?? SYSTEM_CLOCK,
+    requestsPerMinute: config.llm.requestsPerMinute,
+    tokensPerMinute: config.llm.tokensPerMinute,
+    holdLimitMs: deps.handBackWaits ? WORKER_HOLD_LIMIT_MS : Number.POSITIVE_INFINITY,
+  });
   const prompt = await loadPrompt(EXTRACTION_PROMPT.name, EXTRACTION_PROMPT.version);
   const client = createLlmClient({
     apiKey: config.llm.apiKey,
@@ -56,6 +77,8 @@ async function loadSharedLlmParts(config: Config, deps: Omit<ExtractorDeps, "cac
     jsonMode: config.llm.jsonMode,
     temperature: config.llm.temperature,
     contextTokens: config.llm.contextTokens,
+    scheduler,
+    handBackRateLimits: deps.handBackWaits === true,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   return { client, prompt, createLlmExtractor };

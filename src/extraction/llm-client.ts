@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { AppError } from "../errors.ts";
 import { capRetryAfter } from "./cap-retry-after.ts";
@@ -5,6 +6,8 @@ import type { ChatMessage } from "./load-prompt.ts";
 import { describeEndpointFailure, type EndpointError, type FailureSituation } from "./llm/describe-endpoint-failure.ts";
 import { normalizeErrorResponses } from "./llm/endpoint-error-body.ts";
 import { adaptationsFor, type JsonMode, jsonModeFor, learnFromRejection, type SentParameters } from "./llm/model-adaptations.ts";
+import { estimateTokens } from "./llm/render-sources.ts";
+import type { LlmScheduler, Permit } from "./scheduling/llm-scheduler.ts";
 
 export type LlmClientOptions = {
   apiKey: string | undefined;
@@ -20,8 +23,18 @@ export type LlmClientOptions = {
   temperature?: number | undefined;
   /** The model's context window as configured; named in the message when the prompt does not fit. */
   contextTokens?: number;
+  /** The process's one gate for LLM requests (budgets, rate-limit pauses, circuit breaker); none: no gate. */
+  scheduler?: LlmScheduler | undefined;
+  /**
+   * A 429 is not retried here but thrown at once with the wait it asked for (`retryAfterMs`), so the job queue
+   * reschedules the job instead of a worker sleeping on it. The CLI leaves it off: it waits, as before.
+   */
+  handBackRateLimits?: boolean;
   fetch?: typeof fetch;
 };
+
+/** One call's HTTP requests (the client's retries included), followed across the client's awaits. */
+type CallState = { attempts: number; tokens: number; signal: AbortSignal | undefined };
 
 type JsonCompletionRequest = {
   messages: ChatMessage[];
@@ -58,10 +71,28 @@ class UnusableAnswer extends Error {}
  * AppError LLM_FAILED / TIMEOUT naming the cause and the setting to change, never the server's text.
  */
 export function createLlmClient(options: LlmClientOptions): LlmClient {
-  let attempts = 0;
-  const counted: typeof fetch = (input, init) => {
-    attempts += 1;
-    return normalizeErrorResponses(capRetryAfter(options.fetch))(input, init);
+  const calls = new AsyncLocalStorage<CallState>();
+  const { scheduler } = options;
+  const endpoint = normalizeErrorResponses(capRetryAfter(options.fetch));
+  const counted: typeof fetch = async (input, init) => {
+    const state = calls.getStore();
+    if (state !== undefined) {
+      state.attempts += 1;
+      // The first request of a call took its permit in completeJson; the client's own retries are counted here.
+      if (state.attempts > 1) scheduler?.recordExtraRequest(state.tokens);
+    }
+    let response: Response;
+    try {
+      response = await endpoint(input, init);
+    } catch (error) {
+      if (!state?.signal?.aborted) scheduler?.observeFailure();
+      throw error;
+    }
+    scheduler?.observeResponse(response.status, response.headers);
+    if (response.status !== 429 || !options.handBackRateLimits) return response;
+    const headers = new Headers(response.headers);
+    headers.set("x-should-retry", "false");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
   const client = new OpenAI({
     // Local servers (vLLM, Ollama, llama.cpp) accept any key; the SDK insists on one.
@@ -105,8 +136,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     };
   };
 
-  const situation = (request: JsonCompletionRequest): FailureSituation => ({
-    attempts,
+  const situation = (request: JsonCompletionRequest, state: CallState): FailureSituation => ({
+    attempts: state.attempts,
     baseUrl: options.baseUrl,
     model: options.model,
     timeoutMs: options.timeoutMs,
@@ -127,11 +158,17 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           temperature: options.temperature !== undefined && !adaptations.rejectsTemperature,
           jsonMode: jsonModeFor(options.jsonMode, adaptations),
         };
-        attempts = 0;
+        const state: CallState = { attempts: 0, tokens: estimateRequestTokens(request, sent), signal: request.signal };
+        let permit: Permit | undefined;
+        let used: number | undefined;
         try {
-          return await call(request, sent);
+          permit = await scheduler?.acquire({ tokens: state.tokens, signal: request.signal });
+          const completion = await calls.run(state, () => call(request, sent));
+          used = completion.promptTokens + completion.completionTokens || undefined;
+          return completion;
         } catch (error) {
-          if (request.signal?.aborted) throw describeEndpointFailure(new APIUserAbortError(), { kind: "aborted" }, situation(request));
+          if (request.signal?.aborted)
+            throw describeEndpointFailure(new APIUserAbortError(), { kind: "aborted" }, situation(request, state));
           if (error instanceof UnusableAnswer) {
             unusable += 1;
             if (unusable < 2) continue;
@@ -145,11 +182,20 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
           const rejection = toRejection(error);
           if (round < MAX_ADAPTATIONS && rejection && learnFromRejection(rejection, sent, adaptations, options.jsonMode === "auto"))
             continue;
-          throw describeEndpointFailure(error, readEndpointError(error), situation(request));
+          throw describeEndpointFailure(error, readEndpointError(error), situation(request, state));
+        } finally {
+          permit?.settle(used);
         }
       }
     },
   };
+}
+
+/** What a request counts against a tokens-per-minute budget: its prompt (estimated) and its output reservation. */
+function estimateRequestTokens(request: JsonCompletionRequest, sent: SentParameters): number {
+  const text = request.messages.map((m) => m.content).join("\n");
+  // The schema goes with every request: as response_format, or in the system prompt.
+  return estimateTokens(text) + estimateTokens(JSON.stringify(request.jsonSchema)) + (sent.maxTokens ?? 0);
 }
 
 function tokenLimit(sent: SentParameters) {

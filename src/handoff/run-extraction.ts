@@ -29,17 +29,20 @@ export type RunExtractionOptions = {
   signal?: AbortSignal;
   /** Ask the model again even when an answer is cached. */
   refresh?: boolean;
+  /** Failures are thrown to the caller (the job queue), which decides between a retry and recordRunFailure. */
+  throwFailures?: boolean;
 };
 
 /**
  * Runs one extraction run of a deal: only sources not extracted before are sent to the extractor
  * (so a re-run never pays for them again), new items are added, and items already stored stay exactly
  * as the reviewer left them. All writes happen in one transaction; a failure writes nothing but the run's error.
+ * A run already finished is left alone, so a job run again after a crash never adds items or pays twice.
  */
 export async function runExtraction(deps: RunExtractionDeps, runId: string, options: RunExtractionOptions = {}): Promise<void> {
   const { signal } = options;
   const run = deps.runs.get(runId);
-  if (run === undefined) return;
+  if (run === undefined || run.status === "succeeded" || run.status === "failed") return;
   deps.runs.markRunning(runId, deps.now());
   try {
     const metas = deps.sources.listMeta(run.dealId);
@@ -57,6 +60,8 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
     });
     if (signal?.aborted) throw new AppError({ code: "TIMEOUT", message: "extraction was cancelled" });
     runInTransaction(deps.db, () => {
+      // Another worker may have finished this run while this one was presumed dead.
+      if (deps.runs.get(runId)?.status !== "running") return;
       const added = deps.items.addIfNew(
         run.dealId,
         [
@@ -71,11 +76,17 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
       deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
     });
   } catch (error) {
-    const failureCode = runFailureCodeFor(error);
-    const failure = isAppError(error)
-      ? { code: error.code, message: error.message, failureCode }
-      : { code: "INTERNAL", message: "extraction failed unexpectedly", failureCode };
-    logExtractionFailure(deps.logger, runId, error);
-    deps.runs.markFailed(runId, failure, deps.now());
+    if (options.throwFailures) throw error;
+    recordRunFailure(deps, runId, error);
   }
+}
+
+/** Marks the run failed with the error's code and one-line message, and writes the failure's log line. */
+export function recordRunFailure(deps: Pick<RunExtractionDeps, "runs" | "logger" | "now">, runId: string, error: unknown): void {
+  const failureCode = runFailureCodeFor(error);
+  const failure = isAppError(error)
+    ? { code: error.code, message: error.message, failureCode }
+    : { code: "INTERNAL", message: "extraction failed unexpectedly", failureCode };
+  logExtractionFailure(deps.logger, runId, error);
+  deps.runs.markFailed(runId, failure, deps.now());
 }

@@ -1,6 +1,7 @@
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { type RunExtractionDeps, runExtraction } from "../handoff/run-extraction.ts";
+import type { RunExtractionDeps } from "../handoff/run-extraction.ts";
+import { enqueueExtraction } from "../jobs/extraction-job.ts";
 import type { Deal } from "../domain/deal.ts";
 import { runInTransaction } from "../storage/open-database.ts";
 import type { ExtractionRun } from "../storage/run-repository.ts";
@@ -75,18 +76,20 @@ export function readRun(deps: Pick<AppDeps, "deals" | "runs">, actor: Actor, dea
 }
 
 /**
- * The deal's run still queued or running, or a new queued run. The look-up and the insert are one
- * transaction, so concurrent starts (and other processes on the same database) make one run per deal.
+ * The deal's run still queued or running, or a new queued run and its job. The look-up and the inserts are one
+ * transaction, so concurrent starts (and other processes on the same database) make one run per deal, and a crash
+ * never leaves a run without the job that will run it.
  */
 function queueRunOnce(deps: StartDeps, actor: Actor, deal: Deal, options: { refresh: boolean }): StartedRun {
   const started = runInTransaction(deps.db, (): StartedRun => {
     const active = deps.runs.findActive(deal.id);
     if (active !== undefined) return { run: active, reused: true };
-    return { run: deps.runs.create(deal.id, actor.user.id, deps.now()), reused: false };
+    const run = deps.runs.create(deal.id, actor.user.id, deps.now());
+    enqueueExtraction(deps.jobs, run.id, { refresh: options.refresh });
+    return { run, reused: false };
   });
   if (started.reused) return started;
   recordAudit(deps, actor, { action: "extract", objectType: "extraction_run", objectId: started.run.id, dealId: deal.id });
-  deps.jobs.enqueue(started.run.id, (signal) => runExtraction(deps, started.run.id, { signal, refresh: options.refresh }));
   return started;
 }
 

@@ -221,4 +221,28 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE UNIQUE INDEX deals_deal_key ON deals(deal_key) WHERE deal_key IS NOT NULL;
     `,
   },
+  {
+    id: 8,
+    name: "job-queue",
+    // The durable job queue: a job outlives the process that queued it. A worker claims a job by taking its lease
+    // (owner and expiry, renewed by a heartbeat); a job whose lease ran out (its worker died) is claimed again.
+    // last_error holds a one-line reason, never source content. Times are ISO 8601 UTC, compared as text.
+    sql: `
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+      CREATE INDEX jobs_ready ON jobs(status, next_attempt_at);
+    `,
+  },
 ];

@@ -102,6 +102,10 @@ export function createRunRepository(db: Database) {
     markRunning(id: string, now: Date): void {
       db.prepare("UPDATE extraction_runs SET status = 'running', started_at = ? WHERE id = ?").run(now.toISOString(), id);
     },
+    /** Back to queued: its job will run it again (a retry, a rate limit, a shutdown). */
+    markQueued(id: string): void {
+      db.prepare("UPDATE extraction_runs SET status = 'queued' WHERE id = ? AND status IN ('queued', 'running')").run(id);
+    },
     markSucceeded(
       id: string,
       result: { extractor: ExtractorInfo; usage: Usage; sourceIds: string[]; itemsAdded: number },
@@ -123,11 +127,16 @@ export function createRunRepository(db: Database) {
         "UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = ?, failure_code = ?, finished_at = ? WHERE id = ?",
       ).run(error.code, error.message, error.failureCode, now.toISOString(), id);
     },
-    /** Runs left queued or running by a stopped process are failed, so nobody waits on them forever. */
+    /**
+     * Runs left queued or running that no job will resume (queued before the durable queue, or their job is dead) are
+     * failed, so nobody waits on them forever. A run whose job is still queued or running is left to its job.
+     */
     failInterrupted(now: Date): number {
       return db
         .prepare(
-          "UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = 'the service stopped before this run finished', failure_code = ?, finished_at = ? WHERE status IN ('queued', 'running')",
+          `UPDATE extraction_runs SET status = 'failed', error_code = ?, error_message = 'the service stopped before this run finished', failure_code = ?, finished_at = ?
+           WHERE status IN ('queued', 'running')
+             AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.id = extraction_runs.id AND jobs.status IN ('queued', 'running'))`,
         )
         .run(INTERRUPTED, INTERRUPTED, now.toISOString()).changes as number;
     },

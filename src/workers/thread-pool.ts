@@ -104,8 +104,9 @@ export class ThreadPool<Payload, Result> {
     if (idle !== undefined) return idle;
     const worker = new Worker(this.#options.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.#options.memoryMb },
-      // Threads need no environment: what a task needs arrives with it.
+      // Threads need no environment and none of the process's flags or preloads: what a task needs arrives with it.
       env: {},
+      execArgv: [],
       stdout: false,
       stderr: false,
     });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Role, User } from "../../src/domain/user.ts";
 import { generateToken, hashToken } from "../../src/access/tokens.ts";
+import type { Clock } from "../../src/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { type AppDeps, buildDeps } from "../../src/deps.ts";
 import { createApp } from "../../src/http/create-app.ts";
@@ -21,13 +22,24 @@ export type RequestOptions = {
  * A fresh service on its own SQLite file, offline unless `env` configures an endpoint
  * (then pass msw or an injected fetch). Call `close()` in afterEach.
  */
-export function createTestApp(options: { env?: Record<string, string>; fetch?: typeof fetch; now?: () => Date; logger?: Logger } = {}) {
+export function createTestApp(
+  options: {
+    env?: Record<string, string>;
+    fetch?: typeof fetch;
+    now?: () => Date;
+    logger?: Logger;
+    clock?: Clock;
+    random?: () => number;
+  } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), "baton-test-"));
   const config = loadConfig({ BATON_DB: join(dir, "baton.sqlite"), ...options.env });
   const deps: AppDeps = buildDeps(config, {
     logger: options.logger ?? SILENT_LOGGER,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.random ? { random: options.random } : {}),
   });
   const app = createApp(deps);
   let counter = 0;

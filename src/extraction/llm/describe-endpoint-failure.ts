@@ -10,6 +10,8 @@ export type EndpointFailureCause =
   | "unknown_model"
   | "quota"
   | "rate_limited"
+  | "endpoint_paused"
+  | "circuit_open"
   | "unsupported_parameter"
   | "context_too_long"
   | "bad_request"
@@ -55,12 +57,12 @@ export type EndpointError =
 export function describeEndpointFailure(error: unknown, endpointError: EndpointError, situation: FailureSituation): AppError {
   if (error instanceof AppError) return error;
   const after = situation.attempts > 1 ? ` after ${situation.attempts} attempts` : "";
-  const fail = (cause: EndpointFailureCause, message: string, extra: Record<string, string | number | null> = {}) =>
+  const fail = (cause: EndpointFailureCause, message: string, extra: Record<string, string | number | null | undefined> = {}) =>
     new AppError({
       code: cause === "timeout" || cause === "aborted" ? "TIMEOUT" : "LLM_FAILED",
       message,
       cause: error,
-      context: { cause, attempts: situation.attempts, ...extra },
+      context: { cause, attempts: situation.attempts, ...definedOnly(extra) },
     });
   if (endpointError.kind === "aborted") return fail("aborted", "LLM request was aborted (request timeout or shutdown)");
   if (endpointError.kind === "timeout") {
@@ -77,7 +79,7 @@ export function describeEndpointFailure(error: unknown, endpointError: EndpointE
     );
   }
   const { status, code, param, type, requestId, message, headers } = endpointError;
-  const extra = { status, code, param, type, requestId };
+  const extra: Record<string, string | number | null> = { status, code, param, type, requestId };
   const rejection: Rejection = { status, message, param, code };
   const http = `HTTP ${status}${code ? ` ${code}` : ""}`;
   const failWith = (cause: EndpointFailureCause, message: string) => fail(cause, message, extra);
@@ -101,6 +103,8 @@ export function describeEndpointFailure(error: unknown, endpointError: EndpointE
   }
   if (status === 429) {
     const waitMs = headers ? retryWaitMs(headers) : undefined;
+    // The job queue comes back after the wait the endpoint asked for.
+    if (waitMs !== undefined) Object.assign(extra, { retryAfterMs: Math.max(0, Math.ceil(waitMs)) });
     if (waitMs !== undefined && waitMs > MAX_RETRY_WAIT_MS) {
       return failWith(
         "rate_limited",
@@ -140,6 +144,10 @@ export function describeEndpointFailure(error: unknown, endpointError: EndpointE
   }
   const named = param ? `, parameter ${param}` : "";
   return failWith("bad_request", `LLM endpoint refused the request (${http}${named}): run with --debug to see the server's code and type`);
+}
+
+function definedOnly(fields: Record<string, string | number | null | undefined>): Record<string, string | number | null> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string | number | null] => entry[1] !== undefined));
 }
 
 function contextTooLong(
