@@ -15,6 +15,7 @@ import { createRunRepository, type RunRepository } from "./storage/run-repositor
 import { createSourceRepository, type SourceRepository } from "./storage/source-repository.ts";
 import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
+import { type BatchRepository, createBatchRepository } from "./storage/batch-repository.ts";
 import { createHandoffTrackingRepository, type HandoffTrackingRepository } from "./storage/handoff-tracking-repository.ts";
 import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
 
@@ -36,6 +37,8 @@ export type AppDeps = {
   /** The report's read model across all deals. */
   handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
+  /** RevOps' imports and their rows. */
+  batches: BatchRepository;
   jobs: JobQueue;
   /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
   createExtractor(dealId: string): Promise<Extractor>;
@@ -68,6 +71,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     tracking: createHandoffTrackingRepository(db),
     handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
+    batches: createBatchRepository(db),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>
       extractorFor(
