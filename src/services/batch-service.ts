@@ -100,9 +100,12 @@ async function planRow(
 /** Creates or finds the row's deal and stores its new files in one transaction, then queues its extraction if needed. */
 async function importRow(deps: BatchDeps, actor: Actor, resolved: ResolvedRow): Promise<NewBatchDeal> {
   const { row } = resolved;
+  // Looked up again inside the transaction: another batch (or process) may have made the deal since the row was read.
   const deal = runInTransaction(deps.db, () => {
+    const existing = deps.deals.findByKey(row.dealKey);
+    if (existing !== undefined && existing.aeId !== resolved.ae.id) return undefined;
     const deal =
-      resolved.existing ??
+      existing ??
       createDealForAe(deps, actor, {
         account: row.account,
         closeDate: row.closeDate,
@@ -115,6 +118,10 @@ async function importRow(deps: BatchDeps, actor: Actor, resolved: ResolvedRow): 
     storeImportedSources(deps, actor, deal.id, resolved.files);
     return deal;
   });
+  if (deal === undefined) {
+    const reason = `${row.origin}: deal_key: ${row.dealKey} is a deal of another AE; its files were not added`;
+    return { dealKey: row.dealKey, dealId: null, runId: null, status: "failed", reason };
+  }
   if (deps.sources.listMeta(deal.id).every((meta) => meta.extractedRunId !== null)) {
     return { dealKey: row.dealKey, dealId: deal.id, runId: null, status: "unchanged", reason: null };
   }

@@ -77,6 +77,13 @@ describe("POST /v1/batches", () => {
     expect(after.batches).toBe(before.batches + 1);
   });
 
+  it("sent twice at once, still makes one deal per key and one extraction per deal", async () => {
+    const answers = await Promise.all([postBatch(sampleBatchForm()), postBatch(sampleBatchForm())]);
+    expect(answers.map((res) => res.status)).toEqual([202, 202]);
+    await t.deps.jobs.idle();
+    expect(countStored(t)).toMatchObject({ deals: 3, sources: 7, runs: 3, batches: 2 });
+  });
+
   it("with dryRun=true changes nothing and answers what would happen; the offline extractor makes no LLM call", async () => {
     const before = countStored(t);
     const res = await postBatch(sampleBatchForm(), "?dryRun=true");
