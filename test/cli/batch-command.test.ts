@@ -99,16 +99,29 @@ describe("baton batch MANIFEST.csv", () => {
 
   it("exits 0 with each bad row's reason when some rows fail", async () => {
     addPeople(FIXTURE_PEOPLE);
+    vi.stubEnv("BATON_MAX_FILE_BYTES", "200");
     const manifest = join(dir, "manifest.csv");
     writeFileSync(join(dir, "notes.txt"), "Kickoff notes: the pilot starts in March.\n");
+    writeFileSync(join(dir, "long.txt"), "Kickoff notes: the pilot starts in March.\n".repeat(10));
     writeFileSync(
       manifest,
-      "deal_key,account,close_date,ae_email,files\nA-1,Acme,2026-03-01,dana.whitlock@corvala.example,notes.txt\nA-2,Beta,2026-03-01,lena.moss@corvala.example,calls/none.vtt\n",
+      [
+        "deal_key,account,close_date,ae_email,files",
+        "A-1,Acme,2026-03-01,dana.whitlock@corvala.example,notes.txt",
+        "A-2,Beta,2026-03-01,lena.moss@corvala.example,calls/none.vtt",
+        "A-3,Gamma,2026-03-01,lena.moss@corvala.example,long.txt",
+      ].join("\n"),
     );
     const { result } = await batchJson(manifest);
     expect(result.deals).toEqual([
       { dealKey: "A-1", dealId: expect.stringMatching(/^deal_/), status: "extracted" },
       { dealKey: "A-2", dealId: null, status: "failed", reason: "line 3: files: calls/none.vtt: not found" },
+      {
+        dealKey: "A-3",
+        dealId: null,
+        status: "failed",
+        reason: "line 4: files: long.txt: file is over the 200-byte limit (BATON_MAX_FILE_BYTES)",
+      },
     ]);
   });
 

@@ -1,7 +1,9 @@
 // POST /v1/batches as a RevOps tool sends it (the manifest and its files in one multipart body), GET /v1/batches and
 // the batch's progress: deals owned by the AEs named, made by RevOps in the audit log, and a second run changing nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type BatchPeople, addBatchPeople, countStored, sampleBatchForm } from "../support/batch-world.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type BatchPeople, addBatchPeople, batchForm, countStored, SAMPLE_MANIFEST_DIR, sampleBatchForm } from "../support/batch-world.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 
 type BatchResult = { batchId: string | null; deals: { dealKey: string; dealId: string | null; status: string; reason?: string }[] };
@@ -75,6 +77,27 @@ describe("POST /v1/batches", () => {
     const after = countStored(t);
     expect({ ...after, batches: before.batches, audit: before.audit }).toEqual(before);
     expect(after.batches).toBe(before.batches + 1);
+  });
+
+  it("extracts only the file a re-run adds, and previews it as such", async () => {
+    await postBatch(sampleBatchForm());
+    await t.deps.jobs.idle();
+    const manifest = [
+      "deal_key,account,close_date,ae_email,files",
+      "CRM-1002,Harbor Labs,2026-03-02,dana.whitlock@corvala.example,deals/harbor-labs/closing-call.txt;follow-up.txt",
+    ].join("\n");
+    const files = {
+      "deals/harbor-labs/closing-call.txt": readFileSync(join(SAMPLE_MANIFEST_DIR, "deals/harbor-labs/closing-call.txt")),
+      "follow-up.txt": "Omar: The Jira integration must be live by March 20.\n",
+    };
+    const dry = (await (await postBatch(batchForm(manifest, files), "?dryRun=true")).json()) as BatchResult;
+    expect(dry.deals[0]).toMatchObject({ status: "planned", reason: "existing deal, 1 source to extract" });
+    const res = (await (await postBatch(batchForm(manifest, files))).json()) as BatchResult;
+    expect(res.deals[0]!.status).toBe("queued");
+    await t.deps.jobs.idle();
+    const runs = t.deps.runs.listForDeal(res.deals[0]!.dealId!);
+    expect(runs.map((run) => run.sourceIds.length)).toEqual([1, 1]);
+    expect(t.deps.sources.listMeta(res.deals[0]!.dealId!)).toHaveLength(2);
   });
 
   it("sent twice at once, still makes one deal per key and one extraction per deal", async () => {
