@@ -9,7 +9,7 @@ export type BatchDealStatus = z.infer<typeof BatchDealStatusSchema>;
 export const BatchDealResultSchema = z.object({
   dealKey: z.string().describe("the manifest's deal_key (empty when the row had none)"),
   dealId: z.string().nullable().describe("the deal created or found by its key; null when the row failed before that, or in a dry run"),
-  status: BatchDealStatusSchema,
+  status: BatchDealStatusSchema.exclude(["running"]).describe("the contract's statuses: a run still going is queued"),
   reason: z.string().optional().describe("why the row failed, or what a dry run would do"),
 });
 export type BatchDealResult = z.infer<typeof BatchDealResultSchema>;
