@@ -12,6 +12,8 @@ commands:
   verify --source FILE [--segment ID] --quote TEXT [--json]
                                check one quote against a source (JSON lines on stdin without --quote)
   eval --gold DIR --corpus DIR score drafts against hand-annotated gold files
+  batch MANIFEST.csv|FOLDER [--dry-run] [--json]
+                               RevOps: import deals and their files for the AEs named, and extract them
   serve [--port N]             run the HTTP service (also: npm start)
   users add --name N --email E --role ae|csm|revops|admin
                                add a user and print their API token once (also: users list, users disable --id)
@@ -47,6 +49,18 @@ Exits 0 whenever it answers: the verdict is in the output.
 Scores drafts against hand-annotated gold files: recall and precision per section, citation
 validity, tokens and cost (prices per million tokens).
 `,
+  batch: `usage: baton batch MANIFEST.csv|FOLDER [--dry-run] [--json] [--as EMAIL]
+
+Imports deals for the AEs a manifest names and extracts their files, into BATON_DB. The manifest is
+CSV with the columns deal_key,account,close_date,ae_email,files (optional amount,currency,csm_email),
+files ;-separated and relative to the manifest; or FOLDER holds one subfolder per deal with a
+deal.json of the same fields. Re-running it creates, stores and extracts nothing twice.
+  --dry-run  change nothing; say what would happen, with LLM calls, tokens and cost
+             (prices: BATON_PRICE_PROMPT_PER_MTOK, BATON_PRICE_OUTPUT_PER_MTOK, BATON_PRICE_CURRENCY)
+  --json     one JSON object: {batchId, deals: [{dealKey, dealId, status, reason?}], estimate?}
+  --as EMAIL the RevOps user recorded as running it (default: the only one)
+Exit 0 when the batch ran, even with failed rows (each with its reason); 2 unusable manifest.
+`,
   serve: `usage: baton serve [--port N]
 
 Runs the HTTP service on HOST (default 127.0.0.1; 0.0.0.0 in a container) and PORT (default 3000).
@@ -68,6 +82,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: async () => (await import("./cli/eval-command.ts")).runEvalCommand,
   verify: async () => (await import("./cli/verify-command.ts")).runVerifyCommand,
   serve: async () => (await import("./cli/serve-command.ts")).runServeCommand,
+  batch: async () => (await import("./cli/batch-command.ts")).runBatchCommand,
   users: async () => (await import("./cli/users-command.ts")).runUsersCommand,
 };
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import { AppError } from "./errors.ts";
 import { formatZodIssue } from "./parse-input.ts";
+import type { TokenPrices } from "./domain/batch.ts";
 
 // Empty strings count as unset, so `FOO=` in .env never overrides a default.
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -9,6 +10,7 @@ const optionalPositiveInt = z.preprocess(
   (v) => (v === "" || v === undefined ? undefined : Number(v)),
   z.number().int().positive().optional(),
 );
+const optionalPrice = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().nonnegative().optional());
 const intWithDefault = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().int().positive());
 
@@ -82,6 +84,9 @@ const EnvSchema = z.object({
   BATON_LLM_RPM: optionalPositiveInt,
   BATON_LLM_TPM: optionalPositiveInt,
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
+  BATON_PRICE_PROMPT_PER_MTOK: optionalPrice,
+  BATON_PRICE_OUTPUT_PER_MTOK: optionalPrice,
+  BATON_PRICE_CURRENCY: z.preprocess((v) => (v === "" || v === undefined ? "USD" : v), z.string().regex(/^[A-Z]{3}$/)),
   BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
 });
 
@@ -149,6 +154,8 @@ export type Config = {
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto says whether the browser's request was HTTPS (secure cookies). */
   trustProxy: boolean;
   limits: IngestLimits;
+  /** Prices per million tokens for cost estimates (`baton batch --dry-run`); null when not configured. */
+  prices: TokenPrices | null;
 };
 
 /** Reads the environment once (the only reader of process.env) and validates it. */
@@ -167,6 +174,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError({
       code: "CONFIG_INVALID",
       message: "BATON_EXTRACTOR=llm needs OPENAI_API_KEY or OPENAI_BASE_URL",
+    });
+  }
+  const pricesGiven = [e.BATON_PRICE_PROMPT_PER_MTOK, e.BATON_PRICE_OUTPUT_PER_MTOK].filter((price) => price !== undefined).length;
+  if (pricesGiven === 1) {
+    throw new AppError({
+      code: "CONFIG_INVALID",
+      message: "set both BATON_PRICE_PROMPT_PER_MTOK and BATON_PRICE_OUTPUT_PER_MTOK, or neither",
     });
   }
   const extractor = e.BATON_EXTRACTOR === "auto" ? (endpointConfigured ? "llm" : "offline") : e.BATON_EXTRACTOR;
@@ -208,5 +222,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parseWorkers: e.BATON_PARSE_WORKERS,
       parseMemoryMb: e.BATON_PARSE_MEMORY_MB,
     },
+    prices:
+      e.BATON_PRICE_PROMPT_PER_MTOK === undefined || e.BATON_PRICE_OUTPUT_PER_MTOK === undefined
+        ? null
+        : { promptPerMTok: e.BATON_PRICE_PROMPT_PER_MTOK, outputPerMTok: e.BATON_PRICE_OUTPUT_PER_MTOK, currency: e.BATON_PRICE_CURRENCY },
   };
 }

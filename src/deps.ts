@@ -18,6 +18,7 @@ import { createSqliteJobQueue } from "./jobs/sqlite-job-queue.ts";
 import { createExtractionJobHandler, EXTRACTION_JOB } from "./jobs/extraction-job.ts";
 import { type Clock, SYSTEM_CLOCK } from "./clock.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
+import { type BatchRepository, createBatchRepository } from "./storage/batch-repository.ts";
 import { createHandoffTrackingRepository, type HandoffTrackingRepository } from "./storage/handoff-tracking-repository.ts";
 import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
 
@@ -39,6 +40,8 @@ export type AppDeps = {
   /** The report's read model across all deals. */
   handoffStats: HandoffStatsRepository;
   briefCache: BriefCache;
+  /** RevOps' imports and their rows. */
+  batches: BatchRepository;
   jobs: JobQueue;
   /**
    * The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. With
@@ -93,6 +96,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     tracking: createHandoffTrackingRepository(db),
     handoffStats: createHandoffStatsRepository(db),
     briefCache: createBriefCache(now),
+    batches: createBatchRepository(db),
     jobs,
     createExtractor: (dealId, cacheOptions = {}) =>
       extractorFor(

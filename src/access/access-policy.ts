@@ -8,7 +8,7 @@ import { ROLES, type Role, type User } from "../domain/user.ts";
 export type DealAction = "read" | "extract" | "edit" | "delete" | "track";
 
 /** Capabilities that are not about one deal. */
-export type Capability = "createDeal" | "manageUsers" | "runBatches" | "viewReports" | "listDeals";
+export type Capability = "createDeal" | "importDeals" | "manageUsers" | "runBatches" | "viewReports" | "listDeals";
 
 /** Which deals a role's grant covers: those it owns as AE, those it is assigned to as CSM, or every deal. */
 export type DealScope = "aeId" | "csmId" | "any";
@@ -27,6 +27,8 @@ export const DEAL_GRANTS: Record<Role, { scope: DealScope; actions: DealAction[]
 
 export const CAPABILITIES: Record<Capability, Role[]> = {
   createDeal: ["ae"],
+  // RevOps' batch import: deals owned by the AEs a manifest names, and their files; only the batch service asks it.
+  importDeals: ["revops"],
   manageUsers: ["admin"],
   runBatches: ["revops"],
   viewReports: ["revops"],

@@ -60,6 +60,7 @@ export async function runDraftCommand(args: string[], io: CliIo): Promise<number
 function reportingGrounding(extractor: Extractor, grounding: () => void): Extractor {
   return {
     info: extractor.info,
+    estimate: (sources) => extractor.estimate(sources),
     async extract(sources, options) {
       const result = await extractor.extract(sources, options);
       grounding();

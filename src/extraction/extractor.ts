@@ -41,8 +41,13 @@ export type ExtractOptions = {
   onProgress?: (event: ExtractionProgress) => void;
 };
 
+/** What extracting some sources would take, worked out before any call: the calls and their estimated tokens. */
+export type ExtractionEstimate = { calls: number; promptTokens: number; outputTokens: number };
+
 /** Both the LLM extractor and the offline extractor implement this. */
 export type Extractor = {
   readonly info: ExtractorInfo;
   extract(sources: ParsedSource[], options?: ExtractOptions): Promise<ExtractionResult>;
+  /** The calls `extract` would make for these sources, chunked the same way; output tokens are the reservation (a ceiling). */
+  estimate(sources: ParsedSource[]): Promise<ExtractionEstimate>;
 };

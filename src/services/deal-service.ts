@@ -31,6 +31,19 @@ export function createDeal(deps: DealDeps, actor: Actor, input: Partial<NewDeal>
   return deal;
 }
 
+/**
+ * RevOps' import (the batch service's, no route's): a deal owned by the AE named, under an outside key; the audit
+ * entry names RevOps, who made it. The AE must be an active AE, a csmId a CSM.
+ */
+export function createDealForAe(deps: DealDeps, actor: Actor, input: DealInput & { dealKey: string }): Deal {
+  requireCapability(actor.user, "importDeals", "only RevOps imports deals for AEs");
+  if (deps.users.get(input.aeId)?.role !== "ae") throw new AppError({ code: "INVALID_INPUT", message: "aeId: no AE with this id" });
+  checkCsm(deps, input.csmId);
+  const deal = deps.deals.add(input, deps.now());
+  recordAudit(deps, actor, { action: "create", objectType: "deal", objectId: deal.id, dealId: deal.id });
+  return deal;
+}
+
 /** The deals the caller may read, newest first; the filter is the access policy's own. */
 export function listDeals(deps: Pick<AppDeps, "deals">, actor: Actor): Deal[] {
   requireCapability(actor.user, "listDeals", "your role may not list deals");

@@ -5,7 +5,7 @@ import type { ParsedSource } from "../domain/source.ts";
 import { runInTransaction } from "../storage/open-database.ts";
 import type { StoredSourceMeta } from "../storage/source-repository.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
-import { authorizeDeal } from "./authorize.ts";
+import { authorizeDeal, requireCapability } from "./authorize.ts";
 import { eraseWal } from "./erase-wal.ts";
 
 /** Most files one upload request may carry. */
@@ -88,6 +88,26 @@ export async function uploadSourcesEach(deps: SourceDeps, actor: Actor, dealId: 
     results.push({ filename: upload.filename, outcome: added ? "added" : "duplicate", source });
   }
   return results;
+}
+
+/**
+ * RevOps' import (the batch service's): stores already parsed files on a deal of the batch, skipping those it has;
+ * the audit entries name RevOps. Not a transaction of its own, so the caller can make one with the deal's creation.
+ */
+export function storeImportedSources(
+  deps: Pick<AppDeps, "sources"> & AuditDeps,
+  actor: Actor,
+  dealId: string,
+  files: { parsed: ParsedSource; bytes: Uint8Array }[],
+): { added: number } {
+  requireCapability(actor.user, "importDeals", "only RevOps imports files for AEs");
+  let added = 0;
+  for (const { parsed, bytes } of files) {
+    if (!deps.sources.add(dealId, parsed, bytes, actor.user.id, deps.now())) continue;
+    added += 1;
+    recordAudit(deps, actor, { action: "upload", objectType: "source", objectId: parsed.source.id, dealId });
+  }
+  return { added };
 }
 
 export function listSources(deps: Pick<AppDeps, "deals" | "sources">, actor: Actor, dealId: string): StoredSourceMeta[] {

@@ -245,4 +245,32 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX jobs_ready ON jobs(status, next_attempt_at);
     `,
   },
+  {
+    id: 9,
+    name: "batches",
+    // RevOps' imports: who started one and when, and a row per manifest row with what became of it. A queued row's
+    // outcome is read from its run (joined at read time), so progress survives a restart and needs no write-back.
+    // The deal and run stay referenced while they exist; deleting a deal leaves the row with its key and no ids.
+    sql: `
+      CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('cli', 'api'))
+      );
+      CREATE INDEX batches_created ON batches(created_at);
+      CREATE TABLE batch_deals (
+        batch_id TEXT NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        deal_key TEXT NOT NULL,
+        deal_id TEXT REFERENCES deals(id) ON DELETE SET NULL,
+        run_id TEXT REFERENCES extraction_runs(id) ON DELETE SET NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'unchanged', 'failed')),
+        reason TEXT,
+        PRIMARY KEY (batch_id, position)
+      );
+      CREATE INDEX batch_deals_run ON batch_deals(run_id);
+      CREATE INDEX batch_deals_deal ON batch_deals(deal_id);
+    `,
+  },
 ];

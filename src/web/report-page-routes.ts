@@ -1,5 +1,8 @@
 import { Hono } from "hono";
+import { hasCapability } from "../access/access-policy.ts";
 import type { AppDeps } from "../deps.ts";
+import { listBatches } from "../services/batch-service.ts";
+import { renderBatchesPanel } from "./batches-panel.ts";
 import { buildReport } from "../services/report-service.ts";
 import type { SessionRepository } from "../storage/session-repository.ts";
 import { pageHeaders } from "./page-headers.ts";
@@ -14,7 +17,9 @@ export function createReportPageRoutes(deps: AppDeps, sessions: SessionRepositor
   routes.use("*", pageHeaders, loadSession(deps, sessions), requireSession);
   routes.get("/", (c) => {
     const report = buildReport(deps, pageActor(c), { from: null, to: null });
-    return c.html(renderReportPage({ user: c.get("user"), csrfToken: c.get("csrfToken"), report }));
+    const batches = hasCapability(c.get("user"), "runBatches") ? listBatches(deps, pageActor(c)) : [];
+    const batchesPanel = renderBatchesPanel(batches);
+    return c.html(renderReportPage({ user: c.get("user"), csrfToken: c.get("csrfToken"), report, batchesPanel }));
   });
   return routes;
 }

@@ -6,7 +6,7 @@ import { renderPage } from "./layout.ts";
 import { renderBadge } from "./partials/badge.ts";
 import { renderBarChart } from "./partials/bar-chart.ts";
 
-export type ReportPageView = { user: User; csrfToken: string; report: HandoffReport };
+export type ReportPageView = { user: User; csrfToken: string; report: HandoffReport; batchesPanel: Html };
 
 const percent = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
 
@@ -26,10 +26,7 @@ export function renderReportPage(view: ReportPageView): Html {
     totals.hoursToApprovedHandoff.median === null ? "—" : `${totals.hoursToApprovedHandoff.median} h`
   }</span><span class="subtle">median of ${plural(totals.hoursToApprovedHandoff.deals, "approved deal")}</span></div>
 </div>
-<section aria-labelledby="batches-heading">
-  <h2 id="batches-heading" class="section-heading">Batches</h2>
-  <p class="empty">No batches yet. Batch extraction runs (POST /v1/batches/extractions) are not recorded as batches, so there is no progress to show here.</p>
-</section>
+${view.batchesPanel}
 ${
   totals.deals === 0
     ? html`<p class="empty">No deals yet: the report fills in as AEs add deals.</p>`

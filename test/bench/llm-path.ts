@@ -16,7 +16,7 @@ import type { ParsedSource } from "../../src/domain/source.ts";
 import { createLlmCacheRepository } from "../../src/storage/llm-cache-repository.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
 import { CORPUS_DIR, corpusAvailable } from "../support/corpus-dir.ts";
-import { countTokens } from "./count-tokens.ts";
+import { countTokens } from "../../src/extraction/llm/count-tokens.ts";
 import { startMockOpenAi } from "./start-mock-openai.ts";
 
 // Whatever happens, the process ends: a hung request cannot keep the bench alive.

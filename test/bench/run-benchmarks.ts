@@ -96,7 +96,7 @@ const sections: [string, () => void][] = [
   [
     "llm",
     () => {
-      console.log("\n== LLM path against a local mock endpoint (127.0.0.1; tokens counted by test/bench/count-tokens.ts) ==");
+      console.log("\n== LLM path against a local mock endpoint (127.0.0.1; tokens counted by src/extraction/llm/count-tokens.ts) ==");
       const { results, peakRssMb } = run("llm-path.ts");
       for (const r of results) {
         if (r.bench === "llm fixed overhead per call") {

@@ -5,12 +5,9 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SECTION_KEYS, type SectionKey } from "../../src/domain/sections.ts";
-import { countTokens } from "./count-tokens.ts";
+import { countPromptTokens as countChatTokens, countTokens } from "../../src/extraction/llm/count-tokens.ts";
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-// Per-message and reply-priming overheads of the chat format (OpenAI's published counting rule).
-const TOKENS_PER_MESSAGE = 3;
-const TOKENS_PER_REPLY = 3;
 
 type ChatBody = {
   messages: { role: string; content: string }[];
@@ -126,9 +123,7 @@ function createRequestBucket(perMinute: number) {
 
 /** Prompt tokens as the server counts them: every message, plus the schema sent as response_format. */
 export function countPromptTokens(body: ChatBody): number {
-  const messages = body.messages.reduce((sum, m) => sum + TOKENS_PER_MESSAGE + countTokens(m.content), 0);
-  const schema = body.response_format?.json_schema ? countTokens(JSON.stringify(body.response_format.json_schema)) : 0;
-  return messages + TOKENS_PER_REPLY + schema;
+  return countChatTokens(body.messages, body.response_format?.json_schema);
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -25,6 +25,14 @@ function files(count: number): FormData {
 }
 
 const PLAIN_TEXT = { "content-type": "text/plain" };
+
+/** A batch of one deal for an AE the world does not have: the row fails with its reason, the batch still runs. */
+function batchForm(): FormData {
+  const form = new FormData();
+  form.append("manifest", "deal_key,account,close_date,ae_email,files\nCRM-9,Harbor Labs,2026-03-01,nobody@example.test,call.vtt\n");
+  form.append("file", new Blob([SAMPLE_CALL_VTT]), "call.vtt");
+  return form;
+}
 const draftDeal = (w: ContractWorld) => ({ dealId: w.draft.id });
 const bareDeal = (w: ContractWorld) => ({ dealId: w.bare.id });
 
@@ -74,6 +82,14 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "get /v1/deals/{dealId}/extractions/{runId}", status: 200 },
   { operation: "post /v1/batches/extractions", status: 202, as: "revops", json: (w) => ({ dealIds: [w.full.deal.id, w.bare.id] }) },
   { operation: "post /v1/batches/extractions", status: 404, as: "revops", json: () => ({ dealIds: ["deal_missing"] }) },
+  { operation: "post /v1/batches", status: 202, as: "revops", body: batchForm },
+  { operation: "post /v1/batches", status: 200, as: "revops", query: "dryRun=true", body: batchForm },
+  { operation: "post /v1/batches", status: 403, body: batchForm },
+  { operation: "post /v1/batches", status: 415, as: "revops", json: () => ({ manifest: [] }) },
+  { operation: "get /v1/batches", status: 200, as: "revops" },
+  { operation: "get /v1/batches/{batchId}", status: 200, as: "revops" },
+  { operation: "get /v1/batches/{batchId}", status: 404, as: "revops", params: () => ({ batchId: "batch_missing" }) },
+  { operation: "get /v1/batches/{batchId}/events", status: 200, as: "revops" },
   { operation: "get /v1/deals/{dealId}/draft", status: 200, params: draftDeal },
   { operation: "get /v1/deals/{dealId}/draft", status: 200, query: "format=md", media: "text/markdown" },
 

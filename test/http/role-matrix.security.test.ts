@@ -42,13 +42,15 @@ const everyRole = (allowed: Actor[]): Expectations =>
   ) as Expectations;
 const PUBLIC: Expectations = Object.fromEntries(ACTORS.map((actor) => [actor, "2xx"])) as Expectations;
 
-type Fixture = SeededDeal & { victim: TestUser; cell: string };
+type Fixture = SeededDeal & { victim: TestUser; cell: string; batchId: string };
 type Row = {
   method: string;
   /** The route's pattern as the app registers it. */
   route: string;
   url: (f: Fixture) => string;
   body?: (f: Fixture) => RequestOptions["json"];
+  /** A multipart body instead of JSON. */
+  form?: (f: Fixture) => FormData;
   expect: Expectations;
 };
 
@@ -94,6 +96,20 @@ const ROWS: Row[] = [
     body: (f) => ({ dealIds: [f.deal.id] }),
     expect: everyRole(["revops"]),
   },
+  {
+    method: "POST",
+    route: "/v1/batches",
+    url: () => "/v1/batches",
+    form: (f) => {
+      const form = new FormData();
+      form.append("manifest", `deal_key,account,close_date,ae_email,files\nK-${f.cell},Acme,2026-03-01,nobody@example.test,a.txt\n`);
+      return form;
+    },
+    expect: everyRole(["revops"]),
+  },
+  { method: "GET", route: "/v1/batches", url: () => "/v1/batches", expect: everyRole(["revops"]) },
+  { method: "GET", route: "/v1/batches/:batchId", url: (f) => `/v1/batches/${f.batchId}`, expect: everyRole(["revops"]) },
+  { method: "GET", route: "/v1/batches/:batchId/events", url: (f) => `/v1/batches/${f.batchId}/events`, expect: everyRole(["revops"]) },
   { method: "GET", route: "/v1/deals/:dealId/draft", url: (f) => deal(f, "/draft"), expect: READ_DEAL },
   {
     method: "PATCH",
@@ -190,6 +206,8 @@ function snapshot(t: TestApp): string {
     "extraction_runs",
     "handoff_milestones",
     "handoff_feedback",
+    "batches",
+    "batch_deals",
     "audit_log",
   ];
   const dump = tables.map((table) => t.deps.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
@@ -256,15 +274,18 @@ describe("route × role matrix", () => {
 
       it.each(ACTORS.map((actor) => [actor, row.expect[actor]] as const))("%s → %s", async (actor, expected) => {
         const seeded = await seedFullDeal(t, users.aeOwner, users.assignedCsm);
-        const fixture: Fixture = { ...seeded, victim: t.addUser("csm"), cell: `${actor}-${seeded.deal.id}` };
+        const batchId = t.deps.batches.add({ createdBy: users.revops.user.id, origin: "api", deals: [] }, t.deps.now());
+        const fixture: Fixture = { ...seeded, victim: t.addUser("csm"), cell: `${actor}-${seeded.deal.id}`, batchId };
         const token = actor === "noToken" ? undefined : actor === "badToken" ? "baton_not-a-real-token" : users[actor].token;
         // Runs an earlier allowed call queued end on their own thread: let them, so only this call is compared.
         await t.deps.jobs.idle();
         const before = snapshot(t);
         const body = row.body?.(fixture);
+        const form = row.form?.(fixture);
         const res = await t.request(row.method, row.url(fixture), {
           ...(token ? { token } : {}),
           ...(body === undefined ? {} : { json: body }),
+          ...(form === undefined ? {} : { body: form }),
         });
         if (expected === "2xx") {
           expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(200);

@@ -10,7 +10,15 @@ export type Caller = "ae" | "csm" | "revops" | "admin" | "otherAe" | "none";
  * (`full`), an unapproved draft rich enough for every part of the brief (`draft`), a deal with nothing in it
  * (`bare`), all assigned to one CSM, and a second AE who may see none of them.
  */
-export type ContractWorld = { t: TestApp; users: Record<Exclude<Caller, "none">, TestUser>; full: SeededDeal; draft: Deal; bare: Deal };
+export type ContractWorld = {
+  t: TestApp;
+  users: Record<Exclude<Caller, "none">, TestUser>;
+  full: SeededDeal;
+  draft: Deal;
+  bare: Deal;
+  /** A RevOps batch whose one row is the full deal and its run. */
+  batchId: string;
+};
 
 export async function createContractWorld(): Promise<ContractWorld> {
   const t = createTestApp();
@@ -24,7 +32,15 @@ export async function createContractWorld(): Promise<ContractWorld> {
   const full = await seedFullDeal(t, users.ae, users.csm);
   const draft = seedBriefDeal(t, users.ae, users.csm, { account: "Draft Co" });
   const bare = seedDeal(t, users.ae, users.csm, "Bare Co");
-  return { t, users, full, draft, bare };
+  const batchId = t.deps.batches.add(
+    {
+      createdBy: users.revops.user.id,
+      origin: "api",
+      deals: [{ dealKey: "CRM-1", dealId: full.deal.id, runId: full.runId, status: "queued", reason: null }],
+    },
+    t.deps.now(),
+  );
+  return { t, users, full, draft, bare, batchId };
 }
 
 /** The value of each path placeholder unless a case names another: the full deal's objects. */
@@ -37,5 +53,6 @@ export function defaultPathParameters(world: ContractWorld): Record<string, stri
     version: String(world.full.version),
     section: "competition",
     userId: world.users.otherAe.user.id,
+    batchId: world.batchId,
   };
 }

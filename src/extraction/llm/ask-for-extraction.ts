@@ -6,6 +6,9 @@ import type { ChatMessage } from "../load-prompt.ts";
 import type { ExtractionProgress } from "../extractor.ts";
 import { readJsonAnswer } from "./read-json-answer.ts";
 
+/** The name the extraction's JSON schema is sent under. */
+export const EXTRACTION_SCHEMA_NAME = "handoff_extraction";
+
 export type ExtractionOutcome =
   | { kind: "answer"; answer: HandoffExtraction; promptTokens: number; completionTokens: number }
   | { kind: "refused" }
@@ -35,7 +38,7 @@ export async function askForExtraction(
     request.onProgress?.({ kind: "call-started", call: usage.llmCalls + 1, part: request.part });
     const completion = await client.completeJson({
       messages,
-      schemaName: "handoff_extraction",
+      schemaName: EXTRACTION_SCHEMA_NAME,
       jsonSchema: request.jsonSchema,
       maxTokens: request.maxOutputTokens,
       ...(request.signal ? { signal: request.signal } : {}),

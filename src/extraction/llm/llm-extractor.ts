@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { ParsedSource } from "../../domain/source.ts";
 import type { Usage } from "../../domain/usage.ts";
 import { SECTION_KEYS, type SectionKey } from "../../domain/sections.ts";
 import { AppError } from "../../errors.ts";
@@ -7,9 +8,10 @@ import type { LlmCache } from "../llm-cache.ts";
 import type { CandidateItem, Extractor } from "../extractor.ts";
 import { HandoffExtractionSchema } from "../handoff-schema.ts";
 import type { LlmClient } from "../llm-client.ts";
-import type { PromptTemplate } from "../load-prompt.ts";
+import type { ChatMessage, PromptTemplate } from "../load-prompt.ts";
 import { answerToCandidates } from "./answer-to-candidates.ts";
-import { askForExtraction, type ExtractionOutcome } from "./ask-for-extraction.ts";
+import { askForExtraction, EXTRACTION_SCHEMA_NAME, type ExtractionOutcome } from "./ask-for-extraction.ts";
+import { countPromptTokens } from "./count-tokens.ts";
 import { createPiiMask, NO_MASK } from "./pii-mask.ts";
 import { planChunks } from "./plan-chunks.ts";
 import { estimateTokens, renderSources } from "./render-sources.ts";
@@ -42,12 +44,7 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
       const items: CandidateItem[] = [];
 
       const runChunk = async (chunk: SegmentRef[], chunkNote: string, part: string): Promise<void> => {
-        const messages = await deps.prompt.format({
-          sources: renderSources(chunk, sources, mask.mask),
-          sourceCount: String(new Set(chunk.map((r) => r.sourceIndex)).size),
-          segmentCount: String(chunk.length),
-          chunkNote,
-        });
+        const messages = await formatChunk(deps, chunk, sources, mask.mask, chunkNote);
         const key = createHash("sha256")
           .update(JSON.stringify([deps.client.model, deps.prompt.version, schemaHash, messages]))
           .digest("hex");
@@ -104,11 +101,7 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
       try {
         for (const [i, chunk] of chunks.entries()) {
           const many = chunks.length > 1;
-          await runChunk(
-            chunk,
-            many ? `; part ${i + 1} of ${chunks.length} of a longer deal` : "",
-            many ? `part ${i + 1} of ${chunks.length}` : "",
-          );
+          await runChunk(chunk, chunkNoteOf(i, chunks.length), many ? `part ${i + 1} of ${chunks.length}` : "");
         }
       } catch (error) {
         // What the failed extraction cost, for the failure log; counts only.
@@ -119,8 +112,39 @@ export function createLlmExtractor(deps: LlmExtractorDeps): Extractor {
       const answered = new Set(items.map((item) => item.section));
       return { items, usage, info, refusedSections: [...refused].filter((s) => !answered.has(s)) };
     },
+    async estimate(sources) {
+      const refs = createSegmentRefs(sources);
+      if (refs.length === 0) return { calls: 0, promptTokens: 0, outputTokens: 0 };
+      const mask = deps.maskPii ? createPiiMask() : NO_MASK;
+      const chunks = planChunks(refs, await planSourceBudget(deps, jsonSchema, refs), estimateSegmentTokens);
+      const responseFormat = { name: EXTRACTION_SCHEMA_NAME, schema: jsonSchema, strict: true };
+      let promptTokens = 0;
+      for (const [i, chunk] of chunks.entries()) {
+        const messages = await formatChunk(deps, chunk, sources, mask.mask, chunkNoteOf(i, chunks.length));
+        promptTokens += countPromptTokens(messages, responseFormat);
+      }
+      return { calls: chunks.length, promptTokens, outputTokens: chunks.length * deps.maxOutputTokens };
+    },
   };
 }
+
+/** The messages of one call: the prompt around a chunk's rendered segments. */
+function formatChunk(
+  deps: LlmExtractorDeps,
+  chunk: SegmentRef[],
+  sources: ParsedSource[],
+  mask: (text: string) => string,
+  chunkNote: string,
+): Promise<ChatMessage[]> {
+  return deps.prompt.format({
+    sources: renderSources(chunk, sources, mask),
+    sourceCount: String(new Set(chunk.map((r) => r.sourceIndex)).size),
+    segmentCount: String(chunk.length),
+    chunkNote,
+  });
+}
+
+const chunkNoteOf = (index: number, count: number) => (count > 1 ? `; part ${index + 1} of ${count} of a longer deal` : "");
 
 const estimateSegmentTokens = (ref: SegmentRef) => estimateTokens(ref.segment.text) + 12;
 

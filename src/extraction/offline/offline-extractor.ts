@@ -28,6 +28,10 @@ export function createOfflineExtractor(): Extractor {
       const items = sources.flatMap((parsed) => extractFromSource(parsed, sideOf, people));
       return { items, usage: { ...NO_USAGE }, info: INFO, refusedSections: [] };
     },
+    // Rules on this machine: no call, no token.
+    async estimate() {
+      return { calls: 0, promptTokens: 0, outputTokens: 0 };
+    },
   };
 }
 

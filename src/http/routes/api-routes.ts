@@ -1,5 +1,6 @@
 import type { AppDeps } from "../../deps.ts";
 import type { ApiApp } from "../api-app.ts";
+import { registerBatchRoutes } from "./batch-routes.ts";
 import { registerBriefRoutes } from "./brief-routes.ts";
 import { registerDealRoutes } from "./deal-routes.ts";
 import { registerExtractionRoutes } from "./extraction-routes.ts";
@@ -22,6 +23,7 @@ export const API_ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [
   registerDealRoutes,
   registerSourceRoutes,
   registerExtractionRoutes,
+  registerBatchRoutes,
   registerVerifyRoutes,
   registerItemRoutes,
   registerGapRoutes,
