@@ -1,10 +1,15 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import type { TokenPricing } from "./domain/token-cost.ts";
 import { AppError } from "./errors.ts";
 import { formatZodIssue } from "./parse-input.ts";
 
 // Empty strings count as unset, so `FOO=` in .env never overrides a default.
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optionalPrice = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : Number(v)),
+  z.number().nonnegative().max(1e6).optional(),
+);
 const intWithDefault = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().int().positive());
 
@@ -20,6 +25,7 @@ const DEFAULTS = {
   host: "127.0.0.1",
   requestTimeoutMs: 30_000,
   jobConcurrency: 2,
+  priceCurrency: "USD",
 } as const;
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -60,6 +66,11 @@ const EnvSchema = z.object({
   BATON_JOB_CONCURRENCY: intWithDefault(DEFAULTS.jobConcurrency),
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
   BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
+  BATON_CRM_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, "at least 16 characters").optional()),
+  BATON_CRM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  BATON_PRICE_PROMPT_PER_MTOK: optionalPrice,
+  BATON_PRICE_OUTPUT_PER_MTOK: optionalPrice,
+  BATON_PRICE_CURRENCY: z.preprocess((v) => (v === "" || v === undefined ? DEFAULTS.priceCurrency : v), z.string().regex(/^[A-Z]{3}$/)),
 });
 
 export type IngestLimits = {
@@ -110,6 +121,14 @@ export type Config = {
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto says whether the browser's request was HTTPS (secure cookies). */
   trustProxy: boolean;
   limits: IngestLimits;
+  /** POST /v1/webhooks/crm: answers 503 until a secret is set (see README, "CRM webhook"). */
+  crmWebhook: {
+    secret: string | undefined;
+    /** The URL the CRM posts to, as HubSpot's v3 signature covers it; default: the URL of the request as received. */
+    url: string | undefined;
+  };
+  /** Price per million tokens, for the report's actual cost and batch estimates; cost is null while unset. */
+  pricing: TokenPricing;
 };
 
 /** Reads the environment once (the only reader of process.env) and validates it. */
@@ -128,6 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError({
       code: "CONFIG_INVALID",
       message: "BATON_EXTRACTOR=llm needs OPENAI_API_KEY or OPENAI_BASE_URL",
+    });
+  }
+  if ((e.BATON_PRICE_PROMPT_PER_MTOK === undefined) !== (e.BATON_PRICE_OUTPUT_PER_MTOK === undefined)) {
+    throw new AppError({
+      code: "CONFIG_INVALID",
+      message: "set both BATON_PRICE_PROMPT_PER_MTOK and BATON_PRICE_OUTPUT_PER_MTOK, or neither",
     });
   }
   const extractor = e.BATON_EXTRACTOR === "auto" ? (endpointConfigured ? "llm" : "offline") : e.BATON_EXTRACTOR;
@@ -161,5 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pdfMemoryMb: e.BATON_PDF_MEMORY_MB,
       pdfWorkers: e.BATON_PDF_WORKERS,
     },
+    crmWebhook: { secret: e.BATON_CRM_WEBHOOK_SECRET, url: e.BATON_CRM_WEBHOOK_URL },
+    pricing:
+      e.BATON_PRICE_PROMPT_PER_MTOK === undefined || e.BATON_PRICE_OUTPUT_PER_MTOK === undefined
+        ? null
+        : {
+            promptPerMillionTokens: e.BATON_PRICE_PROMPT_PER_MTOK,
+            outputPerMillionTokens: e.BATON_PRICE_OUTPUT_PER_MTOK,
+            currency: e.BATON_PRICE_CURRENCY,
+          },
   };
 }

@@ -17,6 +17,7 @@ import { createJobQueue, type JobQueue } from "./jobs/job-queue.ts";
 import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
 import { createHandoffTrackingRepository, type HandoffTrackingRepository } from "./storage/handoff-tracking-repository.ts";
 import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
+import { createCrmWebhookRepository, type CrmWebhookRepository } from "./storage/crm-webhook-repository.ts";
 
 /** Everything the service needs, built once; tests build the same with a temp database and msw. */
 export type AppDeps = {
@@ -35,6 +36,8 @@ export type AppDeps = {
   tracking: HandoffTrackingRepository;
   /** The report's read model across all deals. */
   handoffStats: HandoffStatsRepository;
+  /** CRM webhook event ids applied and signatures seen. */
+  crmWebhook: CrmWebhookRepository;
   briefCache: BriefCache;
   jobs: JobQueue;
   /** The extractor for one deal; its LLM cache entries are tagged with the deal so deletion removes them. */
@@ -67,6 +70,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     versions: createVersionRepository(db),
     tracking: createHandoffTrackingRepository(db),
     handoffStats: createHandoffStatsRepository(db),
+    crmWebhook: createCrmWebhookRepository(db),
     briefCache: createBriefCache(now),
     jobs: createJobQueue({ concurrency: config.jobConcurrency, logger }),
     createExtractor: (dealId) =>

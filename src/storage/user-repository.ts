@@ -48,6 +48,13 @@ export function createUserRepository(db: Database) {
       const row = byId.get(id) as UserRow | undefined;
       return row ? toUser(row) : undefined;
     },
+    /** The active user with this email (stored lower-cased), if any. */
+    findByEmail(email: string): User | undefined {
+      const row = db
+        .prepare("SELECT id, name, email, role, created_at FROM users WHERE email = ? AND disabled_at IS NULL")
+        .get(email.trim().toLowerCase()) as UserRow | undefined;
+      return row ? toUser(row) : undefined;
+    },
     list(): User[] {
       return (
         db.prepare("SELECT id, name, email, role, created_at FROM users WHERE disabled_at IS NULL ORDER BY created_at").all() as UserRow[]

@@ -1,6 +1,7 @@
 import type { AppDeps } from "../../deps.ts";
 import type { ApiApp } from "../api-app.ts";
 import { registerBriefRoutes } from "./brief-routes.ts";
+import { registerCrmWebhookRoutes } from "./crm-webhook-routes.ts";
 import { registerDealRoutes } from "./deal-routes.ts";
 import { registerExtractionRoutes } from "./extraction-routes.ts";
 import { registerGapRoutes } from "./gap-routes.ts";
@@ -29,6 +30,7 @@ export const API_ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [
   registerBriefRoutes,
   registerTrackingRoutes,
   registerReportRoutes,
+  registerCrmWebhookRoutes,
   registerUserRoutes,
   registerServiceRoutes,
 ];
