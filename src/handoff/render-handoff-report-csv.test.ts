@@ -26,7 +26,7 @@ describe("renderHandoffReportCsv", () => {
     );
     expect(lines[1]).toMatch(/^deal_1,Acme,Dana,,2026-02-06,3,4,4,0,,,draft,0\.09,,0,accountOverview;stakeholders;/);
     expect(lines[1]).toMatch(
-      /,contractValue;seats;plan;startDate;renewalDate;economicBuyer;champion;technicalContact;successMetric;kickoffDate,no,2026-02-06T09:00:00\.000Z,0,0,0,$/,
+      /,contractValue;seats;plan;startDate;renewalDate;economicBuyer;champion;technicalContact;successMetric;kickoffDate,no,2026-02-06T00:00:00\.000Z,0,0,0,$/,
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe("");

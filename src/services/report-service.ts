@@ -1,5 +1,6 @@
 import type { AppDeps } from "../deps.ts";
 import { buildHandoffReport, type HandoffReport } from "../handoff/build-handoff-report.ts";
+import { summariseUsage, type UsageSummary } from "../handoff/summarise-usage.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { requireCapability } from "./authorize.ts";
 
@@ -13,4 +14,12 @@ export function buildReport(
   const report = buildHandoffReport(deps.handoffStats.listReportInputs(), filters, deps.now(), deps.config.pricing);
   recordAudit(deps, actor, { action: "export", objectType: "handoff_report", objectId: null, dealId: null });
   return report;
+}
+
+/**
+ * Actual tokens and cost of a set of extraction runs at the configured prices: the per-batch figure, given the runs a
+ * batch made (the report gives the same per run and per deal). The caller has authorized reading the batch.
+ */
+export function summariseRunsUsage(deps: Pick<AppDeps, "handoffStats" | "config">, runIds: string[]): UsageSummary {
+  return summariseUsage(deps.handoffStats.listRunUsage(runIds), deps.config.pricing);
 }

@@ -59,6 +59,20 @@ export function createHandoffStatsRepository(db: Database) {
     return [...fields];
   };
   return {
+    /** Recorded usage of the given runs (a batch's, say), in their order; runs without usage are left out. */
+    listRunUsage(runIds: string[]): RunUsageInput[] {
+      if (runIds.length === 0) return [];
+      const rows = db
+        .prepare(
+          "SELECT deal_id, id, status, usage FROM extraction_runs WHERE usage IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+        )
+        .all(JSON.stringify(runIds)) as RunRow[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return runIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toRunUsage(row)] : [];
+      });
+    },
     listReportInputs(): HandoffReportDealInput[] {
       const deals = db
         .prepare(

@@ -116,7 +116,9 @@ describe("GET /openapi.json", () => {
     expect(schemas.Brief).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(["nextSteps", "team"]) });
     expect(schemas.HandoffReport).toMatchObject({
       properties: {
-        totals: { properties: { hoursToApprovedHandoff: { required: ["deals", "median", "mean"], additionalProperties: false } } },
+        totals: {
+          properties: { hoursToApprovedHandoff: { required: ["deals", "median", "mean", "backfilledDeals"], additionalProperties: false } },
+        },
       },
     });
   });

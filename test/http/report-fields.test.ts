@@ -3,6 +3,7 @@ import type { Citation } from "../../src/domain/citation.ts";
 import type { DraftItem } from "../../src/domain/item.ts";
 import type { HandoffReport } from "../../src/handoff/build-handoff-report.ts";
 import { NO_USAGE } from "../../src/domain/usage.ts";
+import { summariseRunsUsage } from "../../src/services/report-service.ts";
 import { seedDeal } from "../support/seed-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
