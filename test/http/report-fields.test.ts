@@ -181,6 +181,8 @@ describe("the report's tokens and cost", () => {
       cost: 0.795,
       currency: "EUR",
     });
+    // What a batch's figures come from: the same sum over the runs it made.
+    expect(summariseRunsUsage(t.deps, [second, first, "run_unknown"])).toEqual(row.usage);
   });
 
   it("reports tokens without a cost while no price is configured", async () => {
