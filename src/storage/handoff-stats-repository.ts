@@ -149,7 +149,7 @@ export function createHandoffStatsRepository(db: Database) {
       );
       const runs = group(
         db
-          .prepare("SELECT deal_id, id, status, usage FROM extraction_runs WHERE usage IS NOT NULL ORDER BY created_at, id")
+          .prepare("SELECT deal_id, id, status, usage FROM extraction_runs WHERE usage IS NOT NULL ORDER BY created_at, rowid")
           .all() as RunRow[],
         (r) => r.deal_id,
       );
