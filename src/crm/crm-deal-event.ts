@@ -24,8 +24,11 @@ export const CrmDealEventSchema = z.object({
 });
 export type CrmDealEvent = z.infer<typeof CrmDealEventSchema>;
 
-/** What a delivery holds: closed-won deals to apply, and events that are not closed-won (acknowledged, not applied). */
-export type CrmDelivery = { crm: CrmName; deals: CrmDealEvent[]; ignored: { eventId: string; reason: string }[] };
+/** An event that is no closed-won deal: acknowledged, recorded, not applied. */
+export type IgnoredCrmEvent = { eventId: string; ignored: string };
+
+/** What a delivery holds, in the order sent: closed-won deals to apply and events to acknowledge only. */
+export type CrmDelivery = { crm: CrmName; events: (CrmDealEvent | IgnoredCrmEvent)[] };
 
 /** Validates what a reader gathered; the message names the event and the field. */
 export function toCrmDealEvent(candidate: Record<string, unknown>): CrmDealEvent {

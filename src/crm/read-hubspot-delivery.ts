@@ -17,7 +17,7 @@ export function readHubspotDelivery(body: unknown): CrmDelivery {
   if (events.length === 0 || events.length > MAX_HUBSPOT_EVENTS) {
     throw new AppError({ code: "INVALID_INPUT", message: `expected 1 to ${MAX_HUBSPOT_EVENTS} HubSpot events` });
   }
-  const delivery: CrmDelivery = { crm: "hubspot", deals: [], ignored: [] };
+  const delivery: CrmDelivery = { crm: "hubspot", events: [] };
   for (const [index, event] of events.entries()) {
     if (event === null || typeof event !== "object" || Array.isArray(event)) {
       throw new AppError({ code: "INVALID_INPUT", message: `event ${index}: expected an object` });
@@ -28,15 +28,15 @@ export function readHubspotDelivery(body: unknown): CrmDelivery {
     const properties = readProperties(fields.properties);
     const type = typeof fields.subscriptionType === "string" ? fields.subscriptionType : "";
     if (!type.startsWith("deal.")) {
-      delivery.ignored.push({ eventId, reason: `not a deal event (${type || "no subscriptionType"})` });
+      delivery.events.push({ eventId, ignored: `not a deal event (${type || "no subscriptionType"})` });
       continue;
     }
     const wonNow = fields.propertyName === "dealstage" && fields.propertyValue === CLOSED_WON;
     if (!wonNow && properties.dealstage !== CLOSED_WON && properties.hs_is_closed_won !== "true") {
-      delivery.ignored.push({ eventId, reason: "the deal is not closed-won" });
+      delivery.events.push({ eventId, ignored: "the deal is not closed-won" });
       continue;
     }
-    delivery.deals.push(
+    delivery.events.push(
       toCrmDealEvent({
         crm: "hubspot",
         eventId,

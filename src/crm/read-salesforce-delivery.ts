@@ -36,17 +36,17 @@ export function readSalesforceDelivery(xml: string): CrmDelivery {
   if (list.length > MAX_SALESFORCE_NOTIFICATIONS) {
     throw new AppError({ code: "INVALID_INPUT", message: `Salesforce message: more than ${MAX_SALESFORCE_NOTIFICATIONS} notifications` });
   }
-  const delivery: CrmDelivery = { crm: "salesforce", deals: [], ignored: [] };
+  const delivery: CrmDelivery = { crm: "salesforce", events: [] };
   for (const [index, notification] of list.entries()) {
     const eventId = text(path(notification, ["Id"]));
     if (eventId === undefined) throw new AppError({ code: "INVALID_INPUT", message: `notification ${index}: Id is required` });
     const sObject = path(notification, ["sObject"]);
     const field = (name: string) => text(sObject === undefined ? undefined : path(sObject, [name]));
     if (field("IsWon") !== "true" && field("StageName") !== "Closed Won") {
-      delivery.ignored.push({ eventId, reason: "the opportunity is not closed-won" });
+      delivery.events.push({ eventId, ignored: "the opportunity is not closed-won" });
       continue;
     }
-    delivery.deals.push(
+    delivery.events.push(
       toCrmDealEvent({
         crm: "salesforce",
         eventId,

@@ -42,15 +42,14 @@ export function receiveCrmWebhook(deps: CrmWebhookDeps, request: CrmWebhookReque
     if (!deps.crmWebhook.rememberSignature(`${signature.scheme}:${signature.signature}`, expiresAt, now)) {
       throw new AppError({ code: "CONFLICT", message: "CRM webhook: this signed request was already received (replay)" });
     }
-    const results: CrmEventResult[] = [];
-    for (const event of delivery.deals) results.push(applyEvent(deps, event, request.requestId, now));
-    for (const ignored of delivery.ignored) {
-      const eventKey = `${delivery.crm}:${ignored.eventId}`;
+    const results = delivery.events.map((event): CrmEventResult => {
+      if ("crmDealId" in event) return applyEvent(deps, event, request.requestId, now);
+      const eventKey = `${delivery.crm}:${event.eventId}`;
       if (deps.crmWebhook.findEvent(eventKey) === undefined) {
         deps.crmWebhook.recordEvent(eventKey, { dealKey: null, dealId: null, outcome: "ignored" }, now);
       }
-      results.push({ eventId: ignored.eventId, dealKey: null, dealId: null, outcome: "ignored", reason: ignored.reason });
-    }
+      return { eventId: event.eventId, dealKey: null, dealId: null, outcome: "ignored", reason: event.ignored };
+    });
     return { crm: delivery.crm, results };
   });
 }

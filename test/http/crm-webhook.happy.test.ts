@@ -76,13 +76,14 @@ describe("POST /v1/webhooks/crm with HubSpot's v3 signature", () => {
     const later = { ...hubspotClosedWon(1004, 125, { ...properties(), amount: "52000" }) };
     const lost = { ...hubspotClosedWon(1005, 126, properties()), propertyValue: "closedlost" };
     clock = new Date(WEBHOOK_NOW.getTime() + 1_000);
-    const body = JSON.stringify([later, lost]);
+    const body = JSON.stringify([lost, later]);
     const res = await postWebhook(t, body, hubspotHeaders(body, clock.getTime()));
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { results: { eventId: string; outcome: string }[] };
+    // Answered in the order sent, so the CRM can match each result to its event.
     expect(answer.results.map((r) => [r.eventId, r.outcome])).toEqual([
-      ["1004", "updated"],
       ["1005", "ignored"],
+      ["1004", "updated"],
     ]);
     expect(t.deps.deals.findByKey("hubspot:125")!.amount).toBe(52000);
     expect(t.deps.deals.findByKey("hubspot:126")).toBeUndefined();
