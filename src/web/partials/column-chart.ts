@@ -2,11 +2,11 @@ import { type Html, html, joinHtml } from "../html.ts";
 
 export type Column = { label: string; value: number; text: string };
 
-const COLUMN = 44;
+const COLUMN = 54;
 const PLOT_HEIGHT = 120;
 const TOP = 22;
 const AXIS = 34;
-const LEFT = 36;
+const LEFT = 46;
 // A few weeks are not blown up to the card's width: the text keeps its size next to the other charts'.
 const MIN_WIDTH = 430;
 
