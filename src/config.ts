@@ -1,16 +1,19 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import type { TokenPricing } from "./domain/token-cost.ts";
 import { AppError } from "./errors.ts";
 import { formatZodIssue } from "./parse-input.ts";
-import type { TokenPrices } from "./domain/batch.ts";
 
 // Empty strings count as unset, so `FOO=` in .env never overrides a default.
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const optionalPrice = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : Number(v)),
+  z.number().nonnegative().max(1e6).optional(),
+);
 const optionalPositiveInt = z.preprocess(
   (v) => (v === "" || v === undefined ? undefined : Number(v)),
   z.number().int().positive().optional(),
 );
-const optionalPrice = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().nonnegative().optional());
 const intWithDefault = (fallback: number) =>
   z.preprocess((v) => (v === "" || v === undefined ? fallback : Number(v)), z.number().int().positive());
 
@@ -30,6 +33,7 @@ const DEFAULTS = {
   draftMemoryMb: 2_048,
   jobLeaseMs: 30_000,
   jobMaxAttempts: 5,
+  priceCurrency: "USD",
 } as const;
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -84,10 +88,12 @@ const EnvSchema = z.object({
   BATON_LLM_RPM: optionalPositiveInt,
   BATON_LLM_TPM: optionalPositiveInt,
   BATON_MASK_PII: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
+  BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
+  BATON_CRM_WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, "at least 16 characters").optional()),
+  BATON_CRM_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
   BATON_PRICE_PROMPT_PER_MTOK: optionalPrice,
   BATON_PRICE_OUTPUT_PER_MTOK: optionalPrice,
-  BATON_PRICE_CURRENCY: z.preprocess((v) => (v === "" || v === undefined ? "USD" : v), z.string().regex(/^[A-Z]{3}$/)),
-  BATON_TRUST_PROXY: z.preprocess((v) => (v === "" || v === undefined ? "false" : v), z.enum(["true", "false"])),
+  BATON_PRICE_CURRENCY: z.preprocess((v) => (v === "" || v === undefined ? DEFAULTS.priceCurrency : v), z.string().regex(/^[A-Z]{3}$/)),
 });
 
 export type IngestLimits = {
@@ -154,8 +160,14 @@ export type Config = {
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto says whether the browser's request was HTTPS (secure cookies). */
   trustProxy: boolean;
   limits: IngestLimits;
-  /** Prices per million tokens for cost estimates (`baton batch --dry-run`); null when not configured. */
-  prices: TokenPrices | null;
+  /** POST /v1/webhooks/crm: answers 503 until a secret is set (see README, "CRM webhook"). */
+  crmWebhook: {
+    secret: string | undefined;
+    /** The URL the CRM posts to, as HubSpot's v3 signature covers it; default: the URL of the request as received. */
+    url: string | undefined;
+  };
+  /** Price per million tokens, for the report's actual cost and batch estimates; cost is null while unset. */
+  pricing: TokenPricing;
 };
 
 /** Reads the environment once (the only reader of process.env) and validates it. */
@@ -176,8 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       message: "BATON_EXTRACTOR=llm needs OPENAI_API_KEY or OPENAI_BASE_URL",
     });
   }
-  const pricesGiven = [e.BATON_PRICE_PROMPT_PER_MTOK, e.BATON_PRICE_OUTPUT_PER_MTOK].filter((price) => price !== undefined).length;
-  if (pricesGiven === 1) {
+  if ((e.BATON_PRICE_PROMPT_PER_MTOK === undefined) !== (e.BATON_PRICE_OUTPUT_PER_MTOK === undefined)) {
     throw new AppError({
       code: "CONFIG_INVALID",
       message: "set both BATON_PRICE_PROMPT_PER_MTOK and BATON_PRICE_OUTPUT_PER_MTOK, or neither",
@@ -222,9 +233,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parseWorkers: e.BATON_PARSE_WORKERS,
       parseMemoryMb: e.BATON_PARSE_MEMORY_MB,
     },
-    prices:
+    crmWebhook: { secret: e.BATON_CRM_WEBHOOK_SECRET, url: e.BATON_CRM_WEBHOOK_URL },
+    pricing:
       e.BATON_PRICE_PROMPT_PER_MTOK === undefined || e.BATON_PRICE_OUTPUT_PER_MTOK === undefined
         ? null
-        : { promptPerMTok: e.BATON_PRICE_PROMPT_PER_MTOK, outputPerMTok: e.BATON_PRICE_OUTPUT_PER_MTOK, currency: e.BATON_PRICE_CURRENCY },
+        : {
+            promptPerMillionTokens: e.BATON_PRICE_PROMPT_PER_MTOK,
+            outputPerMillionTokens: e.BATON_PRICE_OUTPUT_PER_MTOK,
+            currency: e.BATON_PRICE_CURRENCY,
+          },
   };
 }

@@ -21,6 +21,7 @@ import { type BriefCache, createBriefCache } from "./handoff/brief-cache.ts";
 import { type BatchRepository, createBatchRepository } from "./storage/batch-repository.ts";
 import { createHandoffTrackingRepository, type HandoffTrackingRepository } from "./storage/handoff-tracking-repository.ts";
 import { createHandoffStatsRepository, type HandoffStatsRepository } from "./storage/handoff-stats-repository.ts";
+import { createCrmWebhookRepository, type CrmWebhookRepository } from "./storage/crm-webhook-repository.ts";
 
 /** Everything the service needs, built once; tests build the same with a temp database and msw. */
 export type AppDeps = {
@@ -39,6 +40,8 @@ export type AppDeps = {
   tracking: HandoffTrackingRepository;
   /** The report's read model across all deals. */
   handoffStats: HandoffStatsRepository;
+  /** CRM webhook event ids applied and signatures seen. */
+  crmWebhook: CrmWebhookRepository;
   briefCache: BriefCache;
   /** RevOps' imports and their rows. */
   batches: BatchRepository;
@@ -95,6 +98,7 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
     versions: createVersionRepository(db),
     tracking: createHandoffTrackingRepository(db),
     handoffStats: createHandoffStatsRepository(db),
+    crmWebhook: createCrmWebhookRepository(db),
     briefCache: createBriefCache(now),
     batches: createBatchRepository(db),
     jobs,

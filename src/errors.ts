@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   "FORBIDDEN",
   "NOT_FOUND",
   "CONFLICT",
+  "UNPROCESSABLE",
+  "UNAVAILABLE",
   "LLM_FAILED",
   "TIMEOUT",
   "INTERNAL",
@@ -49,19 +51,21 @@ export function exitCodeFor(error: unknown): number {
     case "CONFIG_INVALID":
     case "NOT_FOUND":
     case "CONFLICT":
+    case "UNPROCESSABLE":
     case "UNAUTHENTICATED":
     case "FORBIDDEN":
       return 2;
     case "LLM_FAILED":
     case "TIMEOUT":
       return 3;
+    case "UNAVAILABLE":
     case "INTERNAL":
       return 1;
   }
 }
 
 /** The HTTP statuses an error answers with. */
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 502 | 504;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503 | 504;
 
 /** The HTTP status of each error code: one exhaustive switch. */
 export function statusFor(code: ErrorCode): HttpErrorStatus {
@@ -80,6 +84,10 @@ export function statusFor(code: ErrorCode): HttpErrorStatus {
       return 413;
     case "UNSUPPORTED_FORMAT":
       return 415;
+    case "UNPROCESSABLE":
+      return 422;
+    case "UNAVAILABLE":
+      return 503;
     case "LLM_FAILED":
       return 502;
     case "TIMEOUT":

@@ -35,7 +35,7 @@ export async function runBatchCommand(args: string[], io: CliIo): Promise<number
     const imported = await importBatch(deps, actor, rows, { dryRun, origin: "cli", onRow: (row) => progress.row(row) });
     const result = imported.batchId === null ? imported : await followBatch(deps, imported, progress);
     progress.stop();
-    io.stdout(values.json ? `${JSON.stringify(result)}\n` : renderBatchSummary(result, config.prices?.currency ?? null));
+    io.stdout(values.json ? `${JSON.stringify(result)}\n` : renderBatchSummary(result, config.pricing?.currency ?? null));
     return 0;
   } finally {
     progress.stop();

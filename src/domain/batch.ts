@@ -32,15 +32,6 @@ export const BatchResultSchema = z.object({
 export type BatchResult = z.infer<typeof BatchResultSchema>;
 
 /** Price per million prompt and output tokens, in `currency`; absent prices make every cost null. */
-export type TokenPrices = { promptPerMTok: number; outputPerMTok: number; currency: string };
-
-/** The cost of tokens at the configured prices, or null when none are configured. */
-export function costOf(tokens: { promptTokens: number; outputTokens: number }, prices: TokenPrices | null): number | null {
-  if (prices === null) return null;
-  const cost = (tokens.promptTokens * prices.promptPerMTok + tokens.outputTokens * prices.outputPerMTok) / 1_000_000;
-  return Math.round(cost * 1e6) / 1e6;
-}
-
 /** One row of a stored batch as it stands now: a queued row reads its run's status and usage. */
 export type BatchDealProgress = {
   dealKey: string;

@@ -7,6 +7,7 @@ import type { DraftItem, Gap } from "../domain/item.ts";
 import { isInjectedClaim } from "./flag-injected-claims.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { SECTION_KEYS, SECTIONS, type SectionKey } from "../domain/sections.ts";
+import { fieldsOfSection, fieldsStatedBy, HANDOFF_FIELDS } from "../domain/handoff-fields.ts";
 
 /** A stable id: the same claim on the same span keeps its id across re-runs, so reviews stay attached. */
 function itemIdFor(item: Pick<GroundedCandidate, "section" | "statement" | "citations">): string {
@@ -59,13 +60,7 @@ export function assembleDraft(items: GroundedCandidate[], extraction: Extraction
 }
 
 // The contract's data layer: each part the AE must supply by name when no source states it.
-const CONTRACT_PARTS: { name: string; fields: string[] }[] = [
-  { name: "contract value", fields: ["contractValue"] },
-  { name: "seat count", fields: ["seats"] },
-  { name: "plan or modules", fields: ["products"] },
-  { name: "contract start date", fields: ["contractStart"] },
-  { name: "renewal date", fields: ["renewalDate"] },
-];
+const CONTRACT_PARTS = fieldsOfSection("accountOverview");
 
 /**
  * Every section without a verified item, with a concrete question for the AE; an account overview that
@@ -85,11 +80,9 @@ export function findGaps(items: Pick<DraftItem, "section" | "status" | "details"
       });
     } else if (section === "accountOverview") {
       const stated = new Set(
-        kept
-          .filter((i) => i.section === section)
-          .flatMap((i) => [i.details?.field, ...(Array.isArray(i.details?.fields) ? i.details.fields : [])].map(String)),
+        kept.filter((i) => i.section === section).flatMap((i) => fieldsStatedBy({ section: i.section, statement: "", details: i.details })),
       );
-      const missing = CONTRACT_PARTS.filter((part) => !part.fields.some((f) => stated.has(f))).map((part) => part.name);
+      const missing = CONTRACT_PARTS.filter((part) => !stated.has(part)).map((part) => HANDOFF_FIELDS[part].name);
       if (missing.length > 0) {
         gaps.push({
           section,

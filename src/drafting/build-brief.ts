@@ -15,6 +15,7 @@ import { buildKickoffAgenda } from "./build-kickoff-agenda.ts";
 import { buildHandoffTimeline } from "./build-handoff-timeline.ts";
 import { draftIntroEmail } from "./draft-intro-email.ts";
 import { SECTIONS } from "../domain/sections.ts";
+import { mentionsKickoff } from "../domain/handoff-fields.ts";
 
 /**
  * The CSM's pre-kickoff brief of one deal, from an approved version or (marked as such at the top and on
@@ -147,8 +148,7 @@ function spokenWords(statement: string): string {
 /** The kickoff date a next-step item gives as its due date ("Kickoff is on 17 February", due "Tuesday, February 17"), if any. */
 function findKickoff(nextSteps: BriefSourceItem[], closeDate: string | null): { date: string; itemId: string } | null {
   for (const item of nextSteps) {
-    const text = `${item.statement} ${detailText(item, "action") ?? ""}`.toLowerCase();
-    if (!/\bkick-?\s?off\b/.test(text)) continue;
+    if (!mentionsKickoff(item)) continue;
     const date = readCalendarDate(detailText(item, "due"), closeDate);
     if (date !== null) return { date, itemId: item.id };
   }

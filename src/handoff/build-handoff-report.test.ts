@@ -12,20 +12,23 @@ function deal(
 ): HandoffReportDealInput {
   const { closeDate = "2026-02-06", aeId = "usr_dana", ...rest } = extra;
   return {
-    deal: { id, account: `Account ${id}`, closeDate, aeId, csmId: null },
+    // Created on its close date: no backfill unless a test says so.
+    deal: { id, account: `Account ${id}`, closeDate, aeId, csmId: null, createdAt: `${closeDate ?? "2026-02-06"}T00:00:00.000Z` },
     aeName: aeId === "usr_dana" ? "Dana" : "Lee",
     csmName: null,
     sourceCount: 2,
     itemCounts: [],
+    statedFields: [],
     answeredSections: [],
     approved: null,
+    runs: [],
     ...rest,
   };
 }
 
 /** One verified draft item in each of the given sections. */
 function filled(sections: readonly SectionKey[]): HandoffReportDealInput["itemCounts"] {
-  return sections.map((section) => ({ section, status: "draft", origin: "extracted", needsChecking: false, count: 1 }));
+  return sections.map((section) => ({ section, status: "draft", origin: "extracted", needsChecking: false, verified: true, count: 1 }));
 }
 
 describe("buildHandoffReport", () => {
@@ -35,9 +38,9 @@ describe("buildHandoffReport", () => {
         deal("d1", {
           itemCounts: [
             ...filled(["accountOverview", "stakeholders", "whyTheyBought", "successCriteria", "promises"]),
-            { section: "objections", status: "rejected", origin: "extracted", needsChecking: false, count: 2 },
-            { section: "competition", status: "draft", origin: "extracted", needsChecking: true, count: 3 },
-            { section: "nextSteps", status: "approved", origin: "ae", needsChecking: false, count: 1 },
+            { section: "objections", status: "rejected", origin: "extracted", needsChecking: false, verified: true, count: 2 },
+            { section: "competition", status: "draft", origin: "extracted", needsChecking: true, verified: true, count: 3 },
+            { section: "nextSteps", status: "approved", origin: "ae", needsChecking: false, verified: true, count: 1 },
           ],
           answeredSections: ["redFlags"],
         }),
@@ -64,7 +67,14 @@ describe("buildHandoffReport", () => {
       [
         deal("d1", {
           itemCounts: filled(["accountOverview"]),
-          approved: { version: 2, firstApprovedAt: "2026-02-07T06:00:00.000Z", items: 40, gapSections: ["competition", "accountOverview"] },
+          approved: {
+            version: 2,
+            firstApprovedAt: "2026-02-07T06:00:00.000Z",
+            items: 40,
+            gapSections: ["competition", "accountOverview"],
+            statedFields: [],
+            answeredSections: [],
+          },
         }),
       ],
       NO_FILTER,
@@ -86,6 +96,8 @@ describe("buildHandoffReport", () => {
       firstApprovedAt: new Date(Date.parse("2026-02-06T00:00:00Z") + hours * 3_600_000).toISOString(),
       items: 10,
       gapSections: [] as SectionKey[],
+      statedFields: [],
+      answeredSections: [],
     });
     const all = SECTION_KEYS.filter((s) => s !== "competition" && s !== "politicalDynamics");
     const report = buildHandoffReport(
@@ -95,7 +107,10 @@ describe("buildHandoffReport", () => {
         deal("d3", { approved: approved(90) }),
         deal("d4", {
           aeId: "usr_lee",
-          itemCounts: [...filled(all), { section: "promises", status: "draft", origin: "extracted", needsChecking: true, count: 9 }],
+          itemCounts: [
+            ...filled(all),
+            { section: "promises", status: "draft", origin: "extracted", needsChecking: true, verified: true, count: 9 },
+          ],
         }),
         deal("d5", { aeId: "usr_lee", closeDate: null, itemCounts: filled(SECTION_KEYS.filter((s) => s !== "competition")) }),
       ],
@@ -124,8 +139,9 @@ describe("buildHandoffReport", () => {
           { section: "competition", deals: 2 },
           { section: "politicalDynamics", deals: 1 },
         ],
+        fieldGaps: expect.any(Array),
       },
-      { aeId: "usr_dana", aeName: "Dana", deals: 3, meanCompletion: 1, mostFrequentGaps: [] },
+      { aeId: "usr_dana", aeName: "Dana", deals: 3, meanCompletion: 1, mostFrequentGaps: [], fieldGaps: expect.any(Array) },
     ]);
   });
 

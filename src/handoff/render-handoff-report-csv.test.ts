@@ -4,13 +4,15 @@ import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import { renderHandoffReportCsv, toCell } from "./render-handoff-report-csv.ts";
 
 const input = (account: string, aeName: string | null): HandoffReportDealInput => ({
-  deal: { id: "deal_1", account, closeDate: "2026-02-06", aeId: "usr_1", csmId: null },
+  deal: { id: "deal_1", account, closeDate: "2026-02-06", aeId: "usr_1", csmId: null, createdAt: "2026-02-06T09:00:00.000Z" },
   aeName,
   csmName: null,
   sourceCount: 3,
-  itemCounts: [{ section: "promises", status: "draft", origin: "extracted", needsChecking: false, count: 4 }],
+  itemCounts: [{ section: "promises", status: "draft", origin: "extracted", needsChecking: false, verified: true, count: 4 }],
+  statedFields: [],
   answeredSections: [],
   approved: null,
+  runs: [],
 });
 
 describe("renderHandoffReportCsv", () => {
@@ -19,9 +21,13 @@ describe("renderHandoffReportCsv", () => {
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
       "deal_id,account,ae_name,csm_name,close_date,sources,items,extracted_items,needs_checking_items,approved_version,first_approved_at," +
-        "completion_basis,completion_rate,hours_to_approved_handoff,unverified_rate,gap_sections",
+        "completion_basis,completion_rate,hours_to_approved_handoff,unverified_rate,gap_sections," +
+        "gap_fields,backfilled,handoff_clock_start,extraction_runs,prompt_tokens,completion_tokens,cost",
     );
     expect(lines[1]).toMatch(/^deal_1,Acme,Dana,,2026-02-06,3,4,4,0,,,draft,0\.09,,0,accountOverview;stakeholders;/);
+    expect(lines[1]).toMatch(
+      /,contractValue;seats;plan;startDate;renewalDate;economicBuyer;champion;technicalContact;successMetric;kickoffDate,no,2026-02-06T00:00:00\.000Z,0,0,0,$/,
+    );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe("");
   });

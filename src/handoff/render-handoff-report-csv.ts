@@ -19,6 +19,14 @@ const COLUMNS: Column[] = [
   { header: "hours_to_approved_handoff", value: (d) => d.hoursToApprovedHandoff },
   { header: "unverified_rate", value: (d) => d.unverifiedRate },
   { header: "gap_sections", value: (d) => d.gapSections.join(";") },
+  // Added later, so at the end: columns only ever get appended.
+  { header: "gap_fields", value: (d) => d.gapFields.join(";") },
+  { header: "backfilled", value: (d) => (d.backfilled ? "yes" : "no") },
+  { header: "handoff_clock_start", value: (d) => d.handoffClockStart },
+  { header: "extraction_runs", value: (d) => d.usage.runs },
+  { header: "prompt_tokens", value: (d) => d.usage.promptTokens },
+  { header: "completion_tokens", value: (d) => d.usage.completionTokens },
+  { header: "cost", value: (d) => d.usage.cost },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
@@ -10,6 +11,7 @@ import { requestId } from "./request-id.ts";
 import { requestTimeout } from "./request-timeout.ts";
 import { requireUtf8Json } from "./require-utf8-json.ts";
 import { API_ROUTES } from "./routes/api-routes.ts";
+import { CRM_WEBHOOK_MAX_BYTES, CRM_WEBHOOK_PATH } from "./routes/crm-webhook-routes.ts";
 import { createWebRoutes } from "../web/create-web-routes.ts";
 
 // Room for multipart framing around the largest accepted file.
@@ -23,7 +25,16 @@ export function createApp(deps: AppDeps): ApiApp {
   app.use(accessLog(deps.logger));
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "no such route", requestId: c.get("requestId") } }, 404));
-  // The size limit applies before any body is parsed.
+  // The size limit applies before any body is parsed; a CRM webhook's is far smaller than an upload's.
+  app.use(
+    CRM_WEBHOOK_PATH,
+    bodyLimit({
+      maxSize: CRM_WEBHOOK_MAX_BYTES,
+      onError: () => {
+        throw new AppError({ code: "LIMIT_EXCEEDED", message: `CRM webhook body is over ${CRM_WEBHOOK_MAX_BYTES} bytes` });
+      },
+    }),
+  );
   app.use(
     "/v1/*",
     bodyLimit({
@@ -34,7 +45,8 @@ export function createApp(deps: AppDeps): ApiApp {
     }),
   );
   app.use("/v1/*", requestTimeout(deps.config.requestTimeoutMs));
-  app.use("/v1/*", authenticate(deps.users));
+  // The CRM webhook proves itself with a signature instead (checked by its service).
+  app.use("/v1/*", except(CRM_WEBHOOK_PATH, authenticate(deps.users)));
   app.use("/v1/*", requireUtf8Json());
   for (const register of API_ROUTES) register(app, deps);
   app.route("/", createWebRoutes(deps));

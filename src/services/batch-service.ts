@@ -5,10 +5,10 @@ import {
   type BatchDealResult,
   type BatchEstimate,
   type BatchResult,
-  costOf,
   countBatch,
 } from "../domain/batch.ts";
 import { isRejectedRow, MAX_BATCH_ROWS, type RejectedRow, rejectRepeatedKeys } from "../domain/batch-row.ts";
+import { costOf } from "../domain/token-cost.ts";
 import { AppError } from "../errors.ts";
 import type { RunExtractionDeps } from "../handoff/run-extraction.ts";
 import type { NewBatchDeal, StoredBatch } from "../storage/batch-repository.ts";
@@ -71,7 +71,14 @@ export async function importBatch(
     options.onRow?.(results.at(-1)!);
   }
   if (options.dryRun) {
-    return { batchId: null, deals: results, estimate: { ...estimate, cost: costOf(estimate, deps.config.prices) } };
+    return {
+      batchId: null,
+      deals: results,
+      estimate: {
+        ...estimate,
+        cost: costOf({ promptTokens: estimate.promptTokens, completionTokens: estimate.outputTokens }, deps.config.pricing),
+      },
+    };
   }
   const batchId = deps.batches.add({ createdBy: actor.user.id, origin: options.origin, deals: outcomes }, deps.now());
   recordAudit(deps, actor, { action: "create", objectType: "batch", objectId: batchId, dealId: null });

@@ -1,6 +1,7 @@
+import { fieldsStatedBy, fillsHandoff, type HandoffFieldKey } from "../domain/handoff-fields.ts";
+import type { HandoffReportDealInput, RunUsageInput } from "../domain/handoff-report-input.ts";
 import type { ItemOrigin, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
-import type { HandoffReportDealInput } from "../domain/handoff-report-input.ts";
 import type { Database } from "./open-database.ts";
 
 type DealRow = {
@@ -9,6 +10,7 @@ type DealRow = {
   close_date: string | null;
   ae_id: string;
   csm_id: string | null;
+  created_at: string;
   ae_name: string | null;
   csm_name: string | null;
 };
@@ -18,15 +20,25 @@ type ItemCountRow = {
   status: ItemStatus;
   origin: ItemOrigin;
   needs_checking: number;
+  verified: number;
   n: number;
 };
+type FieldItemRow = { deal_id: string; section: SectionKey; statement: string; details: string | null };
 type VersionRow = { deal_id: string; version: number; first_approved_at: string; items: number };
+type RunRow = { deal_id: string; id: string; status: string; usage: string };
+
+// An item's citation verified (or the AE added it): the SQL twin of drafting's isVerified.
+const VERIFIED = `(origin = 'ae' OR EXISTS (SELECT 1 FROM json_each(items.citations) c WHERE json_extract(c.value, '$.match') <> 'unverified'))`;
+
+// Only items of sections that hold a field are read for field detection.
+const FIELD_SECTIONS = "('accountOverview', 'stakeholders', 'successCriteria', 'nextSteps')";
 
 export type HandoffStatsRepository = ReturnType<typeof createHandoffStatsRepository>;
 
 /**
- * Aggregates for the RevOps report in a handful of grouped queries over all deals: counts and section keys,
- * never item, source or answer content, and no per-deal JSON parsing of sources.
+ * Aggregates for the RevOps report in a handful of grouped queries over all deals. Items of the field-bearing sections are
+ * read to tell which fields they state, but only counts, section and field keys leave this repository: never item,
+ * source or answer content.
  */
 export function createHandoffStatsRepository(db: Database) {
   const group = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
@@ -38,11 +50,33 @@ export function createHandoffStatsRepository(db: Database) {
     }
     return map;
   };
+  const statedFields = (rows: FieldItemRow[] | undefined): HandoffFieldKey[] => {
+    const fields = new Set<HandoffFieldKey>();
+    for (const row of rows ?? []) {
+      const details = row.details === null ? undefined : (JSON.parse(row.details) as Record<string, unknown>);
+      for (const field of fieldsStatedBy({ section: row.section, statement: row.statement, details })) fields.add(field);
+    }
+    return [...fields];
+  };
   return {
+    /** Recorded usage of the given runs (a batch's, say), in their order; runs without usage are left out. */
+    listRunUsage(runIds: string[]): RunUsageInput[] {
+      if (runIds.length === 0) return [];
+      const rows = db
+        .prepare(
+          "SELECT deal_id, id, status, usage FROM extraction_runs WHERE usage IS NOT NULL AND id IN (SELECT value FROM json_each(?))",
+        )
+        .all(JSON.stringify(runIds)) as RunRow[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return runIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toRunUsage(row)] : [];
+      });
+    },
     listReportInputs(): HandoffReportDealInput[] {
       const deals = db
         .prepare(
-          `SELECT d.id, d.account, d.close_date, d.ae_id, d.csm_id, ae.name AS ae_name, csm.name AS csm_name
+          `SELECT d.id, d.account, d.close_date, d.ae_id, d.csm_id, d.created_at, ae.name AS ae_name, csm.name AS csm_name
            FROM deals d LEFT JOIN users ae ON ae.id = d.ae_id LEFT JOIN users csm ON csm.id = d.csm_id
            ORDER BY d.close_date IS NULL, d.close_date, d.created_at`,
         )
@@ -56,16 +90,29 @@ export function createHandoffStatsRepository(db: Database) {
       const items = group(
         db
           .prepare(
-            `SELECT deal_id, section, status, origin, needs_checking, COUNT(*) AS n FROM items
-             GROUP BY deal_id, section, status, origin, needs_checking`,
+            `SELECT deal_id, section, status, origin, needs_checking, ${VERIFIED} AS verified, COUNT(*) AS n FROM items
+             GROUP BY deal_id, section, status, origin, needs_checking, verified`,
           )
           .all() as ItemCountRow[],
+        (r) => r.deal_id,
+      );
+      const draftFieldItems = group(
+        (
+          db
+            .prepare(
+              `SELECT deal_id, section, statement, details, status, needs_checking, ${VERIFIED} AS verified FROM items
+               WHERE section IN ${FIELD_SECTIONS}`,
+            )
+            .all() as (FieldItemRow & { status: string; needs_checking: number; verified: number })[]
+        ).filter((r) => fillsHandoff({ status: r.status, needsChecking: r.needs_checking === 1, verified: r.verified === 1 })),
         (r) => r.deal_id,
       );
       const answers = group(
         db.prepare("SELECT deal_id, section FROM gap_answers").all() as { deal_id: string; section: SectionKey }[],
         (r) => r.deal_id,
       );
+      const LATEST = `handoff_versions v JOIN (SELECT deal_id, MAX(version) AS version FROM handoff_versions GROUP BY deal_id) m
+                      ON m.deal_id = v.deal_id AND m.version = v.version`;
       const latest = new Map(
         (
           db
@@ -78,23 +125,45 @@ export function createHandoffStatsRepository(db: Database) {
             .all() as VersionRow[]
         ).map((r) => [r.deal_id, r]),
       );
-      // Only the section keys of the latest version's unanswered gaps leave the document.
-      const versionGaps = group(
+      // Only the section keys of the latest version's unanswered gaps and answers leave the document.
+      const versionSections = (path: string) =>
+        group(
+          db
+            .prepare(`SELECT v.deal_id, json_extract(g.value, '$.section') AS section FROM ${LATEST}, json_each(v.document, '${path}') g`)
+            .all() as { deal_id: string; section: SectionKey }[],
+          (r) => r.deal_id,
+        );
+      const versionGaps = versionSections("$.gaps");
+      const versionAnswers = versionSections("$.gapAnswers");
+      // Every item of an approved version is approved: all of them count.
+      const versionFieldItems = group(
         db
           .prepare(
-            `SELECT v.deal_id, json_extract(g.value, '$.section') AS section
-             FROM handoff_versions v
-             JOIN (SELECT deal_id, MAX(version) AS version FROM handoff_versions GROUP BY deal_id) m
-               ON m.deal_id = v.deal_id AND m.version = v.version,
-             json_each(v.document, '$.gaps') g`,
+            `SELECT v.deal_id, json_extract(i.value, '$.section') AS section, json_extract(i.value, '$.statement') AS statement,
+                    json_extract(i.value, '$.details') AS details
+             FROM ${LATEST}, json_each(v.document, '$.items') i
+             WHERE json_extract(i.value, '$.section') IN ${FIELD_SECTIONS}`,
           )
-          .all() as { deal_id: string; section: SectionKey }[],
+          .all() as FieldItemRow[],
+        (r) => r.deal_id,
+      );
+      const runs = group(
+        db
+          .prepare("SELECT deal_id, id, status, usage FROM extraction_runs WHERE usage IS NOT NULL ORDER BY created_at, rowid")
+          .all() as RunRow[],
         (r) => r.deal_id,
       );
       return deals.map((row) => {
         const version = latest.get(row.id);
         return {
-          deal: { id: row.id, account: row.account, closeDate: row.close_date, aeId: row.ae_id, csmId: row.csm_id },
+          deal: {
+            id: row.id,
+            account: row.account,
+            closeDate: row.close_date,
+            aeId: row.ae_id,
+            csmId: row.csm_id,
+            createdAt: row.created_at,
+          },
           aeName: row.ae_name,
           csmName: row.csm_name,
           sourceCount: sources.get(row.id) ?? 0,
@@ -103,8 +172,10 @@ export function createHandoffStatsRepository(db: Database) {
             status: r.status,
             origin: r.origin,
             needsChecking: r.needs_checking === 1,
+            verified: r.verified === 1,
             count: r.n,
           })),
+          statedFields: statedFields(draftFieldItems.get(row.id)),
           answeredSections: (answers.get(row.id) ?? []).map((r) => r.section),
           approved: version
             ? {
@@ -112,10 +183,24 @@ export function createHandoffStatsRepository(db: Database) {
                 firstApprovedAt: version.first_approved_at,
                 items: version.items,
                 gapSections: (versionGaps.get(row.id) ?? []).map((r) => r.section),
+                statedFields: statedFields(versionFieldItems.get(row.id)),
+                answeredSections: (versionAnswers.get(row.id) ?? []).map((r) => r.section),
               }
             : null,
+          runs: (runs.get(row.id) ?? []).map(toRunUsage),
         };
       });
     },
+  };
+}
+
+function toRunUsage(row: RunRow): RunUsageInput {
+  const usage = JSON.parse(row.usage) as { llmCalls?: number; promptTokens?: number; completionTokens?: number };
+  return {
+    runId: row.id,
+    status: row.status,
+    llmCalls: usage.llmCalls ?? 0,
+    promptTokens: usage.promptTokens ?? 0,
+    completionTokens: usage.completionTokens ?? 0,
   };
 }

@@ -273,4 +273,25 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX batch_deals_deal ON batch_deals(deal_id);
     `,
   },
+  {
+    id: 10,
+    name: "crm-webhook",
+    // POST /v1/webhooks/crm: every CRM event id applied (kept, so a redelivery days later is still recognised and
+    // answered with the same deal), and the signatures seen while their timestamp is inside the 5-minute window
+    // (a replayed request is refused; rows past the window are pruned on each delivery).
+    sql: `
+      CREATE TABLE crm_webhook_events (
+        event_key TEXT PRIMARY KEY,
+        deal_key TEXT,
+        deal_id TEXT REFERENCES deals(id) ON DELETE SET NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('created', 'updated', 'unchanged', 'ignored')),
+        received_at TEXT NOT NULL
+      );
+      CREATE TABLE crm_webhook_signatures (
+        signature_hash TEXT PRIMARY KEY,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX crm_webhook_signatures_expiry ON crm_webhook_signatures(expires_at);
+    `,
+  },
 ];

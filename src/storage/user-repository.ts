@@ -44,15 +44,15 @@ export function createUserRepository(db: Database) {
       const row = byTokenHash.get(tokenHash) as UserRow | undefined;
       return row ? toUser(row) : undefined;
     },
-    /** The active user with this email (emails are stored lower-case), if any. */
+    get(id: string): User | undefined {
+      const row = byId.get(id) as UserRow | undefined;
+      return row ? toUser(row) : undefined;
+    },
+    /** The active user with this email (stored lower-cased), if any. */
     findByEmail(email: string): User | undefined {
       const row = db
         .prepare("SELECT id, name, email, role, created_at FROM users WHERE email = ? AND disabled_at IS NULL")
-        .get(email.toLowerCase()) as UserRow | undefined;
-      return row ? toUser(row) : undefined;
-    },
-    get(id: string): User | undefined {
-      const row = byId.get(id) as UserRow | undefined;
+        .get(email.trim().toLowerCase()) as UserRow | undefined;
       return row ? toUser(row) : undefined;
     },
     list(): User[] {

@@ -1,6 +1,7 @@
 import type { OperationKey } from "../support/check-openapi-exchange.ts";
 import type { Caller, ContractWorld } from "../support/openapi-contract-world.ts";
 import { SAMPLE_CALL_VTT } from "../support/seed-deal.ts";
+import { batonHeaders, hubspotClosedWon, salesforceMessage, WEBHOOK_SECRET } from "../support/crm-webhook-requests.ts";
 
 /** One representative request of an operation and the status it must answer. */
 export type ContractCase = {
@@ -12,8 +13,9 @@ export type ContractCase = {
   params?: (w: ContractWorld) => Record<string, string>;
   query?: string;
   json?: (w: ContractWorld) => unknown;
-  body?: () => RequestInit["body"];
-  headers?: Record<string, string>;
+  body?: (w: ContractWorld) => RequestInit["body"];
+  /** Request headers; a function gets the body, for signing it. */
+  headers?: Record<string, string> | ((body: RequestInit["body"]) => Record<string, string>);
   /** The media type answered, when not the first one the status documents. */
   media?: string;
 };
@@ -220,6 +222,36 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "get /v1/reports/handoffs", status: 400, as: "revops", query: "from=2026-02-30" },
   { operation: "get /v1/reports/handoffs", status: 403 },
 
+  {
+    operation: "post /v1/webhooks/crm",
+    status: 201,
+    as: "none",
+    body: (w) => JSON.stringify(hubspotClosedWon(9001, 901, { dealname: "Signed Co", ae_email: w.users.ae.user.email })),
+    headers: (body) => signedNow(String(body), "application/json"),
+  },
+  {
+    operation: "post /v1/webhooks/crm",
+    status: 200,
+    as: "none",
+    body: () => JSON.stringify({ ...hubspotClosedWon(9002, 902, {}), propertyValue: "closedlost" }),
+    headers: (body) => signedNow(String(body), "application/json"),
+  },
+  {
+    operation: "post /v1/webhooks/crm",
+    status: 200,
+    as: "none",
+    media: "text/xml",
+    body: (w) => salesforceMessage("04l900", { Id: "006900", Name: "Soap Co", IsWon: "true", AE_Email__c: w.users.ae.user.email }),
+    headers: (body) => signedNow(String(body), "text/xml"),
+  },
+  { operation: "post /v1/webhooks/crm", status: 401, as: "none", body: () => "[]", headers: { "content-type": "application/json" } },
+  {
+    operation: "post /v1/webhooks/crm",
+    status: 422,
+    as: "none",
+    body: () => JSON.stringify(hubspotClosedWon(9003, 903, { dealname: "Nobody Co", ae_email: "nobody@example.test" })),
+    headers: (body) => signedNow(String(body), "application/json"),
+  },
   { operation: "get /v1/users", status: 200, as: "admin" },
   { operation: "get /v1/users", status: 403 },
   { operation: "post /v1/users", status: 201, as: "admin", json: () => ({ name: "Ana Reyes", email: "ana@example.test", role: "csm" }) },
@@ -230,3 +262,8 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "get /openapi.json", status: 200, as: "none" },
   { operation: "get /docs", status: 200, as: "none" },
 ];
+
+/** Signed with the contract world's webhook secret at the moment the request is sent (its app runs on the real clock). */
+function signedNow(body: string, contentType: string): Record<string, string> {
+  return batonHeaders(body, contentType, new Date(), WEBHOOK_SECRET);
+}

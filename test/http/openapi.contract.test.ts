@@ -18,11 +18,13 @@ async function send(c: ContractCase): Promise<Response> {
   const parameters = { ...defaultPathParameters(world), ...c.params?.(world) };
   const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(parameters[name] ?? `missing-${name}`));
   const caller = c.as ?? "ae";
+  const body = c.body?.(world);
+  const headers = typeof c.headers === "function" ? c.headers(body) : c.headers;
   return world.t.request(method.toUpperCase(), c.query ? `${path}?${c.query}` : path, {
     ...(caller === "none" ? {} : { token: world.users[caller].token }),
     ...(c.json ? { json: c.json(world) } : {}),
-    ...(c.body ? { body: c.body() } : {}),
-    ...(c.headers ? { headers: c.headers } : {}),
+    ...(body !== undefined ? { body } : {}),
+    ...(headers ? { headers } : {}),
   });
 }
 

@@ -5,6 +5,19 @@ import { seedBriefDeal } from "../support/seed-brief-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 
 const GAPS = ["accountOverview", "politicalDynamics", "technicalEnvironment", "nextSteps"];
+// The seeded deals name a champion and no other field.
+const GAP_FIELDS = [
+  "contractValue",
+  "seats",
+  "plan",
+  "startDate",
+  "renewalDate",
+  "economicBuyer",
+  "technicalContact",
+  "successMetric",
+  "kickoffDate",
+];
+const NO_USAGE = { runs: 0, llmCalls: 0, promptTokens: 0, completionTokens: 0, cost: null };
 
 let t: TestApp;
 let revops: TestUser;
@@ -51,6 +64,11 @@ describe("GET /v1/reports/handoffs", () => {
       hoursToApprovedHandoff: 30,
       unverifiedRate: 0.13,
       gapSections: GAPS,
+      gapFields: GAP_FIELDS,
+      backfilled: false,
+      handoffClockStart: "2026-02-06T00:00:00.000Z",
+      usage: NO_USAGE,
+      runs: [],
     });
     expect(report.deals[0]).toMatchObject({
       completionBasis: "draft",
@@ -95,10 +113,12 @@ describe("GET /v1/reports/handoffs", () => {
     const lines = (await res.text()).split("\r\n");
     expect(lines[0]!.startsWith("deal_id,account,ae_name,csm_name,close_date,sources,items,")).toBe(true);
     expect(lines[1]).toBe(
-      `${draft.id},"'=HYPERLINK(""http://evil.test"",""Acme, Inc."")",${lee.user.name},,2026-01-20,0,6,8,1,,,draft,0.64,,0.13,${GAPS.join(";")}`,
+      `${draft.id},"'=HYPERLINK(""http://evil.test"",""Acme, Inc."")",${lee.user.name},,2026-01-20,0,6,8,1,,,draft,0.64,,0.13,${GAPS.join(";")},` +
+        `${GAP_FIELDS.join(";")},yes,2026-02-07T06:00:00.000Z,0,0,0,`,
     );
     expect(lines[2]).toBe(
-      `${approved.id},Kestrel Ridge Freight,Dana Whitlock,Sam Okafor,2026-02-06,0,6,8,1,1,2026-02-07T06:00:00.000Z,approved,0.64,30,0.13,${GAPS.join(";")}`,
+      `${approved.id},Kestrel Ridge Freight,Dana Whitlock,Sam Okafor,2026-02-06,0,6,8,1,1,2026-02-07T06:00:00.000Z,approved,0.64,30,0.13,${GAPS.join(";")},` +
+        `${GAP_FIELDS.join(";")},no,2026-02-06T00:00:00.000Z,0,0,0,`,
     );
     expect(lines).toHaveLength(5);
     const byAccept = await t.request("GET", "/v1/reports/handoffs", { token: revops.token, headers: { accept: "text/csv" } });

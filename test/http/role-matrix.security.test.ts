@@ -8,7 +8,7 @@ import { createTestApp, type RequestOptions, type TestApp, type TestUser } from 
 
 const ACTORS = ["aeOwner", "otherAe", "assignedCsm", "otherCsm", "revops", "admin", "noToken", "badToken"] as const;
 type Actor = (typeof ACTORS)[number];
-type Outcome = "2xx" | 401 | 403 | 404;
+type Outcome = "2xx" | 401 | 403 | 404 | 503;
 type Expectations = Record<Actor, Outcome>;
 
 const UNAUTHENTICATED = { noToken: 401, badToken: 401 } as const;
@@ -174,6 +174,14 @@ const ROWS: Row[] = [
     body: (f) => ({ source: f.sourceId, quote: "refund the onboarding fee" }),
     expect: READ_DEAL,
   },
+  {
+    method: "POST",
+    route: "/v1/webhooks/crm",
+    url: () => "/v1/webhooks/crm",
+    body: (f) => [{ eventId: f.cell, objectId: 1, subscriptionType: "deal.propertyChange" }],
+    // No user calls it, token or not: without BATON_CRM_WEBHOOK_SECRET (as here) it is off for everyone.
+    expect: Object.fromEntries(ACTORS.map((actor) => [actor, 503])) as Expectations,
+  },
   { method: "GET", route: "/v1/users", url: () => "/v1/users", expect: everyRole(["admin"]) },
   {
     method: "POST",
@@ -294,7 +302,7 @@ describe("route × role matrix", () => {
         }
         expect(res.status).toBe(expected);
         const envelope = (await res.json()) as { error: { code: string; requestId: string } };
-        expect(envelope.error.code).toBe({ 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" }[expected]);
+        expect(envelope.error.code).toBe({ 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 503: "UNAVAILABLE" }[expected]);
         expect(envelope.error.requestId).toBe(res.headers.get("x-request-id"));
         await t.deps.jobs.idle();
         expect(snapshot(t), "a refused call changed stored state").toBe(before);

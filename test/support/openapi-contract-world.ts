@@ -1,4 +1,5 @@
 import type { Deal } from "../../src/domain/deal.ts";
+import { WEBHOOK_SECRET } from "./crm-webhook-requests.ts";
 import { seedBriefDeal } from "./seed-brief-deal.ts";
 import { type SeededDeal, seedDeal, seedFullDeal } from "./seed-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "./test-app.ts";
@@ -21,7 +22,7 @@ export type ContractWorld = {
 };
 
 export async function createContractWorld(): Promise<ContractWorld> {
-  const t = createTestApp();
+  const t = createTestApp({ env: { BATON_CRM_WEBHOOK_SECRET: WEBHOOK_SECRET } });
   const users = {
     ae: t.addUser("ae"),
     csm: t.addUser("csm"),

@@ -23,6 +23,10 @@ describe("the RevOps report page", () => {
     expect(page).toContain('<svg class="chart" id="chart-missed"');
     expect(page).toMatch(/<desc id="chart-completeness-desc">[^<]*Dana Whitlock: 18%[^<]*Omar Reyes: 18%/);
     expect(page).toContain("No batches yet.");
+    // Both deals closed on 2026-02-06, a Friday: one week, starting Monday 2026-02-02.
+    expect(page).toMatch(/<desc id="chart-over-time-desc">Week of Feb 2, 2026: 18% over 2 deals<\/desc>/);
+    expect(page).toMatch(/<desc id="chart-missed-fields-desc">[^<]*Renewal date: 2 deals/);
+    expect(page).toContain('<span class="stat-label">Extraction cost</span>');
     // Counts only: the report never carries what customers said.
     expect(page).not.toContain("refund the onboarding fee");
     expect(page).toContain('<a href="/reports">Report</a>');

@@ -22,11 +22,11 @@ export type WebApp = {
   close(): Promise<void>;
 };
 
-/** The real app (API and pages) listening on 127.0.0.1 on a free port, on a fresh SQLite file, offline extractor. */
-export async function startWebApp(): Promise<WebApp> {
+/** The real app (API and pages) listening on 127.0.0.1 on a free port, on a fresh SQLite file, offline extractor; `env` adds settings. */
+export async function startWebApp(env: Record<string, string> = {}): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), "baton-web-"));
   const dbPath = join(dir, "baton.sqlite");
-  const deps = buildDeps(loadConfig({ BATON_DB: dbPath, BATON_EXTRACTOR: "offline" }), { logger: SILENT_LOGGER });
+  const deps = buildDeps(loadConfig({ ...env, BATON_DB: dbPath, BATON_EXTRACTOR: "offline" }), { logger: SILENT_LOGGER });
   const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once("listening", () => resolve())));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -22,7 +22,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: "conflicts with the object's current state",
   413: "body over the size limit (checked before the body is read)",
   415: "unsupported content type or file format",
+  422: "well-formed, but names something Baton cannot apply (e.g. an unknown AE email); nothing was changed",
   500: "internal error (the detail is in the server log only)",
+  503: "a feature this route needs is not configured (the message names the setting); retry once it is",
   504: "the request took longer than BATON_REQUEST_TIMEOUT_MS",
 };
 

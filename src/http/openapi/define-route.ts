@@ -16,8 +16,10 @@ export type RouteSpec = Omit<RouteConfig, "tags" | "security" | "summary"> & {
  */
 export function defineRoute<const R extends RouteSpec>(spec: R) {
   const { tag, access, errors = [], ...route } = spec;
-  const authenticated = access !== "public";
+  const authenticated = access !== "public" && access !== "crm-signature";
   const statuses = new Set(errors);
+  // A signed webhook fails like any /v1 request but for the bearer check: its signature answers 401 instead.
+  if (access === "crm-signature") for (const status of [401, 500, 504]) statuses.add(status);
   // Every /v1 request passes the bearer check and the request deadline.
   if (authenticated) for (const status of [401, 500, 504]) statuses.add(status);
   if (typeof access === "object") statuses.add(403);

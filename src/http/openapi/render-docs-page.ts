@@ -40,7 +40,12 @@ ${sections.join("\n")}
 
 function renderOperation(method: string, path: string, operation: JsonSchema, context: Context): string {
   const roles = operation["x-roles"];
-  const rolesLine = roles === "public" ? "public (no token)" : (roles as string[]).join(", ");
+  const rolesLine =
+    roles === "public"
+      ? "public (no token)"
+      : (roles as string[]).length === 0
+        ? "none: a signed CRM request"
+        : (roles as string[]).join(", ");
   const parameters = (operation.parameters as JsonSchema[] | undefined) ?? [];
   const parts = [
     `<section class="op" id="${escapeHtml(String(operation.operationId))}">`,

@@ -2,6 +2,7 @@ import type { AppDeps } from "../../deps.ts";
 import type { ApiApp } from "../api-app.ts";
 import { registerBatchRoutes } from "./batch-routes.ts";
 import { registerBriefRoutes } from "./brief-routes.ts";
+import { registerCrmWebhookRoutes } from "./crm-webhook-routes.ts";
 import { registerDealRoutes } from "./deal-routes.ts";
 import { registerExtractionRoutes } from "./extraction-routes.ts";
 import { registerGapRoutes } from "./gap-routes.ts";
@@ -31,6 +32,7 @@ export const API_ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [
   registerBriefRoutes,
   registerTrackingRoutes,
   registerReportRoutes,
+  registerCrmWebhookRoutes,
   registerUserRoutes,
   registerServiceRoutes,
 ];

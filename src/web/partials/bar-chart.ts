@@ -3,7 +3,7 @@ import { type Html, html, joinHtml } from "../html.ts";
 export type Bar = { label: string; value: number; text: string };
 
 const ROW = 30;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 160;
 const BAR_WIDTH = 200;
 const TEXT_WIDTH = 80;
 
