@@ -2,9 +2,11 @@ import type { Server } from "node:http";
 import { startServer } from "../../src/http/start-server.ts";
 import type { TestApp } from "./test-app.ts";
 
+export type ServedRequest = { method?: string; token?: string; json?: unknown; body?: RequestInit["body"]; headers?: Record<string, string> };
+
 export type ServedApp = {
   /** Sends a request over a real socket to the served app. */
-  fetch: (path: string, init?: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> }) => Promise<Response>;
+  fetch: (path: string, init?: ServedRequest) => Promise<Response>;
   url: (path: string) => string;
   stop: () => Promise<void>;
 };
@@ -26,6 +28,7 @@ export async function serveTestApp(t: TestApp): Promise<ServedApp> {
         method: init.method ?? "GET",
         headers,
         ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+        ...(init.body === undefined ? {} : { body: init.body }),
       });
     },
     stop: () => closeServer(server),

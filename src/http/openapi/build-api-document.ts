@@ -21,7 +21,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "no such object, or one the caller may not see",
   409: "conflicts with the object's current state",
   412: "If-Match names a version the object is no longer at: the ETag header carries its current version",
-  413: "body over the size limit (checked before the body is read)",
+  413: "body over a limit: its size (checked before the body is read), or a JSON body's depth or key count (checked before it is parsed)",
   415: "unsupported content type or file format",
   500: "internal error (the detail is in the server log only)",
   504: "the request took longer than BATON_REQUEST_TIMEOUT_MS",
