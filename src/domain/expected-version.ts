@@ -6,4 +6,4 @@ export type ExpectedVersion = "any" | { versions: readonly number[] };
 
 /** A version as a client sends it back (integer, 0 for an unanswered gap). */
 export const VERSION_DESCRIPTION =
-  "bumped by every write of this object; its ETag is the version in quotes (\"3\"), to send back in If-Match";
+  'bumped by every write of this object; its ETag is the version in quotes ("3"), to send back in If-Match';

@@ -98,7 +98,17 @@ export function createDealRepository(db: Database) {
         .prepare(
           "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ? AND version = ?",
         )
-        .run(next.account, next.closeDate, next.amount, next.currency, next.aeId, next.csmId, next.updatedAt, id, ifVersion ?? current.version);
+        .run(
+          next.account,
+          next.closeDate,
+          next.amount,
+          next.currency,
+          next.aeId,
+          next.csmId,
+          next.updatedAt,
+          id,
+          ifVersion ?? current.version,
+        );
       return result.changes > 0 ? get(id) : undefined;
     },
     /** Removes the deal; sources, runs, items, gap answers and versions go with it (ON DELETE CASCADE). */

@@ -111,22 +111,24 @@ export function createItemRepository(db: Database) {
       const current = get(dealId, itemId);
       if (current === undefined) return undefined;
       const statementChanged = change.statement !== undefined && change.statement !== current.statement;
-      const result = db.prepare(
-        `UPDATE items SET status = ?, statement = ?, section = ?, details = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?,
+      const result = db
+        .prepare(
+          `UPDATE items SET status = ?, statement = ?, section = ?, details = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?,
            updated_at = ?, version = version + 1 WHERE deal_id = ? AND id = ? AND version = ?`,
-      ).run(
-        change.status,
-        change.statement ?? current.statement,
-        change.section ?? current.section,
-        JSON.stringify(change.details ?? current.details ?? {}),
-        statementChanged && current.extractedStatement === null ? current.statement : current.extractedStatement,
-        change.reviewedBy,
-        now.toISOString(),
-        now.toISOString(),
-        dealId,
-        itemId,
-        ifVersion ?? current.version,
-      );
+        )
+        .run(
+          change.status,
+          change.statement ?? current.statement,
+          change.section ?? current.section,
+          JSON.stringify(change.details ?? current.details ?? {}),
+          statementChanged && current.extractedStatement === null ? current.statement : current.extractedStatement,
+          change.reviewedBy,
+          now.toISOString(),
+          now.toISOString(),
+          dealId,
+          itemId,
+          ifVersion ?? current.version,
+        );
       return result.changes > 0 ? get(dealId, itemId) : undefined;
     },
   };

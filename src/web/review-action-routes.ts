@@ -120,7 +120,10 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
             answerGap(deps, pageActor(c), dealId, section, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"), expected);
         } catch (error) {
           if (!isStale(error)) throw error;
-          throw new AppError({ code: "PRECONDITION_FAILED", message: changedMeanwhile("answer", form.intent === "answer" ? form.answer : undefined) });
+          throw new AppError({
+            code: "PRECONDITION_FAILED",
+            message: changedMeanwhile("answer", form.intent === "answer" ? form.answer : undefined),
+          });
         }
         return c.redirect(reviewPath(dealId, `gap-${section}`), 303);
       },

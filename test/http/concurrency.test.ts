@@ -110,7 +110,12 @@ describe("items", () => {
 
 describe("gap answers", () => {
   const putGap = (dealId: string, answer: string, ifMatch: string) =>
-    served.fetch(`/v1/deals/${dealId}/gaps/competition`, { method: "PUT", token: ae.token, json: { answer }, headers: { "if-match": ifMatch } });
+    served.fetch(`/v1/deals/${dealId}/gaps/competition`, {
+      method: "PUT",
+      token: ae.token,
+      json: { answer },
+      headers: { "if-match": ifMatch },
+    });
   const clearGap = (dealId: string, ifMatch: string) =>
     served.fetch(`/v1/deals/${dealId}/gaps/competition`, { method: "DELETE", token: ae.token, headers: { "if-match": ifMatch } });
 

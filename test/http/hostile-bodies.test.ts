@@ -85,12 +85,20 @@ describe("JSON request bodies", () => {
     expect(((await res.json()) as ErrorBody).error.message).toBe(
       `body: JSON with more than ${MAX_JSON_BODY_ENTRIES} keys and array items (limit: JSON body entries ${MAX_JSON_BODY_ENTRIES})`,
     );
-    const items = await served.fetch(`/v1/batches/extractions`, { method: "POST", token: ae.token, json: { dealIds: Array(20_000).fill(0) } });
+    const items = await served.fetch(`/v1/batches/extractions`, {
+      method: "POST",
+      token: ae.token,
+      json: { dealIds: Array(20_000).fill(0) },
+    });
     expect(((await items.json()) as ErrorBody).error.message).toMatch(/^body: JSON with more than 10000 keys and array items/);
 
     // Brackets and colons inside strings are text, not structure.
     const nested = (levels: number): unknown => (levels === 0 ? "[[[{:,:,}]]]".repeat(2000) : { a: nested(levels - 1) });
-    const fine = await served.fetch(`/v1/deals/${dealId}`, { method: "PATCH", token: ae.token, json: { account: "Kestrel", x: nested(20) } });
+    const fine = await served.fetch(`/v1/deals/${dealId}`, {
+      method: "PATCH",
+      token: ae.token,
+      json: { account: "Kestrel", x: nested(20) },
+    });
     // Parsed and validated as usual: the unknown field is the route's refusal, not a limit.
     expect(fine.status).toBe(400);
     expect(((await fine.json()) as ErrorBody).error.code).toBe("INVALID_INPUT");

@@ -2,7 +2,13 @@ import type { Server } from "node:http";
 import { startServer } from "../../src/http/start-server.ts";
 import type { TestApp } from "./test-app.ts";
 
-export type ServedRequest = { method?: string; token?: string; json?: unknown; body?: RequestInit["body"]; headers?: Record<string, string> };
+export type ServedRequest = {
+  method?: string;
+  token?: string;
+  json?: unknown;
+  body?: RequestInit["body"];
+  headers?: Record<string, string>;
+};
 
 export type ServedApp = {
   /** Sends a request over a real socket to the served app. */

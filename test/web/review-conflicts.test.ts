@@ -73,7 +73,9 @@ describe("review forms against a change made meanwhile", () => {
     const action = `/deals/${dealId}/review/items/${ids.pain}`;
     const plain = await post(session, action, { status: "approved" });
     expect(plain.status).toBe(428);
-    expect(await plain.text()).toContain("Not saved: this form does not say which version it was made from. Reload the page and try again.");
+    expect(await plain.text()).toContain(
+      "Not saved: this form does not say which version it was made from. Reload the page and try again.",
+    );
     const scripted = await postAsScript(session, action, { status: "approved" });
     expect(scripted.status).toBe(428);
     expect(((await scripted.json()) as { error: { code: string } }).error.code).toBe("PRECONDITION_REQUIRED");

@@ -43,7 +43,10 @@ const answerRoute = defineRoute({
   },
   responses: {
     200: {
-      ...jsonContent(z.object({ gap: DraftGapSchema, completeness: CompletenessSchema }), "the gap with its answer, and the draft's completeness"),
+      ...jsonContent(
+        z.object({ gap: DraftGapSchema, completeness: CompletenessSchema }),
+        "the gap with its answer, and the draft's completeness",
+      ),
       headers: ETAG_HEADER,
     },
   },

@@ -29,7 +29,10 @@ describe("htmlBodyToText", () => {
     expect(() => htmlBodyToText(`<table><tr><td>${nested(MAX_HTML_NESTING - 3)}</td></tr></table>`)).not.toThrow();
     for (const levels of [MAX_HTML_NESTING + 1, 1_000_000]) {
       expect(() => htmlBodyToText(nested(levels))).toThrow(
-        expect.objectContaining({ code: "LIMIT_EXCEEDED", message: `HTML nested deeper than 1000 elements (limit: HTML nesting depth 1000)` }),
+        expect.objectContaining({
+          code: "LIMIT_EXCEEDED",
+          message: `HTML nested deeper than 1000 elements (limit: HTML nesting depth 1000)`,
+        }),
       );
     }
   });
