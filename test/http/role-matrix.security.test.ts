@@ -95,6 +95,7 @@ const ROWS: Row[] = [
     expect: everyRole(["revops"]),
   },
   { method: "GET", route: "/v1/deals/:dealId/draft", url: (f) => deal(f, "/draft"), expect: READ_DEAL },
+  { method: "GET", route: "/v1/deals/:dealId/items/:itemId", url: (f) => deal(f, `/items/${f.itemId}`), expect: READ_DEAL },
   {
     method: "PATCH",
     route: "/v1/deals/:dealId/items/:itemId",
