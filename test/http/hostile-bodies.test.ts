@@ -106,12 +106,27 @@ describe("JSON request bodies", () => {
 });
 
 describe("HTML bodies", () => {
-  it("refuses an upload of HTML nested a million levels deep, naming the nesting limit", async () => {
+  it("refuses an upload of HTML nested a million levels deep, naming the nesting limit; a health check is answered first", async () => {
     const dealId = await createDeal(t, ae);
     const levels = 1_000_000;
-    const form = new FormData();
-    form.append("file", new Blob([`<html><body>${"<div>".repeat(levels)}secret${"</div>".repeat(levels)}</body></html>`]), "deep.html");
-    const res = await served.fetch(`/v1/deals/${dealId}/sources`, { method: "POST", token: ae.token, body: form });
+    const boundary = "baton-hostile-html";
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="deep.html"\r\nContent-Type: text/html\r\n\r\n`;
+    const upload = gatedUpload(
+      `/v1/deals/${dealId}/sources`,
+      bytes(`${head}<html><body>${"<div>".repeat(levels)}secret`),
+      bytes(`${"</div>".repeat(levels)}</body></html>\r\n--${boundary}--\r\n`),
+      { "content-type": `multipart/form-data; boundary=${boundary}` },
+    );
+    const order: string[] = [];
+    const uploaded = upload.answer.then((res) => {
+      order.push("upload");
+      return res;
+    });
+    expect((await served.fetch("/healthz")).status).toBe(200);
+    order.push("healthz");
+    upload.release();
+    const res = await uploaded;
+    expect(order).toEqual(["healthz", "upload"]);
     expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorBody).error.message).toContain(
       `HTML nested deeper than ${MAX_HTML_NESTING} elements (limit: HTML nesting depth ${MAX_HTML_NESTING})`,
