@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   "CONFLICT",
   "UNPROCESSABLE",
   "UNAVAILABLE",
+  "PRECONDITION_FAILED",
+  "PRECONDITION_REQUIRED",
   "LLM_FAILED",
   "TIMEOUT",
   "INTERNAL",
@@ -52,6 +54,8 @@ export function exitCodeFor(error: unknown): number {
     case "NOT_FOUND":
     case "CONFLICT":
     case "UNPROCESSABLE":
+    case "PRECONDITION_FAILED":
+    case "PRECONDITION_REQUIRED":
     case "UNAUTHENTICATED":
     case "FORBIDDEN":
       return 2;
@@ -65,7 +69,7 @@ export function exitCodeFor(error: unknown): number {
 }
 
 /** The HTTP statuses an error answers with. */
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503 | 504;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 500 | 502 | 503 | 504;
 
 /** The HTTP status of each error code: one exhaustive switch. */
 export function statusFor(code: ErrorCode): HttpErrorStatus {
@@ -80,6 +84,10 @@ export function statusFor(code: ErrorCode): HttpErrorStatus {
       return 404;
     case "CONFLICT":
       return 409;
+    case "PRECONDITION_FAILED":
+      return 412;
+    case "PRECONDITION_REQUIRED":
+      return 428;
     case "LIMIT_EXCEEDED":
       return 413;
     case "UNSUPPORTED_FORMAT":

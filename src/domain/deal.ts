@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VERSION_DESCRIPTION } from "./expected-version.ts";
 import { IsoDateSchema } from "./iso-date.ts";
 import { visibleNameSchema } from "./visible-name.ts";
 
@@ -24,6 +25,11 @@ export const DealSchema = z.object({
     .describe(
       "bumped by every change to what the deal's draft, brief or report reads (deal fields, sources, items, gap answers, versions)",
     ),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .describe(`${VERSION_DESCRIPTION}; counts changes of the deal's own fields only (account, close date, amount, currency, AE, CSM, key)`),
 });
 export type Deal = z.infer<typeof DealSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VERSION_DESCRIPTION } from "./expected-version.ts";
 import { SectionKeySchema } from "./sections.ts";
 
 /** The AE's answer to a section the sources leave empty: provided by the AE, never presented as sourced. */
@@ -7,5 +8,10 @@ export const GapAnswerSchema = z.object({
   answer: z.string(),
   answeredBy: z.string(),
   answeredAt: z.string(),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .describe(`${VERSION_DESCRIPTION}; a gap without an answer is version 0 (If-Match: "0" answers it only if still unanswered)`),
 });
 export type GapAnswer = z.infer<typeof GapAnswerSchema>;

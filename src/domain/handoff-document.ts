@@ -38,7 +38,7 @@ export const HandoffDocumentSchema = z.object({
   /** Items not rejected and not waiting for a citation check, in section order. */
   items: z.array(HandoffItemSchema).describe("items neither rejected nor waiting for a citation check, in section order"),
   /** The AE's answers to sections the sources left empty: provided by the AE, not sourced. */
-  gapAnswers: z.array(GapAnswerSchema.extend({ question: z.string() })),
+  gapAnswers: z.array(GapAnswerSchema.omit({ version: true }).extend({ question: z.string() })),
   /** Sections still empty and unanswered at approval. */
   gaps: z.array(GapSchema).describe("sections still empty and unanswered at approval"),
   completeness: CompletenessSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VERSION_DESCRIPTION } from "./expected-version.ts";
 import { DraftItemSchema } from "./item.ts";
 
 /** A handoff item as stored: the draft item plus its review trail. */
@@ -12,5 +13,6 @@ export const StoredItemSchema = DraftItemSchema.extend({
   reviewedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: z.number().int().positive().describe(VERSION_DESCRIPTION),
 });
 export type StoredItem = z.infer<typeof StoredItemSchema>;

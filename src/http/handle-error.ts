@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { AppError, isAppError, statusFor } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import { formatEntityTag } from "./entity-tag.ts";
 
 /** One envelope for every error: { error: { code, message, requestId } }. Unknown errors never leak their message. */
 export function createErrorHandler(logger: Logger) {
@@ -19,6 +20,9 @@ export function createErrorHandler(logger: Logger) {
       });
     }
     const message = appError.code === "INTERNAL" ? "internal error" : appError.message;
+    // A stale If-Match: the answer names the version to read again.
+    const current = appError.context.currentVersion;
+    if (appError.code === "PRECONDITION_FAILED" && typeof current === "number") c.header("ETag", formatEntityTag(current));
     return c.json({ error: { code: appError.code, message, requestId } }, status);
   };
 }

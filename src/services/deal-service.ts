@@ -5,12 +5,15 @@ import type { Deal, DealInput } from "../domain/deal.ts";
 import { runInTransaction } from "../storage/open-database.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal, requireCapability } from "./authorize.ts";
+import { checkExpectedVersion } from "./check-expected-version.ts";
+import type { ExpectedVersion } from "../domain/expected-version.ts";
 import { eraseWal } from "./erase-wal.ts";
 
 /** What an AE gives for a deal; the deal's AE is always the caller. */
 export type NewDeal = Omit<DealInput, "aeId">;
 
 type DealDeps = Pick<AppDeps, "deals" | "users"> & AuditDeps;
+type DealWriteDeps = DealDeps & Pick<AppDeps, "db">;
 
 /** Creates a deal owned by the calling AE; a csmId must name a CSM. */
 export function createDeal(deps: DealDeps, actor: Actor, input: Partial<NewDeal> & Pick<NewDeal, "account">): Deal {
@@ -56,10 +59,19 @@ export function readDeal(deps: Pick<AppDeps, "deals"> & AuditDeps, actor: Actor,
   return deal;
 }
 
-export function updateDeal(deps: DealDeps, actor: Actor, dealId: string, changes: Partial<NewDeal>): Deal {
+/**
+ * Changes the deal's fields. With `expected`, only if the deal is still at a version the caller read
+ * (PRECONDITION_FAILED otherwise), checked in the transaction that writes.
+ */
+export function updateDeal(deps: DealWriteDeps, actor: Actor, dealId: string, changes: Partial<NewDeal>, expected?: ExpectedVersion): Deal {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
   checkCsm(deps, changes.csmId);
-  const updated = deps.deals.update(deal.id, changes, deps.now());
+  const updated = runInTransaction(deps.db, () => {
+    const current = deps.deals.get(deal.id);
+    if (current === undefined) throw new AppError({ code: "NOT_FOUND", message: "deal not found" });
+    checkExpectedVersion(expected, current.version, "the deal");
+    return deps.deals.update(deal.id, changes, deps.now(), current.version);
+  });
   if (updated === undefined) throw new AppError({ code: "NOT_FOUND", message: "deal not found" });
   recordAudit(deps, actor, { action: "change", objectType: "deal", objectId: deal.id, dealId: deal.id });
   return updated;

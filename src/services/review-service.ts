@@ -12,12 +12,11 @@ import { runInTransaction } from "../storage/open-database.ts";
 import { parseInput } from "../parse-input.ts";
 import { type Actor, type AuditDeps, recordAudit } from "./actor.ts";
 import { authorizeDeal } from "./authorize.ts";
+import { checkExpectedVersion, staleVersion } from "./check-expected-version.ts";
+import type { ExpectedVersion } from "../domain/expected-version.ts";
 
 /** Longest statement an AE may write: a handoff item is one or two sentences (extracted ones are capped at 400). */
 export const MAX_STATEMENT_LENGTH = 1000;
-
-/** Longest answer an AE may give to a gap question. */
-export const MAX_GAP_ANSWER_LENGTH = 2000;
 
 // Flags of AE-added items: always "ae-provided"; "quote-unverified" when the quote given was not found in the sources.
 const AE_PROVIDED_FLAG = "ae-provided";
@@ -57,17 +56,41 @@ function reviewedStatus(item: StoredItem, requested: ItemStatus | undefined, cha
   return requested ?? item.status;
 }
 
-/** Approves, rejects or rewords one item; an item without a verified citation may only be rejected or left in draft. */
+/** One item of the deal, with its version (the ETag a review sends back in If-Match). */
+export function readItem(deps: Pick<AppDeps, "deals" | "items"> & AuditDeps, actor: Actor, dealId: string, itemId: string): StoredItem {
+  const deal = authorizeDeal(deps, actor.user, dealId, "read");
+  const item = deps.items.get(deal.id, itemId);
+  if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
+  recordAudit(deps, actor, { action: "view", objectType: "item", objectId: item.id, dealId: deal.id });
+  return item;
+}
+
+/**
+ * Approves, rejects or rewords one item; an item without a verified citation may only be rejected or left in draft.
+ * With `expected`, only if the item is still at a version the reviewer read (PRECONDITION_FAILED otherwise): the
+ * check and the write are one transaction, so of concurrent reviews of one version exactly one is written.
+ */
 export function reviewItem(
-  deps: Pick<AppDeps, "deals" | "items"> & AuditDeps,
+  deps: Pick<AppDeps, "db" | "deals" | "items"> & AuditDeps,
   actor: Actor,
   dealId: string,
   itemId: string,
   patch: ItemPatch,
+  expected?: ExpectedVersion,
 ): StoredItem {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
-  const item = deps.items.get(deal.id, itemId);
-  if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
+  const reviewed = runInTransaction(deps.db, () => {
+    const item = deps.items.get(deal.id, itemId);
+    if (item === undefined) throw new AppError({ code: "NOT_FOUND", message: "item not found in this deal" });
+    checkExpectedVersion(expected, item.version, "the item");
+    return writeReview(deps, actor, deal.id, item, patch);
+  });
+  recordAudit(deps, actor, { action: "change", objectType: "item", objectId: reviewed.id, dealId: deal.id });
+  return reviewed;
+}
+
+/** The review's write, from the item as read; the status is decided from that same version. */
+function writeReview(deps: Pick<AppDeps, "items" | "now">, actor: Actor, dealId: string, item: StoredItem, patch: ItemPatch): StoredItem {
   const section = patch.section ?? item.section;
   const details = patch.details === undefined ? undefined : readDetailsPatch(section, patch.details, item.details ?? {});
   const changed =
@@ -82,7 +105,7 @@ export function reviewItem(
     });
   }
   const reviewed = deps.items.review(
-    deal.id,
+    dealId,
     item.id,
     {
       status,
@@ -92,9 +115,11 @@ export function reviewItem(
       ...(details === undefined ? {} : { details }),
     },
     deps.now(),
+    item.version,
   );
-  recordAudit(deps, actor, { action: "change", objectType: "item", objectId: item.id, dealId: deal.id });
-  return reviewed!;
+  // Inside the transaction nobody else writes; another process's write would show here as a changed version.
+  if (reviewed === undefined) throw staleVersion(deps.items.get(dealId, item.id)?.version ?? item.version, "the item");
+  return reviewed;
 }
 
 /** The item's details after the patch, which may only name the editable keys of the item's section. */
@@ -118,9 +143,12 @@ export function approveSection(
   section: SectionKey,
 ): StoredItem[] {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
-  const pending = deps.items.list(deal.id).filter((item) => item.section === section && item.status === "draft" && !item.needsChecking);
+  // Read and written in one transaction: an item reviewed meanwhile is not in draft any more and is left alone.
   const approved = runInTransaction(deps.db, () =>
-    pending.map((item) => deps.items.review(deal.id, item.id, { status: "approved", reviewedBy: actor.user.id }, deps.now())!),
+    deps.items
+      .list(deal.id)
+      .filter((item) => item.section === section && item.status === "draft" && !item.needsChecking)
+      .map((item) => deps.items.review(deal.id, item.id, { status: "approved", reviewedBy: actor.user.id }, deps.now(), item.version)!),
   );
   for (const item of approved) recordAudit(deps, actor, { action: "approve", objectType: "item", objectId: item.id, dealId: deal.id });
   return approved;
@@ -180,40 +208,6 @@ export function addItem(
   recordAudit(deps, actor, { action: "create", objectType: "item", objectId: item.id, dealId: deal.id });
   const quoteCheck = check === null ? null : { match: check.match, ...(check.reason === undefined ? {} : { reason: check.reason }) };
   return { item: stored, quoteCheck };
-}
-
-/** Answers a gap (a section with no item that is not rejected); a section that has items is a CONFLICT. */
-export function answerGap(
-  deps: DraftDeps & AuditDeps,
-  actor: Actor,
-  dealId: string,
-  section: SectionKey,
-  answer: string,
-): { gap: DealDraft["gaps"][number]; completeness: DealDraft["completeness"] } {
-  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
-  if (!currentDraft(deps, deal.id).gaps.some((gap) => gap.section === section)) {
-    throw new AppError({
-      code: "CONFLICT",
-      message: `section ${section} already has items: edit them or add an item instead of answering a gap`,
-    });
-  }
-  deps.gapAnswers.set(deal.id, section, answer, actor.user.id, deps.now());
-  recordAudit(deps, actor, { action: "change", objectType: "gap_answer", objectId: section, dealId: deal.id });
-  const draft = currentDraft(deps, deal.id);
-  return { gap: draft.gaps.find((gap) => gap.section === section)!, completeness: draft.completeness };
-}
-
-export function clearGapAnswer(
-  deps: Pick<AppDeps, "deals" | "gapAnswers"> & AuditDeps,
-  actor: Actor,
-  dealId: string,
-  section: SectionKey,
-): void {
-  const deal = authorizeDeal(deps, actor.user, dealId, "edit");
-  if (!deps.gapAnswers.clear(deal.id, section)) {
-    throw new AppError({ code: "NOT_FOUND", message: `no answer to remove for section ${section}` });
-  }
-  recordAudit(deps, actor, { action: "delete", objectType: "gap_answer", objectId: section, dealId: deal.id });
 }
 
 function currentDraft(deps: Pick<AppDeps, "config"> & DealDraftStores, dealId: string): DealDraft {

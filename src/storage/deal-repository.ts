@@ -15,9 +15,10 @@ type DealRow = {
   created_at: string;
   updated_at: string;
   revision: number;
+  version: number;
 };
 
-const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, deal_key, created_at, updated_at, revision";
+const COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, deal_key, created_at, updated_at, revision, version";
 
 const toDeal = (row: DealRow): Deal => ({
   id: row.id,
@@ -31,6 +32,7 @@ const toDeal = (row: DealRow): Deal => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   revision: row.revision,
+  version: row.version,
 });
 
 const INSERT_COLUMNS = "id, account, close_date, amount, currency, ae_id, csm_id, deal_key, created_at, updated_at";
@@ -61,7 +63,7 @@ export function createDealRepository(db: Database) {
         at,
         at,
       );
-      return { id, ...input, dealKey: input.dealKey ?? null, createdAt: at, updatedAt: at, revision: 0 };
+      return { id, ...input, dealKey: input.dealKey ?? null, createdAt: at, updatedAt: at, revision: 0, version: 1 };
     },
     /** The deal imported under this key (a manifest's deal_key, a CRM deal id), if any. */
     findByKey(dealKey: string): Deal | undefined {
@@ -84,14 +86,30 @@ export function createDealRepository(db: Database) {
     listAll(): Deal[] {
       return (db.prepare(`SELECT ${COLUMNS} FROM deals ORDER BY created_at`).all() as DealRow[]).map(toDeal);
     },
-    update(id: string, changes: Partial<DealInput>, now: Date): Deal | undefined {
+    /**
+     * Changes the deal's fields (a trigger bumps its version); with `ifVersion`, only while the deal is still at that
+     * version. Undefined when there is no such deal, or it is no longer at `ifVersion`.
+     */
+    update(id: string, changes: Partial<DealInput>, now: Date, ifVersion?: number): Deal | undefined {
       const current = get(id);
       if (current === undefined) return undefined;
       const next = { ...current, ...changes, updatedAt: now.toISOString() };
-      db.prepare(
-        "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ?",
-      ).run(next.account, next.closeDate, next.amount, next.currency, next.aeId, next.csmId, next.updatedAt, id);
-      return get(id);
+      const result = db
+        .prepare(
+          "UPDATE deals SET account = ?, close_date = ?, amount = ?, currency = ?, ae_id = ?, csm_id = ?, updated_at = ? WHERE id = ? AND version = ?",
+        )
+        .run(
+          next.account,
+          next.closeDate,
+          next.amount,
+          next.currency,
+          next.aeId,
+          next.csmId,
+          next.updatedAt,
+          id,
+          ifVersion ?? current.version,
+        );
+      return result.changes > 0 ? get(id) : undefined;
     },
     /** Removes the deal; sources, runs, items, gap answers and versions go with it (ON DELETE CASCADE). */
     delete(id: string): boolean {

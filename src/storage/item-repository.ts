@@ -20,6 +20,7 @@ type ItemRow = {
   reviewed_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 };
 
 const toItem = (row: ItemRow): StoredItem => {
@@ -40,6 +41,7 @@ const toItem = (row: ItemRow): StoredItem => {
     reviewedAt: row.reviewed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 };
 
@@ -94,32 +96,40 @@ export function createItemRepository(db: Database) {
       return (db.prepare("SELECT * FROM items WHERE deal_id = ? ORDER BY position").all(dealId) as ItemRow[]).map(toItem);
     },
     get,
-    /** Records a review decision; the first edit keeps the extractor's statement for the record. */
+    /**
+     * Records a review decision under the item's next version; the first edit keeps the extractor's statement for the
+     * record. With `ifVersion`, only while the item is still at that version. Undefined when there is no such item, or
+     * it is no longer at `ifVersion`.
+     */
     review(
       dealId: string,
       itemId: string,
       change: { status: ItemStatus; statement?: string; section?: SectionKey; details?: Record<string, unknown>; reviewedBy: string },
       now: Date,
+      ifVersion?: number,
     ): StoredItem | undefined {
       const current = get(dealId, itemId);
       if (current === undefined) return undefined;
       const statementChanged = change.statement !== undefined && change.statement !== current.statement;
-      db.prepare(
-        `UPDATE items SET status = ?, statement = ?, section = ?, details = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?,
-           updated_at = ? WHERE deal_id = ? AND id = ?`,
-      ).run(
-        change.status,
-        change.statement ?? current.statement,
-        change.section ?? current.section,
-        JSON.stringify(change.details ?? current.details ?? {}),
-        statementChanged && current.extractedStatement === null ? current.statement : current.extractedStatement,
-        change.reviewedBy,
-        now.toISOString(),
-        now.toISOString(),
-        dealId,
-        itemId,
-      );
-      return get(dealId, itemId);
+      const result = db
+        .prepare(
+          `UPDATE items SET status = ?, statement = ?, section = ?, details = ?, extracted_statement = ?, reviewed_by = ?, reviewed_at = ?,
+           updated_at = ?, version = version + 1 WHERE deal_id = ? AND id = ? AND version = ?`,
+        )
+        .run(
+          change.status,
+          change.statement ?? current.statement,
+          change.section ?? current.section,
+          JSON.stringify(change.details ?? current.details ?? {}),
+          statementChanged && current.extractedStatement === null ? current.statement : current.extractedStatement,
+          change.reviewedBy,
+          now.toISOString(),
+          now.toISOString(),
+          dealId,
+          itemId,
+          ifVersion ?? current.version,
+        );
+      return result.changes > 0 ? get(dealId, itemId) : undefined;
     },
   };
 }

@@ -294,4 +294,20 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
       CREATE INDEX crm_webhook_signatures_expiry ON crm_webhook_signatures(expires_at);
     `,
   },
+  {
+    id: 11,
+    name: "row-versions",
+    // Optimistic concurrency: a version per item, gap answer and deal, sent as the ETag and checked against If-Match in
+    // the transaction that writes. Item and deal versions count their own writes (the trigger bumps the deal's on any
+    // change of its fields, whoever writes them). A gap answer takes the deal's next revision, so an answer withdrawn and
+    // given again never gets back a version someone read before; an unanswered gap is version 0.
+    sql: `
+      ALTER TABLE items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE deals ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE gap_answers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      UPDATE gap_answers SET version = (SELECT revision FROM deals WHERE deals.id = gap_answers.deal_id) + 1;
+      CREATE TRIGGER deals_version_update AFTER UPDATE OF account, close_date, amount, currency, ae_id, csm_id, deal_key ON deals
+        BEGIN UPDATE deals SET version = version + 1 WHERE id = NEW.id; END;
+    `,
+  },
 ];

@@ -1,29 +1,22 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import type { DetailsPatch } from "../domain/editable-details.ts";
 import { type SectionKey, SectionKeySchema, SECTIONS } from "../domain/sections.ts";
 import { MAX_QUOTE_LENGTH } from "../grounding/verify-quote.ts";
-import { AppError } from "../errors.ts";
+import { AppError, isAppError } from "../errors.ts";
+import type { StoredItem } from "../domain/stored-item.ts";
 import { parseInput } from "../parse-input.ts";
-import {
-  addItem,
-  answerGap,
-  approveSection,
-  checkAeQuote,
-  clearGapAnswer,
-  type ItemPatch,
-  MAX_GAP_ANSWER_LENGTH,
-  MAX_STATEMENT_LENGTH,
-  reviewItem,
-} from "../services/review-service.ts";
+import { answerGap, clearGapAnswer, MAX_GAP_ANSWER_LENGTH } from "../services/gap-answer-service.ts";
+import { addItem, approveSection, checkAeQuote, type ItemPatch, MAX_STATEMENT_LENGTH, reviewItem } from "../services/review-service.ts";
 import { renderItemCard, renderNeedsCheckingCard } from "./partials/item-card.ts";
 import { DETAIL_FIELD_PREFIX } from "./partials/item-edit-form.ts";
 import { loadPageDeal } from "./load-page-deal.ts";
 import { renderReviewProgress } from "./review-page.ts";
 import { currentDraft, pageActor, respondWithReviewPage } from "./review-view.ts";
 import type { WebEnv } from "./web-env.ts";
-import { formGuards, readForm, runFormAction, wantsJson } from "./web-forms.ts";
+import { formGuards, readForm, readFormVersion, runFormAction, wantsJson } from "./web-forms.ts";
+import { VERSION_FIELD } from "./partials/version-field.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 
@@ -46,7 +39,9 @@ const GapFormSchema = z.object({ intent: z.enum(["answer", "clear"]), answer: z.
 
 /** Blank fields are "not given" (a form sends every field); detail fields become a details patch, blank = cleared. */
 function readItemPatch(form: Record<string, string>): ItemPatch {
-  const given = Object.fromEntries(Object.entries(form).filter(([key, value]) => !key.startsWith(DETAIL_FIELD_PREFIX) && value !== ""));
+  const given = Object.fromEntries(
+    Object.entries(form).filter(([key, value]) => !key.startsWith(DETAIL_FIELD_PREFIX) && key !== VERSION_FIELD && value !== ""),
+  );
   const patch: ItemPatch = parseInput(ItemFormSchema, given, "form");
   const details: DetailsPatch = {};
   for (const [key, value] of Object.entries(form)) {
@@ -59,6 +54,15 @@ function readItemPatch(form: Record<string, string>): ItemPatch {
 
 const STATUS_WORDS = { approved: "Approved", edited: "Saved in your words", rejected: "Rejected", draft: "Back to not reviewed" } as const;
 
+/** What the reviewer reads when their write met a newer version: theirs was not saved, the page shows the newer one. */
+function changedMeanwhile(what: "item" | "answer", yours: string | undefined): string {
+  const shown = what === "item" ? "It now shows what was saved" : "The answer shown is the one saved";
+  const kept = yours === undefined || yours.trim() === "" ? "" : ` Yours was: “${yours.trim()}”.`;
+  return `Not saved: someone changed this ${what} after this page was loaded. ${shown}; make your change again if it still applies.${kept}`;
+}
+
+const isStale = (error: unknown) => isAppError(error) && error.code === "PRECONDITION_FAILED";
+
 /** The review workspace's actions: each form posts to the same service function as its API route. */
 export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void {
   const guards = formGuards(deps.config.trustProxy);
@@ -70,18 +74,23 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
     return runFormAction(
       c,
       async () => {
-        const item = reviewItem(deps, pageActor(c), dealId, itemId, readItemPatch(await readForm(c)));
+        const form = await readForm(c);
+        // Who may not edit hears that (403) before being told the form is stale.
+        loadPageDeal(c, deps, "edit");
+        const expected = readFormVersion(form);
+        let item: StoredItem;
+        try {
+          item = reviewItem(deps, pageActor(c), dealId, itemId, readItemPatch(form), expected);
+        } catch (error) {
+          if (!isStale(error)) throw error;
+          const message = changedMeanwhile("item", form.statement);
+          // The script swaps in the item as it is now, with this message on it; a plain post gets the page.
+          if (!wantsJson(c)) throw new AppError({ code: "PRECONDITION_FAILED", message });
+          const current = deps.items.get(dealId, itemId)!;
+          return c.json({ error: { code: "PRECONDITION_FAILED", message }, ...renderCardUpdate(c, deps, current) }, 412);
+        }
         if (!wantsJson(c)) return c.redirect(reviewPath(dealId, `item-${item.id}`), 303);
-        const { deal, actions } = loadPageDeal(c, deps, "edit");
-        const draft = currentDraft(deps, deal);
-        const context = {
-          dealId: deal.id,
-          filenames: new Map(draft.sources.map((source) => [source.id, source.filename])),
-          canEdit: actions.includes("edit"),
-          csrfToken: c.get("csrfToken"),
-        };
-        const card = item.needsChecking ? renderNeedsCheckingCard(item, context) : renderItemCard(item, context);
-        return c.json({ card: String(card), progress: String(renderReviewProgress(draft)), message: `${STATUS_WORDS[item.status]}.` });
+        return c.json({ ...renderCardUpdate(c, deps, item), message: `${STATUS_WORDS[item.status]}.` });
       },
       (message, status) => respondWithReviewPage(c, deps, { messages: new Map([[itemId, message]]) }, status),
     );
@@ -101,9 +110,21 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
     return runFormAction(
       c,
       async () => {
-        const form = parseInput(GapFormSchema, await readForm(c), "form");
-        if (form.intent === "clear") clearGapAnswer(deps, pageActor(c), dealId, section);
-        else answerGap(deps, pageActor(c), dealId, section, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"));
+        const fields = await readForm(c);
+        loadPageDeal(c, deps, "edit");
+        const expected = readFormVersion(fields);
+        const form = parseInput(GapFormSchema, fields, "form");
+        try {
+          if (form.intent === "clear") clearGapAnswer(deps, pageActor(c), dealId, section, expected);
+          else
+            answerGap(deps, pageActor(c), dealId, section, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"), expected);
+        } catch (error) {
+          if (!isStale(error)) throw error;
+          throw new AppError({
+            code: "PRECONDITION_FAILED",
+            message: changedMeanwhile("answer", form.intent === "answer" ? form.answer : undefined),
+          });
+        }
         return c.redirect(reviewPath(dealId, `gap-${section}`), 303);
       },
       (message, status) =>
@@ -154,4 +175,18 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
       (message, status) => c.json({ error: { message } }, status),
     );
   });
+}
+
+/** An item's card and the review progress, as the script swaps them into the page after a review (or a refusal). */
+function renderCardUpdate(c: Context<WebEnv>, deps: AppDeps, item: StoredItem): { card: string; progress: string } {
+  const { deal, actions } = loadPageDeal(c, deps, "edit");
+  const draft = currentDraft(deps, deal);
+  const context = {
+    dealId: deal.id,
+    filenames: new Map(draft.sources.map((source) => [source.id, source.filename])),
+    canEdit: actions.includes("edit"),
+    csrfToken: c.get("csrfToken"),
+  };
+  const card = item.needsChecking ? renderNeedsCheckingCard(item, context) : renderItemCard(item, context);
+  return { card: String(card), progress: String(renderReviewProgress(draft)) };
 }

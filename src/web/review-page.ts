@@ -10,6 +10,8 @@ import { type ItemCardContext, renderItemCard, renderNeedsCheckingCard } from ".
 import { renderProgress } from "./partials/progress.ts";
 import { renderSourcePanelShell } from "./partials/source-panel.ts";
 import { renderCsrfField } from "./partials/csrf-field.ts";
+import { renderVersionField } from "./partials/version-field.ts";
+import { UNANSWERED_GAP_VERSION } from "../services/gap-answer-service.ts";
 import { type AddItemInput, renderAddItemForm } from "./partials/add-item-form.ts";
 import { renderKeyboardHelp } from "./partials/keyboard-help.ts";
 
@@ -148,7 +150,7 @@ function renderGap(gap: DealDraft["gaps"][number], context: ItemCardContext, mes
   ${
     canEdit
       ? html`<form method="post" action="/deals/${context.dealId}/review/gaps/${gap.section}" class="gap-form">
-  ${renderCsrfField(context.csrfToken)}
+  ${renderCsrfField(context.csrfToken)}${renderVersionField(gap.answer?.version ?? UNANSWERED_GAP_VERSION)}
   <div class="field">
     <label for="gap-answer-${gap.section}">Your answer</label>
     <textarea id="gap-answer-${gap.section}" name="answer" rows="2" maxlength="2000">${gap.answer?.answer ?? ""}</textarea>

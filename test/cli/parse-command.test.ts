@@ -91,6 +91,20 @@ describe("baton parse on input it cannot use", () => {
   // An OLE compound file header, as Outlook .msg files start.
   const OLE_HEADER = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
   const noise = Uint8Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256);
+  // HTML nested 300,000 levels deep, as a saved body and as an email's HTML part: refused before any HTML parser runs.
+  const deepHtml = () => `<html><body>${"<div>".repeat(300_000)}Renewal at risk.${"</div>".repeat(300_000)}</body></html>`;
+  const deepEmail = () =>
+    [
+      "From: Ana Ruiz <ana@customer.example>",
+      "To: Dana Whitlock <dana@vendor.example>",
+      "Subject: Renewal",
+      "Date: Mon, 12 Jan 2026 10:00:00 +0000",
+      "MIME-Version: 1.0",
+      "Content-Type: text/html; charset=utf-8",
+      "",
+      deepHtml(),
+    ].join("\r\n");
+  const HTML_NESTING = /HTML nested deeper than 1000 elements \(limit: HTML nesting depth 1000\)/;
 
   it.each<[string, () => string[], RegExp]>([
     ["an empty file", () => ["parse", write("empty.vtt", ""), "--json"], /file is empty/],
@@ -101,6 +115,8 @@ describe("baton parse on input it cannot use", () => {
     ["an unknown flag", () => ["parse", join(SAMPLE_DEAL_DIR, "pricing-call-2026-01-29.vtt"), "--jsno"], /Unknown option '--jsno'/],
     ["no file", () => ["parse", "--json"], /usage: baton parse FILE/],
     ["two files", () => ["parse", join(SAMPLE_DEAL_DIR, "email-thread.eml"), join(SAMPLE_DEAL_DIR, "order-form.pdf")], /usage/],
+    ["HTML nested 300,000 deep", () => ["parse", write("deep.html", deepHtml()), "--json"], HTML_NESTING],
+    ["an email whose HTML part nests 300,000 deep", () => ["parse", write("deep.eml", deepEmail()), "--json"], HTML_NESTING],
   ])("refuses %s: exit 2 and one line", async (_name, argv, reason) => {
     expectOneLineRefusal(await runCapturedCli(argv()), reason);
   });

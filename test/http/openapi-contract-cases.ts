@@ -35,6 +35,8 @@ function batchForm(): FormData {
   form.append("file", new Blob([SAMPLE_CALL_VTT]), "call.vtt");
   return form;
 }
+// An If-Match naming a version nobody has read: every versioned object starts at a lower one.
+const STALE = { "if-match": '"999"' };
 const draftDeal = (w: ContractWorld) => ({ dealId: w.draft.id });
 const bareDeal = (w: ContractWorld) => ({ dealId: w.bare.id });
 
@@ -54,6 +56,9 @@ export const CONTRACT_CASES: ContractCase[] = [
   { operation: "get /v1/deals/{dealId}", status: 404, as: "otherAe" },
   { operation: "patch /v1/deals/{dealId}", status: 200, json: () => ({ closeDate: "2026-03-01", amount: null }) },
   { operation: "patch /v1/deals/{dealId}", status: 415, body: () => "account=x", headers: PLAIN_TEXT },
+  { operation: "patch /v1/deals/{dealId}", status: 200, json: () => ({ amount: 5 }), headers: { "if-match": '"1"' } },
+  { operation: "patch /v1/deals/{dealId}", status: 412, json: () => ({ amount: 5 }), headers: STALE },
+  { operation: "patch /v1/deals/{dealId}", status: 400, json: () => ({ amount: 5 }), headers: { "if-match": "1" } },
   { operation: "delete /v1/deals/{dealId}", status: 204 },
   { operation: "delete /v1/deals/{dealId}", status: 403, as: "csm" },
 
@@ -119,6 +124,9 @@ export const CONTRACT_CASES: ContractCase[] = [
     json: () => ({ statement: "Corvala refunds the onboarding fee if the pilot slips past March 3." }),
   },
   { operation: "patch /v1/deals/{dealId}/items/{itemId}", status: 400, json: () => ({}) },
+  { operation: "patch /v1/deals/{dealId}/items/{itemId}", status: 412, json: () => ({ status: "rejected" }), headers: STALE },
+  { operation: "get /v1/deals/{dealId}/items/{itemId}", status: 200, as: "csm" },
+  { operation: "get /v1/deals/{dealId}/items/{itemId}", status: 404, params: () => ({ itemId: "itm_missing" }) },
   {
     operation: "patch /v1/deals/{dealId}/items/{itemId}",
     status: 409,
@@ -166,6 +174,19 @@ export const CONTRACT_CASES: ContractCase[] = [
   },
   {
     operation: "put /v1/deals/{dealId}/gaps/{section}",
+    status: 200,
+    params: () => ({ section: "technicalEnvironment" }),
+    json: () => ({ answer: "Azure, SSO via Okta." }),
+    headers: { "if-match": '"0"' },
+  },
+  {
+    operation: "put /v1/deals/{dealId}/gaps/{section}",
+    status: 412,
+    json: () => ({ answer: "Another competitor." }),
+    headers: STALE,
+  },
+  {
+    operation: "put /v1/deals/{dealId}/gaps/{section}",
     status: 400,
     params: () => ({ section: "weather" }),
     json: () => ({ answer: "sunny" }),
@@ -177,6 +198,7 @@ export const CONTRACT_CASES: ContractCase[] = [
     json: () => ({ answer: "none" }),
   },
   { operation: "delete /v1/deals/{dealId}/gaps/{section}", status: 204 },
+  { operation: "delete /v1/deals/{dealId}/gaps/{section}", status: 412, headers: STALE },
   { operation: "delete /v1/deals/{dealId}/gaps/{section}", status: 404, params: () => ({ section: "technicalEnvironment" }) },
   { operation: "post /v1/deals/{dealId}/approve", status: 201, params: draftDeal },
   { operation: "post /v1/deals/{dealId}/approve", status: 200 },

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_QUOTE_LENGTH } from "../../src/grounding/verify-quote.ts";
 import type { ApiDocument as OpenApiDocument } from "../../src/http/openapi/build-api-document.ts";
-import { MAX_GAP_ANSWER_LENGTH, MAX_STATEMENT_LENGTH } from "../../src/services/review-service.ts";
+import { MAX_GAP_ANSWER_LENGTH } from "../../src/services/gap-answer-service.ts";
+import { MAX_STATEMENT_LENGTH } from "../../src/services/review-service.ts";
 import { MAX_FILES_PER_UPLOAD } from "../../src/services/source-service.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 import { isPagePath } from "../../src/web/create-web-routes.ts";

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_GAP_ANSWER_LENGTH, MAX_STATEMENT_LENGTH } from "../../src/services/review-service.ts";
+import { MAX_GAP_ANSWER_LENGTH } from "../../src/services/gap-answer-service.ts";
+import { MAX_STATEMENT_LENGTH } from "../../src/services/review-service.ts";
 import { createDeal, type ReviewDeal, seedReviewDeal } from "../support/seed-review-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 

@@ -111,6 +111,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/v1/batches/:batchId", url: (f) => `/v1/batches/${f.batchId}`, expect: everyRole(["revops"]) },
   { method: "GET", route: "/v1/batches/:batchId/events", url: (f) => `/v1/batches/${f.batchId}/events`, expect: everyRole(["revops"]) },
   { method: "GET", route: "/v1/deals/:dealId/draft", url: (f) => deal(f, "/draft"), expect: READ_DEAL },
+  { method: "GET", route: "/v1/deals/:dealId/items/:itemId", url: (f) => deal(f, `/items/${f.itemId}`), expect: READ_DEAL },
   {
     method: "PATCH",
     route: "/v1/deals/:dealId/items/:itemId",

@@ -37,7 +37,8 @@ export function checkRequestBody(spec: Spec, key: OperationKey, body: unknown): 
 
 /**
  * How a real response breaks what the spec says `key` answers: an undocumented status, a content type the
- * status does not list, a body where none is documented, a missing X-Request-Id, or a JSON body off its schema.
+ * status does not list, a body where none is documented, a documented header missing (X-Request-Id, ETag…), or a
+ * JSON body off its schema.
  */
 export async function checkResponse(spec: Spec, key: OperationKey, response: Response): Promise<string[]> {
   const documented = (operationOf(spec, key).responses as Record<string, JsonObject>)[String(response.status)];
@@ -45,6 +46,8 @@ export async function checkResponse(spec: Spec, key: OperationKey, response: Res
   const content = resolve(spec, documented).content as Record<string, { schema: JsonObject }> | undefined;
   const problems: string[] = [];
   if (!response.headers.get("x-request-id")) problems.push("no X-Request-Id header");
+  const headers = Object.keys((resolve(spec, documented).headers as JsonObject | undefined) ?? {});
+  for (const name of headers) if (!response.headers.get(name)) problems.push(`no ${name} header`);
   const text = await response.text();
   if (content === undefined) return text === "" ? problems : [...problems, `a body where the spec documents none: ${text.slice(0, 80)}`];
   const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();

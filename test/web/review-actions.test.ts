@@ -17,6 +17,12 @@ afterEach(() => t.close());
 const post = (session: PageSession, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   postForm(t, path, { _csrf: session.csrf, ...fields }, { cookie: session.cookie, ...headers });
 
+/** The version field the page renders in an item's forms, as it is now. */
+const itemVersion = (dealId: string, itemId: string) => ({ version: String(t.deps.items.get(dealId, itemId)!.version) });
+const gapVersion = (dealId: string, section: "competition") => ({
+  version: String(t.deps.gapAnswers.get(dealId, section)?.version ?? 0),
+});
+
 /** As the page script sends a form: the token in a header, JSON asked for. */
 const postAsScript = (session: PageSession, path: string, fields: Record<string, string>) =>
   t.app.request(`${ORIGIN}${path}`, {
@@ -35,18 +41,23 @@ describe("review actions from the pages", () => {
   it("approves, edits and rejects through forms, each redirecting back to its item", async () => {
     const { dealId, ids } = await seedReviewDeal(t, ae, csm);
     const session = await signIn(t, ae.token);
-    const approved = await post(session, `/deals/${dealId}/review/items/${ids.champion}`, { status: "approved" });
+    const approved = await post(session, `/deals/${dealId}/review/items/${ids.champion}`, {
+      status: "approved",
+      ...itemVersion(dealId, ids.champion),
+    });
     expect(approved.status).toBe(303);
     expect(approved.headers.get("location")).toBe(`/deals/${dealId}/review#item-${ids.champion}`);
     expect(t.deps.items.get(dealId, ids.champion)!.status).toBe("approved");
 
     await post(session, `/deals/${dealId}/review/items/${ids.pain}`, {
+      ...itemVersion(dealId, ids.pain),
       statement: "Tuesdays are the busiest support day.",
       section: "whyTheyBought",
     });
     expect(t.deps.items.get(dealId, ids.pain)).toMatchObject({ status: "edited", statement: "Tuesdays are the busiest support day." });
 
     await post(session, `/deals/${dealId}/review/items/${ids.champion}`, {
+      ...itemVersion(dealId, ids.champion),
       statement: "Nate Brennan is Director of Customer Service at Kestrel Ridge.",
       section: "stakeholders",
       "detail.role": "champion",
@@ -56,7 +67,7 @@ describe("review actions from the pages", () => {
     });
     expect(t.deps.items.get(dealId, ids.champion)!.details).toMatchObject({ role: "champion", stance: "supportive" });
 
-    await post(session, `/deals/${dealId}/review/items/${ids.it}`, { status: "rejected" });
+    await post(session, `/deals/${dealId}/review/items/${ids.it}`, { status: "rejected", ...itemVersion(dealId, ids.it) });
     expect(t.deps.items.get(dealId, ids.it)!.status).toBe("rejected");
     const audit = t.deps.audit.listForDeal(dealId).filter((entry) => entry.objectType === "item" && entry.userId === ae.user.id);
     expect(audit.length).toBe(4);
@@ -65,7 +76,10 @@ describe("review actions from the pages", () => {
   it("shows a refusal next to its item: a needs-checking item may only be rejected", async () => {
     const { dealId, ids } = await seedReviewDeal(t, ae, csm);
     const session = await signIn(t, ae.token);
-    const plain = await post(session, `/deals/${dealId}/review/items/${ids.unverified}`, { status: "approved" });
+    const plain = await post(session, `/deals/${dealId}/review/items/${ids.unverified}`, {
+      status: "approved",
+      ...itemVersion(dealId, ids.unverified),
+    });
     expect(plain.status).toBe(409);
     const page = await plain.text();
     const card = page.slice(page.indexOf(`id="item-${ids.unverified}"`), page.indexOf('id="section-accountOverview"'));
@@ -73,7 +87,10 @@ describe("review actions from the pages", () => {
       /<p class="item-message" id="item-message-[^"]+" role="alert" data-item-message>this item has no verified citation/,
     );
 
-    const scripted = await postAsScript(session, `/deals/${dealId}/review/items/${ids.unverified}`, { status: "approved" });
+    const scripted = await postAsScript(session, `/deals/${dealId}/review/items/${ids.unverified}`, {
+      status: "approved",
+      ...itemVersion(dealId, ids.unverified),
+    });
     expect(scripted.status).toBe(409);
     expect(((await scripted.json()) as { error: { message: string } }).error.message).toMatch(/cannot be approved or edited/);
     expect(t.deps.items.get(dealId, ids.unverified)!.status).toBe("draft");
@@ -82,7 +99,10 @@ describe("review actions from the pages", () => {
   it("answers the script with the updated card and progress", async () => {
     const { dealId, ids } = await seedReviewDeal(t, ae, csm);
     const session = await signIn(t, ae.token);
-    const res = await postAsScript(session, `/deals/${dealId}/review/items/${ids.pain}`, { status: "approved" });
+    const res = await postAsScript(session, `/deals/${dealId}/review/items/${ids.pain}`, {
+      status: "approved",
+      ...itemVersion(dealId, ids.pain),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { card: string; progress: string; message: string };
     expect(body.card).toMatch(new RegExp(`^<li class="item item-approved" id="item-${ids.pain}"`));
@@ -97,12 +117,16 @@ describe("review actions from the pages", () => {
     expect(bulk.headers.get("location")).toBe(`/deals/${dealId}/review#section-stakeholders`);
     expect(t.deps.items.get(dealId, ids.champion)!.status).toBe("approved");
 
-    await post(session, `/deals/${dealId}/review/gaps/competition`, { intent: "answer", answer: "No competitor came up." });
+    await post(session, `/deals/${dealId}/review/gaps/competition`, {
+      intent: "answer",
+      answer: "No competitor came up.",
+      ...gapVersion(dealId, "competition"),
+    });
     expect(t.deps.gapAnswers.list(dealId).map((a) => a.answer)).toEqual(["No competitor came up."]);
-    const refused = await post(session, `/deals/${dealId}/review/gaps/stakeholders`, { intent: "answer", answer: "Nate." });
+    const refused = await post(session, `/deals/${dealId}/review/gaps/stakeholders`, { intent: "answer", answer: "Nate.", version: "0" });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Stakeholders: section stakeholders already has items");
-    await post(session, `/deals/${dealId}/review/gaps/competition`, { intent: "clear" });
+    await post(session, `/deals/${dealId}/review/gaps/competition`, { intent: "clear", ...gapVersion(dealId, "competition") });
     expect(t.deps.gapAnswers.list(dealId)).toEqual([]);
 
     const check = await postAsScript(session, `/deals/${dealId}/review/quote-check`, { quote: "Tuesday's our heaviest day" });
@@ -123,7 +147,7 @@ describe("review actions from the pages", () => {
   it("approves the handoff after showing what is still unreviewed", async () => {
     const { dealId, ids } = await seedReviewDeal(t, ae, csm);
     const session = await signIn(t, ae.token);
-    await post(session, `/deals/${dealId}/review/items/${ids.it}`, { status: "rejected" });
+    await post(session, `/deals/${dealId}/review/items/${ids.it}`, { status: "rejected", ...itemVersion(dealId, ids.it) });
     const preview = await (await getPage(t, session, `/deals/${dealId}/approve`)).text();
     expect(preview).toContain("2 items</span> not reviewed yet");
     expect(preview).toContain("Approve, including 2 unreviewed items");
@@ -144,7 +168,7 @@ describe("review actions from the pages", () => {
     expect(forged.status).toBe(403);
     const csmSession = await signIn(t, csm.token);
     for (const path of [`/review/items/${ids.pain}`, "/review/sections/whyTheyBought/approve", "/approve", "/review/gaps/promises"]) {
-      const res = await post(csmSession, `/deals/${dealId}${path}`, { status: "approved", intent: "answer", answer: "x" });
+      const res = await post(csmSession, `/deals/${dealId}${path}`, { status: "approved", intent: "answer", answer: "x", version: "1" });
       expect(res.status, path).toBe(403);
     }
     expect(t.deps.items.get(dealId, ids.pain)!.status).toBe("draft");

@@ -182,6 +182,34 @@ describe.skipIf(unavailable !== null)("the review workspace in a browser", { tim
     await context.close();
   });
 
+  it("does not overwrite an item changed after the page loaded: the card shows it as it is now and says so", async () => {
+    const conflictDealId = await seedSampleDeal(app, ae, csm, "Granite Peak Outfitters");
+    const target = app.deps.items.list(conflictDealId).find((item) => item.status === "draft" && !item.needsChecking)!;
+    const { context, page } = await signedIn(ae);
+    await page.goto(`${app.baseUrl}/deals/${conflictDealId}/review`);
+    const card = page.locator(`#item-${target.id}`);
+    await card.scrollIntoViewIfNeeded();
+    const announced = (text: string) =>
+      page.waitForFunction((expected) => document.getElementById("announcer")?.textContent?.includes(expected), text);
+
+    // Someone saves another wording (another tab, a colleague's script) while this page is open.
+    const elsewhere = await app.api(ae, "PATCH", `/v1/deals/${conflictDealId}/items/${target.id}`, { statement: "Changed elsewhere." });
+    expect(elsewhere.status).toBe(200);
+    await card.getByRole("button", { name: "Reject" }).click();
+    await announced("Not saved: someone changed this item after this page was loaded.");
+    expect(await card.locator(".statement").textContent()).toBe("Changed elsewhere.");
+    expect(await card.locator("[data-item-message]").isVisible()).toBe(true);
+    expect(await card.getAttribute("class")).toContain("item-edited");
+    expect(app.deps.items.get(conflictDealId, target.id)).toMatchObject({ status: "edited", statement: "Changed elsewhere." });
+    await screenshot(page, "review-changed-meanwhile", true);
+
+    // The card now carries the version it shows: rejecting it again is saved.
+    await card.getByRole("button", { name: "Reject" }).click();
+    await announced("Rejected.");
+    expect(app.deps.items.get(conflictDealId, target.id)!.status).toBe("rejected");
+    await context.close();
+  });
+
   it("at 390 px reads in one column and opens the source as a drawer that Escape closes", async () => {
     const signInContext = await browser.newContext({ viewport: PHONE });
     const signInPage = await signInContext.newPage();

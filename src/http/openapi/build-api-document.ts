@@ -20,7 +20,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "the caller's role may not do this to this object",
   404: "no such object, or one the caller may not see",
   409: "conflicts with the object's current state",
-  413: "body over the size limit (checked before the body is read)",
+  412: "If-Match names a version the object is no longer at: the ETag header carries its current version",
+  413: "body over a limit: its size (checked before the body is read), or a JSON body's depth or key count (checked before it is parsed)",
   415: "unsupported content type or file format",
   422: "well-formed, but names something Baton cannot apply (e.g. an unknown AE email); nothing was changed",
   500: "internal error (the detail is in the server log only)",
@@ -47,10 +48,19 @@ export function buildApiDocument(app: ApiApp): ApiDocument {
       "this request's id, also error.requestId: the caller's X-Request-Id when it matches ^[A-Za-z0-9._:-]{1,128}$, else a generated UUID",
     schema: { type: "string" },
   });
+  registry.registerComponent("headers", "ETag", {
+    description:
+      'the object\'s version as a strong entity tag (the version in quotes, "3"): send it in If-Match to change the object ' +
+      "only if nobody changed it since",
+    schema: { type: "string" },
+  });
   for (const [status, description] of Object.entries(ERROR_DESCRIPTIONS)) {
     registry.registerComponent("responses", `Error${status}`, {
       description,
-      headers: { "X-Request-Id": { $ref: "#/components/headers/RequestId" } },
+      headers: {
+        "X-Request-Id": { $ref: "#/components/headers/RequestId" },
+        ...(status === "412" ? { ETag: { $ref: "#/components/headers/ETag" } } : {}),
+      },
       content: {
         "application/json": {
           schema: {

@@ -4,12 +4,16 @@ import { CitationSchema } from "../../domain/citation.ts";
 import { EDITABLE_DETAILS, STAKEHOLDER_ROLES, STANCES } from "../../domain/editable-details.ts";
 import { SECTION_KEYS, SectionKeySchema } from "../../domain/sections.ts";
 import { MAX_QUOTE_LENGTH } from "../../grounding/verify-quote.ts";
-import { addItem, approveSection, checkAeQuote, MAX_STATEMENT_LENGTH, reviewItem } from "../../services/review-service.ts";
+import { addItem, approveSection, checkAeQuote, MAX_STATEMENT_LENGTH, readItem, reviewItem } from "../../services/review-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
+import { formatEntityTag, readIfMatch } from "../entity-tag.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { QuoteCheckSchema, StoredItemSchema } from "../schemas/draft-schemas.ts";
 import { jsonContent } from "../schemas/json-content.ts";
 import { DealIdParameter, DealPathSchema } from "../schemas/path-parameters.ts";
+import { ETAG_HEADER, IF_MATCH_SENTENCE, IfMatchHeadersSchema } from "../schemas/precondition-schemas.ts";
+
+const ItemPathSchema = z.object({ dealId: DealIdParameter, itemId: z.string().max(64).describe("the item's id") });
 
 const StatementSchema = z
   .string()
@@ -95,19 +99,33 @@ const NewItemSchema = z
   )
   .openapi("ItemInput");
 
+const readItemRoute = defineRoute({
+  method: "get",
+  path: "/v1/deals/{dealId}/items/{itemId}",
+  tag: "Review",
+  summary: "Read one item with its version (ETag), as a review would change it",
+  access: { deal: "read" },
+  request: { params: ItemPathSchema },
+  responses: { 200: { ...jsonContent(z.object({ item: StoredItemSchema }), "the item"), headers: ETAG_HEADER } },
+});
+
 const reviewRoute = defineRoute({
   method: "patch",
   path: "/v1/deals/{dealId}/items/{itemId}",
   tag: "Review",
   summary: "Approve, reject, or edit an item's statement or section",
-  description: "An item waiting for a citation check (needsChecking) can only be rejected or left in draft: 409 otherwise.",
+  description:
+    "An item waiting for a citation check (needsChecking) can only be rejected or left in draft: 409 otherwise. " +
+    `${IF_MATCH_SENTENCE} The item's ETag is in the answer of GET /v1/deals/{dealId}/items/{itemId} and of each review; ` +
+    'the draft lists each item\'s version ("3" is the ETag of version 3).',
   access: { deal: "edit" },
   request: {
-    params: z.object({ dealId: DealIdParameter, itemId: z.string().max(64).describe("the item's id") }),
+    params: ItemPathSchema,
+    headers: IfMatchHeadersSchema,
     body: { required: true, content: { "application/json": { schema: ItemPatchSchema } } },
   },
-  responses: { 200: jsonContent(z.object({ item: StoredItemSchema }), "the item after review") },
-  errors: [409],
+  responses: { 200: { ...jsonContent(z.object({ item: StoredItemSchema }), "the item after review"), headers: ETAG_HEADER } },
+  errors: [409, 412],
 });
 
 const addRoute = defineRoute({
@@ -122,10 +140,13 @@ const addRoute = defineRoute({
   access: { deal: "edit" },
   request: { params: DealPathSchema, body: { required: true, content: { "application/json": { schema: NewItemSchema } } } },
   responses: {
-    201: jsonContent(
-      z.object({ item: StoredItemSchema, quoteCheck: QuoteCheckSchema.nullable() }),
-      "the new item, and how its quote checked (null without a quote)",
-    ),
+    201: {
+      ...jsonContent(
+        z.object({ item: StoredItemSchema, quoteCheck: QuoteCheckSchema.nullable() }),
+        "the new item, and how its quote checked (null without a quote)",
+      ),
+      headers: ETAG_HEADER,
+    },
   },
 });
 
@@ -163,11 +184,21 @@ const quoteCheckRoute = defineRoute({
 
 /** Per-item review of a deal's draft: approve, edit, reject, or add an item the sources lack. */
 export function registerItemRoutes(app: ApiApp, deps: AppDeps): void {
+  app.openapi(readItemRoute, (c) => {
+    const { dealId, itemId } = c.req.valid("param");
+    const item = readItem(deps, actorOf(c), dealId, itemId);
+    return c.json({ item }, 200, { ETag: formatEntityTag(item.version) });
+  });
   app.openapi(reviewRoute, (c) => {
     const { dealId, itemId } = c.req.valid("param");
-    return c.json({ item: reviewItem(deps, actorOf(c), dealId, itemId, c.req.valid("json")) }, 200);
+    const expected = readIfMatch(c.req.valid("header")["if-match"]);
+    const item = reviewItem(deps, actorOf(c), dealId, itemId, c.req.valid("json"), expected);
+    return c.json({ item }, 200, { ETag: formatEntityTag(item.version) });
   });
-  app.openapi(addRoute, (c) => c.json(addItem(deps, actorOf(c), c.req.valid("param").dealId, c.req.valid("json")), 201));
+  app.openapi(addRoute, (c) => {
+    const added = addItem(deps, actorOf(c), c.req.valid("param").dealId, c.req.valid("json"));
+    return c.json(added, 201, { ETag: formatEntityTag(added.item.version) });
+  });
   app.openapi(approveSectionRoute, (c) => {
     const { dealId, section } = c.req.valid("param");
     return c.json({ items: approveSection(deps, actorOf(c), dealId, section) }, 200);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_HTML_NESTING } from "./check-html-nesting.ts";
 import { htmlBodyToText } from "./html-body-to-text.ts";
 
 describe("htmlBodyToText", () => {
@@ -22,9 +23,25 @@ describe("htmlBodyToText", () => {
     expect(htmlBodyToText(html)).toBe("Yes.\n\n> Can you sign?");
   });
 
-  it("survives markup nested far deeper than any email", () => {
-    const deep = `${"<div>".repeat(50_000)}text${"</div>".repeat(50_000)}`;
-    expect(() => htmlBodyToText(deep)).not.toThrow();
-    expect(() => htmlBodyToText(`<table><tr><td>${deep}</td></tr></table>`)).not.toThrow();
+  it("converts markup nested as deep as the limit, and refuses deeper markup before parsing it, naming the limit", () => {
+    const nested = (levels: number, inner = "text") => `${"<div>".repeat(levels)}${inner}${"</div>".repeat(levels)}`;
+    expect(() => htmlBodyToText(nested(MAX_HTML_NESTING))).not.toThrow();
+    expect(() => htmlBodyToText(`<table><tr><td>${nested(MAX_HTML_NESTING - 3)}</td></tr></table>`)).not.toThrow();
+    for (const levels of [MAX_HTML_NESTING + 1, 1_000_000]) {
+      expect(() => htmlBodyToText(nested(levels))).toThrow(
+        expect.objectContaining({
+          code: "LIMIT_EXCEEDED",
+          message: `HTML nested deeper than 1000 elements (limit: HTML nesting depth 1000)`,
+        }),
+      );
+    }
+  });
+
+  it("counts only elements that hold others: void tags, self-closed ones, paragraphs left open, comments and scripts add no depth", () => {
+    const text = (count: number, part: string) => part.repeat(count);
+    const sloppy = `${text(3000, "<p>line<br><img src=x>")}${text(3000, "<o:p/>")}<!-- ${text(3000, "<div>")} -->`;
+    expect(htmlBodyToText(sloppy)).toContain("line");
+    const script = `<script>${text(3000, "<div>")}</script><style>${text(3000, "<span>")}</STYLE><p>after</p>`;
+    expect(htmlBodyToText(script)).toBe("after");
   });
 });

@@ -1,4 +1,5 @@
 import { compile, type FormatCallback, type HtmlNode } from "html-to-text";
+import { checkHtmlNesting } from "./check-html-nesting.ts";
 
 const MAX_DATA_TABLE_COLUMNS = 12;
 // html-to-text lays a data table out in time that grows faster than its size: big ones read as blocks.
@@ -67,9 +68,11 @@ const convertHtml = compile({
 
 /**
  * Turns an HTML email body into plain text: links as their text (web and mail addresses kept in
- * brackets), images dropped, data tables as aligned columns, quotes marked with "> ".
+ * brackets), images dropped, data tables as aligned columns, quotes marked with "> ". HTML nested deeper than
+ * MAX_HTML_NESTING is refused before it is parsed.
  */
 export function htmlBodyToText(html: string): string {
+  checkHtmlNesting(html);
   return convertHtml(html)
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2007\u202f]/g, " ")

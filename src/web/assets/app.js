@@ -287,30 +287,45 @@
       form.submit();
       return;
     }
-    if (!response?.ok || !data?.card) {
+    // 412: someone saved this item after the page was loaded; the answer carries the item as it is now.
+    const changed = response?.status === 412 && data?.card;
+    if (!changed && (!response?.ok || !data?.card)) {
       const text = data?.error?.message ?? "That did not work. Try again, or reload the page.";
       showItemMessage(item, text);
       announce(text);
       return;
     }
-    const template = document.createElement("template");
-    template.innerHTML = data.card.trim();
-    const card = template.content.firstElementChild;
-    if (item && card) {
-      const wasCurrent = item.classList.contains("is-current");
-      item.replaceWith(card);
-      if (wasCurrent) card.classList.add("is-current");
-      card.focus({ preventScroll: true });
-      currentIndex = items().indexOf(card);
-    }
-    const progress = document.getElementById("review-progress");
-    if (progress && data.progress) {
-      const next = document.createElement("template");
-      next.innerHTML = data.progress.trim();
-      if (next.content.firstElementChild) progress.replaceWith(next.content.firstElementChild);
+    const card = swapCard(item, data.card);
+    swapProgress(data.progress);
+    if (changed) {
+      showItemMessage(card ?? item, data.error.message);
+      announce(data.error.message);
+      return;
     }
     announce(data.message ?? "Saved.");
   });
+
+  /** Puts the server's card in place of the item's (keeping it current and focused); the new card, or null. */
+  function swapCard(item, html) {
+    const template = document.createElement("template");
+    template.innerHTML = html.trim();
+    const card = template.content.firstElementChild;
+    if (!item || !card) return null;
+    const wasCurrent = item.classList.contains("is-current");
+    item.replaceWith(card);
+    if (wasCurrent) card.classList.add("is-current");
+    card.focus({ preventScroll: true });
+    currentIndex = items().indexOf(card);
+    return card;
+  }
+
+  function swapProgress(html) {
+    const progress = document.getElementById("review-progress");
+    if (!progress || !html) return;
+    const next = document.createElement("template");
+    next.innerHTML = html.trim();
+    if (next.content.firstElementChild) progress.replaceWith(next.content.firstElementChild);
+  }
 
   // ---- Edit form: opened by its Edit link (or e), Escape or Cancel closes it ------------------------------------
 

@@ -2,6 +2,7 @@ import type { StoredItem } from "../../domain/stored-item.ts";
 import { EMPTY, type Html, html } from "../html.ts";
 import { renderEditForm } from "./item-edit-form.ts";
 import { renderCsrfField } from "./csrf-field.ts";
+import { renderVersionField } from "./version-field.ts";
 import { renderFlagBadge, renderStatusBadge } from "./badge.ts";
 import { renderCitationChip, renderCitationChips } from "./citation-chip.ts";
 
@@ -100,7 +101,7 @@ function renderActions(item: StoredItem, actions: ("approve" | "edit" | "reject"
       ? EMPTY
       : html`<button type="submit" name="status" value="draft" class="button button-small button-quiet" data-action="undo">Undo<span class="visually-hidden"> the review</span></button>`;
   return html`<form method="post" action="${itemActionPath(context.dealId, item.id)}" class="item-actions" role="group" aria-label="Review" data-review-form>
-  ${renderCsrfField(context.csrfToken)}${buttons}${undo}
+  ${renderCsrfField(context.csrfToken)}${renderVersionField(item.version)}${buttons}${undo}
 </form>`;
 }
 

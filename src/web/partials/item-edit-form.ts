@@ -3,6 +3,7 @@ import { SECTION_KEYS, SECTIONS } from "../../domain/sections.ts";
 import type { StoredItem } from "../../domain/stored-item.ts";
 import { EMPTY, type Html, html } from "../html.ts";
 import { renderCsrfField } from "./csrf-field.ts";
+import { renderVersionField } from "./version-field.ts";
 
 /** Form field names of the details: "detail.role", read back by the review action route. */
 export const DETAIL_FIELD_PREFIX = "detail.";
@@ -43,7 +44,7 @@ export function renderEditForm(item: StoredItem, dealId: string, csrfToken: stri
   const id = item.id;
   const action = `/deals/${encodeURIComponent(dealId)}/review/items/${encodeURIComponent(id)}`;
   return html`<form method="post" action="${action}" class="edit-form" id="edit-${id}" data-review-form data-edit-form aria-label="Edit this item">
-  ${renderCsrfField(csrfToken)}
+  ${renderCsrfField(csrfToken)}${renderVersionField(item.version)}
   <div class="field">
     <label for="statement-input-${id}">Statement</label>
     <textarea id="statement-input-${id}" name="statement" rows="3" maxlength="1000" required>${item.statement}</textarea>
