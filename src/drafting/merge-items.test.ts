@@ -21,7 +21,7 @@ const item = (section: SectionKey, statement: string, citations: Citation[], det
   section,
   statement,
   details,
-  evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId })),
+  evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId, segmentId: c.segmentId })),
   citations,
 });
 
@@ -92,7 +92,7 @@ describe("mergeItems", () => {
           ...rest,
           ...(flags === undefined ? {} : { flags }),
           citations: citations.map(({ length, ...c }) => ({ ...c, charEnd: c.charStart + length })),
-          evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId })),
+          evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId, segmentId: c.segmentId })),
         }));
         expect(mergeItems(structuredClone(items))).toEqual(mergeItemsByScan(structuredClone(items)));
       }),

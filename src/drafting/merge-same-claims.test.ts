@@ -38,7 +38,7 @@ const item = (section: SectionKey, citations: Citation[], details: Record<string
   section,
   statement: citations.map((c) => c.quote).join(" "),
   details,
-  evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId })),
+  evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId, segmentId: c.segmentId })),
   citations,
   ...(flags ? { flags } : {}),
 });
@@ -112,7 +112,7 @@ describe("mergeSameClaims", () => {
           competitor: fc.constantFrom(null, "Haulwise"),
           field: fc.constantFrom(null, "seats", "pricing", "contractStart", "renewalDate", "products", "terms", "other", "company"),
         }),
-        flags: fc.option(fc.constantFrom(["contradiction"], ["unrealistic"]), { nil: undefined }),
+        flags: fc.option(fc.constantFrom("contradiction", "unrealistic").map((flag) => [flag]), { nil: undefined }),
       })
       .map(({ section, citations, details, flags }) => item(section, citations, details, flags));
     fc.assert(
