@@ -112,7 +112,10 @@ describe("mergeSameClaims", () => {
           competitor: fc.constantFrom(null, "Haulwise"),
           field: fc.constantFrom(null, "seats", "pricing", "contractStart", "renewalDate", "products", "terms", "other", "company"),
         }),
-        flags: fc.option(fc.constantFrom("contradiction", "unrealistic").map((flag) => [flag]), { nil: undefined }),
+        flags: fc.option(
+          fc.constantFrom("contradiction", "unrealistic").map((flag) => [flag]),
+          { nil: undefined },
+        ),
       })
       .map(({ section, citations, details, flags }) => item(section, citations, details, flags));
     fc.assert(

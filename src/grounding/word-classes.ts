@@ -157,7 +157,11 @@ function baseClass(key: string): WordClass {
 
 /** Class of each token, with two-word fillers ("you know", "I mean") marked on both words. */
 export function classifyWords(keys: readonly string[]): Uint8Array {
-  return classifyKeys(keys.length, (index) => keys[index]!, (index) => classOfKey(keys[index]!));
+  return classifyKeys(
+    keys.length,
+    (index) => keys[index]!,
+    (index) => classOfKey(keys[index]!),
+  );
 }
 
 /** `classifyWords` of a token table's words, each distinct word classified once. */
