@@ -26,7 +26,12 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
       // Stop accepting connections, let in-flight requests finish, then close the database.
       server.close(() => {
         void deps.jobs.stop().finally(() => {
-          deps.db.close();
+          // Reads recorded in this last turn; every answered request's are written already.
+          try {
+            deps.audit.flush();
+          } finally {
+            deps.db.close();
+          }
           clearTimeout(force);
           resolve();
         });
