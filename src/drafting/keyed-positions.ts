@@ -1,5 +1,5 @@
 export type KeyedPositions = {
-  /** Files `position` under `key`, once however often it is filed. */
+  /** Files `position` under `key`; the caller files each pair once. */
   add(key: string, position: number): void;
   /** The positions filed under `key` that are still `live`; the others are dropped for good. */
   read(key: string, live: (position: number) => boolean): readonly number[];
@@ -12,12 +12,8 @@ export type KeyedPositions = {
  */
 export function createKeyedPositions(): KeyedPositions {
   const lists = new Map<string, number[]>();
-  const filed = new Set<string>();
   return {
     add(key, position) {
-      const entry = `${position}\u0000${key}`;
-      if (filed.has(entry)) return;
-      filed.add(entry);
       const list = lists.get(key);
       if (list === undefined) lists.set(key, [position]);
       else list.push(position);

@@ -36,11 +36,22 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
   const index = createKeyedPositions();
   // An item with the most citations, or flagged, is nobody's twin any more: both only grow.
   const live = (position: number) => out[position]!.citations.length < MAX_MERGED_CITATIONS && !isFlagged(out[position]!);
+  // What each kept item is filed under already: a merge only adds keys and words.
+  const filedKeys: string[][] = [];
+  const filedWords: Set<string>[] = [];
   const fileUnderKeys = (position: number) => {
     const item = out[position]!;
     if (!live(position) || !hasVerified(item)) return;
-    for (const key of twinKeys(item, lookups)) index.add(key, position);
-    for (const word of lookups.wordsOf(item)) index.add(wordKey(item.section, word), position);
+    const keys = (filedKeys[position] ??= []);
+    for (const key of twinKeys(item, lookups)) {
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      index.add(key, position);
+    }
+    const before = filedWords[position];
+    const words = lookups.wordsOf(item);
+    for (const word of words) if (before === undefined || !before.has(word)) index.add(wordKey(item.section, word), position);
+    filedWords[position] = before === undefined ? words : new Set([...before, ...words]);
   };
   for (const item of items) {
     const isTwin = (other: GroundedCandidate) =>
