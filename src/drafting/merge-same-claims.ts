@@ -42,7 +42,8 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
   const fileUnderKeys = (position: number) => {
     const item = out[position]!;
     if (!live(position) || !hasVerified(item)) return;
-    const keys = (filedKeys[position] ??= []);
+    filedKeys[position] ??= [];
+    const keys = filedKeys[position];
     for (const key of twinKeys(item, lookups)) {
       if (keys.includes(key)) continue;
       keys.push(key);
