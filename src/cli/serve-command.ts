@@ -30,7 +30,12 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
       // Stop accepting connections, let in-flight requests finish, hand unfinished jobs back, then close the database.
       server.close(() => {
         void deps.jobs.stop({ graceMs: JOB_GRACE_MS }).finally(() => {
-          deps.db.close();
+          // Reads recorded in this last turn; every answered request's are written already.
+          try {
+            deps.audit.flush();
+          } finally {
+            deps.db.close();
+          }
           clearTimeout(force);
           resolve();
         });

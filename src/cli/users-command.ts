@@ -45,6 +45,10 @@ export async function runUsersCommand(args: string[], io: CliIo): Promise<number
         throw new AppError({ code: "INVALID_INPUT", message: USAGE });
     }
   } finally {
-    deps.db.close();
+    try {
+      deps.audit.flush();
+    } finally {
+      deps.db.close();
+    }
   }
 }

@@ -3,9 +3,9 @@ import type { SectionKey } from "../domain/sections.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
-import { citationsOverlap } from "./merge-items.ts";
 import { mergeSameClaims } from "./merge-same-claims.ts";
 import { dropCoveredCitations } from "./drop-covered-citations.ts";
+import { createSpanIndex } from "./span-index.ts";
 
 // Where a claim cited in several sections is worth most to the AE; the first wins the quote.
 const SECTION_RANK: Record<SectionKey, number> = {
@@ -78,8 +78,10 @@ function rankOf(item: GroundedCandidate): number {
 }
 
 function citeEachQuoteOnce(items: GroundedCandidate[]): GroundedCandidate[] {
-  const order = items.map((item, index) => ({ item, index })).sort((a, b) => rankOf(a.item) - rankOf(b.item) || a.index - b.index);
-  const claimed: Citation[] = [];
+  const order = items.map((item, index) => ({ item, index, rank: rankOf(item) })).sort((a, b) => a.rank - b.rank || a.index - b.index);
+  // Verified citations already given to an item, by source.
+  const claimed = createSpanIndex<true>();
+  const isClaimed = (c: Citation) => claimed.overlapping(c.sourceId, c.charStart, c.charEnd).length > 0;
   const kept = new Map<number, GroundedCandidate>();
   for (const { item, index } of order) {
     // A contradiction or injection flag cross-references other items' evidence: it neither takes nor loses quotes.
@@ -87,9 +89,9 @@ function citeEachQuoteOnce(items: GroundedCandidate[]): GroundedCandidate[] {
       kept.set(index, item);
       continue;
     }
-    const rest = dropCitations(item, (c) => claimed.some((other) => citationsOverlap(other, c)));
+    const rest = dropCitations(item, isClaimed);
     if (rest === null) continue;
-    claimed.push(...verified(rest));
+    for (const c of verified(rest)) claimed.add(c.sourceId, c.charStart, c.charEnd, true);
     kept.set(index, rest);
   }
   return items.flatMap((_, index) => (kept.has(index) ? [kept.get(index)!] : []));

@@ -25,6 +25,8 @@ export function dropCoveredCitations(items: GroundedCandidate[], sources: Parsed
     const cited = item.citations.filter((c) => c.match !== "unverified");
     if (cited.length < 2) return item;
     const dropped = new Set<Citation>();
+    const words = new Map(cited.map((c) => [c, contentWords(c.quote)]));
+    const covers = (a: Citation, b: Citation) => saysAll(words.get(a)!, words.get(b)!);
     for (const b of cited) {
       for (const a of cited) {
         if (a === b || dropped.has(a) || dropped.has(b)) continue;
@@ -49,10 +51,8 @@ function prefer(x: Citation, y: Citation, documents: Set<string>): boolean {
   return x.quote.length > y.quote.length;
 }
 
-/** Whether `a` says everything `b` says: its numbers and most of its content words. */
-function covers(a: Citation, b: Citation): boolean {
-  const wordsA = contentWords(a.quote);
-  const wordsB = contentWords(b.quote);
+/** Whether a quote of content words `wordsA` says everything one of `wordsB` says: its numbers and most of its words. */
+function saysAll(wordsA: string[], wordsB: string[]): boolean {
   // "You'll have it by Monday." names who answered the request: too little to call it said already.
   if (wordsB.length < MIN_WORDS) return false;
   const numbersB = wordsB.filter((w) => /\d/.test(w));

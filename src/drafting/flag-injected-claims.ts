@@ -1,5 +1,5 @@
 import type { GroundedCandidate } from "./ground-candidates.ts";
-import { citationsOverlap } from "./merge-items.ts";
+import { createSpanIndex } from "./span-index.ts";
 
 const PROMPT_INJECTION_FLAG = "prompt-injection";
 
@@ -10,13 +10,22 @@ const PROMPT_INJECTION_FLAG = "prompt-injection";
  * that reports the injection stays.
  */
 export function flagInjectedClaims(items: GroundedCandidate[]): GroundedCandidate[] {
-  const injected = items
-    .filter((item) => item.section === "redFlags" && item.flags?.includes(PROMPT_INJECTION_FLAG))
-    .flatMap((item) => item.citations.filter((c) => c.match !== "unverified"));
-  if (injected.length === 0) return items;
+  const injected = createSpanIndex<true>();
+  let spans = 0;
+  for (const item of items) {
+    if (item.section !== "redFlags" || !item.flags?.includes(PROMPT_INJECTION_FLAG)) continue;
+    for (const c of item.citations) {
+      if (c.match === "unverified") continue;
+      injected.add(c.sourceId, c.charStart, c.charEnd, true);
+      spans += 1;
+    }
+  }
+  if (spans === 0) return items;
   return items.map((item) => {
     if (item.section === "redFlags" || item.flags?.includes(PROMPT_INJECTION_FLAG)) return item;
-    const touches = item.citations.some((c) => c.match !== "unverified" && injected.some((span) => citationsOverlap(c, span)));
+    const touches = item.citations.some(
+      (c) => c.match !== "unverified" && injected.overlapping(c.sourceId, c.charStart, c.charEnd).length > 0,
+    );
     return touches ? { ...item, flags: [...(item.flags ?? []), PROMPT_INJECTION_FLAG] } : item;
   });
 }

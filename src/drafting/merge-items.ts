@@ -1,5 +1,6 @@
 import type { Citation } from "../domain/citation.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { createSpanIndex } from "./span-index.ts";
 
 /**
  * Merges items of one section that cite overlapping spans, or state the same thing,
@@ -8,18 +9,44 @@ import type { GroundedCandidate } from "./ground-candidates.ts";
 export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   const merged: GroundedCandidate[] = [];
   const byStatement = new Map<string, GroundedCandidate>();
+  const positionOf = new Map<GroundedCandidate, number>();
+  // Each kept item's citations as span keys: a repeated citation is not added twice.
+  const spanKeys: Set<string>[] = [];
+  // The verified spans of each kept item, by section and source: the first kept item citing an overlapping span is its twin.
+  const spans = createSpanIndex<number>();
+  const fileSpans = (position: number, citations: Citation[]) => {
+    const { section } = merged[position]!;
+    for (const c of citations) if (c.match !== "unverified") spans.add(`${section}|${c.sourceId}`, c.charStart, c.charEnd, position);
+  };
+  const firstOverlapping = (item: GroundedCandidate): GroundedCandidate | undefined => {
+    let first = Number.POSITIVE_INFINITY;
+    for (const c of item.citations) {
+      if (c.match === "unverified") continue;
+      for (const position of spans.overlapping(`${item.section}|${c.sourceId}`, c.charStart, c.charEnd)) first = Math.min(first, position);
+    }
+    return merged[first];
+  };
   for (const item of items) {
     const statementKey = `${item.section}|${normalizeStatement(item.statement)}`;
-    const twin = byStatement.get(statementKey) ?? merged.find((other) => other.section === item.section && citeSameSpan(other, item));
+    const twin = byStatement.get(statementKey) ?? firstOverlapping(item);
     if (twin === undefined) {
       const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence] };
+      positionOf.set(copy, merged.length);
+      spanKeys.push(new Set(copy.citations.map(spanKey)));
       merged.push(copy);
       byStatement.set(statementKey, copy);
+      fileSpans(merged.length - 1, copy.citations);
       continue;
     }
+    const position = positionOf.get(twin)!;
+    const added: Citation[] = [];
     for (const citation of item.citations) {
-      if (!twin.citations.some((c) => sameSpan(c, citation))) twin.citations.push(citation);
+      if (spanKeys[position]!.has(spanKey(citation))) continue;
+      twin.citations.push(citation);
+      spanKeys[position]!.add(spanKey(citation));
+      added.push(citation);
     }
+    fileSpans(position, added);
     twin.evidence.push(...item.evidence);
     twin.details = { ...item.details, ...withoutNulls(twin.details) };
     const flags = new Set([...(twin.flags ?? []), ...(item.flags ?? [])]);
@@ -28,17 +55,14 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   return merged;
 }
 
-function citeSameSpan(a: GroundedCandidate, b: GroundedCandidate): boolean {
-  return a.citations.some((x) => x.match !== "unverified" && b.citations.some((y) => y.match !== "unverified" && citationsOverlap(x, y)));
-}
-
 /** Whether two citations share any characters of one source. */
 export function citationsOverlap(a: Citation, b: Citation): boolean {
   return a.sourceId === b.sourceId && a.charStart < b.charEnd && b.charStart < a.charEnd;
 }
 
-function sameSpan(a: Citation, b: Citation): boolean {
-  return a.sourceId === b.sourceId && a.charStart === b.charStart && a.charEnd === b.charEnd && a.quote === b.quote;
+/** Citations with one key cite the same span with the same quote. */
+function spanKey(c: Citation): string {
+  return JSON.stringify([c.sourceId, c.charStart, c.charEnd, c.quote]);
 }
 
 function normalizeStatement(statement: string): string {

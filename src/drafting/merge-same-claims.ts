@@ -1,14 +1,9 @@
 import type { Citation } from "../domain/citation.ts";
 import type { ParsedSource } from "../domain/source.ts";
-import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { type ClaimLookups, countShared, createClaimLookups } from "./claim-lookups.ts";
+import { createKeyedPositions, type KeyedPositions } from "./keyed-positions.ts";
 
-// Words that say nothing about what a claim is about.
-const STOP = new Set(
-  "about after again also and any are back been before being both but can could did does doing done down each even every for from get got had has have having here how into its it's just like more most much need our out over same she should some such than that that's the their them then there these they this those through too under until very want was way we'll we're were what when where which while who will with would you you'll your yes okay right really think know going well i'll i'd we'll send sent let's".split(
-    " ",
-  ),
-);
 const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
@@ -16,6 +11,8 @@ const MAX_MERGED_CITATIONS = 6;
 // A reply that only points back ("You'll have it by Monday.") belongs to the request before it.
 const POINTS_BACK = /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be)\b/i;
 const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
+// Sections whose items are the same claim by a name, a system or a contract part, never by shared words alone.
+const WORDLESS_SECTIONS = new Set(["stakeholders", "technicalEnvironment", "accountOverview"]);
 
 /**
  * Items of one section that state the same claim from different places (a person introduced on a call and
@@ -34,26 +31,138 @@ export function mergeSameClaims(items: GroundedCandidate[], sources: ParsedSourc
 }
 
 function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
-  const fullName = createNameResolver(sources);
-  const turnOf = createTurnLookup(sources);
-  const documents = new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id));
+  const lookups = createClaimLookups(sources);
   const out: GroundedCandidate[] = [];
+  const index = createKeyedPositions();
+  // An item with the most citations, or flagged, is nobody's twin any more: both only grow.
+  const live = (position: number) => out[position]!.citations.length < MAX_MERGED_CITATIONS && !isFlagged(out[position]!);
+  // What each kept item is filed under already: a merge only adds keys and words.
+  const filedKeys: string[][] = [];
+  const filedWords: Set<string>[] = [];
+  const fileUnderKeys = (position: number) => {
+    const item = out[position]!;
+    if (!live(position) || !hasVerified(item)) return;
+    filedKeys[position] ??= [];
+    const keys = filedKeys[position];
+    for (const key of twinKeys(item, lookups)) {
+      if (keys.includes(key)) continue;
+      keys.push(key);
+      index.add(key, position);
+    }
+    const before = filedWords[position];
+    const words = lookups.wordsOf(item);
+    for (const word of words) if (before === undefined || !before.has(word)) index.add(wordKey(item.section, word), position);
+    filedWords[position] = before === undefined ? words : new Set([...before, ...words]);
+  };
   for (const item of items) {
-    const twin = out.find(
-      (other) =>
-        other.citations.length < MAX_MERGED_CITATIONS &&
-        (isSameClaim(other, item, fullName, documents) || continuesTurn(other, item, turnOf) || continuesTurn(item, other, turnOf)),
-    );
+    const isTwin = (other: GroundedCandidate) =>
+      isSameClaim(other, item, lookups) || continuesTurn(other, item, lookups.turnOf) || continuesTurn(item, other, lookups.turnOf);
+    const twin = firstTwin(out, candidatePositions(item, index, live, lookups), isTwin);
     if (twin === undefined) {
       out.push({ ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } });
+      fileUnderKeys(out.length - 1);
       continue;
     }
-    absorb(twin, item);
+    absorb(twin.item, item);
+    fileUnderKeys(twin.position);
   }
   return out;
 }
 
-function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, fullName: (name: string) => string, documents: Set<string>): boolean {
+/** The first kept item, in order, among `positions` that is a twin: what a scan of every kept item would find. */
+function firstTwin(
+  out: GroundedCandidate[],
+  positions: number[],
+  isTwin: (other: GroundedCandidate) => boolean,
+): { item: GroundedCandidate; position: number } | undefined {
+  for (const position of positions.sort((a, b) => a - b)) {
+    const other = out[position]!;
+    if (other.citations.length < MAX_MERGED_CITATIONS && isTwin(other)) return { item: other, position };
+  }
+  return undefined;
+}
+
+/**
+ * Every kept item that can be `item`'s twin, and maybe others: those continuing or continued by its turn, those
+ * with its name, system, competitor or contract part, and those sharing at least MIN_SHARED content words.
+ */
+function candidatePositions(
+  item: GroundedCandidate,
+  index: KeyedPositions,
+  live: (position: number) => boolean,
+  lookups: ClaimLookups,
+): number[] {
+  const { turnOf, wordsOf } = lookups;
+  if (isFlagged(item) || !hasVerified(item)) return [];
+  const found = new Set<number>();
+  const first = item.citations.find((c) => c.match !== "unverified")!;
+  const last = item.citations.filter((c) => c.match !== "unverified").at(-1)!;
+  const [firstTurn, lastTurn] = [turnOf(first), turnOf(last)];
+  const keys = twinKeys(item, lookups).filter((key) => key.startsWith("claim|"));
+  if (firstTurn !== null) keys.push(turnKey("last", first.sourceId, firstTurn - 1));
+  if (lastTurn !== null) keys.push(turnKey("first", last.sourceId, lastTurn + 1));
+  for (const key of keys) for (const position of index.read(key, live)) found.add(position);
+  const shared = new Map<number, number>();
+  for (const section of wordSectionsFor(item.section)) {
+    for (const word of wordsOf(item)) {
+      for (const position of index.read(wordKey(section, word), live)) shared.set(position, (shared.get(position) ?? 0) + 1);
+    }
+  }
+  for (const [position, count] of shared) if (count >= MIN_SHARED) found.add(position);
+  return [...found];
+}
+
+/** The keys a kept item is filed under (its turns, and its claim key where its section has one). */
+function twinKeys(item: GroundedCandidate, lookups: ClaimLookups): string[] {
+  const { turnOf } = lookups;
+  const cited = item.citations.filter((c) => c.match !== "unverified");
+  const keys: string[] = [];
+  const [first, last] = [cited[0], cited.at(-1)];
+  const firstTurn = first === undefined ? null : turnOf(first);
+  const lastTurn = last === undefined ? null : turnOf(last);
+  if (first !== undefined && firstTurn !== null) keys.push(turnKey("first", first.sourceId, firstTurn));
+  if (last !== undefined && lastTurn !== null) keys.push(turnKey("last", last.sourceId, lastTurn));
+  const claim = claimKey(item, lookups);
+  if (claim !== null) keys.push(`claim|${JSON.stringify([item.section, claim])}`);
+  return keys;
+}
+
+/** What two items of one section share when `isSameClaim` holds for them without shared words; null when nothing. */
+function claimKey(item: GroundedCandidate, { fullName, documents }: ClaimLookups): string | null {
+  switch (item.section) {
+    case "stakeholders": {
+      const name = text(item, "name");
+      return name === null ? null : fullName(name);
+    }
+    case "technicalEnvironment":
+      return text(item, "system")?.toLowerCase() ?? null;
+    case "competition":
+      return text(item, "competitor")?.toLowerCase() ?? null;
+    case "accountOverview": {
+      const source = onlySource(item);
+      return source === null || !documents.has(source) ? null : JSON.stringify([source, familyOf(text(item, "field"))]);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Sections whose items `isSameClaim` compares with an item of `section` by shared words. */
+function wordSectionsFor(section: string): string[] {
+  const sameSection = WORDLESS_SECTIONS.has(section) ? [] : [section];
+  return ACTION_SECTIONS.has(section) ? [...sameSection, ...[...ACTION_SECTIONS].filter((s) => s !== section)] : sameSection;
+}
+
+function turnKey(end: "first" | "last", sourceId: string, turn: number): string {
+  return JSON.stringify([end, sourceId, turn]);
+}
+
+function wordKey(section: string, word: string): string {
+  return `word|${section}|${word}`;
+}
+
+function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullName, documents, wordsOf }: ClaimLookups): boolean {
+  const sharedWords = (x: GroundedCandidate, y: GroundedCandidate) => countShared(wordsOf(x), wordsOf(y));
   if (isFlagged(a) || isFlagged(b) || !hasVerified(a) || !hasVerified(b)) return false;
   // A follow-up asked for on a call and promised again in an email is one action.
   if (a.section !== b.section) return ACTION_SECTIONS.has(a.section) && ACTION_SECTIONS.has(b.section) && sharedWords(a, b) > MIN_SHARED;
@@ -92,14 +201,6 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
 }
 
-function createTurnLookup(sources: ParsedSource[]): (citation: Citation) => number | null {
-  const turns = new Map<string, number>();
-  for (const { source, segments } of sources) {
-    for (const [index, segment] of segments.entries()) turns.set(`${source.id}|${segment.id}`, index);
-  }
-  return (citation) => turns.get(`${citation.sourceId}|${citation.segmentId}`) ?? null;
-}
-
 function familyOf(field: string | null): string {
   if (field === "seats" || field === "pricing" || field === "contractValue") return "commercial";
   if (field === "contractStart" || field === "renewalDate" || field === "signatureDate") return "dates";
@@ -109,8 +210,11 @@ function familyOf(field: string | null): string {
 }
 
 function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
+  const spans = new Set(twin.citations.map(spanOf));
   for (const citation of item.citations) {
-    if (!twin.citations.some((c) => sameSpan(c, citation))) twin.citations.push(citation);
+    if (spans.has(spanOf(citation))) continue;
+    twin.citations.push(citation);
+    spans.add(spanOf(citation));
   }
   twin.evidence.push(...item.evidence);
   // Lines of one contract part keep every field they state ("Renewal date" merged under the start date).
@@ -124,36 +228,6 @@ function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
   }
   const flags = new Set([...(twin.flags ?? []), ...(item.flags ?? [])]);
   if (flags.size > 0) twin.flags = [...flags];
-}
-
-function sharedWords(a: GroundedCandidate, b: GroundedCandidate): number {
-  const x = contentWords(a);
-  let shared = 0;
-  for (const word of contentWords(b)) if (x.has(word)) shared += 1;
-  return shared;
-}
-
-function contentWords(item: GroundedCandidate): Set<string> {
-  const quotes = item.citations
-    .filter((c) => c.match !== "unverified")
-    .map((c) => c.quote)
-    .join(" ");
-  const words = replaceNumberWords(quotes)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'$%]+/u)
-    .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
-    .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
-  return new Set(words);
-}
-
-function createNameResolver(sources: ParsedSource[]): (name: string) => string {
-  const people = sources.flatMap((s) => s.source.participants.map((p) => p.name));
-  return (name) => {
-    const lower = name.trim().toLowerCase();
-    const first = lower.split(/\s+/)[0]!;
-    const full = people.find((p) => p.toLowerCase() === lower) ?? people.find((p) => p.toLowerCase().split(/\s+/)[0] === first);
-    return (full ?? name).toLowerCase();
-  };
 }
 
 function text(item: GroundedCandidate, key: string): string | null {
@@ -180,6 +254,7 @@ function hasVerified(item: GroundedCandidate): boolean {
   return item.citations.some((c) => c.match !== "unverified");
 }
 
-function sameSpan(a: Citation, b: Citation): boolean {
-  return a.sourceId === b.sourceId && a.charStart === b.charStart && a.charEnd === b.charEnd;
+/** Citations with one key cite the same span of one source. */
+function spanOf(c: Citation): string {
+  return JSON.stringify([c.sourceId, c.charStart, c.charEnd]);
 }

@@ -1,7 +1,7 @@
 import type { Segment } from "../domain/source.ts";
 import { type NormalizedText, normalizeForMatching } from "./normalize-for-matching.ts";
-import { tokenizeWords } from "./tokenize-words.ts";
-import { classifyWords } from "./word-classes.ts";
+import { scanWords } from "./tokenize-words.ts";
+import { classifyWordIds } from "./word-classes.ts";
 
 /** The source's word tokens as parallel arrays, with the positions of each distinct word. */
 export type TokenTable = {
@@ -32,28 +32,36 @@ export type QuoteIndex = {
 const INVISIBLE_CHARACTERS = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 
 function buildTokenTable(text: string): TokenTable {
-  const tokens = tokenizeWords(text);
-  const count = tokens.length;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  const keyIds = new Int32Array(count);
+  // Tokens go straight into typed arrays: a megabyte of text has about 200,000 of them.
+  let capacity = Math.max(16, text.length >>> 3);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let keyIds = new Int32Array(capacity);
+  let count = 0;
   const vocabulary: string[] = [];
   const keyIdByKey = new Map<string, number>();
   const frequencies: number[] = [];
-  for (let position = 0; position < count; position += 1) {
-    const token = tokens[position]!;
-    starts[position] = token.start;
-    ends[position] = token.end;
-    let keyId = keyIdByKey.get(token.key);
+  scanWords(text, (key, start, end) => {
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grown(starts, capacity);
+      ends = grown(ends, capacity);
+      keyIds = grown(keyIds, capacity);
+    }
+    let keyId = keyIdByKey.get(key);
     if (keyId === undefined) {
       keyId = vocabulary.length;
-      keyIdByKey.set(token.key, keyId);
-      vocabulary.push(token.key);
+      keyIdByKey.set(key, keyId);
+      vocabulary.push(key);
       frequencies.push(0);
     }
-    keyIds[position] = keyId;
+    starts[count] = start;
+    ends[count] = end;
+    keyIds[count] = keyId;
     frequencies[keyId]! += 1;
-  }
+    count += 1;
+  });
+  [starts, ends, keyIds] = [starts.slice(0, count), ends.slice(0, count), keyIds.slice(0, count)];
   const postings = frequencies.map((frequency) => new Int32Array(frequency));
   const filled = new Int32Array(vocabulary.length);
   for (let position = 0; position < count; position += 1) {
@@ -61,8 +69,14 @@ function buildTokenTable(text: string): TokenTable {
     postings[keyId]![filled[keyId]!] = position;
     filled[keyId]! += 1;
   }
-  const classes = classifyWords(tokens.map((token) => token.key));
+  const classes = classifyWordIds(keyIds, vocabulary);
   return { count, starts, ends, keyIds, classes, vocabulary, keyIdByKey, postings };
+}
+
+function grown(values: Int32Array<ArrayBuffer>, capacity: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(capacity);
+  larger.set(values);
+  return larger;
 }
 
 /** Precomputes folded text, tokens and segment lookups of a parsed source (linear in its size). */

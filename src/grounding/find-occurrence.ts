@@ -1,3 +1,4 @@
+import type { CandidateStarts } from "./candidate-starts.ts";
 import { splitsCompoundNumber } from "./tokenize-words.ts";
 import { gluedAfter, gluedBefore } from "./word-characters.ts";
 
@@ -35,22 +36,30 @@ function isUnglued(haystack: string, needle: string, start: number): boolean {
 /**
  * Start of an occurrence of `needle` in `haystack` that is not part of a longer word or number,
  * preferring one overlapping each range in turn, then the first anywhere; -1 when there is none.
- * With `candidates` (ascending starts that include every real occurrence), only those are checked.
+ * With `candidates` (ascending starts that include every real occurrence), only those are checked:
+ * those overlapping a preferred range first, found by binary search, then from the first on.
  */
 export function findOccurrence(
   haystack: string,
   needle: string,
   preferred: ReadonlyArray<readonly [number, number]>,
-  candidates: readonly number[] | null = null,
+  candidates: CandidateStarts | null = null,
 ): number {
   if (needle.length === 0) return -1;
   if (candidates !== null) {
-    const found = candidates.filter((start) => isUnglued(haystack, needle, start));
     for (const [rangeStart, rangeEnd] of preferred) {
-      const inRange = found.find((start) => start < rangeEnd && start + needle.length > rangeStart);
-      if (inRange !== undefined) return inRange;
+      // Overlapping [rangeStart, rangeEnd): starting after rangeStart - needle.length and before rangeEnd.
+      for (let position = firstAtLeast(candidates, rangeStart - needle.length + 1); position < candidates.length; position += 1) {
+        const start = candidates.at(position);
+        if (start >= rangeEnd) break;
+        if (isUnglued(haystack, needle, start)) return start;
+      }
     }
-    return found[0] ?? -1;
+    for (let position = 0; position < candidates.length; position += 1) {
+      const start = candidates.at(position);
+      if (isUnglued(haystack, needle, start)) return start;
+    }
+    return -1;
   }
   for (const [rangeStart, rangeEnd] of preferred) {
     const from = Math.max(0, rangeStart - needle.length + 1);
@@ -58,4 +67,16 @@ export function findOccurrence(
     if (start >= 0) return start;
   }
   return firstUnglued(haystack, needle, 0, haystack.length);
+}
+
+/** Position of the first candidate at or after `offset`. */
+function firstAtLeast(candidates: CandidateStarts, offset: number): number {
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (candidates.at(middle) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

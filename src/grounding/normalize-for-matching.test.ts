@@ -22,12 +22,12 @@ describe("normalizeForMatching", () => {
     const original = "He said “NO”—then…  Left.";
     const { text, offsets } = normalizeForMatching(original);
     expect(offsets.length).toBe(text.length);
-    for (let k = 1; k < offsets.length; k += 1) expect(offsets[k]!).toBeGreaterThanOrEqual(offsets[k - 1]!);
+    for (let k = 1; k < offsets.length; k += 1) expect(offsets.at(k)).toBeGreaterThanOrEqual(offsets.at(k - 1));
     const start = text.indexOf("no");
-    expect(original.slice(offsets[start]!, offsets[start + 1]! + 1)).toBe("NO");
+    expect(original.slice(offsets.at(start), offsets.at(start + 1) + 1)).toBe("NO");
     const dots = text.indexOf("...");
-    expect(original[offsets[dots]!]).toBe("…");
-    expect(original[offsets[text.indexOf("left")]!]).toBe("L");
+    expect(original[offsets.at(dots)]).toBe("…");
+    expect(original[offsets.at(text.indexOf("left"))]).toBe("L");
   });
 
   it("keeps surrogate pairs and folds only letters that stay one unit long", () => {

@@ -1,8 +1,10 @@
+import { FoldedOffsetsWriter, type FoldedOffsets } from "./folded-offsets.ts";
+
 /** Text folded for comparison, with the original index of every folded character. */
 export type NormalizedText = {
   text: string;
-  /** offsets[k] is the index in the original text of folded character k (non-decreasing). */
-  offsets: Int32Array;
+  /** offsets.at(k) is the index in the original text of folded character k (non-decreasing). */
+  offsets: FoldedOffsets;
 };
 
 const DASHES = new Set(["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe58", "\ufe63", "\uff0d"]);
@@ -15,12 +17,11 @@ const SURROUNDING = new Set([..." \"'()[]{}<>.,;:!?*_~-"]);
 
 class FoldedWriter {
   private codes: Uint16Array;
-  offsets: Int32Array;
+  private readonly offsets = new FoldedOffsetsWriter();
   length = 0;
 
   constructor(capacity: number) {
     this.codes = new Uint16Array(Math.max(16, capacity));
-    this.offsets = new Int32Array(Math.max(16, capacity));
   }
 
   push(code: number, offset: number): void {
@@ -28,19 +29,16 @@ class FoldedWriter {
       const codes = new Uint16Array(this.codes.length * 2);
       codes.set(this.codes);
       this.codes = codes;
-      const offsets = new Int32Array(this.offsets.length * 2);
-      offsets.set(this.offsets);
-      this.offsets = offsets;
     }
     this.codes[this.length] = code;
-    this.offsets[this.length] = offset;
+    this.offsets.push(offset);
     this.length += 1;
   }
 
   finish(): NormalizedText {
     // A lone surrogate decodes to U+FFFD, still one unit, so offsets stay aligned.
     const text = UTF16_DECODER.decode(this.codes.subarray(0, this.length));
-    return { text, offsets: this.offsets.slice(0, this.length) };
+    return { text, offsets: this.offsets.finish() };
   }
 }
 

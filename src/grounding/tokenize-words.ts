@@ -146,12 +146,18 @@ export function splitsCompoundNumber(text: string, boundary: number): boolean {
 /** Splits text into word tokens (keeping "don't", "1,200.50", "3:30", "108K", "twenty-first" whole) in one pass. */
 export function tokenizeWords(text: string): Token[] {
   const tokens: Token[] = [];
+  scanWords(text, (key, start, end) => tokens.push({ key, start, end }));
+  return tokens;
+}
+
+/** `tokenizeWords` without the token objects: `visit` gets each token's key and span, in text order. */
+export function scanWords(text: string, visit: (key: string, start: number, end: number) => void): void {
   let index = 0;
   while (index < text.length) {
     const character = text[index]!;
     const symbol = SYMBOL_KEYS[character];
     if (symbol !== undefined) {
-      tokens.push({ key: symbol, start: index, end: index + 1 });
+      visit(symbol, index, index + 1);
       index += 1;
       continue;
     }
@@ -169,9 +175,8 @@ export function tokenizeWords(text: string): Token[] {
         ? readUnitWord(text, index, Number(key))
         : null;
     if (compound !== null) {
-      tokens.push({ key: compound.key, start, end: compound.end });
+      visit(compound.key, start, compound.end);
       index = compound.end;
-    } else tokens.push({ key, start, end: index });
+    } else visit(key, start, index);
   }
-  return tokens;
 }

@@ -7,7 +7,7 @@ import { findOccurrence } from "./find-occurrence.ts";
 import { foldQuoteCore } from "./normalize-for-matching.ts";
 import { createUnverified, type QuoteVerification, VERIFIED_MIN_SCORE } from "./quote-verification.ts";
 import type { MatchKind } from "../domain/citation.ts";
-import { lowerBound, nameClosestPassage, preferredRanges, segmentsTouching } from "./segment-lookup.ts";
+import { nameClosestPassage, preferredRanges, segmentsTouching } from "./segment-lookup.ts";
 import { isWordCharAt } from "./word-characters.ts";
 
 /** Longer quotes are refused rather than aligned: a citation is a short verbatim quote. */
@@ -68,14 +68,14 @@ function findNormalized(
   const core = foldQuoteCore(quote);
   if (core === "") return null;
   const { offsets } = index.folded;
-  const foldedPreferred = preferred.map(([start, end]) => [lowerBound(offsets, start), lowerBound(offsets, end)] as const);
+  const foldedPreferred = preferred.map(([start, end]) => [offsets.lowerBound(start), offsets.lowerBound(end)] as const);
   // Folding keeps ASCII words as the source's tokens have them, unless invisible characters split them there.
   const candidates =
-    ASCII_ONLY.test(core) && !index.hasInvisibleCharacters ? candidateStarts(index, core, (offset) => lowerBound(offsets, offset)) : null;
+    ASCII_ONLY.test(core) && !index.hasInvisibleCharacters ? candidateStarts(index, core, (offset) => offsets.lowerBound(offset)) : null;
   const foldedStart = findOccurrence(index.folded.text, core, foldedPreferred, candidates);
   if (foldedStart < 0) return null;
-  const start = offsets[foldedStart]!;
-  const end = offsets[foldedStart + core.length - 1]! + 1;
+  const start = offsets.at(foldedStart);
+  const end = offsets.at(foldedStart + core.length - 1) + 1;
   const meaning = compareMeaning(quote, index.text.slice(start, end));
   if (meaning === null) return verified(index, "normalized", start, end, NORMALIZED_SCORE, cited);
   return unverifiedAt(index, meaning, start, end, NORMALIZED_SCORE);

@@ -41,6 +41,7 @@ const FILLERS = new Set([
 ]);
 
 const FILLER_PAIRS = new Set(["you know", "i mean", "kind of", "sort of", "you see"]);
+const FILLER_PAIR_FIRSTS = new Set([...FILLER_PAIRS].map((pair) => pair.split(" ")[0]!));
 
 const STOP_WORDS = new Set([
   "a",
@@ -156,11 +157,32 @@ function baseClass(key: string): WordClass {
 
 /** Class of each token, with two-word fillers ("you know", "I mean") marked on both words. */
 export function classifyWords(keys: readonly string[]): Uint8Array {
-  const classes = new Uint8Array(keys.length);
-  for (let index = 0; index < keys.length; index += 1) {
-    const key = keys[index]!;
-    classes[index] = carriesMeaning(key) ? WORD_CLASS.content : baseClass(key);
-    if (index > 0 && FILLER_PAIRS.has(`${keys[index - 1]} ${key}`)) {
+  return classifyKeys(
+    keys.length,
+    (index) => keys[index]!,
+    (index) => classOfKey(keys[index]!),
+  );
+}
+
+/** `classifyWords` of a token table's words, each distinct word classified once. */
+export function classifyWordIds(keyIds: Int32Array, vocabulary: readonly string[]): Uint8Array {
+  const byKeyId = Uint8Array.from(vocabulary, classOfKey);
+  return classifyKeys(
+    keyIds.length,
+    (index) => vocabulary[keyIds[index]!]!,
+    (index) => byKeyId[keyIds[index]!]!,
+  );
+}
+
+function classOfKey(key: string): WordClass {
+  return carriesMeaning(key) ? WORD_CLASS.content : baseClass(key);
+}
+
+function classifyKeys(count: number, keyAt: (index: number) => string, classAt: (index: number) => number): Uint8Array {
+  const classes = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    classes[index] = classAt(index);
+    if (index > 0 && FILLER_PAIR_FIRSTS.has(keyAt(index - 1)) && FILLER_PAIRS.has(`${keyAt(index - 1)} ${keyAt(index)}`)) {
       classes[index - 1] = WORD_CLASS.filler;
       classes[index] = WORD_CLASS.filler;
     }

@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import { accessLog } from "./access-log.ts";
 import { type ApiApp, createApiApp } from "./api-app.ts";
 import { authenticate } from "./authenticate.ts";
+import { awaitAuditWrites } from "./await-audit-writes.ts";
 import { createErrorHandler } from "./handle-error.ts";
 import { requestId } from "./request-id.ts";
 import { requestTimeout } from "./request-timeout.ts";
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): ApiApp {
   app.use(secureHeaders());
   app.use(accessLog(deps.logger));
   app.onError(createErrorHandler(deps.logger));
+  app.use(awaitAuditWrites(deps.audit));
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "no such route", requestId: c.get("requestId") } }, 404));
   // The size limit applies before any body is parsed; a CRM webhook's is far smaller than an upload's.
   app.use(

@@ -171,10 +171,12 @@ async function runLoad(): Promise<void> {
       accept: "text/markdown",
     },
     { bench: "brief from draft (AE, JSON)", url: `${base}/${ready.draftDealId}/brief`, token: ready.aeToken, accept: "application/json" },
+    // The floor the briefs are compared with, in the same run: routing, the access log and one SQLite query.
+    { bench: "healthz", url: `http://127.0.0.1:${ready.port}/healthz`, token: "", accept: "application/json" },
   ];
   const results = [];
   for (const { bench, url, token, accept } of cases) {
-    const headers = { authorization: `Bearer ${token}`, accept };
+    const headers: Record<string, string> = token === "" ? { accept } : { authorization: `Bearer ${token}`, accept };
     await load(url, headers, WARM_UP, CONCURRENCY);
     results.push({ bench, items: ready.items, ...(await load(url, headers, REQUESTS, CONCURRENCY)) });
   }

@@ -50,10 +50,15 @@ export function generateSrt(targetBytes: number): string {
   );
 }
 
+// Text transcripts stamp turns "[hh:mm:ss]" with at most two hour digits: a generated call stays under 100 hours.
+const TEXT_MAX_MS = 99 * 3_600_000;
+
 export function generateTextTranscript(targetBytes: number): string {
+  // Turns are about 110 bytes: spread them over at most 99 hours, 4 s apart when that fits.
+  const stepMs = Math.min(4000, Math.floor(TEXT_MAX_MS / Math.ceil(targetBytes / 100)));
   return build(
     targetBytes,
-    (i) => `[${formatCueTime(i * 4000, ".").slice(0, 8)}] ${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
+    (i) => `[${formatCueTime(i * stepMs, ".").slice(0, 8)}] ${SPEAKERS[Math.floor(i / 3) % 4]}: ${line(i)}\n\n`,
     "Call Date: 2026-03-02\nParticipants:\n- Dana Whitfield (VP Operations, Kestrel)\n- Marcus Lee (Account Executive, Baton)\n\n",
   );
 }

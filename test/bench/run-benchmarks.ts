@@ -1,6 +1,8 @@
-// `npm run bench`: each benchmark runs in a child process and prints one JSON line; this prints a table.
+// `npm run bench [-- GROUP] [--runs N]`: each benchmark runs in a child process and prints one JSON line; this prints a table.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { benchBriefRatio, benchCli, benchDraft } from "./ratio-benchmarks.ts";
+import { runsFromArgs } from "./summarize-runs.ts";
 
 type Row = Record<string, string | number>;
 type BenchOutput = { results: Row[]; peakRssMb: number };
@@ -28,8 +30,12 @@ function printWorstCases(group: string): void {
   console.log(`peak RSS ${peakRssMb} MB`);
 }
 
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const only = args.find((arg, index) => !arg.startsWith("--") && args[index - 1] !== "--runs");
+const runs = runsFromArgs(args, 3);
 const sections: [string, () => void][] = [
+  ["draft", () => benchDraft(runs)],
+  ["cli", () => benchCli(runs)],
   [
     "parse",
     () => {
@@ -77,22 +83,7 @@ const sections: [string, () => void][] = [
       printWorstCases("verify");
     },
   ],
-  [
-    "brief",
-    () => {
-      console.log("\n== GET /v1/deals/{id}/brief: real server on 127.0.0.1, 50 concurrent connections, 5,000 requests per row ==");
-      const { results, peakRssMb } = run("brief-latency.ts");
-      for (const r of results) {
-        const verdict = Number(r.errors) === 0 && Number(r.p99Ms) < 50 ? "meets" : "MISSES";
-        console.log(
-          `${String(r.bench).padEnd(32)} p50 ${String(r.p50Ms).padStart(7)} ms  p95 ${String(r.p95Ms).padStart(7)} ms  ` +
-            `p99 ${String(r.p99Ms).padStart(7)} ms  ${String(r.requestsPerSecond).padStart(6)} req/s  ${r.errors} errors  ` +
-            `(${verdict} target p99 < 50 ms)`,
-        );
-      }
-      console.log(`server peak RSS ${peakRssMb} MB`);
-    },
-  ],
+  ["brief", () => benchBriefRatio(runs)],
   [
     "llm",
     () => {
@@ -143,6 +134,9 @@ const sections: [string, () => void][] = [
   ],
 ];
 
+if (only !== undefined && !sections.some(([name]) => name === only)) {
+  throw new Error(`no benchmark group "${only}"; groups: ${sections.map(([name]) => name).join(", ")}`);
+}
 for (const [name, bench] of sections) {
   if (only === undefined || only === name) bench();
 }

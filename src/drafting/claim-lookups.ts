@@ -1,0 +1,83 @@
+import type { Citation } from "../domain/citation.ts";
+import type { ParsedSource } from "../domain/source.ts";
+import { replaceNumberWords } from "../extraction/read-numbers.ts";
+import type { GroundedCandidate } from "./ground-candidates.ts";
+
+// Words that say nothing about what a claim is about.
+const STOP = new Set(
+  "about after again also and any are back been before being both but can could did does doing done down each even every for from get got had has have having here how into its it's just like more most much need our out over same she should some such than that that's the their them then there these they this those through too under until very want was way we'll we're were what when where which while who will with would you you'll your yes okay right really think know going well i'll i'd we'll send sent let's".split(
+    " ",
+  ),
+);
+
+/** What the same-claim merge reads about a deal's sources and items, built once per pass. */
+export type ClaimLookups = {
+  /** The participant's full name a first name stands for, lower case. */
+  fullName: (name: string) => string;
+  /** The position of a citation's segment among its source's segments. */
+  turnOf: (citation: Citation) => number | null;
+  /** Sources without speakers: order forms, contracts. */
+  documents: Set<string>;
+  /** The content words of an item's verified quotes. */
+  wordsOf: (item: GroundedCandidate) => Set<string>;
+};
+
+/** The lookups of one pass over a deal's items. */
+export function createClaimLookups(sources: ParsedSource[]): ClaimLookups {
+  return {
+    fullName: createNameResolver(sources),
+    turnOf: createTurnLookup(sources),
+    documents: new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id)),
+    wordsOf: createContentWordCache(),
+  };
+}
+
+/** How many words of `y` are in `x`. */
+export function countShared(x: Set<string>, y: Set<string>): number {
+  let shared = 0;
+  for (const word of y) if (x.has(word)) shared += 1;
+  return shared;
+}
+
+/** `contentWords` remembered per item until its citations change (a merge only ever adds citations). */
+function createContentWordCache(): (item: GroundedCandidate) => Set<string> {
+  const cache = new WeakMap<GroundedCandidate, { citations: number; words: Set<string> }>();
+  return (item) => {
+    const known = cache.get(item);
+    if (known !== undefined && known.citations === item.citations.length) return known.words;
+    const words = contentWords(item);
+    cache.set(item, { citations: item.citations.length, words });
+    return words;
+  };
+}
+
+function contentWords(item: GroundedCandidate): Set<string> {
+  const quotes = item.citations
+    .filter((c) => c.match !== "unverified")
+    .map((c) => c.quote)
+    .join(" ");
+  const words = replaceNumberWords(quotes)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'$%]+/u)
+    .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
+    .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
+  return new Set(words);
+}
+
+function createNameResolver(sources: ParsedSource[]): (name: string) => string {
+  const people = sources.flatMap((s) => s.source.participants.map((p) => p.name));
+  return (name) => {
+    const lower = name.trim().toLowerCase();
+    const first = lower.split(/\s+/)[0]!;
+    const full = people.find((p) => p.toLowerCase() === lower) ?? people.find((p) => p.toLowerCase().split(/\s+/)[0] === first);
+    return (full ?? name).toLowerCase();
+  };
+}
+
+function createTurnLookup(sources: ParsedSource[]): (citation: Citation) => number | null {
+  const turns = new Map<string, number>();
+  for (const { source, segments } of sources) {
+    for (const [index, segment] of segments.entries()) turns.set(`${source.id}|${segment.id}`, index);
+  }
+  return (citation) => turns.get(`${citation.sourceId}|${citation.segmentId}`) ?? null;
+}

@@ -1,0 +1,128 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildParsedSource } from "../../test/support/build-parsed-source.ts";
+import { mergeSameClaimsByScan } from "../../test/support/merge-by-scan.ts";
+import type { Citation } from "../domain/citation.ts";
+import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
+import type { GroundedCandidate } from "./ground-candidates.ts";
+import { mergeSameClaims } from "./merge-same-claims.ts";
+
+const CALL = buildParsedSource({
+  id: "src_call",
+  filename: "call.txt",
+  turns: Array.from({ length: 8 }, (_, turn) => [turn % 2 === 0 ? "Dana" : "Marcus", `Turn ${turn + 1}.`] as const),
+  participants: [{ name: "Dana Whitlock" }, { name: "Marcus Lee" }],
+});
+const ORDER_FORM = buildParsedSource({
+  id: "src_form",
+  filename: "order-form.txt",
+  turns: [
+    [null, "Seats: 150"],
+    [null, "Price: $490"],
+  ],
+});
+const SOURCES = [CALL, ORDER_FORM];
+
+const cite = (sourceId: string, segmentId: string, quote: string, match: Citation["match"] = "exact"): Citation => ({
+  sourceId,
+  segmentId,
+  speaker: segmentId === "s1" || segmentId === "s3" ? "Dana" : "Marcus",
+  startMs: null,
+  quote,
+  charStart: Number(segmentId.slice(1)) * 100,
+  charEnd: Number(segmentId.slice(1)) * 100 + quote.length,
+  match,
+});
+
+const item = (section: SectionKey, citations: Citation[], details: Record<string, unknown> = {}, flags?: string[]): GroundedCandidate => ({
+  section,
+  statement: citations.map((c) => c.quote).join(" "),
+  details,
+  evidence: citations.map((c) => ({ quote: c.quote, sourceId: c.sourceId, segmentId: c.segmentId })),
+  citations,
+  ...(flags ? { flags } : {}),
+});
+
+describe("mergeSameClaims", () => {
+  it("joins a reply pointing back to the request in the turn before, and a person named in full and by first name", () => {
+    const merged = mergeSameClaims(
+      [
+        item("nextSteps", [cite("src_call", "s1", "Can you send the security questionnaire?")]),
+        item("stakeholders", [cite("src_call", "s3", "Dana runs dispatch.")], { name: "Dana" }),
+        item("promises", [cite("src_call", "s2", "You'll have it by Monday.")]),
+        item("stakeholders", [cite("src_call", "s5", "Dana Whitlock signs.")], { name: "Dana Whitlock" }),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([
+      ["s1", "s2"],
+      ["s3", "s5"],
+    ]);
+  });
+
+  it("passes over a kept item that already has six citations and joins the next one with the same words", () => {
+    const words = "renewal increase capped percent order form";
+    const full = item(
+      "promises",
+      ["s1", "s2", "s3", "s4", "s5", "s6"].map((s) => cite("src_call", s, `${words} ${s}`)),
+    );
+    const merged = mergeSameClaims(
+      [full, item("promises", [cite("src_form", "s1", `${words} again`)]), item("promises", [cite("src_form", "s2", `${words} twice`)])],
+      SOURCES,
+    );
+    expect(merged.map((m) => m.citations.length)).toEqual([6, 2]);
+  });
+
+  it("gives what comparing each item with every kept item gives, on random items sharing words, names, turns and parts", () => {
+    const quote = fc
+      .array(
+        fc.constantFrom(
+          "renewal",
+          "pricing",
+          "seats",
+          "Salesforce",
+          "integration",
+          "training",
+          "budget",
+          "rollout",
+          "dispatch",
+          "twenty",
+          "150",
+          "the",
+          "Friday",
+        ),
+        { minLength: 1, maxLength: 7 },
+      )
+      .chain((words) => fc.constantFrom(words.join(" "), `You'll have it ${words.join(" ")}`));
+    const citation = fc
+      .record({
+        source: fc.constantFrom("src_call", "src_call", "src_form", "src_gone"),
+        segment: fc.integer({ min: 1, max: 8 }),
+        quote,
+        match: fc.constantFrom("exact", "exact", "fuzzy", "unverified"),
+      })
+      .map(({ source, segment, quote, match }) => cite(source, `s${source === "src_form" ? (segment % 2) + 1 : segment}`, quote, match));
+    const candidate = fc
+      .record({
+        section: fc.constantFrom<SectionKey>(...SECTION_KEYS, "promises", "nextSteps", "stakeholders", "accountOverview"),
+        citations: fc.array(citation, { minLength: 1, maxLength: 3 }),
+        details: fc.record({
+          name: fc.constantFrom(null, "Dana", "Dana Whitlock", "Marcus", " "),
+          system: fc.constantFrom(null, "Salesforce", "salesforce"),
+          competitor: fc.constantFrom(null, "Haulwise"),
+          field: fc.constantFrom(null, "seats", "pricing", "contractStart", "renewalDate", "products", "terms", "other", "company"),
+        }),
+        flags: fc.option(
+          fc.constantFrom("contradiction", "unrealistic").map((flag) => [flag]),
+          { nil: undefined },
+        ),
+      })
+      .map(({ section, citations, details, flags }) => item(section, citations, details, flags));
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 50 }), (items) => {
+        expect(mergeSameClaims(structuredClone(items), SOURCES)).toEqual(mergeSameClaimsByScan(structuredClone(items), SOURCES));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
