@@ -31,7 +31,6 @@ export const BatchResultSchema = z.object({
 });
 export type BatchResult = z.infer<typeof BatchResultSchema>;
 
-/** Price per million prompt and output tokens, in `currency`; absent prices make every cost null. */
 /** One row of a stored batch as it stands now: a queued row reads its run's status and usage. */
 export type BatchDealProgress = {
   dealKey: string;

@@ -153,10 +153,12 @@ export type BatchProgress = {
   createdAt: string;
   origin: "cli" | "api";
   counts: BatchCounts;
+  /** What the batch's extractions have cost so far at the configured prices (null without prices). */
+  cost: { amount: number | null; currency: string | null };
   deals: BatchDealProgress[];
 };
 
-export function readBatch(deps: Pick<AppDeps, "batches" | "users">, actor: Actor, batchId: string): BatchProgress {
+export function readBatch(deps: Pick<AppDeps, "batches" | "users" | "config">, actor: Actor, batchId: string): BatchProgress {
   requireCapability(actor.user, "runBatches", "only RevOps reads batches");
   const batch = deps.batches.get(batchId);
   if (batch === undefined) throw new AppError({ code: "NOT_FOUND", message: "batch not found" });
@@ -166,18 +168,24 @@ export function readBatch(deps: Pick<AppDeps, "batches" | "users">, actor: Actor
 /** Most batches one listing shows, newest first. */
 export const BATCH_LIST_LIMIT = 50;
 
-export function listBatches(deps: Pick<AppDeps, "batches" | "users">, actor: Actor): BatchProgress[] {
+export function listBatches(deps: Pick<AppDeps, "batches" | "users" | "config">, actor: Actor): BatchProgress[] {
   requireCapability(actor.user, "runBatches", "only RevOps reads batches");
   return deps.batches.listRecent(BATCH_LIST_LIMIT).map((batch) => toProgress(deps, batch));
 }
 
-function toProgress(deps: Pick<AppDeps, "users">, batch: StoredBatch): BatchProgress {
+function toProgress(deps: Pick<AppDeps, "users" | "config">, batch: StoredBatch): BatchProgress {
+  const counts = countBatch(batch.deals);
+  const pricing = deps.config.pricing;
   return {
     id: batch.id,
     createdBy: { id: batch.createdBy, name: deps.users.get(batch.createdBy)?.name ?? null },
     createdAt: batch.createdAt,
     origin: batch.origin,
-    counts: countBatch(batch.deals),
+    counts,
+    cost: {
+      amount: costOf({ promptTokens: counts.promptTokens, completionTokens: counts.outputTokens }, pricing),
+      currency: pricing?.currency ?? null,
+    },
     deals: batch.deals,
   };
 }

@@ -5,6 +5,13 @@ import { renderBadge } from "./partials/badge.ts";
 import { renderProgress } from "./partials/progress.ts";
 
 const tokens = (n: number) => n.toLocaleString("en-US");
+/** A batch's cost to the cent, or to a hundredth of a cent below one cent ("€0.0030"). */
+const formatCost = (amount: number, currency: string | null) =>
+  new Intl.NumberFormat("en-US", {
+    ...(currency === null ? {} : { style: "currency", currency }),
+    maximumFractionDigits: amount < 0.01 ? 4 : 2,
+    minimumFractionDigits: amount < 0.01 ? 4 : 2,
+  }).format(amount);
 
 /**
  * RevOps' imports on the report page, newest first: each batch's progress (deals settled of all), what is done,
@@ -45,6 +52,8 @@ function renderBatchRow(batch: BatchProgress): Html {
             )}</ul></details>`
       }</div></td>
       <td data-label="Waiting"><div class="cell">${waiting === 0 ? "0" : `${counts.queued} queued, ${counts.running} running`}</div></td>
-      <td data-label="Tokens"><div class="cell">${tokens(counts.promptTokens)} prompt + ${tokens(counts.outputTokens)} output</div></td>
+      <td data-label="Tokens"><div class="cell">${tokens(counts.promptTokens)} prompt + ${tokens(counts.outputTokens)} output${
+        batch.cost.amount === null ? "" : html` <span class="subtle">(${formatCost(batch.cost.amount, batch.cost.currency)})</span>`
+      }</div></td>
     </tr>`;
 }

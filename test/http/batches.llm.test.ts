@@ -87,8 +87,8 @@ describe("the dry run against the run it previews", () => {
 });
 
 describe("GET /v1/batches/{batchId}/events", () => {
-  it("streams the batch's progress while its run waits on the model, then done with the tokens it used", async () => {
-    const { app, people } = llmApp();
+  it("streams the batch's progress while its run waits on the model, then done with the tokens it used and their cost", async () => {
+    const { app, people } = llmApp({ BATON_PRICE_PROMPT_PER_MTOK: "2", BATON_PRICE_OUTPUT_PER_MTOK: "10", BATON_PRICE_CURRENCY: "EUR" });
     let release!: () => void;
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -114,6 +114,8 @@ describe("GET /v1/batches/{batchId}/events", () => {
       event: "done",
       data: {
         counts: { extracted: 1, finished: true, promptTokens: 900, outputTokens: 120 },
+        // 900 × 2 + 120 × 10 per million tokens.
+        cost: { amount: 0.003, currency: "EUR" },
         deals: [{ dealKey: "K-1", status: "extracted" }],
       },
     });
@@ -121,7 +123,7 @@ describe("GET /v1/batches/{batchId}/events", () => {
   });
 });
 
-type SseEvent = { event: string; data: { counts: Record<string, unknown>; deals: unknown[] } };
+type SseEvent = { event: string; data: { counts: Record<string, unknown>; cost: unknown; deals: unknown[] } };
 
 /** The stream's events, parsed, until it ends. */
 async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {

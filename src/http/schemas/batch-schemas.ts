@@ -36,6 +36,9 @@ const BATCH_SUMMARY = {
   createdAt: z.string(),
   origin: z.enum(["cli", "api"]).describe("baton batch, or POST /v1/batches"),
   counts: BatchCountsSchema,
+  cost: z
+    .object({ amount: z.number().nullable(), currency: z.string().nullable() })
+    .describe("what the batch's extractions have cost so far at BATON_PRICE_*; null without prices"),
 };
 
 export const BatchSummarySchema = z.object(BATCH_SUMMARY).openapi("BatchSummary");
