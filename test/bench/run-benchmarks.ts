@@ -132,6 +132,20 @@ const sections: [string, () => void][] = [
       console.log(`peak RSS ${peakRssMb} MB`);
     },
   ],
+  [
+    "hostile",
+    () => {
+      console.log("\n== Hostile inputs against `baton serve` (a /healthz poll every 20 ms meanwhile; target: longest wait <= 200 ms) ==");
+      const { results } = run("hostile-uploads.ts");
+      for (const r of results) {
+        const verdict = Number(r.longestHealthzWaitMs) <= 200 ? "meets" : "OVER";
+        console.log(
+          `${String(r.input).padEnd(66)} ${String(r.seconds).padStart(7)} s  peak RSS ${String(r.peakRssMb).padStart(5)} MB  ` +
+            `longest /healthz wait ${String(r.longestHealthzWaitMs).padStart(5)} ms (${verdict})  answer: ${r.answer}`,
+        );
+      }
+    },
+  ],
 ];
 
 if (only !== undefined && !sections.some(([name]) => name === only)) {
