@@ -2,6 +2,7 @@ import type { Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { readMultipartForm } from "../workers/read-multipart-form.ts";
 import { readRun, startExtraction } from "../services/extraction-service.ts";
 import { MAX_FILES_PER_UPLOAD, type Upload, type UploadResult, uploadSourcesEach } from "../services/source-service.ts";
 import type { ExtractionRun } from "../storage/run-repository.ts";
@@ -43,7 +44,7 @@ export function registerDealActions(routes: Hono<WebEnv>, deps: AppDeps, showRes
     return runFormAction(
       c,
       async () => {
-        const body = await c.req.parseBody({ all: true });
+        const body = await readMultipartForm(c.req);
         const files = Object.values(body)
           .flat()
           .filter((value): value is File => value instanceof File && value.name !== "");

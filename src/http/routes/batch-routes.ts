@@ -4,6 +4,7 @@ import { streamSSE } from "hono/streaming";
 import { parseManifest } from "../../batch/parse-manifest.ts";
 import { MAX_BATCH_ROWS, MAX_FILES_PER_BATCH_ROW, isRejectedRow, type ManifestRow, type RejectedRow } from "../../domain/batch-row.ts";
 import type { AppDeps } from "../../deps.ts";
+import { readMultipartForm } from "../../workers/read-multipart-form.ts";
 import { AppError } from "../../errors.ts";
 import { importBatch, listBatches, readBatch } from "../../services/batch-service.ts";
 import type { BatchFile, BatchRowInput } from "../../services/resolve-batch-row.ts";
@@ -155,12 +156,7 @@ async function readBatchRequest(c: Context<AppEnv>): Promise<(BatchRowInput | Re
   if (!contentType.startsWith("multipart/form-data")) {
     throw new AppError({ code: "UNSUPPORTED_FORMAT", message: "send a multipart/form-data body: a manifest field and the files it names" });
   }
-  let form: Record<string, unknown>;
-  try {
-    form = await c.req.parseBody({ all: true });
-  } catch {
-    throw new AppError({ code: "INVALID_INPUT", message: "malformed multipart body" });
-  }
+  const form = await readMultipartForm(c.req);
   const { manifest, ...rest } = form;
   const manifestPart = Array.isArray(manifest) ? manifest[0] : manifest;
   if (manifestPart === undefined) throw new AppError({ code: "INVALID_INPUT", message: "manifest: the field is missing" });

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppDeps } from "../../deps.ts";
+import { readMultipartForm } from "../../workers/read-multipart-form.ts";
 import { AppError } from "../../errors.ts";
 import { deleteSource, listSources, MAX_FILES_PER_UPLOAD, readSource, type Upload, uploadSources } from "../../services/source-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
@@ -120,12 +121,7 @@ export function registerSourceRoutes(app: ApiApp, deps: AppDeps): void {
 async function readUploads(c: Context<AppEnv>, json: z.output<typeof JsonUploadSchema> | Record<string, never>): Promise<Upload[]> {
   const contentType = (c.req.header("content-type") ?? "").toLowerCase();
   if (contentType.startsWith("multipart/form-data")) {
-    let form: Record<string, unknown>;
-    try {
-      form = await c.req.parseBody({ all: true });
-    } catch {
-      throw new AppError({ code: "INVALID_INPUT", message: "malformed multipart body" });
-    }
+    const form = await readMultipartForm(c.req);
     const files = Object.values(form)
       .flat()
       .filter((value): value is File => value instanceof File);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { AppError } from "../../errors.ts";
+import { readMultipartForm } from "../../workers/read-multipart-form.ts";
 import type { WebEnv } from "../web-env.ts";
 import { publicOrigin } from "./session-cookie.ts";
 
@@ -38,11 +39,12 @@ export async function readFormField(c: Context, name: string): Promise<string | 
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return undefined;
   let body: Record<string, unknown>;
   try {
-    body = await c.req.parseBody();
+    // A multipart form (an upload) is split off the main thread, once: the handler reads the same result.
+    body = type.startsWith("multipart/form-data") ? await readMultipartForm(c.req) : await c.req.parseBody();
   } catch {
     throw new AppError({ code: "INVALID_INPUT", message: "The form could not be read." });
   }
-  const value = body[name];
+  const value = Array.isArray(body[name]) ? (body[name] as unknown[]).at(-1) : body[name];
   return typeof value === "string" ? value : undefined;
 }
 
