@@ -25,17 +25,20 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
   for (const section of SECTION_KEYS) {
     const items = draft.items.filter((item) => item.section === section);
     lines.push(`## ${SECTIONS[section].title}`, "");
+    const gaps = draft.gaps.filter((g) => g.section === section);
     if (items.length === 0) {
-      const gap = draft.gaps.find((g) => g.section === section);
+      const gap = gaps.find((g) => (g.id ?? g.section) === section);
       lines.push(
         `_Not stated in the sources._ Question for the AE: ${escapeMarkdownText(gap?.question ?? SECTIONS[section].gapQuestion)}`,
         "",
       );
-      continue;
+    } else {
+      for (const item of items) lines.push(...renderItem(item), "");
     }
-    for (const item of items) lines.push(...renderItem(item), "");
-    const missing = draft.gaps.find((g) => g.section === section);
-    if (missing !== undefined) lines.push(`_Question for the AE:_ ${missing.question}`, "");
+    // Contract fields no source states: one question each.
+    for (const missing of gaps.filter((g) => (g.id ?? g.section) !== section)) {
+      lines.push(`_Question for the AE:_ ${escapeMarkdownText(missing.question)}`, "");
+    }
   }
   if (draft.needsChecking.length > 0) {
     lines.push("## Needs checking: claims the sources do not support", "");

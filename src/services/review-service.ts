@@ -2,6 +2,8 @@ import type { AppDeps } from "../deps.ts";
 import { applyDetailsPatch, type DetailsPatch, detailsPatchSchema } from "../domain/editable-details.ts";
 import type { DraftItem, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
+import type { Deal } from "../domain/deal.ts";
+import { type GapId, gapIdOf, sectionOfGap } from "../domain/gap-id.ts";
 import { AppError } from "../errors.ts";
 import { type AeQuoteCheck, groundAeQuote } from "../handoff/ground-ae-quote.ts";
 import type { DealDraft } from "../domain/deal-draft.ts";
@@ -41,7 +43,7 @@ export type QuoteCheck = { match: AeQuoteCheck["match"]; reason?: string } | nul
 /** The deal's current draft: items with citations and review status, items needing a check, gaps. */
 export function readDraft(deps: DraftDeps & AuditDeps, actor: Actor, dealId: string): DealDraft {
   const deal = authorizeDeal(deps, actor.user, dealId, "read");
-  const draft = currentDraft(deps, deal.id);
+  const draft = currentDraft(deps, deal);
   recordAudit(deps, actor, { action: "view", objectType: "draft", objectId: deal.id, dealId: deal.id });
   return draft;
 }
@@ -182,40 +184,44 @@ export function addItem(
   return { item: stored, quoteCheck };
 }
 
-/** Answers a gap (a section with no item that is not rejected); a section that has items is a CONFLICT. */
+/**
+ * Answers a gap by its id (a section with no item that is not rejected, or a contract field no source
+ * states: accountOverview.<field>); a gap the draft does not have is a CONFLICT.
+ */
 export function answerGap(
   deps: DraftDeps & AuditDeps,
   actor: Actor,
   dealId: string,
-  section: SectionKey,
+  gapId: GapId,
   answer: string,
 ): { gap: DealDraft["gaps"][number]; completeness: DealDraft["completeness"] } {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
-  if (!currentDraft(deps, deal.id).gaps.some((gap) => gap.section === section)) {
+  if (!currentDraft(deps, deal).gaps.some((gap) => gapIdOf(gap) === gapId)) {
     throw new AppError({
       code: "CONFLICT",
-      message: `section ${section} already has items: edit them or add an item instead of answering a gap`,
+      message:
+        gapId === sectionOfGap(gapId)
+          ? `section ${gapId} already has items: edit them or add an item instead of answering a gap`
+          : `${gapId} is already stated in the sources or on the deal: edit that item or the deal instead of answering a gap`,
     });
   }
-  deps.gapAnswers.set(deal.id, section, answer, actor.user.id, deps.now());
-  recordAudit(deps, actor, { action: "change", objectType: "gap_answer", objectId: section, dealId: deal.id });
-  const draft = currentDraft(deps, deal.id);
-  return { gap: draft.gaps.find((gap) => gap.section === section)!, completeness: draft.completeness };
+  deps.gapAnswers.set(deal.id, gapId, answer, actor.user.id, deps.now());
+  recordAudit(deps, actor, { action: "change", objectType: "gap_answer", objectId: gapId, dealId: deal.id });
+  const draft = currentDraft(deps, deal);
+  return { gap: draft.gaps.find((gap) => gapIdOf(gap) === gapId)!, completeness: draft.completeness };
 }
 
-export function clearGapAnswer(
-  deps: Pick<AppDeps, "deals" | "gapAnswers"> & AuditDeps,
-  actor: Actor,
-  dealId: string,
-  section: SectionKey,
-): void {
+export function clearGapAnswer(deps: Pick<AppDeps, "deals" | "gapAnswers"> & AuditDeps, actor: Actor, dealId: string, gapId: GapId): void {
   const deal = authorizeDeal(deps, actor.user, dealId, "edit");
-  if (!deps.gapAnswers.clear(deal.id, section)) {
-    throw new AppError({ code: "NOT_FOUND", message: `no answer to remove for section ${section}` });
+  if (!deps.gapAnswers.clear(deal.id, gapId)) {
+    throw new AppError({
+      code: "NOT_FOUND",
+      message: `no answer to remove for ${gapId === sectionOfGap(gapId) ? "section " : ""}${gapId}`,
+    });
   }
-  recordAudit(deps, actor, { action: "delete", objectType: "gap_answer", objectId: section, dealId: deal.id });
+  recordAudit(deps, actor, { action: "delete", objectType: "gap_answer", objectId: gapId, dealId: deal.id });
 }
 
-function currentDraft(deps: Pick<AppDeps, "config"> & DealDraftStores, dealId: string): DealDraft {
-  return loadDealDraft(deps, dealId, { kind: deps.config.extractor });
+function currentDraft(deps: Pick<AppDeps, "config"> & DealDraftStores, deal: Deal): DealDraft {
+  return loadDealDraft(deps, deal, { kind: deps.config.extractor });
 }

@@ -63,7 +63,11 @@ export function createHandoffStatsRepository(db: Database) {
         (r) => r.deal_id,
       );
       const answers = group(
-        db.prepare("SELECT deal_id, section FROM gap_answers").all() as { deal_id: string; section: SectionKey }[],
+        // A contract field's answer (accountOverview.<field>) fills no section: only section answers are read.
+        db.prepare("SELECT deal_id, section FROM gap_answers WHERE instr(section, '.') = 0").all() as {
+          deal_id: string;
+          section: SectionKey;
+        }[],
         (r) => r.deal_id,
       );
       const latest = new Map(

@@ -2,7 +2,9 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import type { DetailsPatch } from "../domain/editable-details.ts";
-import { type SectionKey, SectionKeySchema, SECTIONS } from "../domain/sections.ts";
+import { SectionKeySchema, SECTIONS } from "../domain/sections.ts";
+import { GapIdSchema, sectionOfGap } from "../domain/gap-id.ts";
+import { gapAnchor } from "./gap-anchor.ts";
 import { MAX_QUOTE_LENGTH } from "../grounding/verify-quote.ts";
 import { AppError } from "../errors.ts";
 import { parseInput } from "../parse-input.ts";
@@ -97,17 +99,22 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
 
   routes.post("/:dealId/review/gaps/:section", ...guards, async (c) => {
     const dealId = c.req.param("dealId") ?? "";
-    const section: SectionKey = parseInput(SectionKeySchema, c.req.param("section") ?? "", "section");
+    const gapId = parseInput(GapIdSchema, c.req.param("section") ?? "", "gap");
     return runFormAction(
       c,
       async () => {
         const form = parseInput(GapFormSchema, await readForm(c), "form");
-        if (form.intent === "clear") clearGapAnswer(deps, pageActor(c), dealId, section);
-        else answerGap(deps, pageActor(c), dealId, section, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"));
-        return c.redirect(reviewPath(dealId, `gap-${section}`), 303);
+        if (form.intent === "clear") clearGapAnswer(deps, pageActor(c), dealId, gapId);
+        else answerGap(deps, pageActor(c), dealId, gapId, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"));
+        return c.redirect(reviewPath(dealId, gapAnchor(gapId)), 303);
       },
       (message, status) =>
-        respondWithReviewPage(c, deps, { formMessages: new Map([[`gap-${section}`, `${SECTIONS[section].title}: ${message}`]]) }, status),
+        respondWithReviewPage(
+          c,
+          deps,
+          { formMessages: new Map([[gapAnchor(gapId), `${SECTIONS[sectionOfGap(gapId)].title}: ${message}`]]) },
+          status,
+        ),
     );
   });
 
