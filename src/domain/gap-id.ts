@@ -5,6 +5,15 @@ import type { SectionKey } from "./sections.ts";
 export const CONTRACT_FIELDS = ["contractValue", "seats", "products", "contractStart", "renewalDate"] as const;
 export type ContractField = (typeof CONTRACT_FIELDS)[number];
 
+/** How a contract field is named in a one-line list of what the AE is asked for. */
+export const CONTRACT_FIELD_LABELS: Record<ContractField, string> = {
+  contractValue: "contract value and currency",
+  seats: "seat count",
+  products: "plan or modules",
+  contractStart: "contract start date",
+  renewalDate: "renewal date",
+};
+
 /**
  * A gap's id, stable across re-runs: the section key for a section the sources leave empty, and
  * `accountOverview.<field>` for a contract field no source states.

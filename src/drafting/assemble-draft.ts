@@ -3,9 +3,10 @@ import { findGaps } from "./find-gaps.ts";
 import { createHash } from "node:crypto";
 import type { ExtractionResult } from "../extraction/extractor.ts";
 import type { ParsedSource } from "../domain/source.ts";
-import type { Draft } from "../domain/draft.ts";
+import type { Draft, SourceWarning } from "../domain/draft.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { isInjectedClaim } from "./flag-injected-claims.ts";
+import { isOffTopicClaim } from "./flag-off-topic-claims.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { SECTION_KEYS } from "../domain/sections.ts";
 
@@ -20,8 +21,17 @@ export function isVerified(item: Pick<DraftItem, "citations" | "origin">): boole
   return item.origin === "ae" || item.citations.some((c) => c.match !== "unverified");
 }
 
-/** Orders items by section, splits off what failed verification or rests on injected text, and derives gaps and completeness. */
-export function assembleDraft(items: GroundedCandidate[], extraction: ExtractionResult, sources: ParsedSource[], now: Date): Draft {
+/**
+ * Orders items by section, splits off what failed verification or rests on injected text or on an off-topic
+ * source only, and derives gaps and completeness.
+ */
+export function assembleDraft(
+  items: GroundedCandidate[],
+  extraction: ExtractionResult,
+  sources: ParsedSource[],
+  now: Date,
+  warnings: SourceWarning[] = [],
+): Draft {
   const sourceOrder = new Map(sources.map((s, i) => [s.source.id, i]));
   const draftItems: DraftItem[] = items.map((item) => ({
     id: itemIdFor(item),
@@ -38,7 +48,7 @@ export function assembleDraft(items: GroundedCandidate[], extraction: Extraction
     return [SECTION_KEYS.indexOf(item.section), sourceOrder.get(first?.sourceId ?? "") ?? 0, first?.charStart ?? 0];
   };
   draftItems.sort((a, b) => compareTuples(position(a), position(b)));
-  const shownAsFact = (item: DraftItem) => isVerified(item) && !isInjectedClaim(item);
+  const shownAsFact = (item: DraftItem) => isVerified(item) && !isInjectedClaim(item) && !isOffTopicClaim(item);
   const verified = draftItems.filter(shownAsFact);
   const needsChecking = draftItems.filter((item) => !shownAsFact(item));
   const gaps = findGaps(verified, { refused: extraction.refusedSections });
@@ -53,6 +63,7 @@ export function assembleDraft(items: GroundedCandidate[], extraction: Extraction
     items: verified,
     needsChecking,
     gaps,
+    warnings,
     completeness: measureCompleteness(countOpenSections(gaps)),
     usage: extraction.usage,
     createdAt: now.toISOString(),

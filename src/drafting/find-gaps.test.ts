@@ -21,27 +21,27 @@ describe("contract gaps", () => {
       {
         id: "accountOverview.contractValue",
         section: "accountOverview",
-        question: "No source states the contract value: what is the total contract value, with its currency?",
+        question: "No source states the contract value: what is it, with its currency?",
       },
       {
         id: "accountOverview.seats",
         section: "accountOverview",
-        question: "No source states the seat count: how many seats or licences did they buy?",
+        question: "No source states the seat count: how many seats?",
       },
       {
         id: "accountOverview.products",
         section: "accountOverview",
-        question: "No source states the plan: which plan, products or modules did they buy?",
+        question: "No source states the plan: which plan or modules?",
       },
       {
         id: "accountOverview.contractStart",
         section: "accountOverview",
-        question: "No source states the contract start date: when does the contract start?",
+        question: "No source states the contract start date: when does it start?",
       },
       {
         id: "accountOverview.renewalDate",
         section: "accountOverview",
-        question: "No source states the renewal date: when does the contract renew?",
+        question: "No source states the renewal date: when does it renew?",
       },
     ]);
   });

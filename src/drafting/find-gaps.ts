@@ -5,14 +5,14 @@ import { readContractFields } from "./read-contract-fields.ts";
 
 // Each contract field the AE must supply by name when neither a source nor the deal states it.
 const CONTRACT_QUESTIONS: Record<ContractField, string> = {
-  contractValue: "No source states the contract value: what is the total contract value, with its currency?",
-  seats: "No source states the seat count: how many seats or licences did they buy?",
-  products: "No source states the plan: which plan, products or modules did they buy?",
-  contractStart: "No source states the contract start date: when does the contract start?",
-  renewalDate: "No source states the renewal date: when does the contract renew?",
+  contractValue: "No source states the contract value: what is it, with its currency?",
+  seats: "No source states the seat count: how many seats?",
+  products: "No source states the plan: which plan or modules?",
+  contractStart: "No source states the contract start date: when does it start?",
+  renewalDate: "No source states the renewal date: when does it renew?",
 };
 // With every contract field asked for on its own, an empty account overview asks for the rest.
-const ACCOUNT_QUESTION = "No source describes the account: what does the company do (industry, size, region), and how is the deal priced?";
+const ACCOUNT_QUESTION = "What does the company do (industry, size, region), and how is the deal priced?";
 
 export type GapContext = {
   /** Sections the model declined to answer. */

@@ -18,7 +18,9 @@ describe("contract gaps on the sample deal", () => {
     const draft = await createDraft(sources, { extractor: createOfflineExtractor(), now });
     expect(contractGaps(draft).map((gap) => gap.id)).toEqual(["accountOverview.contractStart", "accountOverview.renewalDate"]);
     const markdown = renderDraftMarkdown(draft);
-    expect(markdown).toContain("_Question for the AE:_ No source states the contract start date: when does the contract start?");
-    expect(markdown).toContain("_Question for the AE:_ No source states the renewal date: when does the contract renew?");
+    expect(markdown).toContain("_No source states, question for the AE:_ contract start date? renewal date?");
+    expect(draft.gaps.find((gap) => gap.id === "accountOverview.renewalDate")?.question).toBe(
+      "No source states the renewal date: when does it renew?",
+    );
   });
 });
