@@ -31,6 +31,28 @@ const postAsScript = (session: PageSession, path: string, fields: Record<string,
     body: new URLSearchParams(fields).toString(),
   });
 
+describe("contract field gaps on the review page", () => {
+  it("shows a form per unstated contract field and saves its answer under the field's gap id", async () => {
+    const { dealId } = await seedReviewDeal(t, ae, csm);
+    const session = await signIn(t, ae.token);
+    const page = await (await getPage(t, session, `/deals/${dealId}/review`)).text();
+    expect(page).toContain(`action="/deals/${dealId}/review/gaps/accountOverview.seats"`);
+    expect(page).toContain("No source states the seat count: how many seats?");
+    const saved = await post(session, `/deals/${dealId}/review/gaps/accountOverview.seats`, {
+      intent: "answer",
+      answer: "120 agent seats.",
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("location")).toBe(`/deals/${dealId}/review#gap-accountOverview-seats`);
+    expect(t.deps.gapAnswers.list(dealId)).toEqual([
+      expect.objectContaining({ section: "accountOverview", gapId: "accountOverview.seats", answer: "120 agent seats." }),
+    ]);
+    const again = await (await getPage(t, session, `/deals/${dealId}/review`)).text();
+    expect(again).toContain('id="gap-accountOverview-seats"');
+    expect(again).toMatch(/The AE's answer<\/span> 120 agent seats\./);
+  });
+});
+
 describe("review actions from the pages", () => {
   it("approves, edits and rejects through forms, each redirecting back to its item", async () => {
     const { dealId, ids } = await seedReviewDeal(t, ae, csm);
