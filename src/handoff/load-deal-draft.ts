@@ -1,4 +1,5 @@
 import type { DealDraft } from "../domain/deal-draft.ts";
+import type { SourceWarning } from "../domain/draft.ts";
 import type { ExtractorInfo } from "../domain/extractor-info.ts";
 import { type Usage, NO_USAGE } from "../domain/usage.ts";
 import { contractFieldsOnDeal, findGaps } from "../drafting/find-gaps.ts";
@@ -42,6 +43,7 @@ export function loadDealDraft(stores: DealDraftStores, deal: Pick<Deal, "id" | "
     items,
     needsChecking,
     gaps,
+    warnings: warningsOf(needsChecking),
     // An answered gap fills its section: the AE's word counts toward completeness.
     completeness: measureCompleteness(countOpenSections(gaps)),
     usage,
@@ -55,4 +57,21 @@ export function findAnsweredGaps(items: StoredItem[], answers: GapAnswer[], deal
     const answer = answers.find((a) => (a.gapId ?? a.section) === gapIdOf(gap));
     return answer ? { ...gap, answer } : gap;
   });
+}
+
+/** The off-topic sources the last extraction set aside, as the items it listed for checking record them. */
+function warningsOf(needsChecking: StoredItem[]): SourceWarning[] {
+  const warnings = new Map<string, SourceWarning>();
+  for (const item of needsChecking) {
+    const reason = item.details?.needsCheckingReason;
+    const cited = item.citations.find((c) => c.match !== "unverified");
+    if (!item.flags?.includes("off-topic-source") || typeof reason !== "string" || cited === undefined) continue;
+    warnings.set(cited.sourceId, {
+      kind: "off-topic-source",
+      sourceId: cited.sourceId,
+      filename: cited.filename ?? cited.sourceId,
+      message: reason,
+    });
+  }
+  return [...warnings.values()];
 }

@@ -56,6 +56,7 @@ export function renderReviewPage(view: ReviewPageView): Html {
       view.approval ? html` · ${approvalLine(view.approval)}` : EMPTY
     }</p>
   </div>
+  ${(draft.warnings ?? []).map((warning) => html`<p class="notice notice-danger" role="note">${warning.message}. Its items are under “Needs checking”.</p>`)}
   <div class="review-bar">
     ${renderReviewProgress(draft)}
     ${view.canEdit ? html`<a class="button button-primary" href="/deals/${deal.id}/approve">Approve handoff…</a>` : EMPTY}
