@@ -1,7 +1,14 @@
 import { z } from "zod";
+import type { ContractField } from "./gap-id.ts";
+import { contractFieldsStatedBy } from "./read-contract-fields.ts";
 import type { SectionKey } from "./sections.ts";
 
-type FieldItem = { section: SectionKey; statement: string; details?: Record<string, unknown> | undefined };
+type FieldItem = {
+  section: SectionKey;
+  statement: string;
+  details?: Record<string, unknown> | undefined;
+  citations?: readonly { quote: string }[] | undefined;
+};
 
 type HandoffField = {
   section: SectionKey;
@@ -10,10 +17,15 @@ type HandoffField = {
   title: string;
   /** Whether one item of the field's section states it. */
   statedBy: (item: FieldItem) => boolean;
+  /** The contract field whose gap (accountOverview.<field>) asks the AE for it, and whose answer states it. */
+  contractField?: ContractField;
 };
 
-const accountField = (field: string) => (item: FieldItem) =>
-  [item.details?.field, ...(Array.isArray(item.details?.fields) ? item.details.fields : [])].map(String).includes(field);
+// Tagged by the extractor or read from the statement: the same rule as the draft's contract-field gaps.
+const accountField = (field: ContractField) => ({
+  statedBy: (item: FieldItem) => contractFieldsStatedBy(item).includes(field),
+  contractField: field,
+});
 const stakeholderRole = (role: string) => (item: FieldItem) => item.details?.role === role;
 const text = (item: FieldItem, key: string) => {
   const value = item.details?.[key];
@@ -30,11 +42,11 @@ export function mentionsKickoff(item: Pick<FieldItem, "statement" | "details">):
  * (the account overview's contract parts) and the report's per-field gaps read. In spec order.
  */
 export const HANDOFF_FIELDS = {
-  contractValue: { section: "accountOverview", name: "contract value", title: "Contract value", statedBy: accountField("contractValue") },
-  seats: { section: "accountOverview", name: "seat count", title: "Seats", statedBy: accountField("seats") },
-  plan: { section: "accountOverview", name: "plan or modules", title: "Plan or modules", statedBy: accountField("products") },
-  startDate: { section: "accountOverview", name: "contract start date", title: "Start date", statedBy: accountField("contractStart") },
-  renewalDate: { section: "accountOverview", name: "renewal date", title: "Renewal date", statedBy: accountField("renewalDate") },
+  contractValue: { section: "accountOverview", name: "contract value", title: "Contract value", ...accountField("contractValue") },
+  seats: { section: "accountOverview", name: "seat count", title: "Seats", ...accountField("seats") },
+  plan: { section: "accountOverview", name: "plan or modules", title: "Plan or modules", ...accountField("products") },
+  startDate: { section: "accountOverview", name: "contract start date", title: "Start date", ...accountField("contractStart") },
+  renewalDate: { section: "accountOverview", name: "renewal date", title: "Renewal date", ...accountField("renewalDate") },
   economicBuyer: { section: "stakeholders", name: "economic buyer", title: "Economic buyer", statedBy: stakeholderRole("economicBuyer") },
   champion: { section: "stakeholders", name: "champion", title: "Champion", statedBy: stakeholderRole("champion") },
   technicalContact: {
@@ -69,6 +81,11 @@ export function fieldsStatedBy(item: FieldItem): HandoffFieldKey[] {
     const field: HandoffField = HANDOFF_FIELDS[key];
     return field.section === item.section && field.statedBy(item);
   });
+}
+
+/** The field a contract-field gap asks for (accountOverview.seats: seats): its answer states that field. */
+export function fieldOfContractGap(field: ContractField): HandoffFieldKey {
+  return HANDOFF_FIELD_KEYS.find((key) => (HANDOFF_FIELDS[key] as HandoffField).contractField === field)!;
 }
 
 /** The fields of one section, in list order. */

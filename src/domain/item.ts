@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CitationSchema } from "./citation.ts";
+import { GapIdSchema } from "./gap-id.ts";
 import { SectionKeySchema } from "./sections.ts";
 
 export const ItemStatusSchema = z.enum(["draft", "approved", "edited", "rejected"]);
@@ -24,6 +25,12 @@ export const DraftItemSchema = z.object({
 });
 export type DraftItem = z.infer<typeof DraftItemSchema>;
 
-/** A section no item fills, with the question it asks the AE. */
-export const GapSchema = z.object({ section: SectionKeySchema, question: z.string() });
+/** A section no item fills, or a contract field no source states, with the question it asks the AE. */
+export const GapSchema = z.object({
+  id: GapIdSchema.optional().describe(
+    "stable id: the section key, or accountOverview.<field> for a contract field; absent in versions approved before gaps had ids, which were section gaps",
+  ),
+  section: SectionKeySchema,
+  question: z.string(),
+});
 export type Gap = z.infer<typeof GapSchema>;

@@ -11,6 +11,8 @@ import { settleActions } from "./settle-actions.ts";
 import { mergeItems } from "./merge-items.ts";
 import { completePeople } from "./complete-people.ts";
 import { resolvePronouns } from "./resolve-pronouns.ts";
+import { findOffTopicSources } from "./find-off-topic-sources.ts";
+import { flagOffTopicClaims } from "./flag-off-topic-claims.ts";
 
 type CreateDraftDeps = { extractor: Extractor; now: () => Date };
 
@@ -24,7 +26,8 @@ type CreateDraftOptions = ExtractOptions & {
 
 /**
  * The one place that knows the pipeline order: extract, detect injections and contradictions, ground
- * every citation, flag claims resting on injected text, merge duplicates, one claim one item, the people map, pronouns, due dates and statuses, assemble.
+ * every citation, flag claims resting on injected text, merge duplicates, one claim one item, the people map, pronouns, due dates and statuses,
+ * off-topic sources (their claims listed for checking), assemble.
  */
 export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
   const { contextSources, ...extractOptions } = options;
@@ -44,5 +47,6 @@ export function finishDraft(extraction: ExtractionResult, sources: ParsedSource[
   const grounded = groundCandidates(candidates, all);
   const consolidated = consolidateItems(mergeItems(flagInjectedClaims(grounded)), all);
   const merged = settleActions(resolvePronouns(completePeople(consolidated, all), all), all);
-  return assembleDraft(merged, extraction, sources, now);
+  const warnings = findOffTopicSources(all);
+  return assembleDraft(flagOffTopicClaims(merged, warnings), extraction, sources, now, warnings);
 }

@@ -3,6 +3,7 @@ import type { Draft } from "../domain/draft.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
+import { CONTRACT_FIELD_LABELS, type ContractField } from "../domain/gap-id.ts";
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
 
 /**
@@ -22,25 +23,31 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
   for (const [i, source] of draft.sources.entries())
     lines.push(`${i + 1}. ${escapeMarkdownText(source.filename)} (${escapeMarkdownText(source.format)})`);
   lines.push("");
+  for (const warning of draft.warnings ?? []) lines.push(`> **Warning:** ${escapeMarkdownText(warning.message)}.`, "");
   for (const section of SECTION_KEYS) {
     const items = draft.items.filter((item) => item.section === section);
     lines.push(`## ${SECTIONS[section].title}`, "");
+    const gaps = draft.gaps.filter((g) => g.section === section);
     if (items.length === 0) {
-      const gap = draft.gaps.find((g) => g.section === section);
+      const gap = gaps.find((g) => (g.id ?? g.section) === section);
       lines.push(
         `_Not stated in the sources._ Question for the AE: ${escapeMarkdownText(gap?.question ?? SECTIONS[section].gapQuestion)}`,
         "",
       );
-      continue;
+    } else {
+      for (const item of items) lines.push(...renderItem(item), "");
     }
-    for (const item of items) lines.push(...renderItem(item), "");
-    const missing = draft.gaps.find((g) => g.section === section);
-    if (missing !== undefined) lines.push(`_Question for the AE:_ ${missing.question}`, "");
+    // Contract fields no source states: one gap (and question) each in JSON, one line here.
+    const fields = gaps.flatMap((g) => {
+      const field = g.id?.split(".")[1];
+      return field !== undefined && field in CONTRACT_FIELD_LABELS ? [CONTRACT_FIELD_LABELS[field as ContractField]] : [];
+    });
+    if (fields.length > 0) lines.push(`_No source states, question for the AE:_ ${fields.join("? ")}?`, "");
   }
   if (draft.needsChecking.length > 0) {
     lines.push("## Needs checking: claims the sources do not support", "");
     lines.push(
-      "_These claims could not be verified against the source text, or rest on instruction-like text aimed at an AI, and are not part of the handoff._",
+      "_These claims could not be verified against the source text, rest on instruction-like text aimed at an AI, or come only from a source that looks unrelated to the deal, and are not part of the handoff._",
       "",
     );
     for (const item of draft.needsChecking) lines.push(...renderItem(item), "");
@@ -67,6 +74,8 @@ function renderItem(item: DraftItem): string[] {
   const { statement, dateShown } = showDueDate(escapeMarkdownText(displayStatement(item)), item.details ?? {});
   const lines = [`- ${statement}${describePerson(item)}${describeProgress(item, dateShown)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
+  const checkReason = item.details?.needsCheckingReason;
+  if (typeof checkReason === "string") lines.push(`  - _to check: ${escapeMarkdownText(checkReason)}_`);
   // File and speaker once per run of quotes from them: the header already names who said it.
   let previous: Citation | undefined;
   for (const citation of item.citations) {

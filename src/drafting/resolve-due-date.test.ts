@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSourceDate, resolveDueDate } from "./resolve-due-date.ts";
+import { readSourceDate, resolveDueDate, withWeekQualifier } from "./resolve-due-date.ts";
 
 const thursday = new Date("2026-01-29T17:00:00Z");
 
@@ -31,6 +31,39 @@ describe("resolveDueDate", () => {
 
   it("takes a January date said in December as the coming year", () => {
     expect(resolveDueDate("January 5", new Date("2025-12-20T00:00:00Z"))).toBe("2026-01-05");
+  });
+});
+
+// The week of Monday 2026-01-26: Tuesday 27th this week, Tuesday 3 February next week.
+describe("a weekday with “next week” or “this week”", () => {
+  it.each([
+    ["Monday", "2026-01-26", "2026-02-03", "2026-01-27"],
+    ["Tuesday", "2026-01-27", "2026-02-03", "2026-01-27"],
+    ["Wednesday", "2026-01-28", "2026-02-03", "2026-01-27"],
+    ["Thursday", "2026-01-29", "2026-02-03", "2026-01-27"],
+    ["Friday", "2026-01-30", "2026-02-03", "2026-01-27"],
+    // The working week is over: both name the coming week, as plain "this week" does.
+    ["Saturday", "2026-01-31", "2026-02-03", "2026-02-03"],
+    ["Sunday", "2026-02-01", "2026-02-03", "2026-02-03"],
+  ])("said on %s %s: Tuesday next week is %s, Tuesday this week is %s", (_name, said, next, current) => {
+    const day = new Date(`${said}T16:00:00Z`);
+    expect(resolveDueDate("Tuesday next week", day)).toBe(next);
+    expect(resolveDueDate("next week on Tuesday", day)).toBe(next);
+    expect(resolveDueDate("Tuesday this week", day)).toBe(current);
+  });
+
+  it("puts Friday next week, said on a Monday, eleven days later, and a bare Tuesday on the next day", () => {
+    const monday = new Date("2026-01-26T09:00:00Z");
+    expect(resolveDueDate("Friday next week", monday)).toBe("2026-02-06");
+    expect(resolveDueDate("Tuesday", monday)).toBe("2026-01-27");
+  });
+
+  it("keeps the week the sentence puts a weekday in", () => {
+    expect(withWeekQualifier("Tuesday", "I'll have it to you by Tuesday next week.")).toBe("Tuesday next week");
+    expect(withWeekQualifier("Tuesday", "Next week, on Tuesday, we run the pilot.")).toBe("Tuesday next week");
+    expect(withWeekQualifier("Tuesday", "By Tuesday this week at the latest.")).toBe("Tuesday this week");
+    expect(withWeekQualifier("Tuesday", "By Tuesday. Next week we start training.")).toBe("Tuesday");
+    expect(withWeekQualifier("the fourth", "by the fourth next week")).toBe("the fourth");
   });
 });
 

@@ -56,6 +56,8 @@ export function resolveDueDate(phrase: string, said: Date): string | null {
   if (/\btomorrow\b/.test(text)) return plus(1);
   const weekday = WEEKDAYS.findIndex((name) => new RegExp(`\\b${name}\\b`).test(text));
   const ahead = (target: number) => (target - day.getUTCDay() + 7) % 7 || 7;
+  const week = /\b(next|this) week\b/.exec(text)?.[1];
+  if (weekday !== -1 && week !== undefined) return plus(mondayOf(day, week === "next") + ((weekday + 6) % 7));
   if (/\bend of next week\b|\bnext week\b/.test(text) && weekday === -1) {
     const toMonday = ahead(1);
     return /\bend of\b/.test(text) ? plus(toMonday + 4) : plus(toMonday);
@@ -72,6 +74,19 @@ export function resolveDueDate(phrase: string, said: Date): string | null {
   return null;
 }
 
+/**
+ * The day phrase with the week the text puts it in: "Tuesday" in "by Tuesday next week" (or "next week,
+ * on Tuesday") is "Tuesday next week", which resolves a week later than a bare "Tuesday" said on a Monday.
+ */
+export function withWeekQualifier(phrase: string, text: string): string {
+  if (!WEEKDAYS.some((name) => new RegExp(`\\b${name}\\b`, "i").test(phrase)) || /\bweek\b/i.test(phrase)) return phrase;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const after = new RegExp(`\\b${escaped},? (?:of )?(next|this) week\\b`, "i").exec(text);
+  if (after) return `${phrase} ${after[1]!.toLowerCase()} week`;
+  const before = new RegExp(`\\b(next|this) week,? (?:on )?${escaped}\\b`, "i").exec(text);
+  return before ? `${phrase} ${before[1]!.toLowerCase()} week` : phrase;
+}
+
 /** The date a source or message was written: its own date, else a YYYY-MM-DD in its file name. */
 export function readSourceDate(occurredAt: string | undefined, filename: string): Date | null {
   if (occurredAt !== undefined) {
@@ -80,6 +95,15 @@ export function readSourceDate(occurredAt: string | undefined, filename: string)
   }
   const named = /(\d{4})-(\d{2})-(\d{2})/.exec(filename);
   return named ? new Date(Date.UTC(Number(named[1]), Number(named[2]) - 1, Number(named[3]))) : null;
+}
+
+// Days from `day` to the Monday of its working week (zero or negative), or of the week after when `next`.
+// Weeks run Monday to Sunday; on a Saturday or Sunday the working week is over, so "this week" and
+// "next week" both name the coming one, as plain "this week" (its Friday) already does.
+function mondayOf(day: Date, next: boolean): number {
+  const weekday = day.getUTCDay();
+  if (weekday === 0 || weekday === 6) return (8 - weekday) % 7;
+  return 1 - weekday + (next ? 7 : 0);
 }
 
 // "February 2" said in late December means the coming February.

@@ -26,3 +26,25 @@ describe("a seller's go-live timeline", () => {
     expect(promise?.details).toMatchObject({ looksUnrealistic: true });
   });
 });
+
+// Hand-written: an email sent on Monday 2026-01-26.
+const MONDAY_EMAIL = `From: Sam Rivera <sam@northwind.example>
+To: Elaine Park <elaine@acme.example>
+Subject: Pilot plan
+Date: Mon, 26 Jan 2026 10:00:00 +0000
+
+Hi Elaine,
+
+I will send you the pilot plan by Tuesday next week.
+
+Sam
+`;
+
+describe("a promise due on a weekday of next week", () => {
+  it("resolves “by Tuesday next week” said on a Monday to the Tuesday eight days later, not the next day", async () => {
+    const parsed = await parseSource(new TextEncoder().encode(MONDAY_EMAIL), "pilot.eml", DEFAULT_LIMITS);
+    const draft = await createDraft([parsed], { extractor: createOfflineExtractor(), now: () => new Date("2026-01-27T00:00:00Z") });
+    const promise = draft.items.find((item) => item.citations.some((c) => c.quote.includes("by Tuesday next week")));
+    expect(promise?.details).toMatchObject({ due: "Tuesday next week", dueDate: "2026-02-03" });
+  });
+});

@@ -3,7 +3,7 @@ import type { ParsedSource, Segment } from "../domain/source.ts";
 import { DAY_PHRASE } from "../extraction/offline/cue-vocabulary.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
-import { readSourceDate, resolveDueDate } from "./resolve-due-date.ts";
+import { readSourceDate, resolveDueDate, withWeekQualifier } from "./resolve-due-date.ts";
 
 // A later message saying the thing was handed over: "the ROI one-pager went to Elaine yesterday".
 const DELIVERED =
@@ -47,14 +47,15 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     if (first === undefined) return item;
     const quotes = cited.map((c) => c.quote).join(" ");
     // "Sam will send a plan with the March 16 milestones by February 11": the "by" day is the due day.
-    const phrase = findByPhrase(quotes) ?? (typeof item.details.due === "string" ? item.details.due : (findDayPhrase(quotes) ?? null));
+    const found = findByPhrase(quotes) ?? (typeof item.details.due === "string" ? item.details.due : (findDayPhrase(quotes) ?? null));
+    const phrase = found === null ? null : withWeekQualifier(found, quotes);
     const dueDate = phrase !== null && first.date !== null ? resolveDueDate(phrase, first.date) : null;
     const delivery = first.date === null ? null : findDelivery(quotes, first.date, later);
     return {
       ...item,
       details: {
         ...item.details,
-        ...(phrase !== null && item.details.due === undefined ? { due: phrase } : {}),
+        ...(phrase !== null && (item.details.due === undefined || phrase !== found) ? { due: phrase } : {}),
         dueDate,
         status: delivery === null ? "open" : "done",
         ...(delivery === null ? {} : { statusEvidence: delivery }),

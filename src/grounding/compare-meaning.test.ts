@@ -64,4 +64,31 @@ describe("compareMeaning", () => {
   ])("accepts %j against %j", (quote, span) => {
     expect(compareMeaning(quote, span)).toBeNull();
   });
+
+  describe("with omissions allowed, as for an approximate match", () => {
+    it.each([
+      ["based on pipeline leak analysis", "based on our pipeline leak analysis"],
+      ["I think have to address this", "I think you have to address this"],
+      ["we will sign on Tuesday", "we will probably sign on Tuesday"],
+      ["pay them", "we pay them"],
+    ])("accepts %j against %j", (quote, span) => {
+      expect(compareMeaning(quote, span)).not.toBeNull();
+      expect(compareMeaning(quote, span, { omissions: true })).toBeNull();
+    });
+
+    it.each([
+      ["we will sign", "we will not sign", /negation differs/],
+      ["we sign on Tuesday", "we will sign on Tuesday", /modal differs/],
+      ["we sign", "we sign on Tuesday", /date differs/],
+      ["give you seats", "give you 40 seats", /number differs/],
+      ["the seats", "only the seats", /qualifier differs: source has "only"/],
+      ["we will maybe sign", "we will sign", /qualifier differs: quote has "maybe"/],
+      ["based on their analysis", "based on our analysis", /person differs/],
+      ["based on our analysis", "based on analysis", /person differs: quote has "our"/],
+      ["they pay", "we pay them", /person differs/],
+      ["I talked about it", "I talked to Mark about it", /name differs: source has "Mark"/],
+    ])("still refuses %j against %j", (quote, span, reason) => {
+      expect(compareMeaning(quote, span, { omissions: true })).toMatch(reason);
+    });
+  });
 });

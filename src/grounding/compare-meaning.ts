@@ -1,6 +1,32 @@
 import { extractMeaningFeatures, FEATURE_KINDS, type MeaningFeature } from "./extract-meaning-features.ts";
+import { isHedge } from "./meaning-words.ts";
 
 const ORDERED_KINDS = new Set(["percentage", "amount", "number", "time", "date", "person"]);
+
+/** How a quote and its span are compared: `omissions` lets the quote leave out a pronoun or a hedge the span has. */
+export type MeaningComparison = { omissions?: boolean };
+
+// Kinds whose features a quote may omit (never add or change), when omissions are allowed.
+const OMITTABLE: Partial<Record<string, (feature: MeaningFeature) => boolean>> = {
+  person: () => true,
+  qualifier: (feature) => isHedge(feature.value),
+};
+
+/**
+ * Whether the quote's features are the span's, word for word and in the same order, with only omittable
+ * ones left out: "they pay" is not "we pay them" with "we" left out.
+ */
+function isHarmlessOmission(kind: string, mine: MeaningFeature[], theirs: MeaningFeature[]): boolean {
+  const omittable = OMITTABLE[kind];
+  if (omittable === undefined || mine.length >= theirs.length) return false;
+  const word = (feature: MeaningFeature) => feature.surface.toLowerCase();
+  let at = 0;
+  for (const feature of theirs) {
+    if (at < mine.length && word(mine[at]!) === word(feature)) at += 1;
+    else if (!omittable(feature)) return false;
+  }
+  return at === mine.length;
+}
 
 function differenceOf(mine: MeaningFeature[], theirs: MeaningFeature[]): MeaningFeature[] {
   const remaining = new Map<string, number>();
@@ -26,12 +52,12 @@ function describe(kind: string, quoteOnly: MeaningFeature | undefined, sourceOnl
  * amount, percentage, date or time, pronoun or proper name present in one and not the other.
  * Null when they agree.
  */
-export function compareMeaning(quote: string, span: string): string | null {
-  return listMeaningDifferences(quote, span)[0] ?? null;
+export function compareMeaning(quote: string, span: string, comparison: MeaningComparison = {}): string | null {
+  return listMeaningDifferences(quote, span, comparison)[0] ?? null;
 }
 
 /** Every kind of meaning difference between quote and span, one reason per kind, most serious first. */
-export function listMeaningDifferences(quote: string, span: string): string[] {
+export function listMeaningDifferences(quote: string, span: string, comparison: MeaningComparison = {}): string[] {
   const quoteSide = extractMeaningFeatures(quote);
   const sourceSide = extractMeaningFeatures(span);
   const reasons: string[] = [];
@@ -45,6 +71,7 @@ export function listMeaningDifferences(quote: string, span: string): string[] {
       if (quoteOnly !== undefined || sourceOnly !== undefined) reasons.push(describe(kind, quoteOnly, sourceOnly));
       continue;
     }
+    if (comparison.omissions === true && isHarmlessOmission(kind, mine, theirs)) continue;
     const quoteOnly = differenceOf(mine, theirs);
     const sourceOnly = differenceOf(theirs, mine);
     if (quoteOnly.length > 0 || sourceOnly.length > 0) {

@@ -3,6 +3,7 @@ import { compareMeaning } from "./compare-meaning.ts";
 import type { QuoteIndex, TokenTable } from "./create-quote-index.ts";
 import { type AlignmentVerdict, evaluateAlignment, type QuoteTokens } from "./evaluate-alignment.ts";
 import { explainNearMiss } from "./explain-near-miss.ts";
+import { findOmissionMatch } from "./find-omission-match.ts";
 import { lowerBound, nameClosestPassage } from "./segment-lookup.ts";
 import { tokenizeWords } from "./tokenize-words.ts";
 import { classifyWords, WORD_CLASS } from "./word-classes.ts";
@@ -10,6 +11,8 @@ import { classifyWords, WORD_CLASS } from "./word-classes.ts";
 type FuzzyOutcome = { found: true; start: number; end: number; quality: number } | { found: false; reason: string; closeness: number };
 
 const MIN_CONTENT_WORDS = 3;
+// A short quote found word for word but for one harmless word left out.
+const OMISSION_QUALITY = 0.9;
 const BUCKET_WIDTH = 16;
 const MAX_WINDOWS = 6;
 // Occurrences of quote words looked up per verification; rare words are looked up first, and
@@ -124,6 +127,8 @@ function isBetter(candidate: Candidate, incumbent: Candidate | undefined): boole
 export function findFuzzyMatch(index: QuoteIndex, quote: string, preferred: ReadonlyArray<readonly [number, number]>): FuzzyOutcome {
   const quoteTokens = quoteTokensOf(index, quote);
   if (quoteTokens.contentCount < MIN_CONTENT_WORDS) {
+    const omission = findOmissionMatch(index, quote, preferred);
+    if (omission !== null) return { found: true, ...omission, quality: OMISSION_QUALITY };
     return { found: false, reason: "not found in the source (too few words for an approximate match)", closeness: 0 };
   }
   const table = index.tokens;
@@ -152,7 +157,8 @@ export function findFuzzyMatch(index: QuoteIndex, quote: string, preferred: Read
       if (closest === undefined || explainsMore(verdict, closest.verdict)) closest = candidate;
       continue;
     }
-    candidate.meaning = compareMeaning(quote, index.text.slice(start, end));
+    // An approximate match may leave out a pronoun or a hedge; an exact or normalized one has nothing left out.
+    candidate.meaning = compareMeaning(quote, index.text.slice(start, end), { omissions: true });
     if (candidate.meaning === null) {
       if (isBetter(candidate, accepted)) accepted = candidate;
     } else if (meaningFailure === undefined || explainsMore(verdict, meaningFailure.verdict)) {

@@ -113,6 +113,15 @@ export function isQualifier(key: string): boolean {
   return QUALIFIERS.has(key);
 }
 
+// Hedges soften a claim without changing what it says happened; a quote may leave one out
+// ("based on our analysis, maybe" quoted without "maybe"), never add one.
+const HEDGES = new Set(["maybe", "perhaps", "probably", "possibly", "hopefully"]);
+
+/** Whether a qualifier only hedges ("maybe", "probably"), so a quote may omit it. */
+export function isHedge(key: string): boolean {
+  return HEDGES.has(key);
+}
+
 const PERSONS = new Map<string, string>();
 for (const [person, forms] of Object.entries({
   "first person singular": ["i", "me", "my", "mine", "myself", "i'm", "i'll", "i've", "i'd"],

@@ -93,6 +93,45 @@ const spanChoice = fc.record({
   length: fc.integer({ min: 1, max: 12 }),
 });
 
+// Words a quote may leave out, and words it may never leave out (each a negation, number, amount, date, name or modal).
+const HARMLESS = ["our", "you", "they", "the", "an", "maybe", "probably", "um,", "just"];
+const MEANINGFUL = [
+  "not",
+  "never",
+  "can't",
+  "will",
+  "might",
+  "12",
+  "30",
+  "$108K",
+  "1,200",
+  "March",
+  "Tuesday",
+  "2024",
+  "Kevin",
+  "Priya",
+  "Salesforce",
+];
+
+// One turn with no word twice, so the passage a quote comes from is the only one that can match it; no
+// sentence ends inside, where a capital cannot tell "March" the month from "march".
+const uniqueWords = (leaveOut: string[]) =>
+  fc.record({
+    words: fc.shuffledSubarray(
+      [...new Set([...WORDS, ...HARMLESS, ...MEANINGFUL, "sign", "plan", "pilot", "team"])].filter(
+        (word) => !/[.…]$/.test(word) && !leaveOut.includes(word),
+      ),
+      { minLength: 10 },
+    ),
+    from: fc.nat(),
+    length: fc.integer({ min: 5, max: 12 }),
+    dropAt: fc.nat(),
+  });
+const uniqueWordsChoice = uniqueWords([]);
+// "March" reads as a month only beside a number, and "you know," is a filler pair: leaving a word out
+// between them changes what the rest means, which the quote may then not match.
+const plainWordsChoice = uniqueWords(["March", "know,"]);
+
 describe("verifyQuote properties", () => {
   it("verifies any span of whole words that occurs once as exact at its own offsets", () => {
     fc.assert(
@@ -173,6 +212,46 @@ describe("verifyQuote properties", () => {
         expect(verifyQuote(index, quote).match).toBe("unverified");
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("verifies a span with one pronoun, article, filler or hedge left out of its inside as fuzzy, at the span's own offsets", () => {
+    fc.assert(
+      fc.property(plainWordsChoice, ({ words, from, length, dropAt }) => {
+        const index = buildIndex([words]);
+        const spanWords = words.slice(from % words.length, (from % words.length) + length);
+        const inside = spanWords.slice(1, -1).map((word, position) => ({ word, position: position + 1 }));
+        const droppable = inside.filter(({ word }) => HARMLESS.includes(word));
+        // A filler at either end is the quote's to drop too, and then the left-out word is no longer inside.
+        const edgesKept = !HARMLESS.includes(spanWords[0]!) && !HARMLESS.includes(spanWords.at(-1)!);
+        fc.pre(spanWords.length >= 6 && droppable.length > 0 && edgesKept);
+        const dropped = droppable[dropAt % droppable.length]!.position;
+        const quote = spanWords.filter((_, position) => position !== dropped).join(" ");
+        const span = spanWords.join(" ");
+        const result = verifyQuote(index, quote);
+        expect(result.match, `${quote}: ${result.reason}`).toBe("fuzzy");
+        expect(span).toContain(result.quote!);
+        expect(result.quote).toContain(spanWords[dropped]!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never verifies a passage with a negation, number, amount, date, name or modal the quote left out of its inside", () => {
+    fc.assert(
+      fc.property(uniqueWordsChoice, ({ words, from, length, dropAt }) => {
+        const index = buildIndex([words]);
+        const spanWords = words.slice(from % words.length, (from % words.length) + length);
+        const inside = spanWords.slice(1, -1).map((word, position) => ({ word, position: position + 1 }));
+        const meaningful = inside.filter(({ word }) => MEANINGFUL.includes(word));
+        fc.pre(spanWords.length >= 5 && meaningful.length > 0);
+        const dropped = meaningful[dropAt % meaningful.length]!.position;
+        const quote = spanWords.filter((_, position) => position !== dropped).join(" ");
+        const result = verifyQuote(index, quote);
+        // Verified only as a part of the passage that the quote's words fill side by side (an edge filler dropped).
+        if (result.match !== "unverified") expect(result.quote, quote).not.toContain(spanWords[dropped]!);
+      }),
+      { numRuns: 400 },
     );
   });
 

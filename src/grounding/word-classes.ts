@@ -1,4 +1,4 @@
-import { carriesMeaning } from "./meaning-words.ts";
+import { carriesMeaning, isHedge, modalOf, personOf } from "./meaning-words.ts";
 
 // Word lists that decide what a quote may drop (fillers) and what weighs less (function words);
 // words that carry meaning (meaning-words.ts) always count in full.
@@ -194,4 +194,16 @@ function classifyKeys(count: number, keyAt: (index: number) => string, classAt: 
 export function weightOf(wordClass: number): number {
   if (wordClass === WORD_CLASS.filler) return 0;
   return wordClass === WORD_CLASS.stop ? 0.5 : 1;
+}
+
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/**
+ * Whether a quote may leave this source word out and still be the speaker's words: a pronoun
+ * (not one carrying a modal, as "we'll"), an article, a filler or a hedge. Never a negation,
+ * number, date, name or modal.
+ */
+export function isHarmlessOmission(key: string): boolean {
+  if (carriesMeaning(key) || modalOf(key) !== null) return false;
+  return ARTICLES.has(key) || personOf(key) !== null || FILLERS.has(key) || isHedge(key);
 }

@@ -30,7 +30,7 @@ type ApprovalDeps = {
  */
 export function approveHandoff(deps: ApprovalDeps, deal: Deal, approvedBy: string): ApprovalOutcome {
   return runInTransaction(deps.db, () => {
-    const draft = loadDealDraft(deps, deal.id, { kind: deps.config.extractor });
+    const draft = loadDealDraft(deps, deal, { kind: deps.config.extractor });
     const latest = deps.versions.latest(deal.id);
     if (latest !== undefined && draftMatchesVersion(deal, draft, latest.document)) return { created: false, version: latest };
     const now = deps.now();

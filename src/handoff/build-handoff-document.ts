@@ -1,3 +1,4 @@
+import { gapIdOf } from "../domain/gap-id.ts";
 import type { Approval, HandoffDocument, HandoffItem } from "../domain/handoff-document.ts";
 import type { Deal } from "../domain/deal.ts";
 import type { StoredItem } from "../domain/stored-item.ts";
@@ -31,6 +32,7 @@ export function buildHandoffDocument(deal: Deal, draft: DealDraft, approval: App
         : [
             {
               section: gap.section,
+              ...(gap.answer.gapId === undefined ? {} : { gapId: gap.answer.gapId }),
               question: gap.question,
               answer: gap.answer.answer,
               answeredBy: gap.answer.answeredBy,
@@ -38,7 +40,9 @@ export function buildHandoffDocument(deal: Deal, draft: DealDraft, approval: App
             },
           ],
     ),
-    gaps: draft.gaps.filter((gap) => gap.answer === undefined).map((gap) => ({ section: gap.section, question: gap.question })),
+    gaps: draft.gaps
+      .filter((gap) => gap.answer === undefined)
+      .map((gap) => ({ ...(gap.id === undefined ? {} : { id: gap.id }), section: gap.section, question: gap.question })),
     completeness: draft.completeness,
     sources: draft.sources,
     extractor: draft.extractor,
@@ -82,8 +86,8 @@ function contentKey(document: HandoffDocument): string {
   return JSON.stringify({
     deal: document.deal,
     items: document.items.map(({ reviewedBy: _by, reviewedAt: _at, ...content }) => content),
-    gapAnswers: document.gapAnswers.map((answer) => [answer.section, answer.answer]),
-    gaps: document.gaps.map((gap) => gap.section),
+    gapAnswers: document.gapAnswers.map((answer) => [answer.gapId ?? answer.section, answer.answer]),
+    gaps: document.gaps.map(gapIdOf),
     sources: document.sources.map((source) => source.id),
     excluded: document.excluded,
   });

@@ -49,6 +49,7 @@ export function loadBriefInput(stores: BriefStores, deal: Deal): BriefInput {
   const gaps = findAnsweredGaps(
     items.filter((item) => !item.needsChecking),
     stores.gapAnswers.list(deal.id),
+    deal,
   );
   return { deal: dealFacts, ...people, approval: null, firstApprovedAt: null, items, gaps, milestonesDone, now: stores.now() };
 }

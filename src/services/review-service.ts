@@ -2,6 +2,7 @@ import type { AppDeps } from "../deps.ts";
 import { applyDetailsPatch, type DetailsPatch, detailsPatchSchema } from "../domain/editable-details.ts";
 import type { DraftItem, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
+import type { Deal } from "../domain/deal.ts";
 import { AppError } from "../errors.ts";
 import { type AeQuoteCheck, groundAeQuote } from "../handoff/ground-ae-quote.ts";
 import type { DealDraft } from "../domain/deal-draft.ts";
@@ -40,7 +41,7 @@ export type QuoteCheck = { match: AeQuoteCheck["match"]; reason?: string } | nul
 /** The deal's current draft: items with citations and review status, items needing a check, gaps. */
 export function readDraft(deps: DraftDeps & AuditDeps, actor: Actor, dealId: string): DealDraft {
   const deal = authorizeDeal(deps, actor.user, dealId, "read");
-  const draft = currentDraft(deps, deal.id);
+  const draft = currentDraft(deps, deal);
   recordAudit(deps, actor, { action: "view", objectType: "draft", objectId: deal.id, dealId: deal.id });
   return draft;
 }
@@ -210,6 +211,6 @@ export function addItem(
   return { item: stored, quoteCheck };
 }
 
-function currentDraft(deps: Pick<AppDeps, "config"> & DealDraftStores, dealId: string): DealDraft {
-  return loadDealDraft(deps, dealId, { kind: deps.config.extractor });
+function currentDraft(deps: Pick<AppDeps, "config"> & DealDraftStores, deal: Deal): DealDraft {
+  return loadDealDraft(deps, deal, { kind: deps.config.extractor });
 }

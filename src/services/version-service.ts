@@ -1,3 +1,4 @@
+import { type GapId, gapIdOf } from "../domain/gap-id.ts";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { type ApprovalOutcome, approveHandoff } from "../handoff/approve-handoff.ts";
@@ -39,8 +40,8 @@ export type ApprovalPreview = {
   /** Left out of the handoff: waiting for a citation check, or rejected. */
   needsChecking: PreviewItem[];
   rejected: PreviewItem[];
-  /** Sections with no item and no answer: the CSM will see their question unanswered. */
-  openGaps: { section: SectionKey; question: string }[];
+  /** Gaps (sections with no item, contract fields no source states) with no answer: the CSM will see their question unanswered. */
+  openGaps: { id: GapId; section: SectionKey; question: string }[];
   answeredGaps: number;
   latestVersion: number | null;
   /** True when the draft is exactly the latest version: approving creates nothing new. */
@@ -52,7 +53,7 @@ export type ApprovalPreview = {
 /** Shows what approving the handoff now would include and leave out; changes nothing. */
 export function previewApproval(deps: VersionDeps, actor: Actor, dealId: string): ApprovalPreview {
   const deal = authorizeDeal(deps, actor.user, dealId, "read");
-  const draft = loadDealDraft(deps, deal.id, { kind: deps.config.extractor });
+  const draft = loadDealDraft(deps, deal, { kind: deps.config.extractor });
   const latest = deps.versions.latest(deal.id);
   const brief = (item: { id: string; section: SectionKey; statement: string }): PreviewItem => ({
     id: item.id,
@@ -67,7 +68,9 @@ export function previewApproval(deps: VersionDeps, actor: Actor, dealId: string)
     reviewedCount: accepted.filter((item) => item.status !== "draft").length,
     needsChecking: draft.needsChecking.filter((item) => item.status !== "rejected").map(brief),
     rejected: [...draft.items, ...draft.needsChecking].filter((item) => item.status === "rejected").map(brief),
-    openGaps: draft.gaps.filter((gap) => gap.answer === undefined).map((gap) => ({ section: gap.section, question: gap.question })),
+    openGaps: draft.gaps
+      .filter((gap) => gap.answer === undefined)
+      .map((gap) => ({ id: gapIdOf(gap), section: gap.section, question: gap.question })),
     answeredGaps,
     latestVersion: latest?.version ?? null,
     draftMatchesLatest: latest !== undefined && draftMatchesVersion(deal, draft, latest.document),
@@ -85,7 +88,7 @@ export function listVersions(
   const versions = deps.versions.list(deal.id);
   const latest = deps.versions.latest(deal.id);
   const draftMatchesLatest =
-    latest !== undefined && draftMatchesVersion(deal, loadDealDraft(deps, deal.id, { kind: deps.config.extractor }), latest.document);
+    latest !== undefined && draftMatchesVersion(deal, loadDealDraft(deps, deal, { kind: deps.config.extractor }), latest.document);
   recordAudit(deps, actor, { action: "view", objectType: "handoff_version_list", objectId: null, dealId: deal.id });
   return { versions, latestVersion: latest?.version ?? null, draftMatchesLatest };
 }

@@ -1,4 +1,5 @@
-import { fieldsStatedBy, fillsHandoff, type HandoffFieldKey } from "../domain/handoff-fields.ts";
+import { contractFieldOfGap, GapIdSchema } from "../domain/gap-id.ts";
+import { fieldOfContractGap, fieldsStatedBy, fillsHandoff, type HandoffFieldKey } from "../domain/handoff-fields.ts";
 import type { HandoffReportDealInput, RunUsageInput } from "../domain/handoff-report-input.ts";
 import type { ItemOrigin, ItemStatus } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
@@ -23,8 +24,9 @@ type ItemCountRow = {
   verified: number;
   n: number;
 };
-type FieldItemRow = { deal_id: string; section: SectionKey; statement: string; details: string | null };
+type FieldItemRow = { deal_id: string; section: SectionKey; statement: string; details: string | null; citations: string | null };
 type VersionRow = { deal_id: string; version: number; first_approved_at: string; items: number };
+type GapIdRow = { deal_id: string; gap_id: string };
 type RunRow = { deal_id: string; id: string; status: string; usage: string };
 
 // An item's citation verified (or the AE added it): the SQL twin of drafting's isVerified.
@@ -54,10 +56,18 @@ export function createHandoffStatsRepository(db: Database) {
     const fields = new Set<HandoffFieldKey>();
     for (const row of rows ?? []) {
       const details = row.details === null ? undefined : (JSON.parse(row.details) as Record<string, unknown>);
-      for (const field of fieldsStatedBy({ section: row.section, statement: row.statement, details })) fields.add(field);
+      const citations = row.citations === null ? undefined : (JSON.parse(row.citations) as { quote: string }[]);
+      for (const field of fieldsStatedBy({ section: row.section, statement: row.statement, details, citations })) fields.add(field);
     }
     return [...fields];
   };
+  // The AE's answer to a contract field's gap states that field.
+  const answeredFields = (rows: GapIdRow[] | undefined): HandoffFieldKey[] =>
+    (rows ?? []).flatMap((row) => {
+      const parsed = GapIdSchema.safeParse(row.gap_id);
+      const field = parsed.success ? contractFieldOfGap(parsed.data) : undefined;
+      return field === undefined ? [] : [fieldOfContractGap(field)];
+    });
   return {
     /** Recorded usage of the given runs (a batch's, say), in their order; runs without usage are left out. */
     listRunUsage(runIds: string[]): RunUsageInput[] {
@@ -100,15 +110,24 @@ export function createHandoffStatsRepository(db: Database) {
         (
           db
             .prepare(
-              `SELECT deal_id, section, statement, details, status, needs_checking, ${VERIFIED} AS verified FROM items
+              `SELECT deal_id, section, statement, details, citations, status, needs_checking, ${VERIFIED} AS verified FROM items
                WHERE section IN ${FIELD_SECTIONS}`,
             )
             .all() as (FieldItemRow & { status: string; needs_checking: number; verified: number })[]
         ).filter((r) => fillsHandoff({ status: r.status, needsChecking: r.needs_checking === 1, verified: r.verified === 1 })),
         (r) => r.deal_id,
       );
+      // The section column holds the gap id: a contract field's answer (accountOverview.<field>) fills no
+      // section, it states its field.
       const answers = group(
-        db.prepare("SELECT deal_id, section FROM gap_answers").all() as { deal_id: string; section: SectionKey }[],
+        db.prepare("SELECT deal_id, section FROM gap_answers WHERE instr(section, '.') = 0").all() as {
+          deal_id: string;
+          section: SectionKey;
+        }[],
+        (r) => r.deal_id,
+      );
+      const fieldAnswers = group(
+        db.prepare("SELECT deal_id, section AS gap_id FROM gap_answers WHERE instr(section, '.') > 0").all() as GapIdRow[],
         (r) => r.deal_id,
       );
       const LATEST = `handoff_versions v JOIN (SELECT deal_id, MAX(version) AS version FROM handoff_versions GROUP BY deal_id) m
@@ -125,22 +144,35 @@ export function createHandoffStatsRepository(db: Database) {
             .all() as VersionRow[]
         ).map((r) => [r.deal_id, r]),
       );
-      // Only the section keys of the latest version's unanswered gaps and answers leave the document.
-      const versionSections = (path: string) =>
+      // Only the section keys and gap ids of the latest version's unanswered gaps and answers leave the document;
+      // a contract field's gap (id accountOverview.<field>, answers with a gapId) is no section's.
+      const versionSections = (path: string, gapIdPath: string) =>
         group(
           db
-            .prepare(`SELECT v.deal_id, json_extract(g.value, '$.section') AS section FROM ${LATEST}, json_each(v.document, '${path}') g`)
+            .prepare(
+              `SELECT v.deal_id, json_extract(g.value, '$.section') AS section FROM ${LATEST}, json_each(v.document, '${path}') g
+               WHERE instr(coalesce(json_extract(g.value, '${gapIdPath}'), ''), '.') = 0`,
+            )
             .all() as { deal_id: string; section: SectionKey }[],
           (r) => r.deal_id,
         );
-      const versionGaps = versionSections("$.gaps");
-      const versionAnswers = versionSections("$.gapAnswers");
+      const versionGaps = versionSections("$.gaps", "$.id");
+      const versionAnswers = versionSections("$.gapAnswers", "$.gapId");
+      const versionFieldAnswers = group(
+        db
+          .prepare(
+            `SELECT v.deal_id, json_extract(g.value, '$.gapId') AS gap_id FROM ${LATEST}, json_each(v.document, '$.gapAnswers') g
+             WHERE instr(coalesce(json_extract(g.value, '$.gapId'), ''), '.') > 0`,
+          )
+          .all() as GapIdRow[],
+        (r) => r.deal_id,
+      );
       // Every item of an approved version is approved: all of them count.
       const versionFieldItems = group(
         db
           .prepare(
             `SELECT v.deal_id, json_extract(i.value, '$.section') AS section, json_extract(i.value, '$.statement') AS statement,
-                    json_extract(i.value, '$.details') AS details
+                    json_extract(i.value, '$.details') AS details, json_extract(i.value, '$.citations') AS citations
              FROM ${LATEST}, json_each(v.document, '$.items') i
              WHERE json_extract(i.value, '$.section') IN ${FIELD_SECTIONS}`,
           )
@@ -175,7 +207,7 @@ export function createHandoffStatsRepository(db: Database) {
             verified: r.verified === 1,
             count: r.n,
           })),
-          statedFields: statedFields(draftFieldItems.get(row.id)),
+          statedFields: [...new Set([...statedFields(draftFieldItems.get(row.id)), ...answeredFields(fieldAnswers.get(row.id))])],
           answeredSections: (answers.get(row.id) ?? []).map((r) => r.section),
           approved: version
             ? {
@@ -183,7 +215,9 @@ export function createHandoffStatsRepository(db: Database) {
                 firstApprovedAt: version.first_approved_at,
                 items: version.items,
                 gapSections: (versionGaps.get(row.id) ?? []).map((r) => r.section),
-                statedFields: statedFields(versionFieldItems.get(row.id)),
+                statedFields: [
+                  ...new Set([...statedFields(versionFieldItems.get(row.id)), ...answeredFields(versionFieldAnswers.get(row.id))]),
+                ],
                 answeredSections: (versionAnswers.get(row.id) ?? []).map((r) => r.section),
               }
             : null,

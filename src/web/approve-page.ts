@@ -1,3 +1,4 @@
+import { gapAnchor } from "./gap-anchor.ts";
 import type { Deal } from "../domain/deal.ts";
 import { SECTIONS } from "../domain/sections.ts";
 import type { User } from "../domain/user.ts";
@@ -44,7 +45,7 @@ ${view.error ? html`<p class="notice notice-danger" role="alert">${view.error}</
   ${
     preview.openGaps.length > 0
       ? html`<details class="preview-list"><summary>Open gaps (${preview.openGaps.length})</summary><ul>${preview.openGaps.map(
-          (gap) => html`<li><a href="${review}#gap-${gap.section}">${SECTIONS[gap.section].title}</a>: ${gap.question}</li>`,
+          (gap) => html`<li><a href="${review}#${gapAnchor(gap.id)}">${SECTIONS[gap.section].title}</a>: ${gap.question}</li>`,
         )}</ul></details>`
       : EMPTY
   }

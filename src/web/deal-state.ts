@@ -36,5 +36,5 @@ export function isDraftApproved(
 ): boolean {
   const latest = deps.versions.latest(deal.id);
   if (latest === undefined) return false;
-  return draftMatchesVersion(deal, loadDealDraft(deps, deal.id, { kind: deps.config.extractor }), latest.document);
+  return draftMatchesVersion(deal, loadDealDraft(deps, deal, { kind: deps.config.extractor }), latest.document);
 }

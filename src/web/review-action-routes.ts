@@ -2,7 +2,9 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import type { DetailsPatch } from "../domain/editable-details.ts";
-import { type SectionKey, SectionKeySchema, SECTIONS } from "../domain/sections.ts";
+import { SectionKeySchema, SECTIONS } from "../domain/sections.ts";
+import { GapIdSchema, sectionOfGap } from "../domain/gap-id.ts";
+import { gapAnchor } from "./gap-anchor.ts";
 import { MAX_QUOTE_LENGTH } from "../grounding/verify-quote.ts";
 import { AppError, isAppError } from "../errors.ts";
 import type { StoredItem } from "../domain/stored-item.ts";
@@ -106,7 +108,7 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
 
   routes.post("/:dealId/review/gaps/:section", ...guards, async (c) => {
     const dealId = c.req.param("dealId") ?? "";
-    const section: SectionKey = parseInput(SectionKeySchema, c.req.param("section") ?? "", "section");
+    const gapId = parseInput(GapIdSchema, c.req.param("section") ?? "", "gap");
     return runFormAction(
       c,
       async () => {
@@ -115,9 +117,8 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
         const expected = readFormVersion(fields);
         const form = parseInput(GapFormSchema, fields, "form");
         try {
-          if (form.intent === "clear") clearGapAnswer(deps, pageActor(c), dealId, section, expected);
-          else
-            answerGap(deps, pageActor(c), dealId, section, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"), expected);
+          if (form.intent === "clear") clearGapAnswer(deps, pageActor(c), dealId, gapId, expected);
+          else answerGap(deps, pageActor(c), dealId, gapId, parseInput(text(MAX_GAP_ANSWER_LENGTH), form.answer ?? "", "answer"), expected);
         } catch (error) {
           if (!isStale(error)) throw error;
           throw new AppError({
@@ -125,10 +126,15 @@ export function registerReviewActions(routes: Hono<WebEnv>, deps: AppDeps): void
             message: changedMeanwhile("answer", form.intent === "answer" ? form.answer : undefined),
           });
         }
-        return c.redirect(reviewPath(dealId, `gap-${section}`), 303);
+        return c.redirect(reviewPath(dealId, gapAnchor(gapId)), 303);
       },
       (message, status) =>
-        respondWithReviewPage(c, deps, { formMessages: new Map([[`gap-${section}`, `${SECTIONS[section].title}: ${message}`]]) }, status),
+        respondWithReviewPage(
+          c,
+          deps,
+          { formMessages: new Map([[gapAnchor(gapId), `${SECTIONS[sectionOfGap(gapId)].title}: ${message}`]]) },
+          status,
+        ),
     );
   });
 

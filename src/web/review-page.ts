@@ -14,6 +14,8 @@ import { renderVersionField } from "./partials/version-field.ts";
 import { UNANSWERED_GAP_VERSION } from "../services/gap-answer-service.ts";
 import { type AddItemInput, renderAddItemForm } from "./partials/add-item-form.ts";
 import { renderKeyboardHelp } from "./partials/keyboard-help.ts";
+import { gapAnchor } from "./gap-anchor.ts";
+import { gapIdOf } from "../domain/gap-id.ts";
 
 export type ReviewPageView = {
   user: User;
@@ -56,6 +58,7 @@ export function renderReviewPage(view: ReviewPageView): Html {
       view.approval ? html` · ${approvalLine(view.approval)}` : EMPTY
     }</p>
   </div>
+  ${(draft.warnings ?? []).map((warning) => html`<p class="notice notice-danger" role="note">${warning.message}. Its items are under “Needs checking”.</p>`)}
   <div class="review-bar">
     ${renderReviewProgress(draft)}
     ${view.canEdit ? html`<a class="button button-primary" href="/deals/${deal.id}/approve">Approve handoff…</a>` : EMPTY}
@@ -113,7 +116,7 @@ function renderSection(
   context: ItemCardContext,
   formMessages: Map<string, string> | undefined,
 ): Html {
-  const gap = draft.gaps.find((g) => g.section === key);
+  const gaps = draft.gaps.filter((g) => g.section === key);
   const headingId = `section-heading-${key}`;
   const unreviewed = items.filter((item) => item.status === "draft").length;
   return html`<section class="draft-section" id="section-${key}" aria-labelledby="${headingId}">
@@ -128,7 +131,8 @@ function renderSection(
     }
   </div>
   ${items.length > 0 ? html`<ol class="items">${items.map((item) => renderItemCard(item, context))}</ol>` : EMPTY}
-  ${gap ? renderGap(gap, context, formMessages?.get(`gap-${key}`)) : renderSectionMessage(formMessages?.get(`gap-${key}`))}
+  ${gaps.map((gap) => renderGap(gap, context, formMessages?.get(gapAnchor(gapIdOf(gap)))))}
+  ${gaps.some((gap) => gapIdOf(gap) === key) ? EMPTY : renderSectionMessage(formMessages?.get(gapAnchor(key)))}
 </section>`;
 }
 
@@ -139,7 +143,8 @@ function renderSectionMessage(message: string | undefined): Html {
 
 function renderGap(gap: DealDraft["gaps"][number], context: ItemCardContext, message: string | undefined): Html {
   const canEdit = context.canEdit;
-  return html`<div class="gap" id="gap-${gap.section}">
+  const id = gapIdOf(gap);
+  return html`<div class="gap" id="${gapAnchor(id)}">
   <p>${renderBadge("Not stated in the sources", "attention")}</p>
   <p class="gap-question">${gap.question}</p>
   ${
@@ -149,11 +154,11 @@ function renderGap(gap: DealDraft["gaps"][number], context: ItemCardContext, mes
   }
   ${
     canEdit
-      ? html`<form method="post" action="/deals/${context.dealId}/review/gaps/${gap.section}" class="gap-form">
+      ? html`<form method="post" action="/deals/${context.dealId}/review/gaps/${id}" class="gap-form">
   ${renderCsrfField(context.csrfToken)}${renderVersionField(gap.answer?.version ?? UNANSWERED_GAP_VERSION)}
   <div class="field">
-    <label for="gap-answer-${gap.section}">Your answer</label>
-    <textarea id="gap-answer-${gap.section}" name="answer" rows="2" maxlength="2000">${gap.answer?.answer ?? ""}</textarea>
+    <label for="gap-answer-${id.replace(".", "-")}">Your answer</label>
+    <textarea id="gap-answer-${id.replace(".", "-")}" name="answer" rows="2" maxlength="2000">${gap.answer?.answer ?? ""}</textarea>
   </div>
   <p class="item-message" role="alert"${message ? EMPTY : html` hidden`}>${message ?? ""}</p>
   <div class="form-actions">

@@ -17,7 +17,7 @@ export function pageActor(c: Context<WebEnv>): Actor {
 
 /** The deal's current draft, as the review page shows it. */
 export function currentDraft(deps: Pick<AppDeps, "items" | "sources" | "runs" | "gapAnswers" | "config">, deal: Deal): DealDraft {
-  return loadDealDraft(deps, deal.id, { kind: deps.config.extractor });
+  return loadDealDraft(deps, deal, { kind: deps.config.extractor });
 }
 
 type Extras = Pick<ReviewPageView, "messages" | "formMessages" | "addItemInput">;

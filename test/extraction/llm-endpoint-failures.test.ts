@@ -151,8 +151,11 @@ describe("endpoint failures", () => {
       ["redFlags", ["contradiction"]],
     ]);
     expect(draft.items.filter((item) => item.section === "stakeholders").map((item) => item.details?.name)).toContain("Gloria Mendez");
-    expect(draft.gaps).toHaveLength(9);
-    for (const gap of draft.gaps) expect(gap.question).toMatch(/^The model declined to answer this section\. /);
+    const sectionGaps = draft.gaps.filter((gap) => gap.id === gap.section);
+    expect(sectionGaps).toHaveLength(9);
+    for (const gap of sectionGaps) expect(gap.question).toMatch(/^The model declined to answer this section\. /);
+    // The refusal leaves every contract field unstated: each is asked for by name.
+    expect(draft.gaps.filter((gap) => gap.id !== gap.section)).toHaveLength(5);
     expect(draft.usage.llmCalls).toBe(1);
     // A refusal is not cached: a re-run asks again, and a healthy answer then fills the draft.
     llm.enqueue(completionReply(answerFor(1, 161)));
@@ -176,9 +179,12 @@ describe("endpoint failures", () => {
     const draft = await draftWith(extractor, await parseSampleDeal());
     expect(llm.requests.length).toBeGreaterThan(1);
     // The answered section is not marked declined; it only asks for the contract parts the seats line leaves out.
-    expect(draft.gaps.find((g) => g.section === "accountOverview")?.question).toBe(
-      "No source states the contract value, plan or modules, contract start date and renewal date: what are they?",
-    );
+    expect(draft.gaps.filter((g) => g.section === "accountOverview").map((g) => g.id)).toEqual([
+      "accountOverview.contractValue",
+      "accountOverview.products",
+      "accountOverview.contractStart",
+      "accountOverview.renewalDate",
+    ]);
     expect(draft.gaps.find((g) => g.section === "promises")?.question).toMatch(/^The model declined/);
   });
 

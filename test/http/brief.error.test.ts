@@ -33,7 +33,8 @@ describe("brief errors", () => {
     expect(res.status).toBe(200);
     const brief = (await res.json()) as Brief;
     expect(brief.confirm.opener).toBeNull();
-    expect(brief.openQuestions).toHaveLength(11);
+    // Every section, and each of the five contract fields, by name.
+    expect(brief.openQuestions).toHaveLength(16);
     expect(brief.timeline.milestones.every((m) => m.state === "unscheduled")).toBe(true);
     expect(brief.introEmail.missing.length).toBeGreaterThan(0);
     const md = await t.request("GET", `/v1/deals/${deal.id}/brief?format=md`, { token: ae.token });

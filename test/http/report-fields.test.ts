@@ -104,6 +104,31 @@ describe("the report's per-field gaps", () => {
     });
   });
 
+  it("reads contract fields as the draft's gaps do: tagged or stated, and an answer to a field's gap states that field only", async () => {
+    const deal = seedDeal(t, dana, undefined, "Fields Co");
+    store(deal.id, [
+      // Tagged as seats only; its statement also states the contract value, as the draft's gaps read it.
+      { section: "accountOverview", statement: "150 seats at $492, that's $91,800 a year.", details: { field: "seats" } },
+    ]);
+    t.deps.gapAnswers.set(deal.id, "accountOverview.renewalDate", "1 March 2027.", dana.user.id, clock);
+    const draftRes = await t.request("GET", `/v1/deals/${deal.id}/draft`, { token: dana.token });
+    const draftGaps = (await draftRes.json()) as { gaps: { id: string; answer?: unknown }[] };
+    const open = draftGaps.gaps.filter((g) => g.id.startsWith("accountOverview.") && g.answer === undefined).map((g) => g.id);
+    expect(open).toEqual(["accountOverview.products", "accountOverview.contractStart"]);
+    const [row] = (await report()).deals;
+    expect(row!.gapFields.filter((f) => ["contractValue", "seats", "plan", "startDate", "renewalDate"].includes(f))).toEqual([
+      "plan",
+      "startDate",
+    ]);
+    expect(row!.gapSections).not.toContain("accountOverview");
+    // The approved version reads the same: its open contract-field gaps are no section's gap.
+    expect((await t.request("POST", `/v1/deals/${deal.id}/approve`, { token: dana.token })).status).toBe(201);
+    const [approved] = (await report()).deals;
+    expect(approved!.completionBasis).toBe("approved");
+    expect(approved!.gapFields).toEqual(row!.gapFields);
+    expect(approved!.gapSections).toEqual(row!.gapSections);
+  });
+
   it("counts a section as filled only by an approved or verified item, never by a rejected, needs-checking or unverified one", async () => {
     const deal = seedDeal(t, dana, undefined, "Sections Co");
     store(deal.id, [

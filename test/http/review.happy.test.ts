@@ -149,6 +149,73 @@ describe("gap answers", () => {
   });
 });
 
+describe("contract field gaps", () => {
+  it("asks for each unstated contract field under its own id, takes an answer to one, and keeps it in the approved version", async () => {
+    const { dealId } = await seedReviewDeal(t, ae);
+    const draft = await getDraft(dealId);
+    const ids = (draft.gaps as { id?: string }[]).map((g) => g.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "accountOverview",
+        "accountOverview.contractValue",
+        "accountOverview.seats",
+        "accountOverview.products",
+        "accountOverview.contractStart",
+        "accountOverview.renewalDate",
+      ]),
+    );
+    const res = await t.request("PUT", `/v1/deals/${dealId}/gaps/accountOverview.renewalDate`, {
+      token: ae.token,
+      json: { answer: "Renews on 2027-02-06." },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { gap: { id: string; section: string; answer: { answer: string; gapId: string } } };
+    expect(body.gap).toMatchObject({
+      id: "accountOverview.renewalDate",
+      section: "accountOverview",
+      answer: { answer: "Renews on 2027-02-06.", gapId: "accountOverview.renewalDate" },
+    });
+    // Versioned like a section's gap: the ETag is the answer's version, a stale If-Match is refused (412).
+    const etag = res.headers.get("etag");
+    expect(etag).toMatch(/^"[1-9]\d*"$/);
+    const stale = await t.request("PUT", `/v1/deals/${dealId}/gaps/accountOverview.renewalDate`, {
+      token: ae.token,
+      json: { answer: "Renews in 2028." },
+      headers: { "if-match": '"0"' },
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get("etag")).toBe(etag);
+    // The section's own gap is a different question and stays unanswered.
+    const after = (await getDraft(dealId)).gaps as { id?: string; answer?: unknown }[];
+    expect(after.find((g) => g.id === "accountOverview")?.answer).toBeUndefined();
+
+    await patchItem(dealId, "itm_seed_champion", { status: "approved" });
+    const version = (await (await approve(dealId)).json()) as VersionBody;
+    expect(version.document.gapAnswers).toEqual([
+      expect.objectContaining({ section: "accountOverview", gapId: "accountOverview.renewalDate", answer: "Renews on 2027-02-06." }),
+    ]);
+    expect(version.document.gaps.map((g) => g.id)).not.toContain("accountOverview.renewalDate");
+    expect(version.document.gaps.map((g) => g.id)).toContain("accountOverview.seats");
+  });
+
+  it("asks no contract value when the deal records an amount, and refuses an answer to it (409) or to an unknown field (400)", async () => {
+    const { dealId } = await seedReviewDeal(t, ae);
+    const patched = await t.request("PATCH", `/v1/deals/${dealId}`, { token: ae.token, json: { amount: 91800, currency: "USD" } });
+    expect(patched.status).toBe(200);
+    expect(((await getDraft(dealId)).gaps as { id?: string }[]).map((g) => g.id)).not.toContain("accountOverview.contractValue");
+    const value = await t.request("PUT", `/v1/deals/${dealId}/gaps/accountOverview.contractValue`, {
+      token: ae.token,
+      json: { answer: "$91,800" },
+    });
+    expect(value.status).toBe(409);
+    const unknown = await t.request("PUT", `/v1/deals/${dealId}/gaps/accountOverview.colour`, {
+      token: ae.token,
+      json: { answer: "blue" },
+    });
+    expect(unknown.status).toBe(400);
+  });
+});
+
 describe("approval and versions", () => {
   it("freezes version 1; an edit after approval needs a new approval and leaves version 1 unchanged", async () => {
     const { dealId, ids, source } = await seedReviewDeal(t, ae);

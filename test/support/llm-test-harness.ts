@@ -16,7 +16,7 @@ import { createLlmCacheRepository } from "../../src/storage/llm-cache-repository
 import { type Database, openDatabase } from "../../src/storage/open-database.ts";
 import { LLM_BASE_URL } from "./msw-openai.ts";
 
-const FIXTURES_DIR = resolve(import.meta.dirname, "../../fixtures");
+export const FIXTURES_DIR = resolve(import.meta.dirname, "../../fixtures");
 export const SAMPLE_DEAL_DIR = join(FIXTURES_DIR, "deals/kestrel-ridge-freight");
 /** Glob order, as `npx baton draft fixtures/deals/kestrel-ridge-freight/*` passes them: S1–S62, S63–S65, S66–S112, S113–S161. */
 export const SAMPLE_DEAL_FILES = ["discovery-call-2026-01-13.vtt", "email-thread.eml", "order-form.pdf", "pricing-call-2026-01-29.vtt"];

@@ -19,8 +19,8 @@ const post = (session: PageSession, path: string, fields: Record<string, string>
 
 /** The version field the page renders in an item's forms, as it is now. */
 const itemVersion = (dealId: string, itemId: string) => ({ version: String(t.deps.items.get(dealId, itemId)!.version) });
-const gapVersion = (dealId: string, section: "competition") => ({
-  version: String(t.deps.gapAnswers.get(dealId, section)?.version ?? 0),
+const gapVersion = (dealId: string, gapId: "competition" | "accountOverview.seats") => ({
+  version: String(t.deps.gapAnswers.get(dealId, gapId)?.version ?? 0),
 });
 
 /** As the page script sends a form: the token in a header, JSON asked for. */
@@ -36,6 +36,43 @@ const postAsScript = (session: PageSession, path: string, fields: Record<string,
     },
     body: new URLSearchParams(fields).toString(),
   });
+
+describe("contract field gaps on the review page", () => {
+  it("shows a form per unstated contract field and saves its answer under the field's gap id", async () => {
+    const { dealId } = await seedReviewDeal(t, ae, csm);
+    const session = await signIn(t, ae.token);
+    const page = await (await getPage(t, session, `/deals/${dealId}/review`)).text();
+    expect(page).toContain(`action="/deals/${dealId}/review/gaps/accountOverview.seats"`);
+    expect(page).toContain("No source states the seat count: how many seats?");
+    // The form carries the version it was rendered from ("0": unanswered), as every review form does.
+    expect(page).toMatch(
+      /action="[^"]*\/review\/gaps\/accountOverview\.seats" class="gap-form">\s*<input[^>]*name="_csrf"[^>]*><input type="hidden" name="version" value="0">/,
+    );
+    const saved = await post(session, `/deals/${dealId}/review/gaps/accountOverview.seats`, {
+      intent: "answer",
+      answer: "120 agent seats.",
+      ...gapVersion(dealId, "accountOverview.seats"),
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("location")).toBe(`/deals/${dealId}/review#gap-accountOverview-seats`);
+    expect(t.deps.gapAnswers.list(dealId)).toEqual([
+      expect.objectContaining({ section: "accountOverview", gapId: "accountOverview.seats", answer: "120 agent seats." }),
+    ]);
+    // A form rendered before that answer is stale (412); one without a version is refused (428): nothing changes.
+    const stale = await post(session, `/deals/${dealId}/review/gaps/accountOverview.seats`, {
+      intent: "answer",
+      answer: "90 seats.",
+      version: "0",
+    });
+    expect(stale.status).toBe(412);
+    const unversioned = await post(session, `/deals/${dealId}/review/gaps/accountOverview.seats`, { intent: "clear" });
+    expect(unversioned.status).toBe(428);
+    expect(t.deps.gapAnswers.get(dealId, "accountOverview.seats")?.answer).toBe("120 agent seats.");
+    const again = await (await getPage(t, session, `/deals/${dealId}/review`)).text();
+    expect(again).toContain('id="gap-accountOverview-seats"');
+    expect(again).toMatch(/The AE's answer<\/span> 120 agent seats\./);
+  });
+});
 
 describe("review actions from the pages", () => {
   it("approves, edits and rejects through forms, each redirecting back to its item", async () => {

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
-import { SECTION_KEYS } from "../../domain/sections.ts";
+import { GapIdSchema } from "../../domain/gap-id.ts";
 import { answerGap, clearGapAnswer, MAX_GAP_ANSWER_LENGTH } from "../../services/gap-answer-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { formatEntityTag, readIfMatch } from "../entity-tag.ts";
@@ -23,17 +23,19 @@ const GapAnswerInputSchema = z
 const GapPathSchema = z.object({
   dealId: DealIdParameter,
   section: z
-    .enum(SECTION_KEYS, { error: `unknown section; expected one of ${SECTION_KEYS.join(", ")}` })
-    .describe("a section key (accountOverview, stakeholders, whyTheyBought, …)"),
+    .enum(GapIdSchema.options, { error: `unknown section or gap; expected one of ${GapIdSchema.options.join(", ")}` })
+    .describe(
+      "the gap's id: a section key (accountOverview, stakeholders, whyTheyBought, …) or a contract field no source states (accountOverview.contractValue, accountOverview.seats, accountOverview.products, accountOverview.contractStart, accountOverview.renewalDate)",
+    ),
 });
 
 const answerRoute = defineRoute({
   method: "put",
   path: "/v1/deals/{dealId}/gaps/{section}",
   tag: "Review",
-  summary: "Answer a gap: what the sources left unsaid about a section",
+  summary: "Answer a gap: what the sources left unsaid about a section or a contract field",
   description:
-    "400 for an unknown section; 409 when the section already has items (edit or add items instead). " +
+    "400 for an unknown gap id; 409 when the draft has no such gap: the section already has items, or the sources or the deal state the contract field (edit or add items instead). " +
     `${IF_MATCH_SENTENCE} ${GAP_ETAG_SENTENCE}`,
   access: { deal: "edit" },
   request: {
@@ -58,7 +60,7 @@ const clearRoute = defineRoute({
   path: "/v1/deals/{dealId}/gaps/{section}",
   tag: "Review",
   summary: "Withdraw the answer to a gap",
-  description: `400 for an unknown section; 404 when the section has no answer. ${IF_MATCH_SENTENCE} ${GAP_ETAG_SENTENCE}`,
+  description: `400 for an unknown gap id; 404 when the gap has no answer. ${IF_MATCH_SENTENCE} ${GAP_ETAG_SENTENCE}`,
   access: { deal: "edit" },
   request: { params: GapPathSchema, headers: IfMatchHeadersSchema },
   responses: { 204: { description: "done; no body" } },

@@ -1,3 +1,4 @@
+import { GapIdSchema } from "../../domain/gap-id.ts";
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import { SectionKeySchema } from "../../domain/sections.ts";
@@ -46,7 +47,7 @@ const previewRoute = defineRoute({
           reviewedCount: z.number().int(),
           needsChecking: z.array(PreviewItemSchema).describe("left out: every citation failed verification"),
           rejected: z.array(PreviewItemSchema).describe("left out: rejected by the AE"),
-          openGaps: z.array(z.object({ section: SectionKeySchema, question: z.string() })),
+          openGaps: z.array(z.object({ id: z.enum(GapIdSchema.options), section: SectionKeySchema, question: z.string() })),
           answeredGaps: z.number().int(),
           latestVersion: z.number().int().nullable(),
           draftMatchesLatest: z.boolean().describe("true: approving creates nothing new"),

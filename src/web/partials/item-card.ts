@@ -60,11 +60,14 @@ function renderItemStatus(status: StoredItem["status"]): Html {
 
 /** An item whose every quote failed verification: the claimed quote, why it failed, and where it was looked for. */
 export function renderNeedsCheckingCard(item: StoredItem, context: ItemCardContext): Html {
+  // A verified quote set aside for what its source is (an off-topic file) says why in the item.
+  const itemReason = typeof item.details?.needsCheckingReason === "string" ? item.details.needsCheckingReason : undefined;
   const claims = item.citations.map((citation) => {
     const file = citation.filename ?? context.filenames.get(citation.sourceId) ?? citation.sourceId;
+    const reason = citation.reason ?? (citation.match === "unverified" ? undefined : itemReason);
     return html`<li class="claim">
     <p class="claimed-quote"><span class="label">Claimed quote</span> “${citation.quote}”</p>
-    <p class="reason"><span class="label">Why it needs checking</span> ${citation.reason ?? "The quote was not found in the source."}</p>
+    <p class="reason"><span class="label">Why it needs checking</span> ${reason ?? "The quote was not found in the source."}</p>
     <p class="subtle"><span class="label">Looked for near</span> ${renderCitationChip(context.dealId, citation, file)}</p>
   </li>`;
   });
