@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readMultipartForm } from "./read-multipart-form.ts";
 
 /** A request as hono's c.req shows it to readMultipartForm. */
-async function honoLike(body: BodyInit, headers: Record<string, string> = {}) {
+async function honoLike(body: string | FormData, headers: Record<string, string> = {}) {
   const raw = new Request("http://baton.test/upload", { method: "POST", body, headers });
   const bytes = await raw.clone().arrayBuffer();
   return { raw, arrayBuffer: () => Promise.resolve(bytes) };
