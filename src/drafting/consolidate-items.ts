@@ -6,6 +6,7 @@ import type { GroundedCandidate } from "./ground-candidates.ts";
 import { citationsOverlap } from "./merge-items.ts";
 import { mergeSameClaims } from "./merge-same-claims.ts";
 import { dropCoveredCitations } from "./drop-covered-citations.ts";
+import { removeQuote } from "./remove-quote.ts";
 
 // Where a claim cited in several sections is worth most to the AE; the first wins the quote.
 const SECTION_RANK: Record<SectionKey, number> = {
@@ -111,13 +112,6 @@ function dropCitations(item: GroundedCandidate, drop: (citation: Citation) => bo
     citations: item.citations.filter((c) => !gone.has(c)),
     evidence: item.evidence.filter((e) => !removed.some((c) => c.quote === e.quote)),
   };
-}
-
-function removeQuote(statement: string, quote: string): string {
-  const flat = quote.replace(/\s+/g, " ").trim();
-  const at = statement.indexOf(flat);
-  if (at === -1) return statement;
-  return `${statement.slice(0, at)}${statement.slice(at + flat.length)}`.replace(/“\s+/g, "“").replace(/\s+”/g, "”").replace(/ {2,}/g, " ");
 }
 
 function verified(item: GroundedCandidate): Citation[] {

@@ -14,7 +14,9 @@ const MIN_SHARED = 3;
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
 const MAX_MERGED_CITATIONS = 6;
 // A reply that only points back ("You'll have it by Monday.") belongs to the request before it.
-const POINTS_BACK = /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be)\b/i;
+// So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
+const POINTS_BACK =
+  /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this)\b)\b/i;
 const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
 
 /**
@@ -85,7 +87,10 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   const first = item.citations.find((c) => c.match !== "unverified");
   if (last === undefined || first === undefined || last.sourceId !== first.sourceId) return false;
   const [from, to] = [turnOf(last), turnOf(first)];
-  if (from === null || to === null || to - from !== 1) return false;
+  if (from === null || to === null || to - from < 0 || to - from > 1) return false;
+  // Within one turn only a sentence that points back joins the one before it.
+  if (to === from && !(ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote)))
+    return false;
   // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
   if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
@@ -138,12 +143,15 @@ function contentWords(item: GroundedCandidate): Set<string> {
     .filter((c) => c.match !== "unverified")
     .map((c) => c.quote)
     .join(" ");
+  // An acronym ("SOC", "TMS") names a thing however short it is; "16th" is the 16 a document writes.
+  const acronyms = (quotes.match(/\b[A-Z]{2,}\b/g) ?? []).map((w) => w.toLowerCase());
   const words = replaceNumberWords(quotes)
     .toLowerCase()
     .split(/[^\p{L}\p{N}'$%]+/u)
     .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
+    .map((w) => w.replace(/^(\d+)(?:st|nd|rd|th)$/, "$1"))
     .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
-  return new Set(words);
+  return new Set([...words, ...acronyms]);
 }
 
 function createNameResolver(sources: ParsedSource[]): (name: string) => string {
