@@ -29,6 +29,8 @@ const FOLLOW_UP =
 const FRAME =
   /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
 const MIN_WORDS = 4;
+// A reason given alone ("Because I've heard this before.") leans on the claim said before it.
+const MAX_REASON_WORDS = 6;
 const COMMERCIAL = new Set(["seats", "pricing", "contractValue"]);
 const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
 
@@ -61,8 +63,9 @@ function isFragment(quote: string): boolean {
   const text = quote.trim();
   if (FRAME.test(text)) return true;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length >= MIN_WORDS) return false;
-  // "We will.", "Is that real?": nothing the AE can act on without the turn around them.
+  // "We will.", "Is that real?", "Because I've heard this before.": nothing the AE can act on without the turn around them.
+  const leansBack = words.length < MIN_WORDS || (words.length <= MAX_REASON_WORDS && /^(?:because|'cause|cause)\b/i.test(text));
+  if (!leansBack) return false;
   return !/\d/.test(replaceNumberWords(text)) && !/\b[A-Z][a-z]+\b/.test(text.replace(/^\S+/, ""));
 }
 

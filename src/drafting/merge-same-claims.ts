@@ -18,6 +18,8 @@ const MAX_MERGED_CITATIONS = 6;
 const POINTS_BACK =
   /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this)\b)\b/i;
 const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
+// A sentence that opens by pointing at the one before it ("Until then: …", "Otherwise, …") goes on from it.
+const CONTINUES = /^(?:until then|until that|before then|after that|in the meantime|meanwhile|otherwise)\b/i;
 
 /**
  * Items of one section that state the same claim from different places (a person introduced on a call and
@@ -41,10 +43,15 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
   const documents = new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id));
   const out: GroundedCandidate[] = [];
   for (const item of items) {
-    const twin = out.find(
+    // The closest of the items it could join: the one sharing most words with it.
+    const twins = out.filter(
       (other) =>
         other.citations.length < MAX_MERGED_CITATIONS &&
         (isSameClaim(other, item, fullName, documents) || continuesTurn(other, item, turnOf) || continuesTurn(item, other, turnOf)),
+    );
+    const twin = twins.reduce<GroundedCandidate | undefined>(
+      (best, other) => (best === undefined || sharedWords(other, item) > sharedWords(best, item) ? other : best),
+      undefined,
     );
     if (twin === undefined) {
       out.push({ ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } });
@@ -60,6 +67,9 @@ function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, fullName: (name
   // A follow-up asked for on a call and promised again in an email is one action.
   if (a.section !== b.section) return ACTION_SECTIONS.has(a.section) && ACTION_SECTIONS.has(b.section) && sharedWords(a, b) > MIN_SHARED;
   switch (a.section) {
+    case "successCriteria":
+      // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
+      return firstSpeaker(a) === firstSpeaker(b) && sharedWords(a, b) >= MIN_SHARED;
     case "stakeholders": {
       const x = text(a, "name");
       const y = text(b, "name");
@@ -75,6 +85,13 @@ function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, fullName: (name
       if (sourceA === null || sourceA !== onlySource(b) || !documents.has(sourceA)) return false;
       return familyOf(text(a, "field")) === familyOf(text(b, "field"));
     }
+    case "promises": {
+      // A term written into the signed document is the promise made on the call ("Implementation services:
+      // $15,000.00, waived" and "I'll waive the implementation fee"): the document's terse line shares fewer words.
+      const oneDocument =
+        (onlySource(a) !== null && documents.has(onlySource(a)!)) !== (onlySource(b) !== null && documents.has(onlySource(b)!));
+      return sharedWords(a, b) >= (oneDocument ? MIN_SHARED - 1 : MIN_SHARED);
+    }
     default:
       return sharedWords(a, b) >= MIN_SHARED;
   }
@@ -89,11 +106,13 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   const [from, to] = [turnOf(last), turnOf(first)];
   if (from === null || to === null || to - from < 0 || to - from > 1) return false;
   // Within one turn only a sentence that points back joins the one before it.
-  if (to === from && !(ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote)))
-    return false;
+  const pointsBack = ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
+  if (to === from && !pointsBack && !(earlier.section === item.section && CONTINUES.test(first.quote))) return false;
   // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
   if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
+  // "Until then: nightly CSV export" goes on from the line before it, whatever the section.
+  if (earlier.section === item.section && CONTINUES.test(first.quote)) return true;
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
 }
 
@@ -150,6 +169,7 @@ function contentWords(item: GroundedCandidate): Set<string> {
     .split(/[^\p{L}\p{N}'$%]+/u)
     .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
     .map((w) => w.replace(/^(\d+)(?:st|nd|rd|th)$/, "$1"))
+    .map((w) => (/\d/.test(w) || w.length < 5 ? w : w.replace(/(?:ed|e|ing)$/, "")))
     .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
   return new Set([...words, ...acronyms]);
 }
@@ -178,6 +198,10 @@ function sameText(a: GroundedCandidate, b: GroundedCandidate, key: string): bool
 function onlySource(item: GroundedCandidate): string | null {
   const ids = new Set(item.citations.filter((c) => c.match !== "unverified").map((c) => c.sourceId));
   return ids.size === 1 ? [...ids][0]! : null;
+}
+
+function firstSpeaker(item: GroundedCandidate): string | null {
+  return item.citations.find((c) => c.match !== "unverified")?.speaker ?? null;
 }
 
 function isFlagged(item: GroundedCandidate): boolean {
