@@ -67,14 +67,13 @@ function renderItem(item: DraftItem): string[] {
   const { statement, dateShown } = showDueDate(escapeMarkdownText(displayStatement(item)), item.details ?? {});
   const lines = [`- ${statement}${describePerson(item)}${describeProgress(item, dateShown, statement)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
-  // File and speaker once per run of quotes from them, and not at all when the header already names them.
+  // File and speaker once per run of quotes from them: the header already names who said it.
   let previous: Citation | undefined;
   for (const citation of item.citations) {
     const sameFile = previous !== undefined && previous.sourceId === citation.sourceId;
     const knownSpeaker =
       citation.speaker !== null && ((sameFile && previous?.speaker === citation.speaker) || statement.includes(citation.speaker));
-    const namedFile = previous === undefined && citation.filename !== undefined && statement.includes(citation.filename);
-    lines.push(`  - ${renderCitation(citation, { file: !sameFile && !namedFile, speaker: !knownSpeaker })}`);
+    lines.push(`  - ${renderCitation(citation, { file: !sameFile, speaker: !knownSpeaker })}`);
     previous = citation;
   }
   return lines;
