@@ -27,7 +27,7 @@ const FOLLOW_UP =
   /\b(?:send|sent|have it to you|get (?:it|that|this) (?:to|over)|share|schedule|set up|invite|recap|answer|be with you|have it by)\b/i;
 // Whole sentences that only open or frame what follows.
 const FRAME =
-  /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
+  /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|here's what i'm thinking(?: for next steps)?|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
 const MIN_WORDS = 4;
 // A reason given alone ("Because I've heard this before.") leans on the claim said before it.
 const MAX_REASON_WORDS = 6;

@@ -13,10 +13,10 @@ const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
 const MAX_MERGED_CITATIONS = 6;
-// A reply that only points back ("You'll have it by Monday.") belongs to the request before it.
+// A reply that only points back ("You'll have it by Monday.") belongs to the request before it; "Yeah," opening it changes nothing.
 // So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
 const POINTS_BACK =
-  /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this)\b)\b/i;
+  /^(?:\w+,\s+){0,2}(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this|those|these)(?: over)?\b)\b/i;
 const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
 // A sentence that opens by pointing at the one before it ("Until then: …", "Otherwise, …") goes on from it.
 const CONTINUES = /^(?:until then|until that|before then|after that|in the meantime|meanwhile|otherwise)\b/i;

@@ -125,3 +125,23 @@ describe("createOfflineExtractor", () => {
     expect(items.every((i) => i.statement.includes("order-form.pdf"))).toBe(true);
   });
 });
+
+describe("a seller's pitch on a call", () => {
+  it("is not account data: the seller's recap of the account files no account item, the customer's own words do", async () => {
+    const recap = "So if I'm hearing you right, the core issues are: one, reps spending too much time on admin work.";
+    const pitch = buildParsedSource({
+      id: "pitch",
+      filename: "pitch.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", recap],
+        ["Ben Carter", recap],
+      ],
+    });
+    const account = (await extract([pitch])).filter((item) => item.section === "accountOverview");
+    expect(account.map((item) => item.statement)).toEqual([`Account, per Ben Carter: “${recap}”`]);
+  });
+});
