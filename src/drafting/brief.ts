@@ -148,6 +148,12 @@ export type BriefMilestone = {
 
 export type BriefTimeline = { closeDate: string | null; milestones: BriefMilestone[] };
 
+/** One sentence with markers [1], [2], …; each part `cites` the id of the item it rests on. */
+export type BriefSummary = {
+  text: string;
+  parts: { part: "bought" | "whyNow" | "risk"; marker: number; cites: string }[];
+};
+
 export type Brief = {
   dealId: string;
   account: string;
@@ -159,6 +165,8 @@ export type Brief = {
   notice: string;
   generatedAt: string;
   team: { ae: BriefPerson | null; csm: BriefPerson | null };
+  /** The brief's opening sentence (account, what they bought, why now, the one risk), each part cited. */
+  summary: BriefSummary | null;
   confirm: {
     opener: string | null;
     openerItemIds: string[];

@@ -153,8 +153,9 @@ describe("buildBrief", () => {
   });
 
   it("quotes the customer's words when a statement only frames a quote", () => {
-    const framed = item("whyTheyBought", "Pain, per Nate Brennan (customer): “We can't hire our way out of the call volume.”", {
+    const framed = item("whyTheyBought", "Pain, per Nate Brennan: “We can't hire our way out of the call volume.”", {
       details: { kind: "pain" },
+      citations: [cite("We can't hire our way out of the call volume.")],
     });
     expect(buildBrief(input([framed])).confirm.opener).toBe(
       "I understand you want to fix this: “We can't hire our way out of the call volume”, for Kestrel Ridge Freight. Is that right?",

@@ -10,6 +10,7 @@ import type {
 } from "./brief.ts";
 import { detailText, inSection, readCalendarDate, selectUsableItems, toBriefItem, trimStatement } from "./brief-items.ts";
 import { collectRisks } from "./collect-risks.ts";
+import { buildBriefSummary, tellingQuote } from "./build-brief-summary.ts";
 import { groupStakeholders } from "./group-stakeholders.ts";
 import { buildKickoffAgenda } from "./build-kickoff-agenda.ts";
 import { buildHandoffTimeline } from "./build-handoff-timeline.ts";
@@ -31,6 +32,7 @@ export function buildBrief(input: BriefInput): Brief {
   const opener = composeOpener(input.deal.account, want, success, stakeholders);
   const kickoff = findKickoff(inSection(items, "nextSteps"), input.deal.closeDate);
   const kickoffScheduledFor = kickoff?.date ?? null;
+  const risks = collectRisks(items, view);
   return {
     dealId: input.deal.id,
     account: input.deal.account,
@@ -44,6 +46,7 @@ export function buildBrief(input: BriefInput): Brief {
         : `Built from approved handoff version ${input.approval.version}, approved ${input.approval.approvedAt}.`,
     generatedAt: input.now.toISOString(),
     team: { ae: input.ae, csm: input.csm },
+    summary: buildBriefSummary(input.deal.account, items, risks),
     confirm: {
       opener: opener?.text ?? null,
       openerItemIds: opener?.itemIds ?? [],
@@ -53,7 +56,7 @@ export function buildBrief(input: BriefInput): Brief {
     },
     promises: inSection(items, "promises").map((item) => toPromise(item, view(item))),
     stakeholders,
-    risks: collectRisks(items, view),
+    risks,
     nextSteps: inSection(items, "nextSteps").map((item) => ({
       ...view(item),
       action: detailText(item, "action"),
@@ -124,7 +127,7 @@ function composeOpener(
   const goals = success.slice(0, 2);
   if (why === undefined && goals.length === 0) return null;
   const champion = stakeholders.find((s) => s.role === "champion" && s.name !== null);
-  const quoteOf = (item: BriefSourceItem) => `“${spokenWords(item.statement)}”`;
+  const quoteOf = (item: BriefSourceItem) => `“${spokenWords(item)}”`;
   const forWhom = `for ${account}${champion ? `, with ${champion.name}${champion.title ? ` (${champion.title})` : ""} as your champion` : ""}`;
   const successText = goals.map(quoteOf).join(" and ");
   const text =
@@ -137,12 +140,14 @@ function composeOpener(
 }
 
 /**
- * The words to quote: a statement that frames a verbatim quote (the offline extractor's "Pain, per Nate: “…”")
- * gives the quote itself; any other statement is used whole, without its closing punctuation.
+ * The words to quote: a statement that frames verbatim quotes (the offline extractor's "Pain, per Nate: “…”")
+ * gives the telling clause of its quotes, so the opener stays a sentence one says aloud; any other statement
+ * is used whole, without its closing punctuation.
  */
-function spokenWords(statement: string): string {
-  const framed = /^[^“”]{0,200}: “([^“”]+)”$/.exec(statement.trim());
-  return trimStatement(framed?.[1] ?? statement);
+function spokenWords(item: BriefSourceItem): string {
+  if (!/“[^”]+”/.test(item.statement)) return trimStatement(item.statement);
+  const quoted = item.citations.filter((c) => c.match !== "unverified");
+  return quoted.length > 0 ? tellingQuote(quoted) : trimStatement(item.statement);
 }
 
 /** The kickoff date a next-step item gives as its due date ("Kickoff is on 17 February", due "Tuesday, February 17"), if any. */

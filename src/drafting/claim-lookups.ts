@@ -56,12 +56,16 @@ function contentWords(item: GroundedCandidate): Set<string> {
     .filter((c) => c.match !== "unverified")
     .map((c) => c.quote)
     .join(" ");
+  // An acronym ("SOC", "TMS") names a thing however short it is; "16th" is the 16 a document writes.
+  const acronyms = (quotes.match(/\b[A-Z]{2,}\b/g) ?? []).map((w) => w.toLowerCase());
   const words = replaceNumberWords(quotes)
     .toLowerCase()
     .split(/[^\p{L}\p{N}'$%]+/u)
     .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
+    .map((w) => w.replace(/^(\d+)(?:st|nd|rd|th)$/, "$1"))
+    .map((w) => (/\d/.test(w) || w.length < 5 ? w : w.replace(/(?:ed|e|ing)$/, "")))
     .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
-  return new Set(words);
+  return new Set([...words, ...acronyms]);
 }
 
 function createNameResolver(sources: ParsedSource[]): (name: string) => string {

@@ -15,8 +15,9 @@ export function collectRisks(items: BriefSourceItem[], view: (item: BriefSourceI
     const reason = riskReason(item);
     if (reason === null) continue;
     const detail = describe(item, reason);
-    // The offline extractor's risk detail is the quoted sentence itself: no need to say it twice.
-    const shownDetail = detail !== null && item.statement.includes(detail) ? null : detail;
+    // The offline extractor's risk detail is the quoted sentences themselves: no need to say them twice.
+    const quoted = detail !== null && (item.statement.includes(detail) || item.citations.some((c) => detail.includes(c.quote)));
+    const shownDetail = quoted ? null : detail;
     candidates.push({ ...view(item), reason, alsoListedAs: [], severity: readSeverity(item), detail: shownDetail });
   }
   const rank = (risk: BriefRisk) => REASON_ORDER[risk.reason] * 10 + (risk.severity === null ? 3 : SEVERITY_ORDER[risk.severity]);
@@ -40,7 +41,8 @@ export function collectRisks(items: BriefSourceItem[], view: (item: BriefSourceI
 function riskReason(item: BriefSourceItem): RiskReason | null {
   if (item.section === "redFlags") return "redFlag";
   if (item.flags?.includes("contradiction")) return "contradiction";
-  if (item.section === "objections" && detailText(item, "resolved") !== "yes") return "unresolvedObjection";
+  if (item.section === "objections" && detailText(item, "resolved") !== "yes" && detailText(item, "status") !== "resolved")
+    return "unresolvedObjection";
   if (item.section === "politicalDynamics") return "politicalDynamics";
   return null;
 }
@@ -52,6 +54,9 @@ function describe(item: BriefSourceItem, reason: RiskReason): string | null {
     case "contradiction":
       return null;
     case "unresolvedObjection": {
+      // The status the settle stage read from what followed; the answer itself is one of the item's quotes.
+      const status = detailText(item, "status");
+      if (status !== null) return STATUS_WORDS[status] ?? status;
       const answer = detailText(item, "answer");
       return `resolved: ${detailText(item, "resolved") ?? "not stated"}${answer ? `; answered with: ${answer}` : ""}`;
     }
@@ -61,6 +66,12 @@ function describe(item: BriefSourceItem, reason: RiskReason): string | null {
     }
   }
 }
+
+const STATUS_WORDS: Record<string, string> = {
+  open: "open",
+  answered: "answered",
+  answeredNotAccepted: "answered, not accepted",
+};
 
 function readSeverity(item: BriefSourceItem): BriefRisk["severity"] {
   const value = detailText(item, "severity");

@@ -5,6 +5,7 @@ import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { mergeSameClaims } from "./merge-same-claims.ts";
 import { dropCoveredCitations } from "./drop-covered-citations.ts";
+import { removeQuote } from "./remove-quote.ts";
 import { createSpanIndex } from "./span-index.ts";
 
 // Where a claim cited in several sections is worth most to the AE; the first wins the quote.
@@ -26,8 +27,10 @@ const FOLLOW_UP =
   /\b(?:send|sent|have it to you|get (?:it|that|this) (?:to|over)|share|schedule|set up|invite|recap|answer|be with you|have it by)\b/i;
 // Whole sentences that only open or frame what follows.
 const FRAME =
-  /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
+  /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|here's what i'm thinking(?: for next steps)?|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
 const MIN_WORDS = 4;
+// A reason given alone ("Because I've heard this before.") leans on the claim said before it.
+const MAX_REASON_WORDS = 6;
 const COMMERCIAL = new Set(["seats", "pricing", "contractValue"]);
 const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
 
@@ -60,8 +63,9 @@ function isFragment(quote: string): boolean {
   const text = quote.trim();
   if (FRAME.test(text)) return true;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length >= MIN_WORDS) return false;
-  // "We will.", "Is that real?": nothing the AE can act on without the turn around them.
+  // "We will.", "Is that real?", "Because I've heard this before.": nothing the AE can act on without the turn around them.
+  const leansBack = words.length < MIN_WORDS || (words.length <= MAX_REASON_WORDS && /^(?:because|'cause|cause)\b/i.test(text));
+  if (!leansBack) return false;
   return !/\d/.test(replaceNumberWords(text)) && !/\b[A-Z][a-z]+\b/.test(text.replace(/^\S+/, ""));
 }
 
@@ -113,13 +117,6 @@ function dropCitations(item: GroundedCandidate, drop: (citation: Citation) => bo
     citations: item.citations.filter((c) => !gone.has(c)),
     evidence: item.evidence.filter((e) => !removed.some((c) => c.quote === e.quote)),
   };
-}
-
-function removeQuote(statement: string, quote: string): string {
-  const flat = quote.replace(/\s+/g, " ").trim();
-  const at = statement.indexOf(flat);
-  if (at === -1) return statement;
-  return `${statement.slice(0, at)}${statement.slice(at + flat.length)}`.replace(/“\s+/g, "“").replace(/\s+”/g, "”").replace(/ {2,}/g, " ");
 }
 
 function verified(item: GroundedCandidate): Citation[] {

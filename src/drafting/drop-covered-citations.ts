@@ -2,6 +2,7 @@ import type { Citation } from "../domain/citation.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { removeQuote } from "./remove-quote.ts";
 
 const STOP = new Set(
   "about after also and are been before but can could for from have here into just like more our over that the their them then there this those through will with would you your plus".split(
@@ -30,6 +31,8 @@ export function dropCoveredCitations(items: GroundedCandidate[], sources: Parsed
     for (const b of cited) {
       for (const a of cited) {
         if (a === b || dropped.has(a) || dropped.has(b)) continue;
+        // Someone else's words never stand in for a person's own ("send me the five percent cap" is not the promise of it).
+        if (a.speaker !== null && a.speaker !== b.speaker) continue;
         if (!covers(a, b)) continue;
         // Both say the same: keep the document's line, else the longer quote.
         if (covers(b, a) && prefer(b, a, documents)) continue;
@@ -39,6 +42,7 @@ export function dropCoveredCitations(items: GroundedCandidate[], sources: Parsed
     if (dropped.size === 0) return item;
     return {
       ...item,
+      statement: [...dropped].reduce((statement, citation) => removeQuote(statement, citation.quote), item.statement),
       citations: item.citations.filter((c) => !dropped.has(c)),
       evidence: item.evidence.filter((e) => ![...dropped].some((c) => c.quote === e.quote)),
     };

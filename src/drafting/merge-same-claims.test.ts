@@ -90,10 +90,23 @@ describe("mergeSameClaims", () => {
           "150",
           "the",
           "Friday",
+          "SOC",
+          "16th",
+          "16",
+          "trained",
+          "waived",
+          "waive",
         ),
         { minLength: 1, maxLength: 7 },
       )
-      .chain((words) => fc.constantFrom(words.join(" "), `You'll have it ${words.join(" ")}`));
+      .chain((words) =>
+        fc.constantFrom(
+          words.join(" "),
+          `You'll have it ${words.join(" ")}`,
+          `Yeah, we'll send that ${words.join(" ")}`,
+          `Until then: ${words.join(" ")}`,
+        ),
+      );
     const citation = fc
       .record({
         source: fc.constantFrom("src_call", "src_call", "src_form", "src_gone"),
@@ -122,7 +135,7 @@ describe("mergeSameClaims", () => {
       fc.property(fc.array(candidate, { maxLength: 50 }), (items) => {
         expect(mergeSameClaims(structuredClone(items), SOURCES)).toEqual(mergeSameClaimsByScan(structuredClone(items), SOURCES));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -8,11 +8,15 @@ const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
 const MAX_MERGED_CITATIONS = 6;
-// A reply that only points back ("You'll have it by Monday.") belongs to the request before it.
-const POINTS_BACK = /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be)\b/i;
+// A reply that only points back ("You'll have it by Monday.") belongs to the request before it; "Yeah," opening it changes nothing.
+// So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
+const POINTS_BACK =
+  /^(?:\w+,\s+){0,2}(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this|those|these)(?: over)?\b)\b/i;
 const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
 // Sections whose items are the same claim by a name, a system or a contract part, never by shared words alone.
 const WORDLESS_SECTIONS = new Set(["stakeholders", "technicalEnvironment", "accountOverview"]);
+// A sentence that opens by pointing at the one before it ("Until then: …", "Otherwise, …") goes on from it.
+const CONTINUES = /^(?:until then|until that|before then|after that|in the meantime|meanwhile|otherwise)\b/i;
 
 /**
  * Items of one section that state the same claim from different places (a person introduced on a call and
@@ -57,7 +61,7 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
   for (const item of items) {
     const isTwin = (other: GroundedCandidate) =>
       isSameClaim(other, item, lookups) || continuesTurn(other, item, lookups.turnOf) || continuesTurn(item, other, lookups.turnOf);
-    const twin = firstTwin(out, candidatePositions(item, index, live, lookups), isTwin);
+    const twin = closestTwin(out, item, candidatePositions(item, index, live, lookups), isTwin, lookups);
     if (twin === undefined) {
       out.push({ ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } });
       fileUnderKeys(out.length - 1);
@@ -69,22 +73,30 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
   return out;
 }
 
-/** The first kept item, in order, among `positions` that is a twin: what a scan of every kept item would find. */
-function firstTwin(
+/**
+ * The closest of the kept items among `positions` that are twins, the one sharing most words with `item`, the
+ * earliest on a tie: what a scan of every kept item would find.
+ */
+function closestTwin(
   out: GroundedCandidate[],
+  item: GroundedCandidate,
   positions: number[],
   isTwin: (other: GroundedCandidate) => boolean,
+  { wordsOf }: ClaimLookups,
 ): { item: GroundedCandidate; position: number } | undefined {
+  let best: { item: GroundedCandidate; position: number; shared: number } | undefined;
   for (const position of positions.sort((a, b) => a - b)) {
     const other = out[position]!;
-    if (other.citations.length < MAX_MERGED_CITATIONS && isTwin(other)) return { item: other, position };
+    if (other.citations.length >= MAX_MERGED_CITATIONS || !isTwin(other)) continue;
+    const shared = countShared(wordsOf(other), wordsOf(item));
+    if (best === undefined || shared > best.shared) best = { item: other, position, shared };
   }
-  return undefined;
+  return best;
 }
 
 /**
  * Every kept item that can be `item`'s twin, and maybe others: those continuing or continued by its turn, those
- * with its name, system, competitor or contract part, and those sharing at least MIN_SHARED content words.
+ * with its name, system, competitor or contract part, and those sharing at least `minSharedFor` content words.
  */
 function candidatePositions(
   item: GroundedCandidate,
@@ -99,8 +111,9 @@ function candidatePositions(
   const last = item.citations.filter((c) => c.match !== "unverified").at(-1)!;
   const [firstTurn, lastTurn] = [turnOf(first), turnOf(last)];
   const keys = twinKeys(item, lookups).filter((key) => key.startsWith("claim|"));
-  if (firstTurn !== null) keys.push(turnKey("last", first.sourceId, firstTurn - 1));
-  if (lastTurn !== null) keys.push(turnKey("first", last.sourceId, lastTurn + 1));
+  // The turn before or the same turn (a sentence pointing back within one turn), and the same or the next turn.
+  if (firstTurn !== null) keys.push(turnKey("last", first.sourceId, firstTurn - 1), turnKey("last", first.sourceId, firstTurn));
+  if (lastTurn !== null) keys.push(turnKey("first", last.sourceId, lastTurn + 1), turnKey("first", last.sourceId, lastTurn));
   for (const key of keys) for (const position of index.read(key, live)) found.add(position);
   const shared = new Map<number, number>();
   for (const section of wordSectionsFor(item.section)) {
@@ -108,7 +121,7 @@ function candidatePositions(
       for (const position of index.read(wordKey(section, word), live)) shared.set(position, (shared.get(position) ?? 0) + 1);
     }
   }
-  for (const [position, count] of shared) if (count >= MIN_SHARED) found.add(position);
+  for (const [position, count] of shared) if (count >= minSharedFor(item.section)) found.add(position);
   return [...found];
 }
 
@@ -147,6 +160,14 @@ function claimKey(item: GroundedCandidate, { fullName, documents }: ClaimLookups
   }
 }
 
+/**
+ * The fewest shared words with which `isSameClaim` can hold for an item of `section`: a promise written into a
+ * signed document and made on a call share one word fewer.
+ */
+function minSharedFor(section: string): number {
+  return section === "promises" ? MIN_SHARED - 1 : MIN_SHARED;
+}
+
 /** Sections whose items `isSameClaim` compares with an item of `section` by shared words. */
 function wordSectionsFor(section: string): string[] {
   const sameSection = WORDLESS_SECTIONS.has(section) ? [] : [section];
@@ -167,6 +188,9 @@ function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullName, doc
   // A follow-up asked for on a call and promised again in an email is one action.
   if (a.section !== b.section) return ACTION_SECTIONS.has(a.section) && ACTION_SECTIONS.has(b.section) && sharedWords(a, b) > MIN_SHARED;
   switch (a.section) {
+    case "successCriteria":
+      // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
+      return firstSpeaker(a) === firstSpeaker(b) && sharedWords(a, b) >= MIN_SHARED;
     case "stakeholders": {
       const x = text(a, "name");
       const y = text(b, "name");
@@ -182,6 +206,13 @@ function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullName, doc
       if (sourceA === null || sourceA !== onlySource(b) || !documents.has(sourceA)) return false;
       return familyOf(text(a, "field")) === familyOf(text(b, "field"));
     }
+    case "promises": {
+      // A term written into the signed document is the promise made on the call ("Implementation services:
+      // $15,000.00, waived" and "I'll waive the implementation fee"): the document's terse line shares fewer words.
+      const oneDocument =
+        (onlySource(a) !== null && documents.has(onlySource(a)!)) !== (onlySource(b) !== null && documents.has(onlySource(b)!));
+      return sharedWords(a, b) >= (oneDocument ? MIN_SHARED - 1 : MIN_SHARED);
+    }
     default:
       return sharedWords(a, b) >= MIN_SHARED;
   }
@@ -194,10 +225,15 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   const first = item.citations.find((c) => c.match !== "unverified");
   if (last === undefined || first === undefined || last.sourceId !== first.sourceId) return false;
   const [from, to] = [turnOf(last), turnOf(first)];
-  if (from === null || to === null || to - from !== 1) return false;
+  if (from === null || to === null || to - from < 0 || to - from > 1) return false;
+  // Within one turn only a sentence that points back joins the one before it.
+  const pointsBack = ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
+  if (to === from && !pointsBack && !(earlier.section === item.section && CONTINUES.test(first.quote))) return false;
   // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
   if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
+  // "Until then: nightly CSV export" goes on from the line before it, whatever the section.
+  if (earlier.section === item.section && CONTINUES.test(first.quote)) return true;
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
 }
 
@@ -244,6 +280,10 @@ function sameText(a: GroundedCandidate, b: GroundedCandidate, key: string): bool
 function onlySource(item: GroundedCandidate): string | null {
   const ids = new Set(item.citations.filter((c) => c.match !== "unverified").map((c) => c.sourceId));
   return ids.size === 1 ? [...ids][0]! : null;
+}
+
+function firstSpeaker(item: GroundedCandidate): string | null {
+  return item.citations.find((c) => c.match !== "unverified")?.speaker ?? null;
 }
 
 function isFlagged(item: GroundedCandidate): boolean {

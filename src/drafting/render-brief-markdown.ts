@@ -1,5 +1,6 @@
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
-import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefStakeholder } from "./brief.ts";
+import { tellingQuote } from "./build-brief-summary.ts";
+import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
 export function renderBriefMarkdown(brief: Brief): string {
@@ -12,6 +13,7 @@ export function renderBriefMarkdown(brief: Brief): string {
     "",
   );
 
+  if (brief.summary) lines.push(...renderSummary(brief.summary, indexItems(brief)));
   lines.push("## Confirm with the customer", "");
   if (brief.confirm.opener) lines.push(`Open the kickoff with: _${inline(brief.confirm.opener)}_`, "");
   else lines.push("_The handoff says neither what they want nor what success looks like: ask both._", "");
@@ -20,26 +22,34 @@ export function renderBriefMarkdown(brief: Brief): string {
   section(lines, "### What success looks like", brief.confirm.successLooksLike, (i) => renderItem(i));
 
   section(lines, "## Promises to honour", brief.promises, (p) =>
-    renderItem(p, [
-      `owner: ${p.owner ? inline(p.owner) : "not stated (ask the AE)"}`,
-      `due: ${p.due ? inline(p.due) : "not stated"}`,
-      ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
-      ...(p.unrealistic ? ["**looks unrealistic**"] : []),
-    ]),
+    renderItem(
+      p,
+      // What the statement already says ("Dana Whitlock committed (due Monday)") is not said again.
+      [
+        ...(p.owner && p.statement.includes(p.owner) ? [] : [`owner: ${p.owner ? inline(p.owner) : "not stated (ask the AE)"}`]),
+        // A promise without a date is common (a discount, a waived fee): only a stated one is worth a line.
+        ...(p.due && !p.statement.includes(p.due) ? [`due: ${inline(p.due)}`] : []),
+        ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
+        ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
+      ],
+    ),
   );
   lines.push("## Stakeholders", "");
   if (brief.stakeholders.length === 0) lines.push("_Nothing in the handoff._", "");
   for (const person of brief.stakeholders) lines.push(...renderStakeholder(person), "");
   section(lines, "## Risks to watch", brief.risks, (r) =>
     renderItem(r, [
-      [r.reason, ...r.alsoListedAs].join(" + "),
-      ...(r.severity ? [`severity ${r.severity}`] : []),
+      ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
+      ...(r.severity ? [`${r.severity} severity`] : []),
       ...(r.detail ? [inline(r.detail)] : []),
     ]),
   );
 
   section(lines, "## Next steps and open items", brief.nextSteps, (n) =>
-    renderItem(n, [`owner: ${n.owner ? inline(n.owner) : "not stated"}`, `due: ${n.due ? inline(n.due) : "not stated"}`]),
+    renderItem(n, [
+      ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
+      ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
+    ]),
   );
 
   lines.push("## Open questions", "");
@@ -83,10 +93,12 @@ function renderStakeholder(person: BriefStakeholder): string[] {
   const who = person.name ? `**${inline(person.name)}**${person.title ? `, ${inline(person.title)}` : ""}` : "**(no name given)**";
   const stance = person.stance === "mixed" ? `mixed (${person.stances.join(", ")})` : person.stance;
   const marker = person.basis === "draft" ? " _[DRAFT]_" : "";
-  const lines = [`- ${who} · role: ${person.role ?? "not stated"} · stance: ${inline(stance)}${marker}`];
+  const role = person.role === null || person.role === "other" ? "role not stated" : (ROLE_WORDS[person.role] ?? inline(person.role));
+  const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
   for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(preference)}`);
-  for (const item of person.items) lines.push(...renderItem(item).map((line) => `  ${line}`));
+  // The person is named above: each item shows its words and where they were said.
+  for (const item of person.items) lines.push(...renderItem(item, [], { label: false }).map((line) => `  ${line}`));
   return lines;
 }
 
@@ -107,28 +119,104 @@ function indexItems(brief: Brief): Map<string, BriefItem> {
 function renderAgendaSection(n: number, part: BriefAgendaSection, byId: Map<string, BriefItem>): string[] {
   const lines = [`### ${n}. ${part.title}`, ""];
   for (const point of part.points) lines.push(`- ${inline(point)}`);
-  for (const id of part.itemIds) {
-    const item = byId.get(id);
-    if (item) lines.push(`  - ${inline(item.statement)}${describeBasis(item)}`);
-  }
+  // The items are shown in full above, under the section the point names: the agenda only counts them.
+  const shown = part.itemIds.filter((id) => byId.has(id)).length;
+  if (shown > 0) lines.push(`  - ${shown} item${shown === 1 ? "" : "s"} of this brief`);
   lines.push("");
   return lines;
 }
 
-function renderItem(item: BriefItem, facts: string[] = []): string[] {
+/**
+ * One item: its statement (a statement made of quotes shows its label and the telling clause of the first),
+ * the first quote in full when the statement does not hold it, and where every other quote was said.
+ */
+/**
+ * One item on one line where it can be: its statement (a statement made of quotes shows its label and the
+ * telling clause of its quotes) and where each quote was said; a statement that holds no quote shows the first
+ * quote in full under it.
+ */
+function renderItem(item: BriefItem, facts: string[] = [], options: { label: boolean } = { label: true }): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
-  const lines = [`- ${inline(item.statement)}${flags}${describeBasis(item)}`];
-  if (facts.length > 0) lines.push(`  - ${facts.join(" · ")}`);
+  const [first, ...rest] = item.citations;
+  const quoting = first !== undefined && /“[^”]*”/.test(item.statement);
+  const label = labelOf(item.statement);
+  // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
+  const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label)}”` : "";
+  const shown = quoting ? (options.label ? `${label}: ${words}` : words) : item.statement;
+  const where = quoting ? ` — ${renderReferences(item.citations, shown)}` : "";
+  const inlineFacts = facts.length > 0 && quoting ? ` · ${facts.join(" · ")}` : "";
+  const lines = [`- ${inline(shown)}${where}${flags}${inlineFacts}${describeBasis(item)}`];
+  if (facts.length > 0 && !quoting) lines.push(`  - ${facts.join(" · ")}`);
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
-  for (const citation of item.citations) lines.push(`  - ${renderCitation(citation)}`);
+  if (first !== undefined && !quoting) {
+    lines.push(`  - ${renderCitation(first)}`);
+    if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown)}`);
+  }
   return lines;
 }
 
+/** Where quotes were said, file named once per run: "call.vtt, Nate Brennan, 1:14, 2:13; order-form.pdf". */
+function renderReferences(citations: BriefCitation[], statement: string): string {
+  const runs: string[] = [];
+  let previous: BriefCitation | undefined;
+  for (const c of citations) {
+    const sameFile = previous?.file === c.file;
+    const speaker =
+      c.speaker !== null && !statement.includes(c.speaker) && !(sameFile && previous?.speaker === c.speaker) ? c.speaker : null;
+    const time = sameFile && previous?.time === c.time ? null : c.time;
+    // "Commitment in order-form.pdf" already names the file.
+    const file = sameFile || statement.includes(`in ${c.file}`) || statement.includes(`per ${c.file}`) ? null : c.file;
+    const parts = [file, speaker, time].filter((p): p is string => p !== null).map(inline);
+    const match = c.match === "exact" ? "" : ` (${c.match} match)`;
+    if (parts.length > 0 || match !== "") runs.push(`${sameFile ? ", " : runs.length > 0 ? "; " : ""}${parts.join(", ")}${match}`);
+    previous = c;
+  }
+  return runs.join("");
+}
+
+/** A statement without its quotations: the label an item is known by where it is shown in full elsewhere. */
+function labelOf(statement: string): string {
+  // Quotations after a colon are the words themselves; one in parentheses ("“he” is Sam") is part of the label.
+  const label = statement
+    .replace(/:\s*“[^”]*”(?:\s*“[^”]*”)*/g, "")
+    .replace(/\s+([,.])/g, "$1")
+    .trim();
+  return label === "" ? statement : label;
+}
+
+function renderSummary(summary: NonNullable<Brief["summary"]>, byId: Map<string, BriefItem>): string[] {
+  const lines = [`**In one sentence:** ${inline(summary.text)}`, ""];
+  // The sentence quotes the words; each marker says where they were said.
+  const sources = summary.parts.flatMap((part) => {
+    const citations = byId.get(part.cites)?.citations ?? [];
+    return citations.length === 0 ? [] : [`[${part.marker}] ${renderReferences(citations.slice(0, 1), "")}`];
+  });
+  if (sources.length > 0) lines.splice(1, 0, `_${sources.join(" · ")}_`);
+  return lines;
+}
+
+const RISK_WORDS: Record<BriefRisk["reason"], string> = {
+  redFlag: "a red flag",
+  contradiction: "a contradiction",
+  unresolvedObjection: "an open objection",
+  politicalDynamics: "political dynamics",
+};
+
+const ROLE_WORDS: Record<string, string> = {
+  economicBuyer: "economic buyer",
+  champion: "champion",
+  decisionMaker: "decision maker",
+  technicalContact: "technical contact",
+  executiveSponsor: "executive sponsor",
+  endUser: "end user",
+  blocker: "possible blocker",
+};
+
 function describeBasis(item: BriefItem): string {
   if (item.basis === "approved") return "";
-  const review =
-    item.reviewStatus === "approved" ? "checked by the AE" : item.reviewStatus === "edited" ? "edited by the AE" : "not reviewed";
-  return ` _[DRAFT · ${review}]_`;
+  // Not reviewed is what a draft's item is unless it says otherwise: "DRAFT" alone says it.
+  const review = item.reviewStatus === "approved" ? " · checked by the AE" : item.reviewStatus === "edited" ? " · edited by the AE" : "";
+  return ` _[DRAFT${review}]_`;
 }
 
 function renderCitation(citation: BriefCitation): string {

@@ -72,7 +72,7 @@ function renderItem(item: DraftItem): string[] {
   const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.map(escapeMarkdownText).join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
   const { statement, dateShown } = showDueDate(escapeMarkdownText(displayStatement(item)), item.details ?? {});
-  const lines = [`- ${statement}${describePerson(item)}${describeProgress(item, dateShown)}${flags}${status}`];
+  const lines = [`- ${statement}${describePerson(item)}${describeProgress(item, dateShown, statement)}${flags}${status}`];
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   const checkReason = item.details?.needsCheckingReason;
   if (typeof checkReason === "string") lines.push(`  - _to check: ${escapeMarkdownText(checkReason)}_`);
@@ -94,12 +94,13 @@ function renderItem(item: DraftItem): string[] {
  */
 function displayStatement(item: DraftItem): string {
   let shown = item.statement;
-  for (const citation of item.citations) {
-    if (citation.match === "unverified") continue;
-    const quote = citation.quote.replace(/\s+/g, " ").trim();
-    if (quote.length < 12) continue;
-    shown = shown.replace(quote, "\u0000");
-  }
+  // Longest first, so a short quote ("In our TMS.") never takes a piece of a longer one.
+  const quotes = item.citations
+    .filter((c) => c.match !== "unverified")
+    .map((c) => c.quote.replace(/\s+/g, " ").trim())
+    .sort((a, b) => b.length - a.length);
+  // A short quote ("In our TMS.") is taken only where a quotation opens with it, never from the label's words.
+  for (const quote of quotes) shown = quote.length < 12 ? shown.replace(`“${quote}`, "“\u0000") : shown.replace(quote, "\u0000");
   shown = shown
     .replace(/“\s*(?:\u0000\s*)+”/g, "")
     .replace(/(?:\s*\u0000)+/g, " …")
@@ -152,16 +153,18 @@ function showDueDate(statement: string, details: Record<string, unknown>): { sta
 }
 
 /** Due date and status of a promise, next step or objection, as the settle stage read them. */
-function describeProgress(item: DraftItem, dateShown: boolean): string {
+function describeProgress(item: DraftItem, dateShown: boolean, statement: string): string {
   const details = item.details ?? {};
   const parts: string[] = [];
   if (typeof details.dueDate === "string" && !dateShown) parts.push(`due ${escapeMarkdownText(details.dueDate)}`);
   const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
   if (details.status === "done" && evidence?.quote)
     parts.push(`done: “${escapeMarkdownText(evidence.quote)}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`);
-  else if (typeof details.status === "string" && details.status !== "open")
-    parts.push(STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status));
-  else if (item.section === "objections" && details.status === "open") parts.push("open");
+  else if (typeof details.status === "string" && details.status !== "open") {
+    const label = STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status);
+    // "Concern from Ray, answered by Priya" already says it was answered.
+    if (!statement.toLowerCase().includes(label)) parts.push(label);
+  } else if (item.section === "objections" && details.status === "open") parts.push("open");
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
 }
 

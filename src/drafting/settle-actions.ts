@@ -47,7 +47,10 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     if (first === undefined) return item;
     const quotes = cited.map((c) => c.quote).join(" ");
     // "Sam will send a plan with the March 16 milestones by February 11": the "by" day is the due day.
-    const found = findByPhrase(quotes) ?? (typeof item.details.due === "string" ? item.details.due : (findDayPhrase(quotes) ?? null));
+    // An item merged from several places keeps the day its own first sentence or its details give; "Tuesday" keeps
+    // the "next week" said with it.
+    const stated = typeof item.details.due === "string" ? item.details.due : null;
+    const found = findByPhrase(cited[0]!.quote) ?? stated ?? findByPhrase(quotes) ?? findDayPhrase(quotes) ?? null;
     const phrase = found === null ? null : withWeekQualifier(found, quotes);
     const dueDate = phrase !== null && first.date !== null ? resolveDueDate(phrase, first.date) : null;
     const delivery = first.date === null ? null : findDelivery(quotes, first.date, later);

@@ -55,6 +55,7 @@ export function renderBriefPage(view: BriefPageView): Html {
     ${view.canEdit ? html`<a class="button" href="/deals/${deal.id}/review">Open the review</a>` : EMPTY}
     <a class="button button-quiet" href="/deals/${deal.id}">Deal and sources</a>
   </div>
+  ${brief.summary ? html`<p class="opener" id="summary"><span class="label">In one sentence</span> ${brief.summary.text}</p>` : EMPTY}
   <nav class="section-index no-print" aria-label="Brief sections"><ul>
     <li><a href="#confirm">Confirm</a></li><li><a href="#promises">Promises <span class="count">${brief.promises.length}</span></a></li>
     <li><a href="#risks">Risks <span class="count">${brief.risks.length}</span></a></li><li><a href="#stakeholders">Stakeholders <span class="count">${brief.stakeholders.length}</span></a></li>

@@ -82,4 +82,27 @@ describe("the deterministic stages on the LLM path", () => {
     for (const [at, part] of ["contract value", "seat count", "plan", "contract start", "renewal date"].entries())
       expect(questions[at]).toContain(part);
   });
+
+  it("joins the signed document's line to the promise made on the call, and a reply acting on “that” to its promise", async () => {
+    // Hand-written model answer (not recorded): the waived fee cited once from the call and once from the
+    // order form, and the renewal cap with "We'll put that in the order form." as a promise of its own.
+    const answer = answerWith({
+      promises: [
+        promise("Dana waived the implementation fee.", "And I'll waive the implementation fee completely.", null),
+        promise("The order form waives implementation services.", "Implementation services: $15,000.00, waived", null),
+        promise("The renewal increase is capped at five percent.", "I can cap the renewal increase at five percent.", null),
+        promise("Dana will write the cap into the order form.", "We'll put that in the order form.", null),
+      ],
+    });
+    llm.enqueue(completionReply(answer));
+    const draft = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    const quotesOf = (quote: string) =>
+      draft.items.filter((item) => item.citations.some((c) => c.quote === quote)).map((item) => item.citations.map((c) => c.quote));
+    expect(quotesOf("And I'll waive the implementation fee completely.")).toEqual([
+      ["And I'll waive the implementation fee completely.", "Implementation services: $15,000.00, waived"],
+    ]);
+    expect(quotesOf("I can cap the renewal increase at five percent.")).toEqual([
+      ["I can cap the renewal increase at five percent.", "We'll put that in the order form."],
+    ]);
+  });
 });

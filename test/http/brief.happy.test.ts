@@ -144,7 +144,7 @@ describe("GET /v1/deals/{dealId}/brief", () => {
     expect(byQuery.headers.get("content-type")).toContain("text/markdown");
     const md = await byQuery.text();
     expect(md).toMatch(/^# Pre-kickoff brief: Kestrel Ridge Freight\n\n> \*\*DRAFT/);
-    expect(md).toContain("- The AE promised go-live by 16 March. **[unrealistic]** _[DRAFT · not reviewed]_");
+    expect(md).toContain("- The AE promised go-live by 16 March. **[unrealistic]** _[DRAFT]_");
     expect(md).toContain("“live on Corvala by March 16th” — discovery-call.vtt, Dana Whitlock, 3:27");
     expect(md).not.toContain(HIDDEN_STATEMENTS.rejected);
 

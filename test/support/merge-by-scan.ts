@@ -1,5 +1,7 @@
 // The pairwise scans that the indexed merges replaced (src/drafting/merge-items.ts and merge-same-claims.ts as
-// they were), kept as the oracle the merges' property tests compare with: same input, same output.
+// they were), kept as the oracle the merges' property tests compare with: same input, same output. The same-claim
+// scan carries the rules added since (issue 10: the closest twin, one person's metric, a promise written into the
+// signed document, sentences pointing back within a turn, acronyms, ordinals and stems in the shared words).
 import type { Citation } from "../../src/domain/citation.ts";
 import type { ParsedSource } from "../../src/domain/source.ts";
 import type { GroundedCandidate } from "../../src/drafting/ground-candidates.ts";
@@ -71,10 +73,15 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
   const documents = new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id));
   const out: GroundedCandidate[] = [];
   for (const item of items) {
-    const twin = out.find(
+    // The closest of the items it could join: the one sharing most words with it.
+    const twins = out.filter(
       (other) =>
         other.citations.length < MAX_MERGED_CITATIONS &&
         (isSameClaim(other, item, fullName, documents) || continuesTurn(other, item, turnOf) || continuesTurn(item, other, turnOf)),
+    );
+    const twin = twins.reduce<GroundedCandidate | undefined>(
+      (best, other) => (best === undefined || sharedWords(other, item) > sharedWords(best, item) ? other : best),
+      undefined,
     );
     if (twin === undefined) {
       out.push({ ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } });
@@ -90,6 +97,9 @@ function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, fullName: (name
   // A follow-up asked for on a call and promised again in an email is one action.
   if (a.section !== b.section) return ACTION_SECTIONS.has(a.section) && ACTION_SECTIONS.has(b.section) && sharedWords(a, b) > MIN_SHARED;
   switch (a.section) {
+    case "successCriteria":
+      // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
+      return firstSpeaker(a) === firstSpeaker(b) && sharedWords(a, b) >= MIN_SHARED;
     case "stakeholders": {
       const x = text(a, "name");
       const y = text(b, "name");
@@ -105,6 +115,13 @@ function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, fullName: (name
       if (sourceA === null || sourceA !== onlySource(b) || !documents.has(sourceA)) return false;
       return familyOf(text(a, "field")) === familyOf(text(b, "field"));
     }
+    case "promises": {
+      // A term written into the signed document is the promise made on the call ("Implementation services:
+      // $15,000.00, waived" and "I'll waive the implementation fee"): the document's terse line shares fewer words.
+      const oneDocument =
+        (onlySource(a) !== null && documents.has(onlySource(a)!)) !== (onlySource(b) !== null && documents.has(onlySource(b)!));
+      return sharedWords(a, b) >= (oneDocument ? MIN_SHARED - 1 : MIN_SHARED);
+    }
     default:
       return sharedWords(a, b) >= MIN_SHARED;
   }
@@ -117,10 +134,15 @@ function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidate, turn
   const first = item.citations.find((c) => c.match !== "unverified");
   if (last === undefined || first === undefined || last.sourceId !== first.sourceId) return false;
   const [from, to] = [turnOf(last), turnOf(first)];
-  if (from === null || to === null || to - from !== 1) return false;
+  if (from === null || to === null || to - from < 0 || to - from > 1) return false;
+  // Within one turn only a sentence that points back joins the one before it.
+  const pointsBack = ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
+  if (to === from && !pointsBack && !(earlier.section === item.section && CONTINUES.test(first.quote))) return false;
   // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
   if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
+  // "Until then: nightly CSV export" goes on from the line before it, whatever the section.
+  if (earlier.section === item.section && CONTINUES.test(first.quote)) return true;
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
 }
 
@@ -170,12 +192,16 @@ function contentWords(item: GroundedCandidate): Set<string> {
     .filter((c) => c.match !== "unverified")
     .map((c) => c.quote)
     .join(" ");
+  // An acronym ("SOC", "TMS") names a thing however short it is; "16th" is the 16 a document writes.
+  const acronyms = (quotes.match(/\b[A-Z]{2,}\b/g) ?? []).map((w) => w.toLowerCase());
   const words = replaceNumberWords(quotes)
     .toLowerCase()
     .split(/[^\p{L}\p{N}'$%]+/u)
     .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
+    .map((w) => w.replace(/^(\d+)(?:st|nd|rd|th)$/, "$1"))
+    .map((w) => (/\d/.test(w) || w.length < 5 ? w : w.replace(/(?:ed|e|ing)$/, "")))
     .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
-  return new Set(words);
+  return new Set([...words, ...acronyms]);
 }
 
 function createNameResolver(sources: ParsedSource[]): (name: string) => string {
@@ -204,6 +230,10 @@ function onlySource(item: GroundedCandidate): string | null {
   return ids.size === 1 ? [...ids][0]! : null;
 }
 
+function firstSpeaker(item: GroundedCandidate): string | null {
+  return item.citations.find((c) => c.match !== "unverified")?.speaker ?? null;
+}
+
 function isFlagged(item: GroundedCandidate): boolean {
   return (item.flags ?? []).some((f) => f === "contradiction" || f === "prompt-injection");
 }
@@ -225,6 +255,10 @@ const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
 const MAX_MERGED_CITATIONS = 6;
-// A reply that only points back ("You'll have it by Monday.") belongs to the request before it.
-const POINTS_BACK = /^(?:\w+,\s+)?(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be)\b/i;
+// A reply that only points back ("You'll have it by Monday.") belongs to the request before it; "Yeah," opening it changes nothing.
+// So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
+const POINTS_BACK =
+  /^(?:\w+,\s+){0,2}(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this|those|these)(?: over)?\b)\b/i;
 const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
+// A sentence that opens by pointing at the one before it ("Until then: …", "Otherwise, …") goes on from it.
+const CONTINUES = /^(?:until then|until that|before then|after that|in the meantime|meanwhile|otherwise)\b/i;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedFullDeal } from "../support/seed-deal.ts";
+import { seedBriefDeal } from "../support/seed-brief-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 import { getPage, postForm, signIn } from "./web-session.ts";
 
@@ -15,6 +16,13 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe("the CSM's follow-up from the brief page", () => {
+  it("opens with the brief's one composed sentence, each part marked with its citation", async () => {
+    const deal = seedBriefDeal(t, ae, csm);
+    const session = await signIn(t, csm.token);
+    const page = await (await getPage(t, session, `/deals/${deal.id}/brief`)).text();
+    expect(page).toMatch(/<p class="opener" id="summary"><span class="label">In one sentence<\/span> [^<]*why now: [^<]*\[1\]/);
+  });
+
   it("marks a milestone done and sends 'received, with questions', which the AE reads on the deal page", async () => {
     const { deal } = await seedFullDeal(t, ae, csm);
     const session = await signIn(t, csm.token);

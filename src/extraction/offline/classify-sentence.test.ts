@@ -12,6 +12,8 @@ const TABLE: Row[] = [
   ["We can waive the onboarding fee if you sign this quarter.", "seller", ["promises"]],
   ["Our team will handle the data migration at no extra cost.", "seller", ["promises"]],
   ["Here's what I'd propose: a 60-day pilot with two of your regions.", "seller", ["promises"]],
+  ["We train the support staff in small groups for your team.", "seller", ["promises"]],
+  ["Your team runs the export and we map the fields with you.", "seller", []],
   ["I'll be honest, it's been a rough quarter.", "seller", []],
   ["We'll see how the board meeting goes.", "customer", []],
   // next steps: requests, scheduling, signatures

@@ -3,11 +3,13 @@ import type { ItemFacts } from "./item-facts.ts";
 const MAX_QUOTE = 280;
 
 /**
- * The item's statement: who said it and the words themselves, framed by the section. It quotes
- * rather than paraphrases, so it never adds a fact the cited sentences do not hold.
+ * The item's statement: a short label (who, and what the section does not already say) and the words
+ * themselves. It quotes rather than paraphrases, so it never adds a fact the cited sentences do not hold.
+ * The section heading and the citation line say the rest, so the label never repeats them.
  */
 export function describeItem(facts: ItemFacts, details: Record<string, unknown>, sourceLabel: string): string {
-  const who = facts.speaker === null ? sourceLabel : facts.side === null ? facts.speaker : `${facts.speaker} (${facts.side})`;
+  const who = facts.speaker ?? sourceLabel;
+  const per = `, per ${who}`;
   const said = quoteText(facts.text);
   const value = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : null);
   switch (facts.section) {
@@ -17,40 +19,42 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
       return `${who} ${details.explicit ? "committed" : "offered"}${due}: ${said}`;
     }
     case "objections": {
-      const answer = facts.answer ? ` ${facts.answer.speaker ?? "The other side"} answered: ${quoteText(facts.answer.text)}` : "";
-      return `${who} raised a concern: ${said}${answer}`;
+      const answer = facts.answer
+        ? `, answered by ${facts.answer.speaker ?? "the other side"}: ${said} ${quoteText(facts.answer.text)}`
+        : `: ${said}`;
+      return `Concern from ${who}${answer}`;
     }
     case "nextSteps": {
       const owner = value("owner");
-      const due = value("due");
-      return `Next step${owner ? ` for ${owner}` : ""}${due ? `, due ${due}` : ""}, per ${who}: ${said}`;
+      const due = value("due") ? `, due ${value("due")}` : "";
+      if (owner === null) return `Next step${due}${per}: ${said}`;
+      return `${owner}${due}${owner === facts.speaker ? "" : per}: ${said}`;
     }
     case "redFlags":
-      return `Possible ${value("kind") ?? "other"} risk, raised by ${who}: ${said}`;
+      return `${capitalize(value("kind") ?? "other")} risk${per}: ${said}`;
     case "stakeholders": {
       const name = value("name");
       const title = value("title");
-      if (name === null) return `${who} on the people involved: ${said}`;
-      const person = title ? `${name} (${title})` : name;
-      return name === facts.speaker ? `${person} said: ${said}` : `${person}, per ${who}: ${said}`;
+      if (name === null) return `On the people involved${per}: ${said}`;
+      if (name === facts.speaker) return `${title ? `${name} (${title})` : name}: ${said}`;
+      // "Ray Tanaka (mentioned by Nate Brennan)": the way a person would say whose words introduce Ray.
+      return `${title ? `${name}, ${title}` : name} (${facts.speaker === null ? "in" : "mentioned by"} ${who}): ${said}`;
     }
     case "whyTheyBought":
-      return `${labelKind(value("kind"))}, per ${who}: ${said}`;
+      return `${labelKind(value("kind"))}${per}: ${said}`;
     case "successCriteria":
-      return `Success criterion${labelHorizon(value("horizon"))}, per ${who}: ${said}`;
+      return `${labelHorizon(value("horizon"))}${per}: ${said}`;
     case "politicalDynamics":
-      return `${who} on internal dynamics: ${said}`;
+      return `${facts.speaker === null ? "In " : ""}${who}: ${said}`;
     case "competition": {
       const competitor = value("competitor");
-      if (details.kind === "whyChosen") return `Why they chose this vendor, per ${who}: ${said}`;
-      return `Alternative considered${competitor ? ` (${competitor})` : ""}, per ${who}: ${said}`;
+      if (details.kind === "whyChosen") return `Why they chose this vendor${per}: ${said}`;
+      return `${competitor ?? "Alternative considered"}${per}: ${said}`;
     }
-    case "technicalEnvironment": {
-      const system = value("system");
-      return `Technical environment${system ? ` (${system})` : ""}, per ${who}: ${said}`;
-    }
+    case "technicalEnvironment":
+      return `${value("system") ?? "Systems"}${per}: ${said}`;
     case "accountOverview":
-      return `${ACCOUNT_PART[value("field") ?? "other"] ?? "Account"}, per ${who}: ${said}`;
+      return `${ACCOUNT_PART[value("field") ?? "other"] ?? "Account"}${per}: ${said}`;
   }
 }
 
@@ -69,9 +73,18 @@ const ACCOUNT_PART: Record<string, string> = {
   other: "Account",
 };
 
-function quoteText(text: string): string {
+/** The words quoted, shortened at a word boundary (never mid-word) when longer than MAX_QUOTE. */
+export function quoteText(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return `“${flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1).trimEnd()}…` : flat}”`;
+  if (flat.length <= MAX_QUOTE) return `“${flat}”`;
+  const cut = flat.slice(0, MAX_QUOTE);
+  const atSpace = cut.lastIndexOf(" ");
+  const whole = (atSpace > 0 ? cut.slice(0, atSpace) : cut).replace(/[\s,;:–—-]+$/, "");
+  return `“${whole}…”`;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function labelKind(kind: string | null): string {
@@ -81,8 +94,8 @@ function labelKind(kind: string | null): string {
 }
 
 function labelHorizon(horizon: string | null): string {
-  if (horizon === "30days") return " (first 30 days)";
-  if (horizon === "90days") return " (90 days)";
-  if (horizon === "longTerm") return " (long term)";
-  return "";
+  if (horizon === "30days") return "First 30 days";
+  if (horizon === "90days") return "First 90 days";
+  if (horizon === "longTerm") return "Long term";
+  return "Goal";
 }

@@ -70,7 +70,7 @@ describe("createOfflineExtractor", () => {
   it("finds a promise by the seller with its due date and the customer it was made to", async () => {
     const [promise] = citing(await extract(deal), "I can take fifteen percent off").filter((i) => i.section === "promises");
     expect(promise?.details).toMatchObject({ promisedBy: "Ana Gomez", promisedTo: "Ben Carter", due: "March 3", explicit: true });
-    expect(promise?.statement).toMatch(/^Ana Gomez \(seller\) committed \(due March 3\): “/);
+    expect(promise?.statement).toMatch(/^Ana Gomez committed \(due March 3\): “/);
   });
 
   it("links a customer's objection to the seller's answer", async () => {
@@ -123,5 +123,25 @@ describe("createOfflineExtractor", () => {
     const items = await extract([orderForm]);
     expect(citing(items, "Total contract value").map((i) => i.section)).toEqual(["accountOverview"]);
     expect(items.every((i) => i.statement.includes("order-form.pdf"))).toBe(true);
+  });
+});
+
+describe("a seller's pitch on a call", () => {
+  it("is not account data: the seller's recap of the account files no account item, the customer's own words do", async () => {
+    const recap = "So if I'm hearing you right, the core issues are: one, reps spending too much time on admin work.";
+    const pitch = buildParsedSource({
+      id: "pitch",
+      filename: "pitch.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", recap],
+        ["Ben Carter", recap],
+      ],
+    });
+    const account = (await extract([pitch])).filter((item) => item.section === "accountOverview");
+    expect(account.map((item) => item.statement)).toEqual([`Account, per Ben Carter: “${recap}”`]);
   });
 });

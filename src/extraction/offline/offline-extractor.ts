@@ -67,7 +67,27 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
       runs.push(fresh);
     }
   });
-  return runs.map((run) => buildCandidate(run, parsed, sentences, people));
+  return runs.flatMap((run) => {
+    const section = sellerClaimSection(run);
+    if (section === null) return [];
+    return [buildCandidate(section === run.section ? run : { ...run, section }, parsed, sentences, people)];
+  });
+}
+
+/**
+ * Account facts come from the customer or the paper. A seller's own line on a call that the account cues
+ * caught without naming a contract part ("Week two we train your team…", "So if I'm hearing you right, the
+ * core issues are…") is the seller's pitch or recap, not account data: no account item (other cues of the
+ * same sentence still file it where it belongs).
+ */
+function sellerClaimSection(run: Run): SectionKey | null {
+  if (run.section !== "accountOverview") return run.section;
+  const first = run.sentences[0]!;
+  if (first.segment.speaker === null || first.side !== "seller") return run.section;
+  const text = run.sentences.map((s) => s.text).join(" ");
+  if (fillDetails({ section: "accountOverview", text, speaker: null, side: null, named: [], addressee: null }).field !== "other")
+    return run.section;
+  return null;
 }
 
 function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSentence[], people: DealPeople): CandidateItem {

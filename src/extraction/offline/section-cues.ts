@@ -78,6 +78,10 @@ const PROMISES: SectionCue[] = [
     { notBy: "customer" },
   ),
   cue("promises", 1, new RegExp(`\\b${DUE}\\b`, "i"), { side: "seller" }),
+  // Done for the customer's people or rollout ("we train your team", "full-time to your rollout"): an offer.
+  cue("promises", 1, words("(?:train|help|support|onboard|for|with|to|give) your (?:team|reps|people|rollout|agents|admins)"), {
+    side: "seller",
+  }),
   // An order form's or SOW's service fields are what the seller signed up to deliver.
   cue(
     "promises",

@@ -118,6 +118,21 @@ export const BriefSchema = z
     notice: z.string().describe("one line for the top; says plainly when the brief comes from an unapproved draft"),
     generatedAt: z.string(),
     team: z.object({ ae: PersonSchema.nullable(), csm: PersonSchema.nullable() }),
+    summary: z
+      .object({
+        text: z
+          .string()
+          .describe("one sentence: the account, what they bought, why now and the one risk to watch, with markers [1], [2], …"),
+        parts: z.array(
+          z.object({
+            part: z.enum(["bought", "whyNow", "risk"]),
+            marker: z.number().int(),
+            cites: z.string().describe("id of the item the part rests on"),
+          }),
+        ),
+      })
+      .nullable()
+      .describe("the brief's opening sentence, each part cited by the item its marker names"),
     confirm: z.object({
       opener: z.string().nullable(),
       openerItemIds: z.array(z.string()),

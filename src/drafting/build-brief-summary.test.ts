@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { Citation } from "../domain/citation.ts";
+import type { BriefRisk, BriefSourceItem } from "./brief.ts";
+import { buildBriefSummary, tellingClause } from "./build-brief-summary.ts";
+
+function cite(quote: string, speaker: string | null): Citation {
+  return { sourceId: "src", segmentId: "s1", speaker, startMs: null, quote, charStart: 0, charEnd: quote.length, match: "exact" };
+}
+
+function item(id: string, section: BriefSourceItem["section"], quote: string, speaker: string | null, details = {}): BriefSourceItem {
+  return { id, section, statement: `Label: “${quote}”`, citations: [cite(quote, speaker)], status: "draft", origin: "extracted", details };
+}
+
+function risk(source: BriefSourceItem, reason: BriefRisk["reason"], flags: string[] = []): BriefRisk {
+  return {
+    itemId: source.id,
+    section: source.section,
+    statement: source.statement,
+    basis: "draft",
+    reviewStatus: "draft",
+    origin: "extracted",
+    flags,
+    citations: [],
+    reason,
+    alsoListedAs: [],
+    severity: "high",
+    detail: null,
+  };
+}
+
+const product = item("itm_product", "accountOverview", "Product: Corvala Service Desk, Enterprise plan", null, { field: "products" });
+const seats = item("itm_seats", "accountOverview", "Quantity: 120 agent seats", null, { field: "seats" });
+const trigger = item(
+  "itm_trigger",
+  "whyTheyBought",
+  "It's on-prem, it's old, and the vendor told us support ends March 31st.",
+  "Ray Tanaka",
+  {
+    kind: "trigger",
+  },
+);
+const retiring = item("itm_retiring", "redFlags", "Some of you know this already, but I'm retiring at the end of April.", "Elaine Kovac");
+const seatCount = item("itm_seats_disagree", "redFlags", "I'd say about 150 seats.", "Nate Brennan");
+
+describe("buildBriefSummary", () => {
+  it("says in one sentence the account, what they bought, why now and the one risk, each part cited", () => {
+    const summary = buildBriefSummary("Kestrel Ridge Freight", [product, seats, trigger, retiring], [risk(retiring, "redFlag")]);
+    expect(summary?.text).toBe(
+      "Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats [1] [2]; " +
+        "why now: “the vendor told us support ends March 31st” (Ray Tanaka) [3]; " +
+        "the one risk to watch: “I'm retiring at the end of April” (Elaine Kovac) [4].",
+    );
+    expect(summary?.parts).toEqual([
+      { part: "bought", marker: 1, cites: "itm_product" },
+      { part: "bought", marker: 2, cites: "itm_seats" },
+      { part: "whyNow", marker: 3, cites: "itm_trigger" },
+      { part: "risk", marker: 4, cites: "itm_retiring" },
+    ]);
+  });
+
+  it("leaves a contradiction between sources to the AE and names the customer's risk instead", () => {
+    const risks = [risk(seatCount, "redFlag", ["contradiction"]), risk(retiring, "redFlag")];
+    const summary = buildBriefSummary("Kestrel Ridge Freight", [product, seatCount, retiring], risks);
+    expect(summary?.parts.at(-1)).toEqual({ part: "risk", marker: 2, cites: "itm_retiring" });
+  });
+
+  it("says plainly what is not stated, and is null when the handoff states none of the parts", () => {
+    expect(buildBriefSummary("Acme", [trigger], [])?.text).toBe(
+      "Acme (what they bought is not stated); why now: “the vendor told us support ends March 31st” (Ray Tanaka) [1].",
+    );
+    expect(buildBriefSummary("Acme", [], [])).toBeNull();
+  });
+});
+
+describe("tellingClause", () => {
+  it("keeps the clause with a number and shortens a long one between words, never inside one", () => {
+    expect(tellingClause("It's on-prem, it's old, and the vendor told us support ends March 31st.")).toBe(
+      "the vendor told us support ends March 31st",
+    );
+    const long = "We would need every single dispatcher and every terminal manager trained on the new screens before anyone goes live";
+    const clause = tellingClause(long);
+    expect(clause.endsWith("…")).toBe(true);
+    expect(long.startsWith(clause.slice(0, -1))).toBe(true);
+    expect(long[clause.length - 1]).toBe(" ");
+  });
+});

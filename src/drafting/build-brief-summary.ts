@@ -1,0 +1,115 @@
+import type { BriefRisk, BriefSourceItem, BriefSummary } from "./brief.ts";
+import { detailList, detailText, inSection } from "./brief-items.ts";
+import { replaceNumberWords } from "../extraction/read-numbers.ts";
+
+// A quoted clause longer than this is cut at a word boundary: the sentence stays one a CSM would say.
+const MAX_CLAUSE_WORDS = 12;
+
+/**
+ * The brief's opening sentence: the account, what they bought, why now and the one risk to watch, each part
+ * cited by a marker ([1], [2], …) that names its item. Quoted clauses are the sources' own words, so nothing
+ * is invented; null when the handoff states none of the three.
+ */
+export function buildBriefSummary(account: string, items: BriefSourceItem[], risks: BriefRisk[]): BriefSummary | null {
+  const parts: BriefSummary["parts"] = [];
+  const cite = (part: BriefSummary["parts"][number]["part"], item: BriefSourceItem) => {
+    parts.push({ part, marker: parts.length + 1, cites: item.id });
+    return `[${parts.length}]`;
+  };
+  const overview = inSection(items, "accountOverview");
+  const product = overview.find((item) => hasField(item, "products"));
+  const seats = overview.find((item) => hasField(item, "seats"));
+  const why =
+    inSection(items, "whyTheyBought").find((item) => detailText(item, "kind") === "trigger") ??
+    inSection(items, "whyTheyBought").find((item) => detailText(item, "kind") === "pain") ??
+    inSection(items, "whyTheyBought")[0];
+  // A contradiction is for the AE to settle before the handoff; the risk a CSM watches is the customer's.
+  const risk =
+    risks.find((r) => r.reason === "redFlag" && !r.flags.includes("contradiction")) ??
+    risks.find((r) => r.reason !== "politicalDynamics") ??
+    risks[0];
+  const riskItem = risk === undefined ? undefined : items.find((item) => item.id === risk.itemId);
+  if (product === undefined && why === undefined && riskItem === undefined) return null;
+
+  const bought =
+    product === undefined
+      ? `${account} (what they bought is not stated)`
+      : `${account} bought ${contractValueOf(product, "products")}${seats && seats !== product ? `, ${contractValueOf(seats, "seats")}` : ""} ${cite("bought", product)}${seats && seats !== product ? ` ${cite("bought", seats)}` : ""}`;
+  const whyNow = why === undefined ? "" : `; why now: ${quoted(why)} ${cite("whyNow", why)}`;
+  const watch = riskItem === undefined ? "" : `; the one risk to watch: ${quoted(riskItem)} ${cite("risk", riskItem)}`;
+  return { text: `${bought}${whyNow}${watch}.`, parts };
+}
+
+function hasField(item: BriefSourceItem, field: string): boolean {
+  return detailText(item, "field") === field || detailList(item, "fields").includes(field);
+}
+
+/** The contract line's value without its label ("Product: Corvala Service Desk" gives "Corvala Service Desk"). */
+function contractValueOf(item: BriefSourceItem, field: string): string {
+  const cited = item.citations.find((c) => c.match !== "unverified" && lineField(c.quote) === field) ?? item.citations[0];
+  const line =
+    detailText(item, "value") !== null && item.citations.length <= 1 ? detailText(item, "value")! : (cited?.quote ?? item.statement);
+  return shorten(line.replace(/^[^:]{1,40}:\s*/, "").replace(/[.;,]+$/, ""));
+}
+
+function lineField(quote: string): string | null {
+  if (/^(?:product|plan|modules?)\b/i.test(quote)) return "products";
+  if (/^(?:quantity|seats?)\b/i.test(quote)) return "seats";
+  return null;
+}
+
+/**
+ * The telling clause of an item's quotes for a one-line view: of the first speaker's quotes, one that names
+ * someone `about` names (a stakeholder's own line), else one holding a number or a date, else the first.
+ */
+export function tellingQuote(citations: { quote: string; speaker: string | null }[], about = ""): string {
+  const own = citations.filter((c) => c.speaker === citations[0]?.speaker).map((c) => c.quote);
+  const names = namesIn(about);
+  const naming = names.length === 0 ? undefined : own.find((q) => namesIn(q).some((name) => names.includes(name)));
+  const numbered = own.find((q) => hasNumber(q));
+  return tellingClause(naming ?? numbered ?? own[0] ?? "", about);
+}
+
+function namesIn(text: string): string[] {
+  return text.match(/\b[A-Z][a-z]{2,}\b/g) ?? [];
+}
+
+function hasNumber(text: string): boolean {
+  return /\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(replaceNumberWords(text));
+}
+
+/** The telling clause of an item's first quote, in quotation marks, with who said it. */
+function quoted(item: BriefSourceItem): string {
+  const citation = item.citations.find((c) => c.match !== "unverified");
+  if (citation === undefined) return item.statement.replace(/[.]+$/, "");
+  const by = citation.speaker === null ? "" : ` (${citation.speaker})`;
+  return `“${tellingClause(citation.quote)}”${by}`;
+}
+
+/**
+ * The clause of a sentence that names someone `about` names ("I've got Ray from IT" for Ray Tanaka), else
+ * one that holds a number or a date, else its longest clause; at most MAX_CLAUSE_WORDS words, cut between words.
+ */
+export function tellingClause(sentence: string, about = ""): string {
+  const clauses = sentence
+    .split(/,\s+(?:and|but|so)\s+|;\s+|\s+[–—]\s+/i)
+    .map((c) => c.trim().replace(/[.!?,;:]+$/, ""))
+    .filter((c) => c.split(/\s+/).length >= 3);
+  if (clauses.length === 0) return shorten(sentence.trim().replace(/[.!?,;:]+$/, ""));
+  const names = namesIn(about);
+  const naming = clauses.find((c) => namesIn(c).some((word) => names.includes(word)));
+  if (naming !== undefined) return shorten(naming);
+  const withNumber = clauses.find((c) => hasNumber(c));
+  const longest = clauses.reduce((a, b) => (b.length > a.length ? b : a));
+  return shorten(withNumber ?? longest);
+}
+
+function shorten(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= MAX_CLAUSE_WORDS
+    ? text
+    : `${words
+        .slice(0, MAX_CLAUSE_WORDS)
+        .join(" ")
+        .replace(/[,;:]+$/, "")}…`;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { describeItem, quoteText } from "./describe-item.ts";
+import type { ItemFacts } from "./item-facts.ts";
+
+const facts = (over: Partial<ItemFacts>): ItemFacts => ({
+  section: "stakeholders",
+  text: "I've got Ray from IT.",
+  speaker: "Nate Brennan",
+  side: "customer",
+  named: [],
+  addressee: null,
+  ...over,
+});
+
+describe("describeItem", () => {
+  it("says who mentioned a person as a person would, and a speaker's own introduction without a frame", () => {
+    expect(describeItem(facts({}), { name: "Ray Tanaka" }, "call.vtt")).toBe(
+      "Ray Tanaka (mentioned by Nate Brennan): “I've got Ray from IT.”",
+    );
+    expect(describeItem(facts({}), { name: "Elaine Kovac", title: "COO" }, "call.vtt")).toBe(
+      "Elaine Kovac, COO (mentioned by Nate Brennan): “I've got Ray from IT.”",
+    );
+    expect(describeItem(facts({ speaker: "Ray Tanaka" }), { name: "Ray Tanaka", title: "Director of IT" }, "call.vtt")).toBe(
+      "Ray Tanaka (Director of IT): “I've got Ray from IT.”",
+    );
+  });
+
+  it("labels an item by what the section does not already say, without side tags", () => {
+    expect(describeItem(facts({ section: "technicalEnvironment", text: "It's Haulwise." }), { system: "TMS" }, "call.vtt")).toBe(
+      "TMS, per Nate Brennan: “It's Haulwise.”",
+    );
+    expect(describeItem(facts({ section: "redFlags", text: "We froze hiring." }), { kind: "budget" }, "call.vtt")).toBe(
+      "Budget risk, per Nate Brennan: “We froze hiring.”",
+    );
+  });
+});
+
+describe("quoteText", () => {
+  it("shortens a long quote between words, never inside one", () => {
+    const long = `${"dispatchers ".repeat(30)}end`;
+    const quoted = quoteText(long);
+    expect(quoted.endsWith("dispatchers…”")).toBe(true);
+    expect(quoted.length).toBeLessThanOrEqual(283);
+  });
+});

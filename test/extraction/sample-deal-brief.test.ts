@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Brief } from "../../src/drafting/brief.ts";
+import { buildBrief } from "../../src/drafting/build-brief.ts";
+import { createDraft } from "../../src/drafting/create-draft.ts";
+import { renderBriefMarkdown } from "../../src/drafting/render-brief-markdown.ts";
+import type { ParsedSource } from "../../src/domain/source.ts";
+import { countWords } from "../../src/evaluation/measure-draft.ts";
+import { createOfflineExtractor } from "../../src/extraction/offline/offline-extractor.ts";
+import { parseSampleDeal } from "../support/llm-test-harness.ts";
+
+// Issue 10 item 6: the CSM's brief of the sample deal opens with a sentence a CSM would say and is short.
+let brief: Brief;
+let sources: ParsedSource[];
+beforeAll(async () => {
+  sources = await parseSampleDeal();
+  const now = new Date("2026-02-09T00:00:00Z");
+  const draft = await createDraft(sources, { extractor: createOfflineExtractor(), now: () => now });
+  brief = buildBrief({
+    deal: { id: "deal_sample", account: "Kestrel Ridge Freight", closeDate: "2026-02-06" },
+    ae: { id: "usr_ae", name: "Dana Whitlock", email: "dana@corvala.example" },
+    csm: { id: "usr_csm", name: "Sam Okafor", email: "sam@corvala.example" },
+    approval: null,
+    firstApprovedAt: null,
+    items: draft.items,
+    gaps: draft.gaps,
+    now,
+  });
+});
+
+describe("the sample deal's brief", () => {
+  it("opens with one composed sentence: what they bought, why now and the one risk, each part cited by a source quote", () => {
+    expect(brief.summary?.text).toMatch(
+      /^Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats \[1\] \[2\]; why now: “.+” \(.+\) \[3\]; the one risk to watch: “.+” \(.+\) \[4\]\.$/,
+    );
+    expect(brief.summary?.parts.map((p) => p.part)).toEqual(["bought", "bought", "whyNow", "risk"]);
+    const shown = [...brief.confirm.forWhom, ...brief.confirm.whatTheyWant, ...brief.risks];
+    for (const part of brief.summary!.parts) {
+      const item = shown.find((i) => i.itemId === part.cites);
+      expect(item?.citations.length).toBeGreaterThan(0);
+      for (const citation of item!.citations) {
+        expect(sources.find((s) => s.source.id === citation.sourceId)?.source.text).toContain(citation.quote);
+      }
+    }
+    expect(renderBriefMarkdown(brief)).toContain(
+      `**In one sentence:** ${brief.summary!.text.replaceAll("[", "\\[").replaceAll("]", "\\]")}`,
+    );
+  });
+
+  it("is shorter than its sources: at most 0.62 words of brief per source word (2.8 before issue 10; the target is 0.5)", () => {
+    const sourceWords = sources.reduce((total, parsed) => total + countWords(parsed.source.text), 0);
+    // Measured 1.78 (4,756 words for 2,678) before the brief showed each quote once and an item on one line, 0.61 after.
+    expect(countWords(renderBriefMarkdown(brief)) / sourceWords).toBeLessThanOrEqual(0.62);
+  });
+});
