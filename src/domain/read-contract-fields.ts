@@ -21,11 +21,6 @@ const FIELD_PATTERNS: Record<ContractField, RegExp> = {
   ),
 };
 
-/** The contract fields a statement or quote names a value for ("ninety-one thousand eight hundred a year" is the contract value). */
-export function readContractFields(text: string): ContractField[] {
-  return (Object.keys(FIELD_PATTERNS) as ContractField[]).filter((field) => FIELD_PATTERNS[field].test(text));
-}
-
 type ContractFieldItem = {
   section: SectionKey;
   statement: string;
