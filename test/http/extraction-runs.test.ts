@@ -2,7 +2,7 @@
 // log line, the cache bypass, and one run per deal however many starts arrive at once.
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
-import { answerWith } from "../support/llm-test-harness.ts";
+import { SAMPLE_CALL_ANSWER } from "../support/llm-test-harness.ts";
 import { eventually } from "../support/manual-clock.ts";
 import { completionReply, errorReply, LLM_BASE_URL, setupOpenAiMock } from "../support/msw-openai.ts";
 import { SAMPLE_CALL_VTT, seedDeal, seedSource } from "../support/seed-deal.ts";
@@ -13,15 +13,7 @@ const llm = setupOpenAiMock();
 type Run = { id: string; status: string; usage: { llmCalls: number; cachedCalls: number } | null; error: { code: string } | null };
 type Started = { run: Run; reused: boolean };
 
-const ANSWER = answerWith({
-  whyTheyBought: [
-    {
-      statement: "They need the pilot live before the March 3 peak season.",
-      evidence: [{ segment: "S1", quote: "We need the pilot live before the March 3 peak season." }],
-      kind: "trigger",
-    },
-  ],
-});
+const ANSWER = SAMPLE_CALL_ANSWER;
 
 let t: TestApp | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
 import { startBatch, startExtraction } from "../../src/services/extraction-service.ts";
-import { answerWith, createTestExtractor, parseText, useTempDatabase } from "../support/llm-test-harness.ts";
+import { answerWith, createTestExtractor, SAMPLE_CALL_ANSWER, parseText, useTempDatabase } from "../support/llm-test-harness.ts";
 import { CLOCK_START, createManualClock, eventually, type ManualClock } from "../support/manual-clock.ts";
 import { completionReply, errorReply, LLM_BASE_URL, setupOpenAiMock } from "../support/msw-openai.ts";
 import { SAMPLE_CALL_VTT, seedDeal, seedSource } from "../support/seed-deal.ts";
@@ -26,15 +26,7 @@ async function oneSegmentPerCall(): Promise<Record<string, string>> {
   return { ...env, BATON_LLM_CONTEXT_TOKENS: String(fixed + 500 + 40) };
 }
 
-const ANSWER = answerWith({
-  whyTheyBought: [
-    {
-      statement: "They need the pilot live before the March 3 peak season.",
-      evidence: [{ segment: "S1", quote: "We need the pilot live before the March 3 peak season." }],
-      kind: "trigger",
-    },
-  ],
-});
+const ANSWER = SAMPLE_CALL_ANSWER;
 
 let t: TestApp | undefined;
 afterEach(async () => {

@@ -58,6 +58,17 @@ export function answerWith(items: Partial<Record<string, Record<string, unknown>
   return Object.fromEntries(SECTION_KEYS.map((section) => [section, items[section] ?? []]));
 }
 
+/** Hand-written model answer for SAMPLE_CALL_VTT (test/support/seed-deal.ts): one trigger quoting its first segment. */
+export const SAMPLE_CALL_ANSWER = answerWith({
+  whyTheyBought: [
+    {
+      statement: "They need the pilot live before the March 3 peak season.",
+      evidence: [{ segment: "S1", quote: "We need the pilot live before the March 3 peak season." }],
+      kind: "trigger",
+    },
+  ],
+});
+
 /** A fresh SQLite file in a temp dir for each test; `current()` opens it lazily. */
 export function useTempDatabase() {
   let dir: string | undefined;
