@@ -119,23 +119,3 @@ export function buildDeps(config: Config, options: BuildDepsOptions = {}): AppDe
   jobs.register(EXTRACTION_JOB, createExtractionJobHandler(deps));
   return deps;
 }
-
-/**
- * Runs CLI work with the configured extractor; the LLM cache database is opened only if the extractor uses it,
- * and always closed. The CLI's counterpart of `createExtractor` above.
- */
-export async function withCliExtractor<T>(config: Config, work: (extractor: Extractor) => Promise<T>): Promise<T> {
-  let db: Database | undefined;
-  try {
-    const extractor = await createExtractorFactory(
-      config,
-      {},
-    )(() => {
-      db = openDatabase(config.dbPath);
-      return createLlmCacheRepository(db);
-    });
-    return await work(extractor);
-  } finally {
-    db?.close();
-  }
-}

@@ -7,7 +7,7 @@ import type { ExtractionProgress, Extractor } from "../extraction/extractor.ts";
 import type { CliIo } from "./cli-io.ts";
 import { createDraftProgress } from "./draft-progress.ts";
 import { parseArgs } from "./parse-args.ts";
-import { withCliExtractor } from "../deps.ts";
+import { withCliExtractor } from "./with-cli-extractor.ts";
 import { parseInputFiles } from "./parse-input-files.ts";
 
 export const DRAFT_USAGE = "usage: baton draft FILE... [--json | --md] [--refresh]   (- reads one file from stdin)";

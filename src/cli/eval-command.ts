@@ -4,7 +4,7 @@ import { renderEvaluation } from "../evaluation/render-evaluation.ts";
 import { runEvaluation } from "../evaluation/run-evaluation.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
-import { withCliExtractor } from "../deps.ts";
+import { withCliExtractor } from "./with-cli-extractor.ts";
 
 /** `baton eval --gold DIR --corpus DIR [--json] [--price-prompt N --price-completion N]`: recall, precision, citation validity. */
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {

@@ -3,35 +3,33 @@ import type { IngestLimits } from "../config.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { decodeText } from "./decode-text.ts";
 import { detectBinaryFormat, detectTextFormat, type FormatKind, SUPPORTED_FORMATS_LINE } from "./detect-format.ts";
-import { parseEmailBody } from "./email/parse-email-body.ts";
-import { parseEml } from "./email/parse-eml.ts";
-import { parseHtmlDocument } from "./email/parse-html-document.ts";
-import { parseMbox } from "./email/parse-mbox.ts";
 import { linkParticipants } from "./link-participants.ts";
 import { ParseContext, type ParseInput } from "./parse-context.ts";
 import type { ParsedBody } from "./parsed-body.ts";
 import type { ParsedSource } from "../domain/source.ts";
-import { parsePdf } from "./pdf/parse-pdf.ts";
-import { parseSbv } from "./srt/parse-sbv.ts";
-import { parseSrt } from "./srt/parse-srt.ts";
-import { parseSttJson } from "./stt-json/parse-stt-json.ts";
-import { parseTextTranscript } from "./text/parse-text-transcript.ts";
-import { parseVtt } from "./vtt/parse-vtt.ts";
 
 type FormatParser = (input: ParseInput, context: ParseContext) => ParsedBody | Promise<ParsedBody>;
 
-const PARSERS: Record<FormatKind, FormatParser> = {
-  pdf: parsePdf,
-  vtt: parseVtt,
-  srt: parseSrt,
-  sbv: parseSbv,
-  json: parseSttJson,
-  mbox: parseMbox,
-  eml: parseEml,
-  html: parseHtmlDocument,
-  "email-body": parseEmailBody,
-  markdown: (input, context) => parseTextTranscript(input, context, "markdown"),
-  text: (input, context) => parseTextTranscript(input, context, "text"),
+// Each format's parser is loaded when the first file of that format arrives: `baton draft` on captions and an
+// email does not load the PDF, speech-to-text JSON or mbox parsers (start-up is most of a small draft's time).
+const PARSERS: Record<FormatKind, () => Promise<FormatParser>> = {
+  pdf: async () => (await import("./pdf/parse-pdf.ts")).parsePdf,
+  vtt: async () => (await import("./vtt/parse-vtt.ts")).parseVtt,
+  srt: async () => (await import("./srt/parse-srt.ts")).parseSrt,
+  sbv: async () => (await import("./srt/parse-sbv.ts")).parseSbv,
+  json: async () => (await import("./stt-json/parse-stt-json.ts")).parseSttJson,
+  mbox: async () => (await import("./email/parse-mbox.ts")).parseMbox,
+  eml: async () => (await import("./email/parse-eml.ts")).parseEml,
+  html: async () => (await import("./email/parse-html-document.ts")).parseHtmlDocument,
+  "email-body": async () => (await import("./email/parse-email-body.ts")).parseEmailBody,
+  markdown: async () => {
+    const { parseTextTranscript } = await import("./text/parse-text-transcript.ts");
+    return (input, context) => parseTextTranscript(input, context, "markdown");
+  },
+  text: async () => {
+    const { parseTextTranscript } = await import("./text/parse-text-transcript.ts");
+    return (input, context) => parseTextTranscript(input, context, "text");
+  },
 };
 
 /** Stable id of a source: derived from its bytes, so re-uploads and caches line up. */
@@ -84,11 +82,11 @@ export function checkFileSize(bytes: Uint8Array, limits: IngestLimits): void {
 
 async function runParser(bytes: Uint8Array, filename: string, context: ParseContext): Promise<ParsedBody> {
   try {
-    if (detectBinaryFormat(bytes) === "pdf") return await parsePdf({ filename, bytes, text: "" }, context);
+    if (detectBinaryFormat(bytes) === "pdf") return await (await PARSERS.pdf())({ filename, bytes, text: "" }, context);
     const { text } = decodeText(bytes);
     if (text.trim() === "") throw new AppError({ code: "INVALID_INPUT", message: "file has no text (only whitespace)" });
-    const kind = detectTextFormat(text, filename);
-    return await PARSERS[kind]({ filename, bytes, text }, context);
+    const parse = await PARSERS[detectTextFormat(text, filename)]();
+    return await parse({ filename, bytes, text }, context);
   } catch (error) {
     if (isAppError(error)) throw error;
     // A parser bug or a library failure on odd input is still the user's one-line answer.

@@ -1,4 +1,4 @@
-import { compile, type FormatCallback, type HtmlNode } from "html-to-text";
+import type { FormatCallback, HtmlNode } from "html-to-text";
 import { checkHtmlNesting } from "./check-html-nesting.ts";
 
 const MAX_DATA_TABLE_COLUMNS = 12;
@@ -42,38 +42,46 @@ function keepReadableHref(href: string): string {
   return /^[^\s:/]+@[^\s/]+$/.test(href) ? href : "";
 }
 
-const convertHtml = compile({
-  wordwrap: false,
-  limits: { maxInputLength: 64 * 1024 * 1024, maxDepth: MAX_HTML_DEPTH },
-  formatters: { emailTable: formatEmailTable },
-  selectors: [
-    { selector: "img", format: "skip" },
-    { selector: "style", format: "skip" },
-    { selector: "script", format: "skip" },
-    { selector: "title", format: "skip" },
-    { selector: "a", options: { hideLinkHrefIfSameAsText: true, pathRewrite: keepReadableHref } },
-    { selector: "table", format: "emailTable" },
-    ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
-    // Quotes keep their "> " markers so the thread splitter sees them as quoted history; Gmail's
-    // indent button also makes blockquotes, but without a border, and those stay plain blocks.
-    { selector: "blockquote", format: "blockquote", options: { trimEmptyLines: true } },
-    { selector: 'blockquote[style*="border:none"]', format: "block" },
-    { selector: 'blockquote[style*="border: none"]', format: "block" },
-    // Signatures that clients label as such.
-    { selector: "div.gmail_signature", format: "skip" },
-    { selector: 'div[data-smartmail="gmail_signature"]', format: "skip" },
-    { selector: "div#Signature", format: "skip" },
-  ],
-});
+// html-to-text and its compiled selectors cost more to load than most emails take to parse, and only HTML bodies
+// need them: loaded and built on the first one.
+let converter: Promise<(html: string) => string> | undefined;
+
+async function loadConverter(): Promise<(html: string) => string> {
+  const { compile } = await import("html-to-text");
+  return compile({
+    wordwrap: false,
+    limits: { maxInputLength: 64 * 1024 * 1024, maxDepth: MAX_HTML_DEPTH },
+    formatters: { emailTable: formatEmailTable },
+    selectors: [
+      { selector: "img", format: "skip" },
+      { selector: "style", format: "skip" },
+      { selector: "script", format: "skip" },
+      { selector: "title", format: "skip" },
+      { selector: "a", options: { hideLinkHrefIfSameAsText: true, pathRewrite: keepReadableHref } },
+      { selector: "table", format: "emailTable" },
+      ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
+      // Quotes keep their "> " markers so the thread splitter sees them as quoted history; Gmail's
+      // indent button also makes blockquotes, but without a border, and those stay plain blocks.
+      { selector: "blockquote", format: "blockquote", options: { trimEmptyLines: true } },
+      { selector: 'blockquote[style*="border:none"]', format: "block" },
+      { selector: 'blockquote[style*="border: none"]', format: "block" },
+      // Signatures that clients label as such.
+      { selector: "div.gmail_signature", format: "skip" },
+      { selector: 'div[data-smartmail="gmail_signature"]', format: "skip" },
+      { selector: "div#Signature", format: "skip" },
+    ],
+  });
+}
 
 /**
  * Turns an HTML email body into plain text: links as their text (web and mail addresses kept in
  * brackets), images dropped, data tables as aligned columns, quotes marked with "> ". HTML nested deeper than
  * MAX_HTML_NESTING is refused before it is parsed.
  */
-export function htmlBodyToText(html: string): string {
+export async function htmlBodyToText(html: string): Promise<string> {
   checkHtmlNesting(html);
-  return convertHtml(html)
+  converter ??= loadConverter();
+  return (await converter)(html)
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .split("\n")

@@ -32,6 +32,6 @@ function decodeHtml(input: ParseInput): string {
 }
 
 /** Parses an HTML email body saved as a file: converted to text, then split like a plain body. */
-export function parseHtmlDocument(input: ParseInput, context: ParseContext): ParsedBody {
-  return parseThreadText(htmlBodyToText(decodeHtml(input)), "html", context);
+export async function parseHtmlDocument(input: ParseInput, context: ParseContext): Promise<ParsedBody> {
+  return parseThreadText(await htmlBodyToText(decodeHtml(input)), "html", context);
 }

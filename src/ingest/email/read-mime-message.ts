@@ -94,7 +94,7 @@ export async function readMimeMessage(bytes: Uint8Array, limits: IngestLimits): 
   // Plain single-part mail has its body decoded without postal-mime, which still reads every header.
   const plain = readPlainBody(mimeBytes);
   const email = await parseWithPostalMime(plain === null ? mimeBytes : plain.header, limits);
-  const rawBody = plain !== null ? plain.text : email.text?.trim() ? email.text : email.html ? htmlBodyToText(email.html) : "";
+  const rawBody = plain !== null ? plain.text : email.text?.trim() ? email.text : email.html ? await htmlBodyToText(email.html) : "";
   const body = rawBody.replace(/\r\n?/g, "\n");
   if (ENCRYPTED_TYPE.test(headerValue(email, "content-type") ?? "") || body.includes("-----BEGIN PGP MESSAGE-----")) {
     throw new AppError({ code: "INVALID_INPUT", message: "this email is encrypted (S/MIME or PGP); upload a decrypted copy" });
