@@ -109,9 +109,16 @@ const PROMISES: SectionCue[] = [
     { side: "seller" },
   ),
   // A personal line the seller opens: "reach out to me directly any time".
-  cue("promises", 3, words("feel free to (?:reach out|call|email|contact)|reach out to me (?:directly|personally|any ?time)|my (?:direct|personal) (?:line|number|cell)"), {
-    side: "seller",
-  }),
+  cue(
+    "promises",
+    3,
+    words(
+      "feel free to (?:reach out|call|email|contact)|reach out to me (?:directly|personally|any ?time)|my (?:direct|personal) (?:line|number|cell)",
+    ),
+    {
+      side: "seller",
+    },
+  ),
   // A document the seller offers to write: "let me put together a proposal", "let me write up the plan".
   cue("promises", 3, words("let me (?:put together|pull together|write up|draft|prepare|work up|map out)"), { side: "seller" }),
   // A recurring service the seller describes as part of the deal: "we do monthly check-ins on your numbers".
@@ -295,11 +302,13 @@ const SUCCESS: SectionCue[] = [
   cue(
     "successCriteria",
     3,
-    words("i expect (?:much |a lot |far )?(?:better|more|faster)|if (?:i'm|we're|i am|we are) going to (?:\\w+ )?(?:renew|stay|buy|book|order|expand)"),
+    words(
+      "i expect (?:much |a lot |far )?(?:better|more|faster)|if (?:i'm|we're|i am|we are) going to (?:\\w+ )?(?:renew|stay|buy|book|order|expand)",
+    ),
     { side: "customer" },
   ),
   // A baseline as a measured average: "the median onboarding time was 19 days".
-  cue("successCriteria", 2, new RegExp(`\\b(?:average|median|mean) [\\w ]{0,30}?(?:was|is|of) (?:about |around |roughly )?${N}`, "i")),
+  cue("successCriteria", 2, new RegExp(`\\b(?:average|median|mean) [\\w -]{0,30}?(?:was|is|of) (?:about |around |roughly )?${N}`, "i")),
   // A before/after claim: "instead of 3 weeks to onboard, they're seeing 4 days".
   cue(
     "successCriteria",
@@ -310,7 +319,10 @@ const SUCCESS: SectionCue[] = [
   cue(
     "successCriteria",
     3,
-    new RegExp(`\\b(?:adding back|giving back|saving|saves?) (?:about |around )?${N}(?:-${N})? (?:minutes|hours|days|weeks)|\\bcut (?:that|it|this) (?:by|in) half\\b`, "i"),
+    new RegExp(
+      `\\b(?:adding back|giving back|saving|saves?) (?:about |around )?${N}(?:-${N})? (?:minutes|hours|days|weeks)|\\bcut (?:that|it|this) (?:by|in) half\\b`,
+      "i",
+    ),
   ),
   // Today's baseline of a metric ("We're at like fifty-eight percent.") right before the target.
   cue("successCriteria", 2, new RegExp(`\\b(?:we're|we are|it's|we sit) at (?:like |about |around |roughly )?${N} ?(?:%|percent)`, "i")),
@@ -354,10 +366,7 @@ const WHY_THEY_BOUGHT: SectionCue[] = [
   cue(
     "whyTheyBought",
     3,
-    new RegExp(
-      `\\b(?:(?:don't|doesn't|do not|does not) have (?:a |any )?(?:clear|real|proper|defined|consistent|documented)|(?:doing|running|entering|typing|keying) [\\w ]{1,30}? twice|double (?:entry|work)|took (?:days|weeks|months|forever|ages) to|(?:don't|doesn't|didn't) (?:catch|notice|find out|see|hear about) (?:it |them |that |this )?until)\\b`,
-      "i",
-    ),
+    /\b(?:(?:don't|doesn't|do not|does not) have (?:a |any )?(?:clear|real|proper|defined|consistent|documented)|(?:doing|running|entering|typing|keying) [\w ]{1,30}? twice|double (?:entry|work)|took (?:days|weeks|months|forever|ages) to|(?:don't|doesn't|didn't) (?:catch|notice|find out|see|hear about) (?:it |them |that |this )?until)\b/i,
     { side: "customer", kind: "pain" },
   ),
   // What they are missing: "we need someone who can own the rollout".
@@ -366,7 +375,7 @@ const WHY_THEY_BOUGHT: SectionCue[] = [
     kind: "pain",
   }),
   // The cost of doing nothing: "if we don't fix onboarding by June, we lose the renewal".
-  cue("whyTheyBought", 3, /if (?:we|i) (?:don't|do not|can't|cannot)[^.?!]*(?:miss|lose|fail|fall behind)/i, {
+  cue("whyTheyBought", 3, /\bif (?:we|i) (?:don't|do not|can't|cannot)\b[^.?!]*\b(?:miss|lose|fail|fall behind)\b/i, {
     side: "customer",
     kind: "trigger",
   }),
@@ -484,7 +493,11 @@ const POLITICAL: SectionCue[] = [
 const ACCOUNT: SectionCue[] = [
   cue("accountOverview", 3, /\$\s?\d[\d,.]*\s?(?:k|m|mm|million|thousand|b)?\b/i),
   // What the customer bought, read back or said: "you ordered 40 seats", "we signed up for 3 modules".
-  cue("accountOverview", 3, new RegExp(`\\b(?:you|we|i) (?:booked|bought|purchased|ordered|signed up for|subscribed to) (?:\\w+ )?${N}\\b`, "i")),
+  cue(
+    "accountOverview",
+    3,
+    new RegExp(`\\b(?:you|we|i) (?:booked|bought|purchased|ordered|signed up for|subscribed to) (?:\\w+ )?${N}\\b`, "i"),
+  ),
   cue("accountOverview", 3, new RegExp(`\\b${N}\\s(?:[\\w-]+\\s){0,2}(?:seats|licen[cs]es|users|reps|agents)\\b`, "i")),
   // Company size is the customer's to state; a seller's "two people" is their own team.
   cue(
