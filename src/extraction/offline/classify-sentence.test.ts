@@ -85,6 +85,8 @@ const TABLE: Row[] = [
   ["I see you booked 3 workshops for the spring cohort.", "seller", ["accountOverview"]],
   ["We track around 200-250 active accounts at any time.", "customer", ["accountOverview"]],
   ["I read that you raised a Series C in the spring.", "seller", ["accountOverview"]],
+  ["Quick one before we start, I saw the board approved a $2M budget for this?", "seller", ["accountOverview"]],
+  ["We're the most trusted platform in the industry.", "seller", []],
   // filler and pure questions
   ["Okay, got it, thanks so much.", "seller", []],
   ["What does your current process look like?", "seller", []],

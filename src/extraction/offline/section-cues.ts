@@ -513,7 +513,7 @@ const ACCOUNT: SectionCue[] = [
     "accountOverview",
     3,
     words(
-      "per (?:agent )?(?:seat|user|licen[cs]e|year|month|rep|annum)|list price|total contract value|tcv|acv|arr|contract value|subscription (?:term|fees?)|payment terms|net \\d+|billed (?:annually|monthly)|annually in advance|renewal (?:date|price|increase|exposure)|contract start|start date|signature date|order date|industry|company size|headquartered|pricing holds|(?:enterprise|professional|business|premium|standard|growth|starter) (?:plan|tier|edition)",
+      "per (?:agent )?(?:seat|user|licen[cs]e|year|month|rep|annum)|list price|total contract value|tcv|acv|arr|contract value|subscription (?:term|fees?)|payment terms|net \\d+|billed (?:annually|monthly)|annually in advance|renewal (?:date|price|increase|exposure)|contract start|start date|signature date|order date|company size|headquartered|pricing holds|(?:enterprise|professional|business|premium|standard|growth|starter) (?:plan|tier|edition)",
     ),
   ),
   cue(
@@ -525,8 +525,10 @@ const ACCOUNT: SectionCue[] = [
   ),
   cue("accountOverview", 1, words(`price|pricing|quote|cost|renewal|module|plan|${MONTH} \\d{1,2}, \\d{4}`)),
   cue("accountOverview", 3, words("we(?:'re| are) (?:scaling|growing|hiring)"), { notBy: "seller" }),
+  // The customer's industry is theirs to state; a seller's "best in the industry" is a pitch.
+  cue("accountOverview", 3, words("industry"), { notBy: "seller" }),
   // Funding news is account context whoever mentions it: "I saw you just raised a Series C".
-  cue("accountOverview", 3, words("raised (?:a |an |our |your |their )?(?:series [a-e]|seed|round)")),
+  cue("accountOverview", 3, words("(?:raised|closed|announced) (?:a |an |our |your |their )?(?:series [a-e]|seed|(?:funding )?round)")),
 ];
 
 // Section order here breaks ties: the earlier section wins.
