@@ -157,6 +157,7 @@ function classifyAccountField(text: string): string {
   if (/employees|people|terminals|locations|company size/.test(lower)) return "size";
   if (/\b(?:billing|payment terms|net \d+|renewal (?:price|increase)|invoic\w+)\b/.test(lower)) return "terms";
   if (/\$|price|per (?:seat|user|year)|discount|net \d+|payment|percent|%|fee/.test(lower)) return "pricing";
-  if (/\b(?:plan|module|product|edition)\b/.test(lower)) return "products";
+  if (/\b(?:plan|module|product|edition)\b|\b(?:you|we|i) (?:booked|bought|purchased|ordered|signed up for|subscribed to)\b/.test(lower))
+    return "products";
   return "other";
 }
