@@ -38,3 +38,13 @@ describeWithCorpus("offline extractor against the shared gold files", () => {
     expectExactCitations(report);
   });
 }, ["../gold"]);
+
+describeWithCorpus("offline extractor against the corpus calls annotated for issue 10", () => {
+  it("meets issue 10's recall and precision targets on the corpus gold, every gold quote in its source", async () => {
+    const report = await evaluate(resolve(FIXTURES_DIR, "gold/corpus"), CORPUS_DIR);
+    expect(report.recall).toBeGreaterThanOrEqual(0.7);
+    expect(report.precision).toBeGreaterThanOrEqual(0.75);
+    expectExactCitations(report);
+    for (const file of report.files) expect(file.score.goldQuotesMissing).toEqual([]);
+  });
+});

@@ -75,9 +75,12 @@ function scoreSentence(sentence: string, side: Side | null, context: SentenceCon
     .sort((a, b) => b.score - a.score || order.indexOf(a.section) - order.indexOf(b.section));
 }
 
+// "I saw you opened a second warehouse?": a fact the speaker found, asked back only to confirm it.
+const RESEARCH_CHECK = /^(?:[\w,]+ ){0,6}?(?:i (?:saw|noticed|read|heard)|looks like) /i;
+
 /** Questions are discovery, not facts: only a request or a customer's doubt survives; undefined means no limit. */
 function limitSections(sentence: string, side: Side | null): SectionKey[] | undefined {
-  if (!isQuestion(sentence)) return undefined;
+  if (!isQuestion(sentence) || RESEARCH_CHECK.test(sentence)) return undefined;
   if (REQUEST_QUESTION.test(sentence)) return ["nextSteps"];
   if (side !== "seller" && CONCERN_QUESTION.test(sentence)) return ["objections", "redFlags"];
   return [];

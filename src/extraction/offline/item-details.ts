@@ -152,10 +152,12 @@ function classifyAccountField(text: string): string {
   if (/\brenewal date\b/.test(lower)) return "renewalDate";
   if (/\bstart date\b|contract start|subscription term|order date/.test(lower)) return "contractStart";
   if (/signature date|\bsigned\b/.test(lower)) return "signatureDate";
+  if (/\bseries [a-e]\b|\b(?:seed|funding) round\b|\bwent public\b|\bipo\b/.test(lower)) return "growthStage";
   if (/\bindustry\b|we're an? /.test(lower)) return "industry";
   if (/employees|people|terminals|locations|company size/.test(lower)) return "size";
   if (/\b(?:billing|payment terms|net \d+|renewal (?:price|increase)|invoic\w+)\b/.test(lower)) return "terms";
   if (/\$|price|per (?:seat|user|year)|discount|net \d+|payment|percent|%|fee/.test(lower)) return "pricing";
-  if (/\b(?:plan|module|product|edition)\b/.test(lower)) return "products";
+  if (/\b(?:plan|module|product|edition)\b|\b(?:you|we|i) (?:booked|bought|purchased|ordered|signed up for|subscribed to)\b/.test(lower))
+    return "products";
   return "other";
 }

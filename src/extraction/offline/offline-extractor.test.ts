@@ -144,4 +144,40 @@ describe("a seller's pitch on a call", () => {
     const account = (await extract([pitch])).filter((item) => item.section === "accountOverview");
     expect(account.map((item) => item.statement)).toEqual([`Account, per Ben Carter: “${recap}”`]);
   });
+
+  it("keeps the seller's researched funding news, asked back to confirm, as the account's growth stage", async () => {
+    const check = "I read that Harbor Labs closed a Series C in May?";
+    const opener = buildParsedSource({
+      id: "opener",
+      filename: "opener.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", check],
+        ["Ben Carter", "Right, and the board wants the new money working fast."],
+      ],
+    });
+    const account = (await extract([opener])).filter((item) => item.section === "accountOverview");
+    expect(account.map((item) => [item.details, item.evidence[0]?.quote])).toEqual([[{ field: "growthStage", value: check }, check]]);
+  });
+
+  it("keeps the seller reading back what the customer bought as the account's products", async () => {
+    const readBack = "I see you ordered 3 onsite workshops and 12 months of hosting.";
+    const call = buildParsedSource({
+      id: "read-back",
+      filename: "read-back.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", readBack],
+        ["Ben Carter", "Right, the workshops are for the night shift."],
+      ],
+    });
+    const account = (await extract([call])).filter((item) => item.section === "accountOverview");
+    expect(account.map((item) => [item.details, item.evidence[0]?.quote])).toEqual([[{ field: "products", value: readBack }, readBack]]);
+  });
 });

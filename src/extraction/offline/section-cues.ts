@@ -89,6 +89,42 @@ const PROMISES: SectionCue[] = [
     /^(?:target )?(?:go[- ]live(?: date)?|training|onboarding|professional services|support level|sla|service level|implementation services)\s*:/i,
     { notBy: "customer" },
   ),
+  // An offer or a goodwill gesture: "I'd like to offer you a month free", "happy to extend the trial".
+  cue(
+    "promises",
+    3,
+    words(
+      "(?:i'd|i would|we'd|we would) like to offer|(?:i'm|we're|i am|we are) (?:happy|glad) to (?:apply|offer|give|include|extend|waive|credit|provide|set up|add|cover|send)",
+    ),
+    { side: "seller" },
+  ),
+  // When the customer will see a result: "you should get the credit within 2 business days".
+  cue(
+    "promises",
+    3,
+    new RegExp(
+      `\\byou(?:'ll| will| should)? (?:see|get|receive|have) [^.?!]{1,40}\\b(?:in|within) (?:the next )?${N}(?:-${N})? (?:business |working )?(?:hours|days|weeks)\\b`,
+      "i",
+    ),
+    { side: "seller" },
+  ),
+  // A personal line the seller opens: "reach out to me directly any time".
+  cue(
+    "promises",
+    3,
+    words(
+      "feel free to (?:reach out|call|email|contact)|reach out to me (?:directly|personally|any ?time)|my (?:direct|personal) (?:line|number|cell)",
+    ),
+    {
+      side: "seller",
+    },
+  ),
+  // A document the seller offers to write: "let me put together a proposal", "let me write up the plan".
+  cue("promises", 3, words("let me (?:put together|pull together|write up|draft|prepare|work up|map out)"), { side: "seller" }),
+  // A recurring service the seller describes as part of the deal: "we do monthly check-ins on your numbers".
+  cue("promises", 3, words("we (?:do|run|hold) (?:quarterly|monthly|weekly) (?:business reviews|reviews|check-?ins)|qbrs?"), {
+    side: "seller",
+  }),
   // Politeness and hedges that look like commitments but promise nothing.
   cue(
     "promises",
@@ -126,6 +162,13 @@ const NEXT_STEPS: SectionCue[] = [
       "i",
     ),
   ),
+  // When the customer wants to begin: "we'd like to kick off within the next two weeks".
+  cue(
+    "nextSteps",
+    3,
+    words("(?:want|need|plan|hope|like) to (?:start|begin|kick off|launch|go live|get started) (?:within|by|in|before|next)"),
+    { side: "customer" },
+  ),
   cue(
     "nextSteps",
     2,
@@ -152,6 +195,13 @@ const OBJECTIONS: SectionCue[] = [
   ),
   cue("objections", 1, words("but|however|problem is|issue is|heard (?:this|that) before|still|budget"), { side: "customer" }),
   cue("objections", 2, words("(?:i|we) don't want"), { side: "customer" }),
+  // Turning an offer down ("We don't want another trial, we want it fixed") or the whole conversation ("not really interested").
+  cue(
+    "objections",
+    3,
+    /\b(?:i|we) (?:don't|do not) want (?:another\b|[^,.;!?]{1,40}[,;] (?:i|we) (?:just |only )?want\b)|\bnot (?:really |even )?interested\b|\btake (?:me|us) off (?:your|the) (?:list|calls?)\b/i,
+    { side: "customer" },
+  ),
   cue(
     "objections",
     3,
@@ -194,6 +244,13 @@ const RED_FLAGS: SectionCue[] = [
     { kind: "timeline" },
   ),
   cue("redFlags", 3, words("(?:hard|tough|difficult) conversation|(?:won't|not) renew|churn risk"), { kind: "expectations" }),
+  // An upset customer escalating: "put me through to your manager", "the worst onboarding ever".
+  cue(
+    "redFlags",
+    3,
+    words("(?:speak|talk) (?:to|with) (?:a|your|the) (?:supervisor|manager|boss)|escalat\\w+ (?:this|it)|worst \\w+ (?:ever|i've)"),
+    { side: "customer", kind: "relationship" },
+  ),
   cue(
     "redFlags",
     3,
@@ -241,6 +298,32 @@ const SUCCESS: SectionCue[] = [
     ),
   ),
   cue("successCriteria", 1, words("reduce|increase|improve|roi|hit (?:that|the) number")),
+  // What would bring them back or keep them: "I expect faster answers if we're going to renew".
+  cue(
+    "successCriteria",
+    3,
+    words(
+      "i expect (?:much |a lot |far )?(?:better|more|faster)|if (?:i'm|we're|i am|we are) going to (?:\\w+ )?(?:renew|stay|buy|book|order|expand)",
+    ),
+    { side: "customer" },
+  ),
+  // A baseline as a measured average: "the median onboarding time was 19 days".
+  cue("successCriteria", 2, new RegExp(`\\b(?:average|median|mean) [\\w -]{0,30}?(?:was|is|of) (?:about |around |roughly )?${N}`, "i")),
+  // A before/after claim: "instead of 3 weeks to onboard, they're seeing 4 days".
+  cue(
+    "successCriteria",
+    3,
+    new RegExp(`\\binstead of (?:about )?${N}(?:-${N})? [^.?!]{0,30}?(?:seeing|down to|up to|only|just|now) (?:about )?${N}`, "i"),
+  ),
+  // A quantified gain: "saving 10 hours a week", "cut that in half".
+  cue(
+    "successCriteria",
+    3,
+    new RegExp(
+      `\\b(?:adding back|giving back|saving|saves?) (?:about |around )?${N}(?:-${N})? (?:minutes|hours|days|weeks)|\\bcut (?:that|it|this) (?:by|in) half\\b`,
+      "i",
+    ),
+  ),
   // Today's baseline of a metric ("We're at like fifty-eight percent.") right before the target.
   cue("successCriteria", 2, new RegExp(`\\b(?:we're|we are|it's|we sit) at (?:like |about |around |roughly )?${N} ?(?:%|percent)`, "i")),
   // History ("we went from 18 to 28 reps") is not a target.
@@ -278,6 +361,24 @@ const WHY_THEY_BOUGHT: SectionCue[] = [
     ),
     { side: "customer", kind: "pain" },
   ),
+  // Pains said as a gap, a duplicated effort, slow help or a late discovery: "our CSMs don't have a clear playbook",
+  // "we enter every order twice", "the vendor took weeks to answer", "we don't find out until the invoice bounces".
+  cue(
+    "whyTheyBought",
+    3,
+    /\b(?:(?:don't|doesn't|do not|does not) have (?:a |any )?(?:clear|real|proper|defined|consistent|documented)|(?:doing|running|entering|typing|keying) [\w ]{1,30}? twice|double (?:entry|work)|took (?:days|weeks|months|forever|ages) to|(?:don't|doesn't|didn't) (?:catch|notice|find out|see|hear about) (?:it |them |that |this )?until)\b/i,
+    { side: "customer", kind: "pain" },
+  ),
+  // What they are missing: "we need someone who can own the rollout".
+  cue("whyTheyBought", 3, words("(?:we|i) need (?:someone|somebody|something|a partner|a way|a tool) (?:who|that|to)"), {
+    side: "customer",
+    kind: "pain",
+  }),
+  // The cost of doing nothing: "if we don't fix onboarding by June, we lose the renewal".
+  cue("whyTheyBought", 3, /\bif (?:we|i) (?:don't|do not|can't|cannot)\b[^.?!]*\b(?:miss|lose|fail|fall behind)\b/i, {
+    side: "customer",
+    kind: "trigger",
+  }),
   cue("whyTheyBought", 1, words("because|since the|replac\\w+|switch\\w* (?:from|off)|you mentioned"), { kind: "pain" }),
 ];
 
@@ -286,7 +387,7 @@ const COMPETITION: SectionCue[] = [
     "competition",
     3,
     words(
-      "competitors?|alternatives?|other (?:vendors?|options|solutions|tools|providers)|shortlist|bake-?off|also (?:talking|talked|spoke|speaking|looking) (?:to|with|at)|had a conversation with|talked to (?:a couple|some|\\d+|several)|went with|narrowed (?:it )?down|(?:1|an?) other vendor|(?:build|building) (?:it|this|something|our own)(?: \\w+)? (?:ourselves|in-house|internally|in \\w+)|versus|vs\\.?|add-on|(?:would be|is|was) cheaper|cheaper (?:on paper|than)|apples to apples",
+      "competitors?|alternatives?|other (?:vendors?|solutions|tools|providers)|shortlist|bake-?off|also (?:talking|talked|spoke|speaking|looking) (?:to|with|at)|had a conversation with|talked to (?:a couple|some|\\d+|several)|went with|narrowed (?:it )?down|(?:1|an?) other vendor|(?:build|building) (?:it|this|something|our own)(?: \\w+)? (?:ourselves|in-house|internally|in \\w+)|versus|vs\\.?|add-on|(?:would be|is|was) cheaper|cheaper (?:on paper|than)|apples to apples",
     ),
   ),
   cue(
@@ -305,6 +406,8 @@ const COMPETITION: SectionCue[] = [
     /\byour [\w -]{1,40} (?:is|was) (?:the (?:main |real )?reason|why we)\b|\b(?:why|reason) we (?:chose|picked|went with)\b|\bwhat (?:sold|won) us\b|\b(?:didn't|doesn't|did not|does not) (?:have|offer) (?:anything|an option|a way)\b/i,
     { kind: "whyChosen" },
   ),
+  // "Other options" is a competitor from the customer; from the seller it is their own menu ("let me see what other options we have").
+  cue("competition", 3, words("other options"), { notBy: "seller" }),
   cue("competition", 1, words("cheaper|more expensive|pricier|instead")),
   cue("competition", 2, words("(?:comes|came) down to|make-or-break|deciding factor|go(?:ing)? with them|the other (?:vendor|option|one)")),
 ];
@@ -362,6 +465,8 @@ const STAKEHOLDERS: SectionCue[] = [
     { side: "customer", kind: "preference" },
   ),
   cue("stakeholders", 1, words("my (?:boss|team|manager)|procurement|legal team|i can sign")),
+  // The customer naming themself: "It's Dana Ortiz.", "My name is Lee Park."
+  cue("stakeholders", 3, /\b(?:[Mm]y name is|[Ii]t's|[Tt]his is|[Ii]'m) [A-Z][a-z]+ [A-Z][a-z'-]+\b/, { side: "customer" }),
   cue(
     "stakeholders",
     3,
@@ -387,13 +492,19 @@ const POLITICAL: SectionCue[] = [
 
 const ACCOUNT: SectionCue[] = [
   cue("accountOverview", 3, /\$\s?\d[\d,.]*\s?(?:k|m|mm|million|thousand|b)?\b/i),
+  // What the customer bought, read back or said: "you ordered 40 seats", "we signed up for 3 modules".
+  cue(
+    "accountOverview",
+    3,
+    new RegExp(`\\b(?:you|we|i) (?:booked|bought|purchased|ordered|signed up for|subscribed to) (?:\\w+ )?${N}\\b`, "i"),
+  ),
   cue("accountOverview", 3, new RegExp(`\\b${N}\\s(?:[\\w-]+\\s){0,2}(?:seats|licen[cs]es|users|reps|agents)\\b`, "i")),
   // Company size is the customer's to state; a seller's "two people" is their own team.
   cue(
     "accountOverview",
     3,
     new RegExp(
-      `\\b${N}\\s(?:[\\w-]+\\s){0,2}(?:employees|people|locations|terminals|sites|stores|branches|offices|warehouses|plants|clinics)\\b`,
+      `\\b${N}(?:-${N})?\\s(?:[\\w-]+\\s){0,2}(?:employees|people|locations|terminals|sites|stores|branches|offices|warehouses|plants|clinics|customers|clients|accounts|opportunities)\\b`,
       "i",
     ),
     { notBy: "seller" },
@@ -402,7 +513,7 @@ const ACCOUNT: SectionCue[] = [
     "accountOverview",
     3,
     words(
-      "per (?:agent )?(?:seat|user|licen[cs]e|year|month|rep|annum)|list price|total contract value|tcv|acv|arr|contract value|subscription (?:term|fees?)|payment terms|net \\d+|billed (?:annually|monthly)|annually in advance|renewal (?:date|price|increase|exposure)|contract start|start date|signature date|order date|industry|company size|headquartered|pricing holds|(?:enterprise|professional|business|premium|standard|growth|starter) (?:plan|tier|edition)",
+      "per (?:agent )?(?:seat|user|licen[cs]e|year|month|rep|annum)|list price|total contract value|tcv|acv|arr|contract value|subscription (?:term|fees?)|payment terms|net \\d+|billed (?:annually|monthly)|annually in advance|renewal (?:date|price|increase|exposure)|contract start|start date|signature date|order date|company size|headquartered|pricing holds|(?:enterprise|professional|business|premium|standard|growth|starter) (?:plan|tier|edition)",
     ),
   ),
   cue(
@@ -413,9 +524,11 @@ const ACCOUNT: SectionCue[] = [
     ),
   ),
   cue("accountOverview", 1, words(`price|pricing|quote|cost|renewal|module|plan|${MONTH} \\d{1,2}, \\d{4}`)),
-  cue("accountOverview", 3, words("we(?:'re| are) (?:scaling|growing|hiring)|raised (?:a |our )?(?:series [a-e]|seed|round)"), {
-    notBy: "seller",
-  }),
+  cue("accountOverview", 3, words("we(?:'re| are) (?:scaling|growing|hiring)"), { notBy: "seller" }),
+  // The customer's industry is theirs to state; a seller's "best in the industry" is a pitch.
+  cue("accountOverview", 3, words("industry"), { notBy: "seller" }),
+  // Funding news is account context whoever mentions it: "I saw you just raised a Series C".
+  cue("accountOverview", 3, words("(?:raised|closed|announced) (?:a |an |our |your |their )?(?:series [a-e]|seed|(?:funding )?round)")),
 ];
 
 // Section order here breaks ties: the earlier section wins.

@@ -72,6 +72,16 @@ describe("assignSides", () => {
     ).toEqual(["seller", "customer", "seller", "customer"]);
   });
 
+  it("maps an escalation's Supervisor and a Support line to the seller", () => {
+    expect(
+      sides([
+        { name: "Support", labels: ["Support"] },
+        { name: "Client", labels: ["Client"] },
+        { name: "Supervisor", labels: ["Supervisor"] },
+      ]),
+    ).toEqual(["seller", "customer", "seller"]);
+  });
+
   it("leaves sides undefined when two companies both field a seller role", () => {
     expect(
       sides([

@@ -6,7 +6,8 @@ import type { Participant } from "../../domain/source.ts";
 const SELLER_TITLE =
   /\b(?:AE|SDR|BDR|CSM|Account Executive|Account Manager|Sales (?:Rep|Representative|Engineer|Executive|Development)|Business Development Rep(?:resentative)?|Solutions? (?:Consultant|Engineer|Architect)|Customer Success|Pre-?sales|Salesperson|Seller)\b/i;
 const SENIOR_TITLE = /\b(?:VP|SVP|EVP|Vice President|Head|Director|Chief|C[A-Z]O)\b/i;
-const SELLER_ROLE_LABEL = /^(?:CSR|Agent|Support Agent|Rep|Sales ?Rep|Salesperson|Seller|AE|SDR|BDR|CSM|Account Executive|Vendor)$/i;
+const SELLER_ROLE_LABEL =
+  /^(?:CSR|Agent|Support Agent|Support|Supervisor|Representative|Rep|Sales ?Rep|Salesperson|Seller|AE|SDR|BDR|CSM|Account Executive|Vendor)$/i;
 const CUSTOMER_ROLE_LABEL = /^(?:Customer|Caller|Client|Prospect|Buyer|Member|Patient)$/i;
 const FREE_MAIL = new Set([
   "gmail.com",
