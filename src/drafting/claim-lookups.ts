@@ -10,7 +10,7 @@ const STOP = new Set(
   ),
 );
 
-/** What the same-claim merge reads about a deal's sources and items, built once per pass. */
+/** What the same-claim merge reads about a deal's sources and items, built once for all its passes. */
 export type ClaimLookups = {
   /** The participant's full name a first name stands for, lower case. */
   fullName: (name: string) => string;
@@ -20,15 +20,17 @@ export type ClaimLookups = {
   documents: Set<string>;
   /** The content words of an item's verified quotes. */
   wordsOf: (item: GroundedCandidate) => Set<string>;
+  /** `copy` cites what `original` cites: it shares `original`'s words instead of holding a second set of them. */
+  copyWords: (original: GroundedCandidate, copy: GroundedCandidate) => void;
 };
 
-/** The lookups of one pass over a deal's items. */
+/** The lookups of the passes over a deal's items. */
 export function createClaimLookups(sources: ParsedSource[]): ClaimLookups {
   return {
     fullName: createNameResolver(sources),
     turnOf: createTurnLookup(sources),
     documents: new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id)),
-    wordsOf: createContentWordCache(),
+    ...createContentWordCache(),
   };
 }
 
@@ -40,14 +42,20 @@ export function countShared(x: Set<string>, y: Set<string>): number {
 }
 
 /** `contentWords` remembered per item until its citations change (a merge only ever adds citations). */
-function createContentWordCache(): (item: GroundedCandidate) => Set<string> {
+function createContentWordCache(): Pick<ClaimLookups, "wordsOf" | "copyWords"> {
   const cache = new WeakMap<GroundedCandidate, { citations: number; words: Set<string> }>();
-  return (item) => {
-    const known = cache.get(item);
-    if (known !== undefined && known.citations === item.citations.length) return known.words;
-    const words = contentWords(item);
-    cache.set(item, { citations: item.citations.length, words });
-    return words;
+  return {
+    wordsOf(item) {
+      const known = cache.get(item);
+      if (known !== undefined && known.citations === item.citations.length) return known.words;
+      const words = contentWords(item);
+      cache.set(item, { citations: item.citations.length, words });
+      return words;
+    },
+    copyWords(original, copy) {
+      const known = cache.get(original);
+      if (known !== undefined && known.citations === copy.citations.length) cache.set(copy, known);
+    },
   };
 }
 

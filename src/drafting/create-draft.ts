@@ -38,15 +38,26 @@ export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps
 /**
  * Everything after the extractor's answer: deterministic and CPU-bound, so the service runs it on a draft thread
  * (draft-pool.ts). `all` is every source of the deal; `sources` the ones just extracted.
+ * Takes over `extraction.items` (the array is emptied): each stage's input is let go once the next stage has it, so
+ * the items that merging drops are not held while a large deal's later stages run (memory stays proportional to the input).
  */
 export function finishDraft(extraction: ExtractionResult, sources: ParsedSource[], all: ParsedSource[], now: Date): Draft {
   const fresh = new Set(sources.map((s) => s.source.id));
   // Contradictions among earlier sources alone were found when those were extracted.
   const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));
-  const candidates = [...extraction.items, ...detectInjections(sources), ...contradictions];
-  const grounded = groundCandidates(candidates, all);
-  const consolidated = consolidateItems(mergeItems(flagInjectedClaims(grounded)), all);
-  const merged = settleActions(resolvePronouns(completePeople(consolidated, all), all), all);
+  // One array, emptied once grounded, and one stage a statement: an array held by a temporary (a copy, a nested
+  // call's answer) stays alive until the function returns.
+  const candidates = extraction.items.splice(0);
+  candidates.push(...detectInjections(sources), ...contradictions);
+  let items = groundCandidates(candidates, all);
+  candidates.length = 0;
+  items = flagInjectedClaims(items);
+  items = mergeItems(items);
+  items = consolidateItems(items, all);
+  items = completePeople(items, all);
+  items = resolvePronouns(items, all);
+  items = settleActions(items, all);
   const warnings = findOffTopicSources(all);
-  return assembleDraft(flagOffTopicClaims(merged, warnings), extraction, sources, now, warnings);
+  items = flagOffTopicClaims(items, warnings);
+  return assembleDraft(items, extraction, sources, now, warnings);
 }

@@ -10,8 +10,8 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   const merged: GroundedCandidate[] = [];
   const byStatement = new Map<string, GroundedCandidate>();
   const positionOf = new Map<GroundedCandidate, number>();
-  // Each kept item's citations as span keys: a repeated citation is not added twice.
-  const spanKeys: Set<string>[] = [];
+  // A kept item's citations as span keys, made when a twin first joins it: a repeated citation is not added twice.
+  const spanKeys = new Map<number, Set<string>>();
   // The verified spans of each kept item, by section and source: the first kept item citing an overlapping span is its twin.
   const spans = createSpanIndex<number>();
   const fileSpans = (position: number, citations: Citation[]) => {
@@ -32,18 +32,23 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
     if (twin === undefined) {
       const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence] };
       positionOf.set(copy, merged.length);
-      spanKeys.push(new Set(copy.citations.map(spanKey)));
       merged.push(copy);
       byStatement.set(statementKey, copy);
       fileSpans(merged.length - 1, copy.citations);
       continue;
     }
     const position = positionOf.get(twin)!;
+    let known = spanKeys.get(position);
+    if (known === undefined) {
+      known = new Set(twin.citations.map(spanKey));
+      spanKeys.set(position, known);
+    }
     const added: Citation[] = [];
     for (const citation of item.citations) {
-      if (spanKeys[position]!.has(spanKey(citation))) continue;
+      const key = spanKey(citation);
+      if (known.has(key)) continue;
       twin.citations.push(citation);
-      spanKeys[position]!.add(spanKey(citation));
+      known.add(key);
       added.push(citation);
     }
     fileSpans(position, added);

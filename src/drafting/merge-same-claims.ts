@@ -26,16 +26,16 @@ const CONTINUES = /^(?:until then|until that|before then|after that|in the meant
 export function mergeSameClaims(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
   // A merge can make two items the same claim ("You'll have it" joined to the request it answers): repeat until stable.
   let current = items;
+  const lookups = createClaimLookups(sources);
   for (let pass = 0; pass < 3; pass++) {
-    const next = mergeOnce(current, sources);
+    const next = mergeOnce(current, lookups);
     if (next.length === current.length) return next;
     current = next;
   }
   return current;
 }
 
-function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
-  const lookups = createClaimLookups(sources);
+function mergeOnce(items: GroundedCandidate[], lookups: ClaimLookups): GroundedCandidate[] {
   const out: GroundedCandidate[] = [];
   const index = createKeyedPositions();
   // An item with the most citations, or flagged, is nobody's twin any more: both only grow.
@@ -63,7 +63,9 @@ function mergeOnce(items: GroundedCandidate[], sources: ParsedSource[]): Grounde
       isSameClaim(other, item, lookups) || continuesTurn(other, item, lookups.turnOf) || continuesTurn(item, other, lookups.turnOf);
     const twin = closestTwin(out, item, candidatePositions(item, index, live, lookups), isTwin, lookups);
     if (twin === undefined) {
-      out.push({ ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } });
+      const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } };
+      lookups.copyWords(item, copy);
+      out.push(copy);
       fileUnderKeys(out.length - 1);
       continue;
     }

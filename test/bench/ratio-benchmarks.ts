@@ -1,5 +1,6 @@
 // The issue-13 figures as ratios within one run, repeated: draft time per MB, CLI start-up against a bare Node,
-// brief p99 against /healthz p99. Called by run-benchmarks.ts (`npm run bench -- draft|cli|brief [--runs N]`).
+// brief p99 against /healthz p99, cores kept busy by batch extraction.
+// Called by run-benchmarks.ts (`npm run bench -- draft|cli|brief|cores [--runs N]`).
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -109,4 +110,23 @@ export function benchBriefRatio(runs: number): void {
     console.log(`${bench.padEnd(32)} p99 / healthz p99: ${formatSpread(ratio)}  (${verdict(ratio.median <= 3)} target ≤ 3)`);
   }
   console.log(`server peak RSS MB: ${formatSpread(spreadOf(rss), 0)}`);
+}
+
+/** Batch extraction (offline) through `baton serve` with BATON_JOB_CONCURRENCY=2: server CPU time over wall time. */
+export function benchCores(runs: number): void {
+  console.log(
+    `\n== Batch extraction through \`baton serve\` (offline extractor, BATON_JOB_CONCURRENCY=2), ${runs} runs of 12 generated 200 KB calls ==`,
+  );
+  const { results } = runBench("extraction-cores.ts", String(runs), "12");
+  for (const r of results) {
+    console.log(
+      `run ${r.run}: ${r.deals} deals in ${r.seconds} s, ${r.failed} failed  CPU ${r.cpuSeconds} s = ${r.cores} cores  ` +
+        `(main thread ${r.mainThreadCores}; running or ready to run: ${r.runnableCores} cores, the two busiest threads ${r.busiestTwoThreads}; ` +
+        `load average ${r.loadAverage})`,
+    );
+  }
+  const cores = spreadOf(results.map((r) => Number(r.cores)));
+  const busiest = spreadOf(results.map((r) => Number(r.busiestTwoThreads)));
+  console.log(`cores used: ${formatSpread(cores)}  (${verdict(cores.median > 1.6)} target > 1.6)`);
+  console.log(`the two busiest threads running or ready: ${formatSpread(busiest)}  (what the server would use on 2 idle cores)`);
 }
