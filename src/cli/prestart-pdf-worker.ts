@@ -7,12 +7,9 @@ import { warmPdfWorker } from "../ingest/pdf/run-pdf-worker.ts";
  */
 export function prestartPdfWorker(args: string[]): void {
   if (!args.some((arg) => /\.pdf$/i.test(arg))) return;
-  let limits;
   try {
-    limits = loadConfig().limits;
+    warmPdfWorker(loadConfig().limits);
   } catch {
     // Unusable settings: the command itself says so.
-    return;
   }
-  warmPdfWorker(limits);
 }
