@@ -62,7 +62,10 @@ describe.runIf(existsSync("/proc/self/task"))("baton serve shutdown", () => {
     const dbPath = join(dir, "baton.sqlite");
     const deps = buildDeps(loadConfig({ BATON_DB: dbPath, BATON_EXTRACTOR: "offline" }), { logger: SILENT_LOGGER });
     const token = generateToken();
-    const ae = deps.users.add({ name: "Dana Whitlock", email: "dana@corvala.example", role: "ae", tokenHash: hashToken(token) }, new Date());
+    const ae = deps.users.add(
+      { name: "Dana Whitlock", email: "dana@corvala.example", role: "ae", tokenHash: hashToken(token) },
+      new Date(),
+    );
     const deal = deps.deals.add(
       { account: "Kestrel Ridge Freight", closeDate: "2026-02-06", amount: null, currency: null, aeId: ae.id, csmId: null },
       new Date(),
