@@ -1,15 +1,21 @@
+import { readFileSync, statSync } from "node:fs";
 import { loadConfig } from "../config.ts";
-import { warmPdfWorker } from "../ingest/pdf/run-pdf-worker.ts";
+import { readPdfAhead } from "../ingest/pdf/run-pdf-worker.ts";
 
 /**
- * Starts a PDF worker process when the command's files include a PDF, before the command's own modules load: the
- * worker's start-up (a Node process and the PDF library) then overlaps them and the parsing of the other files.
+ * Starts reading the command's PDF files on a worker process before the command's own modules load: the worker's
+ * start-up (a Node process and the PDF library) and the read then overlap them and the parsing of the other files.
+ * Anything unusable (settings, a missing or oversized file) is left for the command to report.
  */
 export function prestartPdfWorker(args: string[]): void {
-  if (!args.some((arg) => /\.pdf$/i.test(arg))) return;
+  const pdfs = args.filter((arg) => /\.pdf$/i.test(arg) && !arg.startsWith("-"));
+  if (pdfs.length === 0) return;
   try {
-    warmPdfWorker(loadConfig().limits);
+    const { limits } = loadConfig();
+    for (const path of pdfs.slice(0, limits.pdfWorkers)) {
+      if (statSync(path).size <= limits.maxFileBytes) readPdfAhead(new Uint8Array(readFileSync(path)), limits);
+    }
   } catch {
-    // Unusable settings: the command itself says so.
+    // The command itself says what is wrong.
   }
 }
