@@ -42,15 +42,6 @@ export class PdfProcessPool {
     return this.#workers.flatMap((worker) => (worker.alive && worker.pid !== undefined ? [worker.pid] : []));
   }
 
-  /** Starts a worker ahead of a file, so its start-up overlaps other work; does nothing if one is idle already. */
-  warm(limits: Pick<PdfReadLimits, "memoryMb" | "maxResidentMb" | "maxWorkers">): void {
-    if (this.#closed) return;
-    this.#prune();
-    const caps = capsOf(limits);
-    if (this.#workers.length >= limits.maxWorkers || this.#workers.some((w) => w.idle && sameCaps(w.caps, caps))) return;
-    this.#workers.push(new PdfProcess(caps));
-  }
-
   /** Extracts a PDF's text on a worker; rejects with one-line AppErrors. */
   async read(bytes: Uint8Array, limits: PdfReadLimits): Promise<PdfExtraction> {
     if (limits.timeoutMs <= 0) throw timeoutError();

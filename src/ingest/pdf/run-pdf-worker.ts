@@ -41,11 +41,6 @@ export function readPdfAhead(bytes: Uint8Array, limits: IngestLimits): void {
   early.set(digest(bytes), read);
 }
 
-/** Starts a PDF worker now, so its start-up overlaps the caller's own loading and parsing. */
-export function warmPdfWorker(limits: IngestLimits): void {
-  shared.warm(pdfPoolLimits(limits));
-}
-
 /** Ends the shared PDF workers (the service on shutdown, tests after their last PDF). */
 export function closePdfWorkers(): Promise<void> {
   return shared.close();
