@@ -9,5 +9,6 @@ export default defineConfig({
     // same budget, or a loaded machine times them out at vitest's 10 s default.
     hookTimeout: 30_000,
     pool: "forks",
+    setupFiles: ["test/support/close-pdf-workers.ts"],
   },
 });

@@ -43,6 +43,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   pdfMaxPages: 300,
   pdfMemoryMb: 512,
   pdfWorkers: 2,
+  pdfWorkerFiles: 100,
   maxSpeakers: 1_000,
   parseWorkers: 2,
   parseMemoryMb: 1_024,
@@ -64,6 +65,7 @@ const EnvSchema = z.object({
   BATON_PDF_MAX_PAGES: intWithDefault(DEFAULT_LIMITS.pdfMaxPages),
   BATON_PDF_MEMORY_MB: intWithDefault(DEFAULT_LIMITS.pdfMemoryMb),
   BATON_PDF_WORKERS: intWithDefault(DEFAULT_LIMITS.pdfWorkers),
+  BATON_PDF_WORKER_FILES: intWithDefault(DEFAULT_LIMITS.pdfWorkerFiles),
   BATON_MAX_SPEAKERS: intWithDefault(DEFAULT_LIMITS.maxSpeakers),
   BATON_PARSE_WORKERS: intWithDefault(DEFAULT_LIMITS.parseWorkers),
   BATON_PARSE_MEMORY_MB: intWithDefault(DEFAULT_LIMITS.parseMemoryMb),
@@ -109,6 +111,8 @@ export type IngestLimits = {
   pdfMemoryMb: number;
   /** PDF worker processes alive at once in this process; further PDFs wait (within their parse time). */
   pdfWorkers: number;
+  /** Files one PDF worker process reads before a fresh one replaces it (a breach, timeout or crash replaces it at once). */
+  pdfWorkerFiles: number;
   /** Distinct speakers (transcripts) or senders and recipients (email) one file may name. */
   maxSpeakers: number;
   /** Worker threads the service parses uploads on (the main thread only routes and writes). */
@@ -229,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pdfMaxPages: e.BATON_PDF_MAX_PAGES,
       pdfMemoryMb: e.BATON_PDF_MEMORY_MB,
       pdfWorkers: e.BATON_PDF_WORKERS,
+      pdfWorkerFiles: e.BATON_PDF_WORKER_FILES,
       maxSpeakers: e.BATON_MAX_SPEAKERS,
       parseWorkers: e.BATON_PARSE_WORKERS,
       parseMemoryMb: e.BATON_PARSE_MEMORY_MB,

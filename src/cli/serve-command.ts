@@ -1,6 +1,8 @@
 import { loadConfig } from "../config.ts";
 import { buildDeps } from "../deps.ts";
 import { startServer } from "../http/start-server.ts";
+import { closeParseThreads } from "../ingest/parse-pool.ts";
+import { closePdfWorkers } from "../ingest/pdf/run-pdf-worker.ts";
 import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
 
@@ -27,9 +29,10 @@ export async function runServeCommand(args: string[], io: CliIo): Promise<number
       deps.logger.info("shutting down", { signal });
       const force = setTimeout(() => resolve(), SHUTDOWN_GRACE_MS);
       force.unref();
-      // Stop accepting connections, let in-flight requests finish, hand unfinished jobs back, then close the database.
+      // Stop accepting connections, let in-flight requests finish, hand unfinished jobs back, end the parse threads and
+      // their PDF worker processes, then close the database.
       server.close(() => {
-        void deps.jobs.stop({ graceMs: JOB_GRACE_MS }).finally(() => {
+        void Promise.all([deps.jobs.stop({ graceMs: JOB_GRACE_MS }), closeParseThreads(), closePdfWorkers()]).finally(() => {
           // Reads recorded in this last turn; every answered request's are written already.
           try {
             deps.audit.flush();

@@ -69,6 +69,13 @@ export function parsesInProgress(): number {
   return shared?.busyCount ?? 0;
 }
 
+/** Ends the service's parse threads and their PDF worker processes (on shutdown); later parses start new ones. */
+export async function closeParseThreads(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
+}
+
 /** Parses one upload on the process's parse threads; the CLI parses in its own thread instead (one user, no one to keep waiting). */
 export function parseSourceOffMainThread(bytes: Uint8Array, filename: string, limits: IngestLimits): Promise<ParsedSource> {
   shared ??= new ParsePool(limits.parseMemoryMb);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AppError } from "../errors.ts";
 import type { BusyTask } from "../../test/support/busy-thread-worker.ts";
@@ -70,5 +73,19 @@ describe("ThreadPool", () => {
     controller.abort(new AppError({ code: "TIMEOUT", message: "cancelled" }));
     await expect(first).rejects.toThrow("cancelled");
     expect(await second).toBe("second");
+  });
+
+  it("lets each idle thread end what it holds before ending it on close", async () => {
+    pool = new ThreadPool({ workerUrl: WORKER, memoryMb: 256 });
+    const dir = mkdtempSync(join(tmpdir(), "baton-thread-close-"));
+    try {
+      const note = join(dir, "closed.txt");
+      expect(await pool.run({ kind: "note-close", path: note }, OPTIONS)).toBe("noted");
+      await pool.close();
+      expect(readFileSync(note, "utf8")).toBe("closed");
+      expect(pool.threadCount).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { AppError } from "../errors.ts";
 import { Semaphore } from "./semaphore.ts";
-import type { ThreadReply, ThreadRequest } from "./thread-protocol.ts";
+import { CLOSE_REQUEST, CLOSED_REPLY, type ThreadReply, type ThreadRequest } from "./thread-protocol.ts";
 
 export type ThreadPoolOptions = {
   /** The worker's entry file; it answers with serveThreadRequests (thread-protocol.ts). */
@@ -53,9 +53,14 @@ export class ThreadPool<Payload, Result> {
     return this.#turns.run(() => this.#runOnThread(payload, options), options.signal);
   }
 
-  /** Ends every thread; tasks running on them fail. */
+  /** Ends every thread, each once it has let go of what it holds (or after a grace period); tasks running on them fail. */
   async close(): Promise<void> {
-    await Promise.all(this.#slots.splice(0).map((slot) => slot.worker.terminate()));
+    await Promise.all(
+      this.#slots.splice(0).map(async (slot) => {
+        await askToClose(slot.worker);
+        await slot.worker.terminate();
+      }),
+    );
   }
 
   #runOnThread(payload: Payload, options: ThreadTaskOptions): Promise<Result> {
@@ -121,6 +126,28 @@ export class ThreadPool<Payload, Result> {
     if (index !== -1) this.#slots.splice(index, 1);
     void slot.worker.terminate();
   }
+}
+
+// A busy thread (a synchronous stretch of parsing) cannot answer; it is terminated after this, and what it held ends
+// on its own (a PDF worker process exits when its channel closes).
+const CLOSE_GRACE_MS = 2_000;
+
+function askToClose(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("exit", done);
+      resolve();
+    };
+    const onMessage = (message: unknown) => message === CLOSED_REPLY && done();
+    const timer = setTimeout(done, CLOSE_GRACE_MS);
+    worker.on("message", onMessage);
+    worker.on("exit", done);
+    // Held alive until answered: a service shutting down may have nothing else left running.
+    worker.ref();
+    worker.postMessage(CLOSE_REQUEST);
+  });
 }
 
 function crashed(cause: Error): AppError {

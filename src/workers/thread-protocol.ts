@@ -9,11 +9,26 @@ export type ThreadReply<Result> =
   | { id: number; ok: true; value: Result }
   | { id: number; ok: false; error: { code: ErrorCode; message: string; context: Record<string, string | number | boolean | null> } };
 
-/** Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. */
-export function serveThreadRequests<Payload, Result>(handle: (payload: Payload) => Promise<Result> | Result): void {
+/** Sent by ThreadPool.close before it ends a thread; the thread answers CLOSED_REPLY once it has let go of what it holds. */
+export const CLOSE_REQUEST = "close";
+export const CLOSED_REPLY = "closed";
+
+/**
+ * Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. `onClose` ends what the
+ * thread holds outside itself (child processes) when the pool closes.
+ */
+export function serveThreadRequests<Payload, Result>(
+  handle: (payload: Payload) => Promise<Result> | Result,
+  onClose?: () => Promise<void>,
+): void {
   const port = parentPort;
   if (port === null) throw new Error("serveThreadRequests runs in a worker thread (see thread-pool.ts)");
-  port.on("message", async (request: ThreadRequest<Payload>) => {
+  port.on("message", async (request: ThreadRequest<Payload> | typeof CLOSE_REQUEST) => {
+    if (request === CLOSE_REQUEST) {
+      await onClose?.().catch(() => undefined);
+      port.postMessage(CLOSED_REPLY);
+      return;
+    }
     let reply: ThreadReply<Result>;
     try {
       reply = { id: request.id, ok: true, value: await handle(request.payload) };

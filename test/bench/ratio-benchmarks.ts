@@ -1,6 +1,6 @@
 // The issue-13 figures as ratios within one run, repeated: draft time per MB, CLI start-up against a bare Node,
-// brief p99 against /healthz p99, cores kept busy by batch extraction.
-// Called by run-benchmarks.ts (`npm run bench -- draft|cli|brief|cores [--runs N]`).
+// brief p99 against /healthz p99, cores kept busy by batch extraction, uploads per minute with and without a PDF.
+// Called by run-benchmarks.ts (`npm run bench -- draft|cli|brief|cores|upload [--runs N]`).
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -129,4 +129,27 @@ export function benchCores(runs: number): void {
   const busiest = spreadOf(results.map((r) => Number(r.busiestTwoThreads)));
   console.log(`cores used: ${formatSpread(cores)}  (${verdict(cores.median > 1.6)} target > 1.6)`);
   console.log(`the two busiest threads running or ready: ${formatSpread(busiest)}  (what the server would use on 2 idle cores)`);
+/** 200 uploads of the sample deal with its PDF and without it, against one `baton serve` per run. */
+export function benchUpload(runs: number): void {
+  console.log(
+    `\n== Uploads: \`baton serve\` on a temp database, 200 deals created and given the sample deal's files (4 in flight), ${runs} runs ==`,
+  );
+  const withPdf: number[] = [];
+  const withoutPdf: number[] = [];
+  const ratios: number[] = [];
+  const rss: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const { results, peakRssMb } = runBench("upload-throughput.ts", "200");
+    const pdf = Number(results.find((r) => r.bench === "with PDF")!.dealsPerMinute);
+    const plain = Number(results.find((r) => r.bench === "without PDF")!.dealsPerMinute);
+    withPdf.push(pdf);
+    withoutPdf.push(plain);
+    ratios.push(pdf / plain);
+    rss.push(peakRssMb);
+  }
+  const pdf = spreadOf(withPdf);
+  console.log(`with the PDF (4 files) deals/min:    ${formatSpread(pdf, 0)}  (${verdict(pdf.median >= 300)} target ≥ 300)`);
+  console.log(`without the PDF (3 files) deals/min: ${formatSpread(spreadOf(withoutPdf), 0)}`);
+  console.log(`with / without:                      ${formatSpread(spreadOf(ratios))}`);
+  console.log(`server peak RSS MB: ${formatSpread(spreadOf(rss), 0)}`);
 }

@@ -1,7 +1,7 @@
 // `npm run bench [-- GROUP] [--runs N]`: each benchmark runs in a child process and prints one JSON line; this prints a table.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { benchBriefRatio, benchCli, benchCores, benchDraft } from "./ratio-benchmarks.ts";
+import { benchBriefRatio, benchCli, benchCores, benchDraft, benchUpload } from "./ratio-benchmarks.ts";
 import { runsFromArgs } from "./summarize-runs.ts";
 
 type Row = Record<string, string | number>;
@@ -85,6 +85,7 @@ const sections: [string, () => void][] = [
   ],
   ["brief", () => benchBriefRatio(runs)],
   ["cores", () => benchCores(runs)],
+  ["upload", () => benchUpload(runs)],
   [
     "llm",
     () => {

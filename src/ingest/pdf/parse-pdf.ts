@@ -4,7 +4,7 @@ import type { Participant } from "../../domain/source.ts";
 import { buildPdfSegments } from "./build-pdf-segments.ts";
 import { findDocumentDate } from "./find-document-date.ts";
 import { readAttendeeLines } from "./read-attendee-lines.ts";
-import { runPdfWorker } from "./run-pdf-worker.ts";
+import { pdfPoolLimits, runPdfWorker } from "./run-pdf-worker.ts";
 import { splitPageLines, stripPageFurniture } from "./strip-page-furniture.ts";
 
 function cleanTitle(title: string | null): string | undefined {
@@ -25,17 +25,16 @@ function collectParticipants(attendees: Participant[], speakers: string[]): Part
 }
 
 /**
- * Parses a PDF with a text layer: text is extracted in an isolated worker process, running page
+ * Parses a PDF with a text layer: text is extracted in an isolated, long-lived worker process (pdf-process-pool.ts), running page
  * headers and footers are dropped, lines are joined into paragraphs, and speaker labels
  * ("CHAIR POWELL.", "Name:") become segment speakers. Password-protected and image-only PDFs,
  * and PDFs past the page, memory or time limits, are rejected with a one-line AppError.
  */
 export async function parsePdf(input: ParseInput, context: ParseContext): Promise<ParsedBody> {
   const extraction = await runPdfWorker(input.bytes, {
-    memoryMb: context.limits.pdfMemoryMb,
+    ...pdfPoolLimits(context.limits),
     maxPages: context.limits.pdfMaxPages,
     timeoutMs: context.remainingMs(),
-    maxWorkers: context.limits.pdfWorkers,
   });
   const rawPages = extraction.pages.map(splitPageLines);
   if (rawPages.every((lines) => lines.length === 0)) {

@@ -1,6 +1,7 @@
-// The messages between run-pdf-worker.ts and the pdf-worker.ts child process (structured clone).
+// The messages between the PDF process pool (pdf-process-pool.ts) and its pdf-worker.ts children (structured clone).
 
-export type PdfWorkerRequest = { bytes: Uint8Array; maxPages: number; memoryMb: number };
+/** One file for a worker; a worker reads one file at a time and answers with the same id. */
+export type PdfWorkerRequest = { id: number; bytes: Uint8Array; maxPages: number; memoryMb: number };
 
 export type PdfWorkerResult =
   | {
@@ -8,10 +9,12 @@ export type PdfWorkerResult =
       pages: string[];
       title: string | null;
       creationDate: string | null;
-      /** Peak resident memory of the worker process, in KiB. */
+      /** Peak resident memory of the worker process so far, in KiB. */
       peakRssKb: number;
     }
   | { ok: false; code: "INVALID_INPUT" | "LIMIT_EXCEEDED"; message: string };
+
+export type PdfWorkerReply = { id: number; result: PdfWorkerResult };
 
 export function memoryLimitMessage(limitMb: number): string {
   return `PDF needs more than ${limitMb} MB of memory to read (limit BATON_PDF_MEMORY_MB)`;

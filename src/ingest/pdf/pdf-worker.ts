@@ -1,9 +1,11 @@
-// Runs in a child process forked by run-pdf-worker.ts, so that a hostile PDF (decompression bomb,
-// pathological content stream) can only exhaust this process's capped heap, never the caller's.
-import { PDFParse } from "pdf-parse";
+// Runs in a child process of the PDF process pool (pdf-process-pool.ts), so that a hostile PDF (decompression
+// bomb, pathological content stream) can only exhaust this process's capped heap, never the caller's. The pool
+// reuses a worker for several files, one at a time.
+import { enableCompileCache } from "node:module";
 import {
   memoryLimitMessage,
   PARENT_GONE_EXIT_CODE,
+  type PdfWorkerReply,
   type PdfWorkerRequest,
   type PdfWorkerResult,
   RESIDENT_LIMIT_EXIT_CODE,
@@ -31,6 +33,7 @@ function describeFailure(error: unknown, memoryMb: number): PdfWorkerResult {
 
 /** Extracts per-page text and document metadata; never throws. */
 async function extractPdf(request: PdfWorkerRequest): Promise<PdfWorkerResult> {
+  const { PDFParse } = await import("pdf-parse");
   const parser = new PDFParse({
     data: request.bytes,
     // No code generated from the file's PostScript functions.
@@ -79,9 +82,17 @@ if (import.meta.main && process.send !== undefined) {
   if (Number.isFinite(maxResidentMb) && maxResidentMb > 0) {
     watchResidentMemory(maxResidentMb, () => process.exit(RESIDENT_LIMIT_EXIT_CODE));
   }
-  process.once("message", (request: PdfWorkerRequest) => {
-    void extractPdf(request).then((result) => {
-      process.send?.(result, () => process.exit(0));
-    });
+  // The environment is empty, so NODE_COMPILE_CACHE cannot reach here: the parent passes its cache directory, if
+  // any, as the second argument. pdf-parse is imported only after, so its modules come from the cache.
+  enableCompileCache(process.argv[3] || undefined);
+  // Loaded while the parent is still loading its own modules or parsing other files.
+  const library = import("pdf-parse");
+  process.on("message", (request: PdfWorkerRequest) => {
+    void library
+      .then(() => extractPdf(request))
+      .then((result) => {
+        const reply: PdfWorkerReply = { id: request.id, result };
+        process.send?.(reply);
+      });
   });
 }
