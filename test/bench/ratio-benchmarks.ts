@@ -129,6 +129,8 @@ export function benchCores(runs: number): void {
   const busiest = spreadOf(results.map((r) => Number(r.busiestTwoThreads)));
   console.log(`cores used: ${formatSpread(cores)}  (${verdict(cores.median > 1.6)} target > 1.6)`);
   console.log(`the two busiest threads running or ready: ${formatSpread(busiest)}  (what the server would use on 2 idle cores)`);
+}
+
 /** 200 uploads of the sample deal with its PDF and without it, against one `baton serve` per run. */
 export function benchUpload(runs: number): void {
   console.log(
