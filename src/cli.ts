@@ -113,7 +113,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    if (name === "draft" || name === "parse") (await import("./cli/prestart-pdf-worker.ts")).prestartPdfWorker(rest);
+    if (name === "draft" || name === "parse") await (await import("./cli/prestart-pdf-worker.ts")).prestartPdfWorker(rest);
     const command = await loadCommand();
     return await command(rest, io);
   } catch (error) {
