@@ -83,4 +83,16 @@ describe("tellingClause", () => {
     expect(long.startsWith(clause.slice(0, -1))).toBe(true);
     expect(long[clause.length - 1]).toBe(" ");
   });
+
+  it("never cuts away a number, date, negation or name, nor only a word or three", () => {
+    const promise =
+      "If we can get this signed by February 6th, I can take eighteen percent off the seat price, which puts you at four ninety-two a seat.";
+    expect(tellingClause(promise)).toContain("I can take eighteen percent off the seat price");
+    expect(tellingClause("Sam will send a draft project plan with the March 16 go-live milestones by February 11.")).toContain(
+      "by February 11",
+    );
+    expect(tellingClause("Because my team doesn't have time for a big migration project this quarter.")).toBe(
+      "Because my team doesn't have time for a big migration project this quarter",
+    );
+  });
 });

@@ -1,9 +1,12 @@
 import type { BriefRisk, BriefSourceItem, BriefSummary } from "./brief.ts";
 import { detailList, detailText, inSection } from "./brief-items.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
+import { holdsFact } from "./narrow-quote.ts";
 
 // A quoted clause longer than this is cut at a word boundary: the sentence stays one a CSM would say.
 const MAX_CLAUSE_WORDS = 12;
+// A cut that saves fewer words than this is not worth the "…".
+const MIN_CUT_WORDS = 4;
 
 /**
  * The brief's opening sentence: the account, what they bought, why now and the one risk to watch, each part
@@ -104,12 +107,16 @@ export function tellingClause(sentence: string, about = ""): string {
   return shorten(withNumber ?? longest);
 }
 
+/**
+ * A clause cut after MAX_CLAUSE_WORDS words, between words, unless the cut would drop a number, date, negation or
+ * name ("I can take…" would hide the eighteen percent promised) or only a few words: then it stays whole.
+ */
 function shorten(text: string): string {
   const words = text.split(/\s+/);
-  return words.length <= MAX_CLAUSE_WORDS
-    ? text
-    : `${words
-        .slice(0, MAX_CLAUSE_WORDS)
-        .join(" ")
-        .replace(/[,;:]+$/, "")}…`;
+  const tail = words.slice(MAX_CLAUSE_WORDS).join(" ");
+  if (words.length - MAX_CLAUSE_WORDS < MIN_CUT_WORDS || holdsFact(tail)) return text;
+  return `${words
+    .slice(0, MAX_CLAUSE_WORDS)
+    .join(" ")
+    .replace(/[,;:]+$/, "")}…`;
 }

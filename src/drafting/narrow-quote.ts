@@ -69,8 +69,13 @@ function dropLeadInClause(sentence: string): string {
 }
 
 function carriesMeaning(clause: string): boolean {
-  if (NUMBER_OR_DATE.test(clause) || NEGATION.test(clause) || MODAL_OR_CONDITION.test(clause)) return true;
-  return clause
+  return MODAL_OR_CONDITION.test(clause) || holdsFact(clause);
+}
+
+/** Whether words hold a number, a date, a negation or a name: what no shortening may drop. */
+export function holdsFact(text: string): boolean {
+  if (NUMBER_OR_DATE.test(text) || NEGATION.test(text)) return true;
+  return text
     .split(/\s+/)
     .map((word) => word.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, ""))
     .some((word) => /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word));

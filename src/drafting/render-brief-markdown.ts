@@ -1,5 +1,6 @@
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
+import { narrowQuote } from "./narrow-quote.ts";
 import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -62,8 +63,7 @@ export function renderBriefMarkdown(brief: Brief): string {
   lines.push("");
 
   lines.push("## Kickoff agenda", "");
-  const byId = indexItems(brief);
-  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(...renderAgendaSection(i + 1, part, byId));
+  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(...renderAgendaSection(i + 1, part));
 
   const email = brief.introEmail;
   lines.push(`## Warm introduction email (for the AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
@@ -97,9 +97,37 @@ function renderStakeholder(person: BriefStakeholder): string[] {
   const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
   for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(preference)}`);
-  // The person is named above: each item shows its words and where they were said.
-  for (const item of person.items) lines.push(...renderItem(item, [], { label: false }).map((line) => `  ${line}`));
+  // The person is named above: each item shows its words and where they were said, a quote the lines above
+  // already show last, and an item that only restates the name and title as its quote and where it was said.
+  const shown = [...person.caresAbout, ...person.contactPreferences].join(" ");
+  for (const item of person.items) {
+    const citations = [...item.citations.filter((c) => !shown.includes(c.quote)), ...item.citations.filter((c) => shown.includes(c.quote))];
+    // A statement quoting the person's words keeps the name: it picks the clause that names them.
+    const statement = /“[^”]*”/.test(item.statement) ? item.statement : withoutPerson(item.statement, person);
+    if (statement === "" && citations.length > 0) {
+      const { shown: words, cut } = narrowQuote(citations[0]!.quote);
+      const where = renderReferences(citations, person.name ?? "");
+      lines.push(`  - “${cut ? "…" : ""}${inline(words)}” — ${where}${describeBasis(item)}`);
+      continue;
+    }
+    lines.push(...renderItem({ ...item, statement, citations }, [], { label: false }).map((line) => `  ${line}`));
+  }
   return lines;
+}
+
+/**
+ * A stakeholder item's statement without the person's name the heading shows: "Keisha Dunmore, runs a pod"
+ * gives "runs a pod"; "Nate Brennan (Director of Customer Service)" under that title gives "".
+ */
+function withoutPerson(statement: string, person: BriefStakeholder): string {
+  if (person.name === null || !statement.startsWith(person.name)) return statement;
+  const rest = statement
+    .slice(person.name.length)
+    .replace(/^[\s,:;·-]+/, "")
+    .trim();
+  const title = person.title ?? "";
+  if (rest === "" || (title !== "" && rest.replace(/^\(|\)$|[.]$/g, "") === title)) return "";
+  return rest;
 }
 
 /** Every item the brief shows in full, by id, so the agenda can name them without repeating their citations. */
@@ -116,12 +144,10 @@ function indexItems(brief: Brief): Map<string, BriefItem> {
   return new Map(all.map((item) => [item.itemId, item]));
 }
 
-function renderAgendaSection(n: number, part: BriefAgendaSection, byId: Map<string, BriefItem>): string[] {
+function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
   const lines = [`### ${n}. ${part.title}`, ""];
+  // The items are shown in full above, under the section each point names.
   for (const point of part.points) lines.push(`- ${inline(point)}`);
-  // The items are shown in full above, under the section the point names: the agenda only counts them.
-  const shown = part.itemIds.filter((id) => byId.has(id)).length;
-  if (shown > 0) lines.push(`  - ${shown} item${shown === 1 ? "" : "s"} of this brief`);
   lines.push("");
   return lines;
 }
@@ -143,7 +169,9 @@ function renderItem(item: BriefItem, facts: string[] = [], options: { label: boo
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label)}”` : "";
   const shown = quoting ? (options.label ? `${label}: ${words}` : words) : item.statement;
-  const where = quoting ? ` — ${renderReferences(item.citations, shown)}` : "";
+  // "per order-form.pdf: “…”" already says where: no empty "—" after it.
+  const references = quoting ? renderReferences(item.citations, shown) : "";
+  const where = references === "" ? "" : ` — ${references}`;
   const inlineFacts = facts.length > 0 && quoting ? ` · ${facts.join(" · ")}` : "";
   const lines = [`- ${inline(shown)}${where}${flags}${inlineFacts}${describeBasis(item)}`];
   if (facts.length > 0 && !quoting) lines.push(`  - ${facts.join(" · ")}`);
@@ -225,7 +253,9 @@ function renderCitation(citation: BriefCitation): string {
     .map(inline)
     .join(", ");
   const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
-  return `“${inline(citation.quote)}” — ${where}${match}`;
+  // The telling part of a verified quote, as in the draft (see narrowQuote); the JSON keeps it whole.
+  const { shown, cut } = narrowQuote(citation.quote);
+  return `“${cut ? "…" : ""}${inline(shown)}” — ${where}${match}`;
 }
 
 function describeDue(m: BriefMilestone): string {

@@ -21,8 +21,11 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     "",
   );
   lines.push("**Sources:**");
+  // "call.vtt (vtt)" says the format twice: it is named only where the file name does not end with it.
   for (const [i, source] of draft.sources.entries())
-    lines.push(`${i + 1}. ${escapeMarkdownText(source.filename)} (${escapeMarkdownText(source.format)})`);
+    lines.push(
+      `${i + 1}. ${escapeMarkdownText(source.filename)}${source.filename.toLowerCase().endsWith(`.${source.format}`) ? "" : ` (${escapeMarkdownText(source.format)})`}`,
+    );
   lines.push("");
   for (const warning of draft.warnings ?? []) lines.push(`> **Warning:** ${escapeMarkdownText(warning.message)}.`, "");
   for (const section of SECTION_KEYS) {
@@ -54,19 +57,21 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     for (const item of draft.needsChecking) lines.push(...renderItem(item), "");
   }
   const u = draft.usage;
-  lines.push(
-    `---`,
-    `LLM calls: ${u.llmCalls} (${u.cachedCalls} cached) · tokens: ${u.promptTokens} prompt, ${u.completionTokens} completion`,
-  );
-  return `${lines.join("\n")}\n`;
+  // The offline extractor never calls a model: its usage line would only say zero.
+  if (draft.extractor.kind !== "offline" || u.llmCalls + u.cachedCalls > 0)
+    lines.push(
+      `---`,
+      `LLM calls: ${u.llmCalls} (${u.cachedCalls} cached) · tokens: ${u.promptTokens} prompt, ${u.completionTokens} completion`,
+    );
+  return `${lines.join("\n").trimEnd()}\n`;
 }
 
 function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
   const e = draft.extractor;
   if (e.kind === "offline") {
-    return "Extracted offline by Baton's built-in rules: every item is a verbatim sentence of a source; review before approving.";
+    return "Extracted offline by built-in rules; every quote is a source's own words (“…” marks a cut); review before approving.";
   }
-  return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text.`;
+  return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text (“…” marks a cut).`;
 }
 
 function renderItem(item: DraftItem): string[] {
