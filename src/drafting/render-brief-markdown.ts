@@ -217,7 +217,8 @@ function renderSummary(summary: NonNullable<Brief["summary"]>, byId: Map<string,
   // The sentence quotes the words; each marker says where they were said.
   const sources = summary.parts.flatMap((part) => {
     const citations = byId.get(part.cites)?.citations ?? [];
-    return citations.length === 0 ? [] : [`[${part.marker}] ${renderReferences(citations.slice(0, 1), "")}`];
+    // The sentence names who said each quote: the marker says only where.
+    return citations.length === 0 ? [] : [`[${part.marker}] ${renderReferences(citations.slice(0, 1), summary.text)}`];
   });
   if (sources.length > 0) lines.splice(1, 0, `_${sources.join(" · ")}_`);
   return lines;
