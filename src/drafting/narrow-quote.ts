@@ -3,39 +3,14 @@ const LEAD_IN = /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i m
 // Where a sentence's lead-in clause ends and its claim begins: ", and it's like eleven minutes a call".
 const CLAUSE_JOIN = /,\s+(?:and|but|so)\s+/gi;
 const NUMBER_OR_DATE =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|percent|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|week|month|quarter|year)\b/i;
+  /\d|\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|percent|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|week|month|quarter|year)\b/i;
 // What a dropped clause must not hold: a negation, a modal or condition, a number or date (checked apart), a name.
 const NEGATION = /n't\b|\b(?:not|no|never|nothing|nobody|none|neither|nor|without|cannot)\b/i;
 const MODAL_OR_CONDITION =
-  /'ll\b|'d\b|\b(?:will|would|can|could|should|must|might|may|shall|need|needs|have to|has to|going to|gonna|want|wants|if|unless|until|when|because|before|after|only|once)\b/i;
+  /'ll\b|'d\b|\b(?:will|would|can|could|should|must|might|may|shall|need|needs|have to|has to|going to|gonna|want|wants|if|unless|until|when|then|because|before|after|only|once)\b/i;
 // Capitalised words that are not names: pronouns and sentence openers.
-const NOT_NAMES = new Set([
-  "I",
-  "It",
-  "It's",
-  "Its",
-  "They",
-  "They're",
-  "We",
-  "We're",
-  "You",
-  "He",
-  "She",
-  "Some",
-  "This",
-  "That",
-  "There",
-  "The",
-  "A",
-  "An",
-  "Our",
-  "My",
-  "Your",
-  "Oh",
-  "So",
-  "And",
-  "But",
-]);
+const NOT_NAMES =
+  /^(?:I|I'\w+|It|It's|Its|They|They're|They've|We|We're|We've|We'll|We'd|You|You're|You'll|You've|He|He's|She|She's|Some|This|That|That's|There|There's|These|Those|The|A|An|Our|My|Your|His|Her|Their|Oh|So|And|But|Or|Which|What|When|Where|Why|How|Who|If|Then|Yes|Yeah|Okay|Ok|Well|Let's|Let|Just|Also|Now|Here|Here's|Please|Thanks|Sure|Right|Great|Anyway|Honestly|Actually|To|In|On|At|For|With|By|From|As|Any|Anything|Everything|All|Every|Each)$/;
 
 const MIN_WORDS = 3;
 
@@ -68,17 +43,21 @@ function dropLeadInClause(sentence: string): string {
   return sentence;
 }
 
-function carriesMeaning(clause: string): boolean {
-  return MODAL_OR_CONDITION.test(clause) || holdsFact(clause);
+/** Whether words hold a modal or condition, or a fact (see holdsFact): what a dropped clause may not hold. */
+export function carriesMeaning(clause: string, options: { names: boolean } = { names: true }): boolean {
+  return MODAL_OR_CONDITION.test(clause) || holdsFact(clause, options);
 }
 
 /** Whether words hold a number, a date, a negation or a name: what no shortening may drop. */
-export function holdsFact(text: string): boolean {
+export function holdsFact(text: string, options: { names: boolean } = { names: true }): boolean {
   if (NUMBER_OR_DATE.test(text) || NEGATION.test(text)) return true;
-  return text
-    .split(/\s+/)
-    .map((word) => word.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, ""))
-    .some((word) => /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word));
+  return (
+    options.names &&
+    text
+      .split(/\s+/)
+      .map((word) => word.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, ""))
+      .some((word) => /^\p{Lu}/u.test(word) && !NOT_NAMES.test(word))
+  );
 }
 
 function countWords(text: string): number {

@@ -19,7 +19,14 @@ export function renderBriefMarkdown(brief: Brief): string {
   if (brief.confirm.opener) lines.push(`Open the kickoff with: _${inline(brief.confirm.opener)}_`, "");
   else lines.push("_The handoff says neither what they want nor what success looks like: ask both._", "");
   section(lines, "### What they want", brief.confirm.whatTheyWant, (i) => renderItem(i));
-  section(lines, "### For whom (the account)", brief.confirm.forWhom, (i) => renderItem(i));
+  // What they bought is in the opening sentence, cited by its markers: the account's list shows the rest.
+  const bought = new Set(brief.summary?.parts.filter((p) => p.part === "bought").map((p) => p.cites) ?? []);
+  section(
+    lines,
+    "### For whom (the account)",
+    brief.confirm.forWhom.filter((i) => !bought.has(i.itemId)),
+    (i) => renderItem(i),
+  );
   section(lines, "### What success looks like", brief.confirm.successLooksLike, (i) => renderItem(i));
 
   section(lines, "## Promises to honour", brief.promises, (p) =>
@@ -42,7 +49,8 @@ export function renderBriefMarkdown(brief: Brief): string {
     renderItem(r, [
       ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
       ...(r.severity ? [`${r.severity} severity`] : []),
-      ...(r.detail ? [inline(r.detail)] : []),
+      // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
+      ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
     ]),
   );
 
@@ -92,7 +100,8 @@ function section<T extends BriefItem>(lines: string[], heading: string, items: T
 function renderStakeholder(person: BriefStakeholder): string[] {
   const who = person.name ? `**${inline(person.name)}**${person.title ? `, ${inline(person.title)}` : ""}` : "**(no name given)**";
   const stance = person.stance === "mixed" ? `mixed (${person.stances.join(", ")})` : person.stance;
-  const marker = person.basis === "draft" ? " _[DRAFT]_" : "";
+  // Every item under the person says DRAFT; the person's line, their heading, says it when there is none.
+  const marker = person.basis === "draft" && person.items.length === 0 ? " _[DRAFT]_" : "";
   const role = person.role === null || person.role === "other" ? "role not stated" : (ROLE_WORDS[person.role] ?? inline(person.role));
   const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
@@ -110,7 +119,7 @@ function renderStakeholder(person: BriefStakeholder): string[] {
       lines.push(`  - “${cut ? "…" : ""}${inline(words)}” — ${where}${describeBasis(item)}`);
       continue;
     }
-    lines.push(...renderItem({ ...item, statement, citations }, [], { label: false }).map((line) => `  ${line}`));
+    lines.push(...renderItem({ ...item, statement, citations }, [], { label: false, person: person.name }).map((line) => `  ${line}`));
   }
   return lines;
 }
@@ -128,6 +137,13 @@ function withoutPerson(statement: string, person: BriefStakeholder): string {
   const title = person.title ?? "";
   if (rest === "" || (title !== "" && rest.replace(/^\(|\)$|[.]$/g, "") === title)) return "";
   return rest;
+}
+
+function namesOnlyWhatLineShows(risk: BriefRisk): boolean {
+  const involves = /^involves (.+)$/.exec(risk.detail ?? "");
+  if (involves === null) return false;
+  const line = [risk.statement, ...risk.citations.map((c) => `${c.speaker ?? ""} ${c.quote}`)].join(" ");
+  return involves[1]!.split(/,\s*/).every((name) => line.includes(name) || line.includes(name.split(" ")[0]!));
 }
 
 /** Every item the brief shows in full, by id, so the agenda can name them without repeating their citations. */
@@ -161,7 +177,11 @@ function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
  * telling clause of its quotes) and where each quote was said; a statement that holds no quote shows the first
  * quote in full under it.
  */
-function renderItem(item: BriefItem, facts: string[] = [], options: { label: boolean } = { label: true }): string[] {
+function renderItem(
+  item: BriefItem,
+  facts: string[] = [],
+  options: { label: boolean; person?: string | null } = { label: true },
+): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
   const quoting = first !== undefined && /“[^”]*”/.test(item.statement);
@@ -177,7 +197,7 @@ function renderItem(item: BriefItem, facts: string[] = [], options: { label: boo
   if (facts.length > 0 && !quoting) lines.push(`  - ${facts.join(" · ")}`);
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   if (first !== undefined && !quoting) {
-    lines.push(`  - ${renderCitation(first)}`);
+    lines.push(`  - ${renderCitation(first, options.person ?? null)}`);
     if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown)}`);
   }
   return lines;
@@ -248,8 +268,9 @@ function describeBasis(item: BriefItem): string {
   return ` _[DRAFT${review}]_`;
 }
 
-function renderCitation(citation: BriefCitation): string {
-  const where = [citation.file, citation.speaker, citation.time]
+/** A quote and where it was said; the speaker is left out under their own name (`person`). */
+function renderCitation(citation: BriefCitation, person: string | null = null): string {
+  const where = [citation.file, citation.speaker === person ? null : citation.speaker, citation.time]
     .filter((part): part is string => part !== null)
     .map(inline)
     .join(", ");

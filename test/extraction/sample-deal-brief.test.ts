@@ -62,6 +62,19 @@ describe("the sample deal's brief", () => {
     expect(markdown).toContain("“Sam will send a draft project plan with the March 16 go-live milestones by February 11”");
     expect(markdown).not.toMatch(/ — +(?:_|·|$)/m);
     expect(markdown).not.toContain("conflicting the seat count");
+    expect(markdown).toContain("“We can get you into the beta, and until then there's a nightly CSV export”");
+    expect(markdown).toContain("so Nate will report to Vince”");
+  });
+
+  it("lists under the account what the opening sentence does not already say, with its source", () => {
+    const markdown = renderBriefMarkdown(brief);
+    const account = markdown.slice(markdown.indexOf("### For whom"), markdown.indexOf("### What success looks like"));
+    expect(account).not.toContain("Product: Corvala Service Desk");
+    expect(account).toContain("Renewal price increase capped at 5%");
+    expect(markdown).toMatch(
+      /\*\*In one sentence:\*\* Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats/,
+    );
+    expect(markdown).toContain("_[1] order-form.pdf · [2] order-form.pdf · ");
   });
 
   it("is shorter than its sources: at most 0.62 words of brief per source word (2.8 before issue 10; the target is 0.5)", () => {
