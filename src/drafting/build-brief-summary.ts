@@ -52,7 +52,7 @@ function contractValueOf(item: BriefSourceItem, field: string): string {
   const cited = item.citations.find((c) => c.match !== "unverified" && lineField(c.quote) === field) ?? item.citations[0];
   const line =
     detailText(item, "value") !== null && item.citations.length <= 1 ? detailText(item, "value")! : (cited?.quote ?? item.statement);
-  return shorten(line.replace(/^[^:]{1,40}:\s*/, "").replace(/[.;,]+$/, ""));
+  return shortenClause(line.replace(/^[^:]{1,40}:\s*/, "").replace(/[.;,]+$/, ""));
 }
 
 function lineField(quote: string): string | null {
@@ -65,7 +65,11 @@ function lineField(quote: string): string | null {
  * The telling clause of an item's quotes for a one-line view: of the first speaker's quotes, one that names
  * someone `about` names (a stakeholder's own line), else one holding a number or a date, else the first.
  */
-export function tellingQuote(citations: { quote: string; speaker: string | null; startMs?: number | null }[], about = ""): string {
+export function tellingQuote(
+  citations: { quote: string; speaker: string | null; startMs?: number | null }[],
+  about = "",
+  options: { cut: boolean } = { cut: true },
+): string {
   const own = citations.filter((c) => c.speaker === citations[0]?.speaker);
   const names = namesIn(about);
   const naming = names.length === 0 ? undefined : own.find((c) => namesIn(c.quote).some((name) => names.includes(name)));
@@ -80,7 +84,7 @@ export function tellingQuote(citations: { quote: string; speaker: string | null;
     chosen === numbered && next !== undefined && chosen.startMs != null && next.startMs === chosen.startMs && hasNumber(next.quote)
       ? `” “${tellingClause(next.quote)}`
       : "";
-  return `${tellingClause(chosen.quote, about)}${pair}`;
+  return `${tellingClause(chosen.quote, about, options)}${pair}`;
 }
 
 function namesIn(text: string): string[] {
@@ -103,7 +107,8 @@ function quoted(item: BriefSourceItem): string {
  * The clause of a sentence that names someone `about` names ("I've got Ray from IT" for Ray Tanaka), else
  * one that holds a number or a date, else its longest clause; at most MAX_CLAUSE_WORDS words, cut between words.
  */
-export function tellingClause(sentence: string, about = ""): string {
+export function tellingClause(sentence: string, about = "", options: { cut: boolean } = { cut: true }): string {
+  const shorten = options.cut ? shortenClause : (text: string) => text;
   const clauses = sentence
     .split(/,\s+(?:and|but|so)\s+|;\s+|\s+[–—]\s+/i)
     .map((c) => c.trim().replace(/[.!?,;:]+$/, ""))
@@ -128,7 +133,7 @@ export function tellingClause(sentence: string, about = ""): string {
  * A clause cut after MAX_CLAUSE_WORDS words, between words, unless the cut would drop a number, date, negation or
  * name ("I can take…" would hide the eighteen percent promised) or only a few words: then it stays whole.
  */
-function shorten(text: string): string {
+function shortenClause(text: string): string {
   const words = text.split(/\s+/);
   const tail = words.slice(MAX_CLAUSE_WORDS).join(" ");
   if (words.length - MAX_CLAUSE_WORDS < MIN_CUT_WORDS || holdsFact(tail)) return text;

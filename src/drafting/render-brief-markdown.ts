@@ -40,6 +40,8 @@ export function renderBriefMarkdown(brief: Brief): string {
         ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
         ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
       ],
+      // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
+      { label: true, cut: false },
     ),
   );
   lines.push("## Stakeholders", "");
@@ -48,7 +50,8 @@ export function renderBriefMarkdown(brief: Brief): string {
   section(lines, "## Risks to watch", brief.risks, (r) =>
     renderItem(r, [
       ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
-      ...(r.severity ? [`${r.severity} severity`] : []),
+      // A contradiction is always high severity: its flag says so.
+      ...(r.severity && !r.flags.includes("contradiction") ? [`${r.severity} severity`] : []),
       // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
       ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
     ]),
@@ -62,7 +65,7 @@ export function renderBriefMarkdown(brief: Brief): string {
   );
 
   lines.push("## Open questions", "");
-  if (brief.openQuestions.length === 0) lines.push("_None: every section of the handoff is filled._");
+  if (brief.openQuestions.length === 0) lines.push("_None: every section is filled._");
   for (const q of brief.openQuestions) {
     const marker = q.basis === "draft" ? " _[DRAFT]_" : "";
     lines.push(`- **${q.title}:** ${inline(q.question)}${marker}`);
@@ -75,7 +78,8 @@ export function renderBriefMarkdown(brief: Brief): string {
 
   const email = brief.introEmail;
   lines.push(`## Warm introduction email (for the AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
-  if (email.basis === "draft") lines.push("_[DRAFT] built from the unapproved draft._", "");
+  // The first note below says it was built from the unapproved draft.
+  if (email.basis === "draft") lines.push("_[DRAFT]_", "");
   lines.push(`**To:** ${email.to.map(inline).join(", ") || "[customer contact]"}  `);
   lines.push(`**Cc:** ${email.cc.map(inline).join(", ") || "none"}  `);
   lines.push(`**Subject:** ${inline(email.subject)}`, "");
@@ -180,14 +184,14 @@ function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
 function renderItem(
   item: BriefItem,
   facts: string[] = [],
-  options: { label: boolean; person?: string | null } = { label: true },
+  options: { label: boolean; person?: string | null; cut?: boolean } = { label: true },
 ): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
   const quoting = first !== undefined && /“[^”]*”/.test(item.statement);
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
-  const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label)}”` : "";
+  const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
   const shown = quoting ? (options.label ? `${label}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
@@ -235,12 +239,18 @@ function labelOf(statement: string): string {
 function renderSummary(summary: NonNullable<Brief["summary"]>, byId: Map<string, BriefItem>): string[] {
   const lines = [`**In one sentence:** ${inline(summary.text)}`, ""];
   // The sentence quotes the words; each marker says where they were said.
-  const sources = summary.parts.flatMap((part) => {
+  // The sentence names who said each quote: a marker says only where, and markers said in one place share it
+  // ("[1, 2] order-form.pdf").
+  const sources: { markers: number[]; where: string }[] = [];
+  for (const part of summary.parts) {
     const citations = byId.get(part.cites)?.citations ?? [];
-    // The sentence names who said each quote: the marker says only where.
-    return citations.length === 0 ? [] : [`[${part.marker}] ${renderReferences(citations.slice(0, 1), summary.text)}`];
-  });
-  if (sources.length > 0) lines.splice(1, 0, `_${sources.join(" · ")}_`);
+    if (citations.length === 0) continue;
+    const where = renderReferences(citations.slice(0, 1), summary.text);
+    const last = sources[sources.length - 1];
+    if (last?.where === where) last.markers.push(part.marker);
+    else sources.push({ markers: [part.marker], where });
+  }
+  if (sources.length > 0) lines.splice(1, 0, `_${sources.map((s) => `[${s.markers.join(", ")}] ${s.where}`).join(" · ")}_`);
   return lines;
 }
 

@@ -64,6 +64,7 @@ describe("the sample deal's brief", () => {
     expect(markdown).not.toContain("conflicting the seat count");
     expect(markdown).toContain("“We can get you into the beta, and until then there's a nightly CSV export”");
     expect(markdown).toContain("so Nate will report to Vince”");
+    expect(markdown).toContain("plus recorded sessions built around customer workflows for terminal staff”");
   });
 
   it("lists under the account what the opening sentence does not already say, with its source", () => {
@@ -74,7 +75,7 @@ describe("the sample deal's brief", () => {
     expect(markdown).toMatch(
       /\*\*In one sentence:\*\* Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats/,
     );
-    expect(markdown).toContain("_[1] order-form.pdf · [2] order-form.pdf · ");
+    expect(markdown).toContain("_[1, 2] order-form.pdf · [3] discovery-call-2026-01-13.vtt, 2:13 · ");
   });
 
   it("is shorter than its sources: at most 0.62 words of brief per source word (2.8 before issue 10; the target is 0.5)", () => {
