@@ -1,7 +1,8 @@
 // Words that open a spoken sentence and carry nothing of its claim ("Oh, and", "So", "I mean,").
 const LEAD_IN = /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,)\s+/i;
-// Where a sentence's lead-in clause ends and its claim begins: ", and it's like eleven minutes a call".
-const CLAUSE_JOIN = /,\s+(?:and|but|so)\s+/gi;
+// Where a sentence's lead-in clause ends and its claim begins: ", and it's like eleven minutes a call". Never
+// ", but": what the claim is set against ("We've tried deal reviews, but with 28 reps…") is part of it.
+const CLAUSE_JOIN = /,\s+(?:and|so)\s+/gi;
 const NUMBER_OR_DATE =
   /\d|\b(?:one(?! of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|percent|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|yesterday|week|month|quarter|year)\b/i;
 // What a dropped clause must not hold: a negation, a modal or condition, a number or date (checked apart), a name.
@@ -16,7 +17,7 @@ const MIN_WORDS = 3;
 
 /**
  * What a quote line shows of a verified quote: a verbatim tail of it, cut only between words. Drops a spoken
- * lead-in ("Oh, and", "So", "I mean,") and a lead-in clause before ", and" / ", but" / ", so" when what follows
+ * lead-in ("Oh, and", "So", "I mean,") and a lead-in clause before ", and" / ", so" when what follows
  * holds a number or a date and the clause holds no negation, modal, condition, number, date or name
  * ("They call in, my agent puts them on hold, …, and it's like eleven minutes a call" keeps "it's like eleven
  * minutes a call …"). `cut` says whether anything was dropped, for the reader's "…".
