@@ -143,6 +143,7 @@ function withoutPerson(statement: string, person: BriefStakeholder): string {
   return rest;
 }
 
+/** Whether a risk's "involves …" names only people its statement, quotes or speakers already name. */
 function namesOnlyWhatLineShows(risk: BriefRisk): boolean {
   const involves = /^involves (.+)$/.exec(risk.detail ?? "");
   if (involves === null) return false;
@@ -150,7 +151,7 @@ function namesOnlyWhatLineShows(risk: BriefRisk): boolean {
   return involves[1]!.split(/,\s*/).every((name) => line.includes(name) || line.includes(name.split(" ")[0]!));
 }
 
-/** Every item the brief shows in full, by id, so the agenda can name them without repeating their citations. */
+/** Every item the brief shows in full, by id, so the opening sentence's markers can say where its words were said. */
 function indexItems(brief: Brief): Map<string, BriefItem> {
   const all: BriefItem[] = [
     ...brief.confirm.whatTheyWant,
