@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Citation } from "../domain/citation.ts";
 import type { BriefRisk, BriefSourceItem } from "./brief.ts";
-import { buildBriefSummary, tellingClause } from "./build-brief-summary.ts";
+import { buildBriefSummary, tellingClause, tellingQuote } from "./build-brief-summary.ts";
 
 function cite(quote: string, speaker: string | null): Citation {
   return { sourceId: "src", segmentId: "s1", speaker, startMs: null, quote, charStart: 0, charEnd: quote.length, match: "exact" };
@@ -82,5 +82,51 @@ describe("tellingClause", () => {
     expect(clause.endsWith("…")).toBe(true);
     expect(long.startsWith(clause.slice(0, -1))).toBe(true);
     expect(long[clause.length - 1]).toBe(" ");
+  });
+
+  it("never cuts away a number, date, negation or name, nor only a word or three", () => {
+    const promise =
+      "If we can get this signed by February 6th, I can take eighteen percent off the seat price, which puts you at four ninety-two a seat.";
+    expect(tellingClause(promise)).toContain("I can take eighteen percent off the seat price");
+    expect(tellingClause("Sam will send a draft project plan with the March 16 go-live milestones by February 11.")).toContain(
+      "by February 11",
+    );
+    expect(tellingClause("Because my team doesn't have time for a big migration project this quarter.")).toBe(
+      "Because my team doesn't have time for a big migration project this quarter",
+    );
+  });
+
+  it("keeps the whole sentence when a clause left out holds a number, name, modal or condition", () => {
+    expect(tellingClause("We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty.")).toBe(
+      "We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty",
+    );
+    expect(tellingClause("And after I leave, customer service moves under operations, so Nate will report to Vince.", "Vince Caruso")).toBe(
+      "after I leave, customer service moves under operations, so Nate will report to Vince",
+    );
+    expect(tellingClause("Then it's a hard conversation at renewal, and I'll be the one having it.")).toContain(
+      "hard conversation at renewal",
+    );
+    // Under a person, other people's names in the clauses left out are theirs, not this person's.
+    expect(tellingClause("I've got Ray from IT, Vince from operations, and Keisha, who runs one of our service pods.", "Ray Tanaka")).toBe(
+      "I've got Ray from IT, Vince from operations",
+    );
+  });
+});
+
+describe("tellingQuote", () => {
+  const at = (quote: string, startMs = 453_000) => ({ quote, speaker: "Keisha Dunmore", startMs });
+
+  it("shows a from-to said at one moment whole, as two quotations", () => {
+    const goal = [at("And first-contact resolution."), at("We're at like fifty-eight percent."), at("I'd love seventy-five.")];
+    expect(tellingQuote(goal)).toBe("We're at like fifty-eight percent” “I'd love seventy-five");
+    expect(tellingQuote([at("We're at like fifty-eight percent."), at("I'd love seventy-five.", 500_000)])).toBe(
+      "We're at like fifty-eight percent",
+    );
+  });
+
+  it("prefers a quote holding a fact to one that only points at it", () => {
+    expect(tellingQuote([at("Which is, to be fair, why we need this."), at("We can't hire our way out of the call volume.")])).toBe(
+      "We can't hire our way out of the call volume",
+    );
   });
 });

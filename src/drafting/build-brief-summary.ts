@@ -1,9 +1,12 @@
 import type { BriefRisk, BriefSourceItem, BriefSummary } from "./brief.ts";
 import { detailList, detailText, inSection } from "./brief-items.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
+import { carriesMeaning, holdsFact, narrowQuote } from "./narrow-quote.ts";
 
 // A quoted clause longer than this is cut at a word boundary: the sentence stays one a CSM would say.
 const MAX_CLAUSE_WORDS = 12;
+// A cut that saves fewer words than this is not worth the "…".
+const MIN_CUT_WORDS = 4;
 
 /**
  * The brief's opening sentence: the account, what they bought, why now and the one risk to watch, each part
@@ -49,7 +52,7 @@ function contractValueOf(item: BriefSourceItem, field: string): string {
   const cited = item.citations.find((c) => c.match !== "unverified" && lineField(c.quote) === field) ?? item.citations[0];
   const line =
     detailText(item, "value") !== null && item.citations.length <= 1 ? detailText(item, "value")! : (cited?.quote ?? item.statement);
-  return shorten(line.replace(/^[^:]{1,40}:\s*/, "").replace(/[.;,]+$/, ""));
+  return shortenClause(line.replace(/^[^:]{1,40}:\s*/, "").replace(/[.;,]+$/, ""));
 }
 
 function lineField(quote: string): string | null {
@@ -62,12 +65,26 @@ function lineField(quote: string): string | null {
  * The telling clause of an item's quotes for a one-line view: of the first speaker's quotes, one that names
  * someone `about` names (a stakeholder's own line), else one holding a number or a date, else the first.
  */
-export function tellingQuote(citations: { quote: string; speaker: string | null }[], about = ""): string {
-  const own = citations.filter((c) => c.speaker === citations[0]?.speaker).map((c) => c.quote);
+export function tellingQuote(
+  citations: { quote: string; speaker: string | null; startMs?: number | null }[],
+  about = "",
+  options: { cut: boolean } = { cut: true },
+): string {
+  const own = citations.filter((c) => c.speaker === citations[0]?.speaker);
   const names = namesIn(about);
-  const naming = names.length === 0 ? undefined : own.find((q) => namesIn(q).some((name) => names.includes(name)));
-  const numbered = own.find((q) => hasNumber(q));
-  return tellingClause(naming ?? numbered ?? own[0] ?? "", about);
+  const naming = names.length === 0 ? undefined : own.find((c) => namesIn(c.quote).some((name) => names.includes(name)));
+  const numbered = own.find((c) => hasNumber(c.quote));
+  // "We can't hire our way out of the call volume" tells more than "Which is, to be fair, why we need this".
+  const factual = own.find((c) => holdsFact(c.quote));
+  const chosen = naming ?? numbered ?? factual ?? own[0];
+  if (chosen === undefined) return "";
+  // "We're at like fifty-eight percent" needs the "I'd love seventy-five" said with it: a from-to stays whole.
+  const next = own[own.indexOf(chosen) + 1];
+  const pair =
+    chosen === numbered && next !== undefined && chosen.startMs != null && next.startMs === chosen.startMs && hasNumber(next.quote)
+      ? `” “${tellingClause(next.quote)}`
+      : "";
+  return `${tellingClause(chosen.quote, about, options)}${pair}`;
 }
 
 function namesIn(text: string): string[] {
@@ -90,26 +107,38 @@ function quoted(item: BriefSourceItem): string {
  * The clause of a sentence that names someone `about` names ("I've got Ray from IT" for Ray Tanaka), else
  * one that holds a number or a date, else its longest clause; at most MAX_CLAUSE_WORDS words, cut between words.
  */
-export function tellingClause(sentence: string, about = ""): string {
+export function tellingClause(sentence: string, about = "", options: { cut: boolean } = { cut: true }): string {
+  const shorten = options.cut ? shortenClause : (text: string) => text;
   const clauses = sentence
     .split(/,\s+(?:and|but|so)\s+|;\s+|\s+[–—]\s+/i)
     .map((c) => c.trim().replace(/[.!?,;:]+$/, ""))
     .filter((c) => c.split(/\s+/).length >= 3);
-  if (clauses.length === 0) return shorten(sentence.trim().replace(/[.!?,;:]+$/, ""));
+  const whole = narrowQuote(sentence).shown.replace(/[.!?,;:]+$/, "");
+  if (clauses.length === 0) return shorten(whole);
   const names = namesIn(about);
   const naming = clauses.find((c) => namesIn(c).some((word) => names.includes(word)));
-  if (naming !== undefined) return shorten(naming);
   const withNumber = clauses.find((c) => hasNumber(c));
   const longest = clauses.reduce((a, b) => (b.length > a.length ? b : a));
-  return shorten(withNumber ?? longest);
+  const chosen = naming ?? withNumber ?? longest;
+  // A clause left out must not take a number, date, negation, name, modal or condition with it ("…, so Nate will
+  // report to Vince"): then the sentence stays whole.
+  // Under a person, the clause naming them is theirs: the others' names belong to other people ("I've got Ray from
+  // IT, Vince from operations, and Keisha, …" shows "I've got Ray from IT" for Ray).
+  const others = sentence.replace(chosen, " ");
+  const kept = chosen === naming ? carriesMeaning(others, { names: false }) : carriesMeaning(others);
+  return shorten(kept ? whole : chosen);
 }
 
-function shorten(text: string): string {
+/**
+ * A clause cut after MAX_CLAUSE_WORDS words, between words, unless the cut would drop a number, date, negation or
+ * name ("I can take…" would hide the eighteen percent promised) or only a few words: then it stays whole.
+ */
+function shortenClause(text: string): string {
   const words = text.split(/\s+/);
-  return words.length <= MAX_CLAUSE_WORDS
-    ? text
-    : `${words
-        .slice(0, MAX_CLAUSE_WORDS)
-        .join(" ")
-        .replace(/[,;:]+$/, "")}…`;
+  const tail = words.slice(MAX_CLAUSE_WORDS).join(" ");
+  if (words.length - MAX_CLAUSE_WORDS < MIN_CUT_WORDS || holdsFact(tail)) return text;
+  return `${words
+    .slice(0, MAX_CLAUSE_WORDS)
+    .join(" ")
+    .replace(/[,;:]+$/, "")}…`;
 }

@@ -17,7 +17,8 @@ export function collectRisks(items: BriefSourceItem[], view: (item: BriefSourceI
     const detail = describe(item, reason);
     // The offline extractor's risk detail is the quoted sentences themselves: no need to say them twice.
     const quoted = detail !== null && (item.statement.includes(detail) || item.citations.some((c) => detail.includes(c.quote)));
-    const shownDetail = quoted ? null : detail;
+    // "The sources disagree on the seat count" already says what a contradiction's detail would.
+    const shownDetail = quoted || item.flags?.includes("contradiction") ? null : detail;
     candidates.push({ ...view(item), reason, alsoListedAs: [], severity: readSeverity(item), detail: shownDetail });
   }
   const rank = (risk: BriefRisk) => REASON_ORDER[risk.reason] * 10 + (risk.severity === null ? 3 : SEVERITY_ORDER[risk.severity]);

@@ -1,5 +1,6 @@
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
+import { narrowQuote } from "./narrow-quote.ts";
 import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -18,7 +19,14 @@ export function renderBriefMarkdown(brief: Brief): string {
   if (brief.confirm.opener) lines.push(`Open the kickoff with: _${inline(brief.confirm.opener)}_`, "");
   else lines.push("_The handoff says neither what they want nor what success looks like: ask both._", "");
   section(lines, "### What they want", brief.confirm.whatTheyWant, (i) => renderItem(i));
-  section(lines, "### For whom (the account)", brief.confirm.forWhom, (i) => renderItem(i));
+  // What they bought is in the opening sentence, cited by its markers: the account's list shows the rest.
+  const bought = new Set(brief.summary?.parts.filter((p) => p.part === "bought").map((p) => p.cites) ?? []);
+  section(
+    lines,
+    "### For whom (the account)",
+    brief.confirm.forWhom.filter((i) => !bought.has(i.itemId)),
+    (i) => renderItem(i),
+  );
   section(lines, "### What success looks like", brief.confirm.successLooksLike, (i) => renderItem(i));
 
   section(lines, "## Promises to honour", brief.promises, (p) =>
@@ -32,6 +40,8 @@ export function renderBriefMarkdown(brief: Brief): string {
         ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
         ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
       ],
+      // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
+      { label: true, cut: false },
     ),
   );
   lines.push("## Stakeholders", "");
@@ -40,8 +50,10 @@ export function renderBriefMarkdown(brief: Brief): string {
   section(lines, "## Risks to watch", brief.risks, (r) =>
     renderItem(r, [
       ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
-      ...(r.severity ? [`${r.severity} severity`] : []),
-      ...(r.detail ? [inline(r.detail)] : []),
+      // A contradiction is always high severity: its flag says so.
+      ...(r.severity && !r.flags.includes("contradiction") ? [`${r.severity} severity`] : []),
+      // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
+      ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
     ]),
   );
 
@@ -53,7 +65,7 @@ export function renderBriefMarkdown(brief: Brief): string {
   );
 
   lines.push("## Open questions", "");
-  if (brief.openQuestions.length === 0) lines.push("_None: every section of the handoff is filled._");
+  if (brief.openQuestions.length === 0) lines.push("_None: every section is filled._");
   for (const q of brief.openQuestions) {
     const marker = q.basis === "draft" ? " _[DRAFT]_" : "";
     lines.push(`- **${q.title}:** ${inline(q.question)}${marker}`);
@@ -62,12 +74,12 @@ export function renderBriefMarkdown(brief: Brief): string {
   lines.push("");
 
   lines.push("## Kickoff agenda", "");
-  const byId = indexItems(brief);
-  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(...renderAgendaSection(i + 1, part, byId));
+  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(...renderAgendaSection(i + 1, part));
 
   const email = brief.introEmail;
   lines.push(`## Warm introduction email (for the AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
-  if (email.basis === "draft") lines.push("_[DRAFT] built from the unapproved draft._", "");
+  // The first note below says it was built from the unapproved draft.
+  if (email.basis === "draft") lines.push("_[DRAFT]_", "");
   lines.push(`**To:** ${email.to.map(inline).join(", ") || "[customer contact]"}  `);
   lines.push(`**Cc:** ${email.cc.map(inline).join(", ") || "none"}  `);
   lines.push(`**Subject:** ${inline(email.subject)}`, "");
@@ -92,17 +104,54 @@ function section<T extends BriefItem>(lines: string[], heading: string, items: T
 function renderStakeholder(person: BriefStakeholder): string[] {
   const who = person.name ? `**${inline(person.name)}**${person.title ? `, ${inline(person.title)}` : ""}` : "**(no name given)**";
   const stance = person.stance === "mixed" ? `mixed (${person.stances.join(", ")})` : person.stance;
-  const marker = person.basis === "draft" ? " _[DRAFT]_" : "";
+  // Every item under the person says DRAFT; the person's line, their heading, says it when there is none.
+  const marker = person.basis === "draft" && person.items.length === 0 ? " _[DRAFT]_" : "";
   const role = person.role === null || person.role === "other" ? "role not stated" : (ROLE_WORDS[person.role] ?? inline(person.role));
   const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
   for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(preference)}`);
-  // The person is named above: each item shows its words and where they were said.
-  for (const item of person.items) lines.push(...renderItem(item, [], { label: false }).map((line) => `  ${line}`));
+  // The person is named above: each item shows its words and where they were said, a quote the lines above
+  // already show last, and an item that only restates the name and title as its quote and where it was said.
+  const shown = [...person.caresAbout, ...person.contactPreferences].join(" ");
+  for (const item of person.items) {
+    const citations = [...item.citations.filter((c) => !shown.includes(c.quote)), ...item.citations.filter((c) => shown.includes(c.quote))];
+    // A statement quoting the person's words keeps the name: it picks the clause that names them.
+    const statement = /“[^”]*”/.test(item.statement) ? item.statement : withoutPerson(item.statement, person);
+    if (statement === "" && citations.length > 0) {
+      const { shown: words, cut } = narrowQuote(citations[0]!.quote);
+      const where = renderReferences(citations, person.name ?? "");
+      lines.push(`  - “${cut ? "…" : ""}${inline(words)}” — ${where}${describeBasis(item)}`);
+      continue;
+    }
+    lines.push(...renderItem({ ...item, statement, citations }, [], { label: false, person: person.name }).map((line) => `  ${line}`));
+  }
   return lines;
 }
 
-/** Every item the brief shows in full, by id, so the agenda can name them without repeating their citations. */
+/**
+ * A stakeholder item's statement without the person's name the heading shows: "Keisha Dunmore, runs a pod"
+ * gives "runs a pod"; "Nate Brennan (Director of Customer Service)" under that title gives "".
+ */
+function withoutPerson(statement: string, person: BriefStakeholder): string {
+  if (person.name === null || !statement.startsWith(person.name)) return statement;
+  const rest = statement
+    .slice(person.name.length)
+    .replace(/^[\s,:;·-]+/, "")
+    .trim();
+  const title = person.title ?? "";
+  if (rest === "" || (title !== "" && rest.replace(/^\(|\)$|[.]$/g, "") === title)) return "";
+  return rest;
+}
+
+/** Whether a risk's "involves …" names only people its statement, quotes or speakers already name. */
+function namesOnlyWhatLineShows(risk: BriefRisk): boolean {
+  const involves = /^involves (.+)$/.exec(risk.detail ?? "");
+  if (involves === null) return false;
+  const line = [risk.statement, ...risk.citations.map((c) => `${c.speaker ?? ""} ${c.quote}`)].join(" ");
+  return involves[1]!.split(/,\s*/).every((name) => line.includes(name) || line.includes(name.split(" ")[0]!));
+}
+
+/** Every item the brief shows in full, by id, so the opening sentence's markers can say where its words were said. */
 function indexItems(brief: Brief): Map<string, BriefItem> {
   const all: BriefItem[] = [
     ...brief.confirm.whatTheyWant,
@@ -116,12 +165,10 @@ function indexItems(brief: Brief): Map<string, BriefItem> {
   return new Map(all.map((item) => [item.itemId, item]));
 }
 
-function renderAgendaSection(n: number, part: BriefAgendaSection, byId: Map<string, BriefItem>): string[] {
+function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
   const lines = [`### ${n}. ${part.title}`, ""];
+  // The items are shown in full above, under the section each point names.
   for (const point of part.points) lines.push(`- ${inline(point)}`);
-  // The items are shown in full above, under the section the point names: the agenda only counts them.
-  const shown = part.itemIds.filter((id) => byId.has(id)).length;
-  if (shown > 0) lines.push(`  - ${shown} item${shown === 1 ? "" : "s"} of this brief`);
   lines.push("");
   return lines;
 }
@@ -135,21 +182,27 @@ function renderAgendaSection(n: number, part: BriefAgendaSection, byId: Map<stri
  * telling clause of its quotes) and where each quote was said; a statement that holds no quote shows the first
  * quote in full under it.
  */
-function renderItem(item: BriefItem, facts: string[] = [], options: { label: boolean } = { label: true }): string[] {
+function renderItem(
+  item: BriefItem,
+  facts: string[] = [],
+  options: { label: boolean; person?: string | null; cut?: boolean } = { label: true },
+): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
   const quoting = first !== undefined && /“[^”]*”/.test(item.statement);
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
-  const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label)}”` : "";
+  const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
   const shown = quoting ? (options.label ? `${label}: ${words}` : words) : item.statement;
-  const where = quoting ? ` — ${renderReferences(item.citations, shown)}` : "";
+  // "per order-form.pdf: “…”" already says where: no empty "—" after it.
+  const references = quoting ? renderReferences(item.citations, shown) : "";
+  const where = references === "" ? "" : ` — ${references}`;
   const inlineFacts = facts.length > 0 && quoting ? ` · ${facts.join(" · ")}` : "";
   const lines = [`- ${inline(shown)}${where}${flags}${inlineFacts}${describeBasis(item)}`];
   if (facts.length > 0 && !quoting) lines.push(`  - ${facts.join(" · ")}`);
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   if (first !== undefined && !quoting) {
-    lines.push(`  - ${renderCitation(first)}`);
+    lines.push(`  - ${renderCitation(first, options.person ?? null)}`);
     if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown)}`);
   }
   return lines;
@@ -187,11 +240,18 @@ function labelOf(statement: string): string {
 function renderSummary(summary: NonNullable<Brief["summary"]>, byId: Map<string, BriefItem>): string[] {
   const lines = [`**In one sentence:** ${inline(summary.text)}`, ""];
   // The sentence quotes the words; each marker says where they were said.
-  const sources = summary.parts.flatMap((part) => {
+  // The sentence names who said each quote: a marker says only where, and markers said in one place share it
+  // ("[1, 2] order-form.pdf").
+  const sources: { markers: number[]; where: string }[] = [];
+  for (const part of summary.parts) {
     const citations = byId.get(part.cites)?.citations ?? [];
-    return citations.length === 0 ? [] : [`[${part.marker}] ${renderReferences(citations.slice(0, 1), "")}`];
-  });
-  if (sources.length > 0) lines.splice(1, 0, `_${sources.join(" · ")}_`);
+    if (citations.length === 0) continue;
+    const where = renderReferences(citations.slice(0, 1), summary.text);
+    const last = sources[sources.length - 1];
+    if (last?.where === where) last.markers.push(part.marker);
+    else sources.push({ markers: [part.marker], where });
+  }
+  if (sources.length > 0) lines.splice(1, 0, `_${sources.map((s) => `[${s.markers.join(", ")}] ${s.where}`).join(" · ")}_`);
   return lines;
 }
 
@@ -219,13 +279,16 @@ function describeBasis(item: BriefItem): string {
   return ` _[DRAFT${review}]_`;
 }
 
-function renderCitation(citation: BriefCitation): string {
-  const where = [citation.file, citation.speaker, citation.time]
+/** A quote and where it was said; the speaker is left out under their own name (`person`). */
+function renderCitation(citation: BriefCitation, person: string | null = null): string {
+  const where = [citation.file, citation.speaker === person ? null : citation.speaker, citation.time]
     .filter((part): part is string => part !== null)
     .map(inline)
     .join(", ");
   const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
-  return `“${inline(citation.quote)}” — ${where}${match}`;
+  // The telling part of a verified quote, as in the draft (see narrowQuote); the JSON keeps it whole.
+  const { shown, cut } = narrowQuote(citation.quote);
+  return `“${cut ? "…" : ""}${inline(shown)}” — ${where}${match}`;
 }
 
 function describeDue(m: BriefMilestone): string {

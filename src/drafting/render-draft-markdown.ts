@@ -5,6 +5,7 @@ import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 import { CONTRACT_FIELD_LABELS, type ContractField } from "../domain/gap-id.ts";
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
+import { narrowQuote } from "./narrow-quote.ts";
 
 /**
  * The draft as Markdown: sections in spec order, a citation under every item, unverified items apart.
@@ -20,8 +21,11 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     "",
   );
   lines.push("**Sources:**");
+  // "call.vtt (vtt)" says the format twice: it is named only where the file name does not end with it.
   for (const [i, source] of draft.sources.entries())
-    lines.push(`${i + 1}. ${escapeMarkdownText(source.filename)} (${escapeMarkdownText(source.format)})`);
+    lines.push(
+      `${i + 1}. ${escapeMarkdownText(source.filename)}${source.filename.toLowerCase().endsWith(`.${source.format}`) ? "" : ` (${escapeMarkdownText(source.format)})`}`,
+    );
   lines.push("");
   for (const warning of draft.warnings ?? []) lines.push(`> **Warning:** ${escapeMarkdownText(warning.message)}.`, "");
   for (const section of SECTION_KEYS) {
@@ -53,19 +57,21 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     for (const item of draft.needsChecking) lines.push(...renderItem(item), "");
   }
   const u = draft.usage;
-  lines.push(
-    `---`,
-    `LLM calls: ${u.llmCalls} (${u.cachedCalls} cached) · tokens: ${u.promptTokens} prompt, ${u.completionTokens} completion`,
-  );
-  return `${lines.join("\n")}\n`;
+  // The offline extractor never calls a model: its usage line would only say zero.
+  if (draft.extractor.kind !== "offline" || u.llmCalls + u.cachedCalls > 0)
+    lines.push(
+      `---`,
+      `LLM calls: ${u.llmCalls} (${u.cachedCalls} cached) · tokens: ${u.promptTokens} prompt, ${u.completionTokens} completion`,
+    );
+  return `${lines.join("\n").trimEnd()}\n`;
 }
 
 function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
   const e = draft.extractor;
   if (e.kind === "offline") {
-    return "Extracted offline by Baton's built-in rules: every item is a verbatim sentence of a source; review before approving.";
+    return "Extracted offline by built-in rules; every quote is a source's own words (“…” marks a cut); review before approving.";
   }
-  return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text.`;
+  return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text (“…” marks a cut).`;
 }
 
 function renderItem(item: DraftItem): string[] {
@@ -76,16 +82,37 @@ function renderItem(item: DraftItem): string[] {
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   const checkReason = item.details?.needsCheckingReason;
   if (typeof checkReason === "string") lines.push(`  - _to check: ${escapeMarkdownText(checkReason)}_`);
-  // File and speaker once per run of quotes from them: the header already names who said it.
+  // File and speaker once per run of quotes from them: the header already names who said it. Quotes said at
+  // the same moment share one line and one "where".
   let previous: Citation | undefined;
-  for (const citation of item.citations) {
+  for (const run of runsOfOneMoment(item.citations)) {
+    const citation = run[0]!;
     const sameFile = previous !== undefined && previous.sourceId === citation.sourceId;
     const knownSpeaker =
       citation.speaker !== null && ((sameFile && previous?.speaker === citation.speaker) || statement.includes(citation.speaker));
-    lines.push(`  - ${renderCitation(citation, { file: !sameFile, speaker: !knownSpeaker })}`);
-    previous = citation;
+    lines.push(`  - ${renderCitations(run, { file: !sameFile, speaker: !knownSpeaker })}`);
+    previous = run[run.length - 1];
   }
   return lines;
+}
+
+/** Consecutive verified citations of one source, speaker and timestamp in runs; a document's lines stay one a line. */
+function runsOfOneMoment(citations: Citation[]): Citation[][] {
+  const runs: Citation[][] = [];
+  for (const citation of citations) {
+    const last = runs[runs.length - 1]?.[0];
+    const sameMoment =
+      last !== undefined &&
+      last.match !== "unverified" &&
+      citation.match !== "unverified" &&
+      last.sourceId === citation.sourceId &&
+      last.speaker === citation.speaker &&
+      citation.startMs !== null &&
+      last.startMs === citation.startMs;
+    if (sameMoment) runs[runs.length - 1]!.push(citation);
+    else runs.push([citation]);
+  }
+  return runs;
 }
 
 /**
@@ -175,7 +202,8 @@ const STATUS_LABELS: Record<string, string> = {
   answeredNotAccepted: "answered, not accepted",
 };
 
-function renderCitation(citation: Citation, show: { file: boolean; speaker: boolean } = { file: true, speaker: true }): string {
+function renderCitations(run: Citation[], show: { file: boolean; speaker: boolean }): string {
+  const citation = run[0]!;
   const where = [
     show.file ? (citation.filename ?? citation.sourceId) : undefined,
     show.speaker ? (citation.speaker ?? undefined) : undefined,
@@ -184,8 +212,16 @@ function renderCitation(citation: Citation, show: { file: boolean; speaker: bool
     .filter((part): part is string => Boolean(part))
     .map(escapeMarkdownText)
     .join(", ");
-  const quote = `“${escapeMarkdownText(citation.quote)}”`;
-  if (citation.match === "unverified") return `⚠ unverified (${escapeMarkdownText(citation.reason ?? "not found")}): ${quote} — ${where}`;
-  const match = citation.match === "exact" ? "" : ` (${citation.match} match)`;
-  return where === "" ? `${quote}${match}` : `${quote} — ${where}${match}`;
+  if (citation.match === "unverified")
+    return `⚠ unverified (${escapeMarkdownText(citation.reason ?? "not found")}): “${escapeMarkdownText(citation.quote)}” — ${where}`;
+  // The JSON keeps every quote whole; the line shows its telling part (see narrowQuote), marked by "…" where cut.
+  const quotes = run
+    .map((c) => {
+      const { shown, cut } = narrowQuote(c.quote);
+      return `“${cut ? "…" : ""}${escapeMarkdownText(shown)}”`;
+    })
+    .join(" ");
+  const matches = [...new Set(run.filter((c) => c.match !== "exact").map((c) => c.match))];
+  const match = matches.length === 0 ? "" : ` (${matches.join(", ")} match)`;
+  return where === "" ? `${quotes}${match}` : `${quotes} — ${where}${match}`;
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { narrowQuote } from "./narrow-quote.ts";
+
+describe("narrowQuote", () => {
+  it("drops a spoken lead-in and says it cut", () => {
+    expect(narrowQuote("Oh, and for anything quick, just text me.")).toEqual({ shown: "for anything quick, just text me.", cut: true });
+    expect(narrowQuote("And then, I mean, the real reason we're talking is Cascade Home Goods.").shown).toBe(
+      "the real reason we're talking is Cascade Home Goods.",
+    );
+    expect(narrowQuote("So that thing is going away whether we like it or not.").shown).toBe(
+      "that thing is going away whether we like it or not.",
+    );
+  });
+
+  it("drops a lead-in clause when what follows holds the number or date", () => {
+    const quote =
+      "They call in, my agent puts them on hold, calls the terminal, the terminal radios the driver, and it's like eleven minutes a call just to tell them it's running late.";
+    expect(narrowQuote(quote)).toEqual({ shown: "it's like eleven minutes a call just to tell them it's running late.", cut: true });
+    expect(narrowQuote("It's on-prem, it's old, and the vendor told us support ends March 31st.").shown).toBe(
+      "the vendor told us support ends March 31st.",
+    );
+  });
+
+  it("keeps a clause holding a negation, modal, condition, number or name", () => {
+    for (const quote of [
+      "We don't have the budget, and it costs ninety thousand.",
+      "We will sign, and the price is 492 a seat.",
+      "If it doesn't do SAML with Okta, it's a non-starter.",
+      "Then it's a hard conversation at renewal, and I'll be the one having it.",
+      "Snowflake connector: beta access; general availability planned for Q2 2026",
+      "Gloria said it's fine, and we budgeted eighty thousand.",
+      "We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty.",
+      "She's the one who said go fix this, and she's sponsoring the project.",
+      "We've tried implementing deal reviews, but with 28 reps, it's impossible to review every deal.",
+    ])
+      expect(narrowQuote(quote), quote).toEqual({ shown: quote, cut: false });
+  });
+
+  it("never leaves fewer than three words, and keeps what changes the meaning at the start", () => {
+    expect(narrowQuote("And we agreed.").cut).toBe(false);
+    expect(narrowQuote("Then we can sign it.").cut).toBe(false);
+    expect(narrowQuote("But not on the order form.").cut).toBe(false);
+  });
+
+  it("shows a verbatim tail of the quote, cut between words", () => {
+    for (const quote of [
+      "Oh, and for anything quick, just text me.",
+      "It's on-prem, it's old, and the vendor told us support ends March 31st.",
+      "And I'll send Ray the SOC 2 report and the questionnaire by Thursday.",
+    ]) {
+      const { shown } = narrowQuote(quote);
+      expect(quote.endsWith(shown)).toBe(true);
+      expect(quote.slice(0, quote.length - shown.length)).toMatch(/(?:^|\s)$/);
+    }
+  });
+});
