@@ -1,7 +1,6 @@
 import { type DraftLimits, draftOffMainThread } from "../drafting/draft-pool.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { NO_USAGE } from "../domain/usage.ts";
-import type { ParsedSource } from "../domain/source.ts";
 import type { Extractor } from "../extraction/extractor.ts";
 import { logExtractionFailure } from "../extraction/log-extraction-failure.ts";
 import type { Logger } from "../logger.ts";
@@ -45,16 +44,19 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
   if (run === undefined || run.status === "succeeded" || run.status === "failed") return;
   deps.runs.markRunning(runId, deps.now());
   try {
-    const metas = deps.sources.listMeta(run.dealId);
-    const pending = new Set(metas.filter((m) => m.extractedRunId === null).map((m) => m.id));
-    const all = deps.sources.listParsed(run.dealId);
-    const fresh: ParsedSource[] = all.filter((p) => pending.has(p.source.id));
+    // The stored parses go to the draft thread as bytes: this thread never parses them.
+    const stored = deps.sources.listParsedBytes(run.dealId);
+    const storedIds = new Set(stored.map((s) => s.id));
+    const freshIds = deps.sources
+      .listMeta(run.dealId)
+      .filter((m) => m.extractedRunId === null && storedIds.has(m.id))
+      .map((m) => m.id);
     const extractor = await deps.createExtractor(run.dealId);
-    if (fresh.length === 0) {
+    if (freshIds.length === 0) {
       deps.runs.markSucceeded(runId, { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 }, deps.now());
       return;
     }
-    const draft = await draftOffMainThread({ sources: fresh, contextSources: all, extractor, now: deps.now }, deps.config.drafting, {
+    const draft = await draftOffMainThread({ stored, freshIds, extractor, now: deps.now }, deps.config.drafting, {
       ...(signal ? { signal } : {}),
       ...(options.refresh ? { refresh: true } : {}),
     });
@@ -71,9 +73,12 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
         runId,
         deps.now(),
       );
-      const sourceIds = fresh.map((p) => p.source.id);
-      deps.sources.markExtracted(run.dealId, sourceIds, runId);
-      deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
+      deps.sources.markExtracted(run.dealId, freshIds, runId);
+      deps.runs.markSucceeded(
+        runId,
+        { extractor: draft.extractor, usage: draft.usage, sourceIds: freshIds, itemsAdded: added },
+        deps.now(),
+      );
     });
   } catch (error) {
     if (options.throwFailures) throw error;

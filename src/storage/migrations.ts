@@ -310,4 +310,25 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         BEGIN UPDATE deals SET version = version + 1 WHERE id = NEW.id; END;
     `,
   },
+  {
+    id: 12,
+    name: "light-source-rows",
+    // A source's row holds its original bytes and its parse (megabytes): a source listing counted its segments by
+    // parsing the stored parse in SQL, and marking it extracted rewrote the whole row, both on the server's main
+    // thread. The segment count is now stored once with the parse, and "extracted by run X" lives in a row of its own.
+    sql: `
+      CREATE TABLE source_extractions (
+        deal_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        PRIMARY KEY (deal_id, source_id),
+        FOREIGN KEY (deal_id, source_id) REFERENCES sources(deal_id, id) ON DELETE CASCADE
+      );
+      INSERT INTO source_extractions (deal_id, source_id, run_id)
+        SELECT deal_id, id, extracted_run_id FROM sources WHERE extracted_run_id IS NOT NULL;
+      ALTER TABLE sources DROP COLUMN extracted_run_id;
+      ALTER TABLE sources ADD COLUMN segment_count INTEGER NOT NULL DEFAULT 0;
+      UPDATE sources SET segment_count = json_array_length(parsed, '$.segments');
+    `,
+  },
 ];

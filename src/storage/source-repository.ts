@@ -13,6 +13,9 @@ export type StoredSourceMeta = {
   createdAt: string;
 };
 
+/** One source's stored parse (a ParsedSource as JSON), as UTF-8 bytes. */
+export type StoredParse = { id: string; json: Uint8Array };
+
 type SourceRow = {
   id: string;
   filename: string;
@@ -40,17 +43,17 @@ export function createSourceRepository(db: Database) {
     createdAt: row.created_at,
   });
   // Listed by rowid: upload order, even for files stored in the same millisecond.
-  // The segment count is read in SQL: parsing the stored parse (the whole text) to count its segments made every
-  // source listing, and so every draft, cost a JSON parse per source.
-  const COLUMNS =
-    "id, filename, format, sha256, byte_length, json_array_length(parsed, '$.segments') AS segment_count, extracted_run_id, uploaded_by, created_at";
+  // The segment count is stored with the parse, and the run that extracted a source in a row of its own: a listing
+  // never parses the stored parse, and marking a source extracted never rewrites its megabytes.
+  const COLUMNS = `id, filename, format, sha256, byte_length, segment_count, uploaded_by, created_at,
+    (SELECT run_id FROM source_extractions e WHERE e.deal_id = sources.deal_id AND e.source_id = sources.id) AS extracted_run_id`;
   return {
     /** Stores the original bytes and the parse; false when the deal already has a source with these bytes. */
     add(dealId: string, parsed: ParsedSource, content: Uint8Array, uploadedBy: string, now: Date): boolean {
       const result = db
         .prepare(
-          `INSERT OR IGNORE INTO sources (deal_id, id, filename, format, sha256, byte_length, content, parsed, uploaded_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR IGNORE INTO sources (deal_id, id, filename, format, sha256, byte_length, content, parsed, segment_count, uploaded_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           dealId,
@@ -61,6 +64,7 @@ export function createSourceRepository(db: Database) {
           content.byteLength,
           content,
           JSON.stringify(parsed),
+          parsed.segments.length,
           uploadedBy,
           now.toISOString(),
         );
@@ -79,6 +83,15 @@ export function createSourceRepository(db: Database) {
         (row) => JSON.parse(row.parsed) as ParsedSource,
       );
     },
+    /**
+     * The stored parses of a deal in upload order as their UTF-8 bytes, for a thread to decode and parse: the main
+     * thread copies them out of SQLite and hands them over, never parsing megabytes of JSON itself.
+     */
+    listParsedBytes(dealId: string): StoredParse[] {
+      return db
+        .prepare("SELECT id, CAST(parsed AS BLOB) AS json FROM sources WHERE deal_id = ? ORDER BY rowid")
+        .all(dealId) as StoredParse[];
+    },
     getParsed(dealId: string, sourceId: string): ParsedSource | undefined {
       const row = db.prepare("SELECT parsed FROM sources WHERE deal_id = ? AND id = ?").get(dealId, sourceId) as
         | { parsed: string }
@@ -86,8 +99,11 @@ export function createSourceRepository(db: Database) {
       return row ? (JSON.parse(row.parsed) as ParsedSource) : undefined;
     },
     markExtracted(dealId: string, sourceIds: string[], runId: string): void {
-      const update = db.prepare("UPDATE sources SET extracted_run_id = ? WHERE deal_id = ? AND id = ?");
-      for (const id of sourceIds) update.run(runId, dealId, id);
+      // A source deleted while the run worked is skipped.
+      const mark = db.prepare(
+        "INSERT OR REPLACE INTO source_extractions (deal_id, source_id, run_id) SELECT deal_id, id, ? FROM sources WHERE deal_id = ? AND id = ?",
+      );
+      for (const id of sourceIds) mark.run(runId, dealId, id);
     },
     delete(dealId: string, sourceId: string): boolean {
       return db.prepare("DELETE FROM sources WHERE deal_id = ? AND id = ?").run(dealId, sourceId).changes > 0;

@@ -9,20 +9,29 @@ export type ThreadReply<Result> =
   | { id: number; ok: true; value: Result }
   | { id: number; ok: false; error: { code: ErrorCode; message: string; context: Record<string, string | number | boolean | null> } };
 
-/** Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. */
-export function serveThreadRequests<Payload, Result>(handle: (payload: Payload) => Promise<Result> | Result): void {
+/**
+ * Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. `transferOf` names the
+ * buffers of a result to move to the main thread rather than copy there.
+ */
+export function serveThreadRequests<Payload, Result>(
+  handle: (payload: Payload) => Promise<Result> | Result,
+  transferOf: (result: Result) => ArrayBuffer[] = () => [],
+): void {
   const port = parentPort;
   if (port === null) throw new Error("serveThreadRequests runs in a worker thread (see thread-pool.ts)");
   port.on("message", async (request: ThreadRequest<Payload>) => {
     let reply: ThreadReply<Result>;
+    let transfer: ArrayBuffer[] = [];
     try {
-      reply = { id: request.id, ok: true, value: await handle(request.payload) };
+      const value = await handle(request.payload);
+      transfer = transferOf(value);
+      reply = { id: request.id, ok: true, value };
     } catch (error) {
       // Tasks answer AppErrors; anything else is a bug, told without the task's content.
       reply = isAppError(error)
         ? { id: request.id, ok: false, error: { code: error.code, message: error.message, context: error.context } }
         : { id: request.id, ok: false, error: { code: "INTERNAL", message: "the worker thread failed unexpectedly", context: {} } };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
 }
