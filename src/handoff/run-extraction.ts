@@ -44,19 +44,21 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
   if (run === undefined || run.status === "succeeded" || run.status === "failed") return;
   deps.runs.markRunning(runId, deps.now());
   try {
-    // The stored parses go to the draft thread as bytes: this thread never parses them.
-    const stored = deps.sources.listParsedBytes(run.dealId);
-    const storedIds = new Set(stored.map((s) => s.id));
     const freshIds = deps.sources
       .listMeta(run.dealId)
-      .filter((m) => m.extractedRunId === null && storedIds.has(m.id))
+      .filter((m) => m.extractedRunId === null)
       .map((m) => m.id);
     const extractor = await deps.createExtractor(run.dealId);
     if (freshIds.length === 0) {
       deps.runs.markSucceeded(runId, { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 }, deps.now());
       return;
     }
-    const draft = await draftOffMainThread({ stored, freshIds, extractor, now: deps.now }, deps.config.drafting, {
+    // The draft thread reads the stored parses from the database file itself: this thread never copies or parses them.
+    const database = deps.db.location();
+    const sources = database === null ? { stored: deps.sources.listParsedBytes(run.dealId) } : { database, dealId: run.dealId };
+    const fresh = new Set(freshIds);
+    const readFresh = () => deps.sources.listParsed(run.dealId).filter((p) => fresh.has(p.source.id));
+    const draft = await draftOffMainThread({ sources, freshIds, readFresh, extractor, now: deps.now }, deps.config.drafting, {
       ...(signal ? { signal } : {}),
       ...(options.refresh ? { refresh: true } : {}),
     });
@@ -73,12 +75,9 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
         runId,
         deps.now(),
       );
-      deps.sources.markExtracted(run.dealId, freshIds, runId);
-      deps.runs.markSucceeded(
-        runId,
-        { extractor: draft.extractor, usage: draft.usage, sourceIds: freshIds, itemsAdded: added },
-        deps.now(),
-      );
+      // A source deleted while the draft was made is not marked, nor listed as extracted.
+      const sourceIds = deps.sources.markExtracted(run.dealId, freshIds, runId);
+      deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
     });
   } catch (error) {
     if (options.throwFailures) throw error;

@@ -98,12 +98,12 @@ export function createSourceRepository(db: Database) {
         | undefined;
       return row ? (JSON.parse(row.parsed) as ParsedSource) : undefined;
     },
-    markExtracted(dealId: string, sourceIds: string[], runId: string): void {
-      // A source deleted while the run worked is skipped.
+    /** Marks the sources extracted by the run; answers those marked (a source deleted meanwhile is skipped). */
+    markExtracted(dealId: string, sourceIds: string[], runId: string): string[] {
       const mark = db.prepare(
         "INSERT OR REPLACE INTO source_extractions (deal_id, source_id, run_id) SELECT deal_id, id, ? FROM sources WHERE deal_id = ? AND id = ?",
       );
-      for (const id of sourceIds) mark.run(runId, dealId, id);
+      return sourceIds.filter((id) => mark.run(runId, dealId, id).changes > 0);
     },
     delete(dealId: string, sourceId: string): boolean {
       return db.prepare("DELETE FROM sources WHERE deal_id = ? AND id = ?").run(dealId, sourceId).changes > 0;

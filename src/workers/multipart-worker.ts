@@ -1,6 +1,6 @@
 // A worker thread of readMultipartForm (read-multipart-form.ts): splitting a large multipart body is synchronous work
 // of the size of the body, done here so the main thread goes on answering. The body arrives moved, not copied, and
-// each file's bytes go back the same way.
+// each file's bytes go back the same way (its blob is shared, not copied).
 import type { MultipartPart, MultipartTask } from "./read-multipart-form.ts";
 import { serveThreadRequests } from "./thread-protocol.ts";
 
@@ -12,7 +12,7 @@ serveThreadRequests(
       parts.push(
         typeof value === "string"
           ? { field, text: value }
-          : { field, file: { name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) } },
+          : { field, file: { name: value.name, type: value.type, blob: value, bytes: new Uint8Array(await value.arrayBuffer()) } },
       );
     }
     return parts;

@@ -5,7 +5,9 @@ import { ThreadPool } from "./thread-pool.ts";
 export type MultipartTask = { body: Uint8Array; contentType: string };
 
 /** One part of a multipart body: a text field or a file with its bytes. */
-export type MultipartPart = { field: string; text: string } | { field: string; file: { name: string; type: string; bytes: Uint8Array } };
+export type MultipartPart =
+  | { field: string; text: string }
+  | { field: string; file: { name: string; type: string; blob: Blob; bytes: Uint8Array } };
 
 /** A form as hono's parseBody({ all: true }) gives it: each field's value, or its values when it repeats. */
 export type MultipartForm = Record<string, string | File | (string | File)[]>;
@@ -91,7 +93,8 @@ async function split(raw: Request): Promise<MultipartForm> {
     let value: string | File;
     if ("text" in part) value = part.text;
     else {
-      value = new File([part.file.bytes], part.file.name, { type: part.file.type });
+      // Made from the thread's blob, which threads share: its bytes are not copied again here.
+      value = new File([part.file.blob], part.file.name, { type: part.file.type });
       received.set(value, part.file.bytes);
     }
     const existing = form[part.field];
