@@ -9,7 +9,12 @@ export function readStoredParses(databasePath: string, dealId: string): ParsedSo
   const db = new DatabaseSync(databasePath, { readOnly: true });
   try {
     db.exec("PRAGMA busy_timeout = 5000");
-    const rows = db.prepare("SELECT parsed FROM sources WHERE deal_id = ? ORDER BY rowid").all(dealId) as { parsed: string }[];
+    const rows = db
+      .prepare(
+        `SELECT b.parsed FROM sources s JOIN source_bodies b ON b.deal_id = s.deal_id AND b.source_id = s.id
+         WHERE s.deal_id = ? ORDER BY s.rowid`,
+      )
+      .all(dealId) as { parsed: string }[];
     return rows.map((row) => JSON.parse(row.parsed) as ParsedSource);
   } finally {
     db.close();

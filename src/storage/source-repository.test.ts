@@ -42,7 +42,7 @@ function seedDeal(database: DatabaseSync): void {
 }
 
 describe("source repository", () => {
-  it("keeps which run extracted each source, and each source's segment count, through the migration that moves them", () => {
+  it("keeps each source's parse, the run that extracted it and its segment count through the migration that moves them", () => {
     const path = databasePath();
     const raw = new DatabaseSync(path);
     raw.exec("CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -60,11 +60,15 @@ describe("source repository", () => {
     raw.close();
 
     db = openDatabase(path);
-    const metas = createSourceRepository(db).listMeta("deal_1");
+    const sources = createSourceRepository(db);
+    const metas = sources.listMeta("deal_1");
     expect(metas.map((m) => [m.id, m.extractedRunId, m.segmentCount])).toEqual([
       ["src_call", "run_1", 2],
       ["src_notes", null, 1],
     ]);
+    // The bytes and the parse moved to rows of their own, whole.
+    expect(sources.getParsed("deal_1", "src_call")).toEqual(CALL);
+    expect(sources.listParsed("deal_1")).toEqual([CALL, NOTES]);
   });
 
   it("marks sources extracted without touching their rows, skips one deleted meanwhile, and forgets the mark with the source", () => {
