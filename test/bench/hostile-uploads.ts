@@ -1,7 +1,9 @@
 // `npm run bench -- hostile`: hostile inputs against a real `baton serve` (a child process on a temp database).
 // For each: the answer (status and the limit named), its time, the server's peak resident size while it was
 // handled, and the longest wait of a /healthz poll sent every 20 ms meanwhile from a thread of its own (so the
-// bench's own work building and sending a large body is not counted as the server's). Prints one JSON line.
+// bench's own work building and sending a large body is not counted as the server's), and the longest delay of the
+// server's own event loop measured from inside it (event-loop-monitor.ts). A first row with nothing sent shows what a
+// wait is on the machine as loaded now. Prints one JSON line.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +20,16 @@ import { generateVtt } from "./generate-inputs.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const POLL_MS = 20;
+const MONITOR = new URL("./event-loop-monitor.ts", import.meta.url).href;
+
+/** The longest delay of the server's own event loop since the last call (event-loop-monitor.ts, preloaded). */
+async function serverEventLoopDelay(child: ChildProcess): Promise<number> {
+  const answer = once(child, "message");
+  child.send("report");
+  const [{ longestEventLoopDelayMs }] = (await answer) as [{ longestEventLoopDelayMs: number }];
+  child.send("reset");
+  return longestEventLoopDelayMs;
+}
 
 function stamp(seconds: number): string {
   const h = String(Math.floor(seconds / 3600)).padStart(2, "0");
@@ -50,6 +62,11 @@ const upload = (filename: string, body: Uint8Array | string) => (base: string, t
 async function inputs(): Promise<Input[]> {
   const deepJson = `${"[".repeat(12_000_000)}${"]".repeat(12_000_000)}`;
   return [
+    {
+      // What a /healthz wait is on this machine now, with nothing to handle: the floor of every row below.
+      name: "baseline: nothing sent, polled for 2 s",
+      send: () => new Promise((r) => setTimeout(() => r(new Response("{}")), 2_000)),
+    },
     { name: "VTT, 5,000 distinct voices (0.3 MB)", send: upload("voices-5k.vtt", voices(5_000)) },
     { name: "VTT, 20,000 distinct voices (1.2 MB)", send: upload("voices-20k.vtt", voices(20_000)) },
     { name: "mbox, 20,000 senders (1.6 MB)", send: upload("senders.mbox", senders(20_000)) },
@@ -82,10 +99,10 @@ function startPoller(base: string, pid: number): Worker {
 }
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["src/baton.js", "serve", "--port", "0"], {
+  const child = spawn(process.execPath, ["--import", MONITOR, "src/baton.js", "serve", "--port", "0"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", BATON_DB: dbPath, BATON_EXTRACTOR: "offline" },
-    stdio: ["ignore", "pipe", "ignore"],
+    stdio: ["ignore", "pipe", "ignore", "ipc"],
   });
   return new Promise((resolveStart, reject) => {
     let out = "";
@@ -120,6 +137,7 @@ async function main(): Promise<void> {
     for (const input of await inputs()) {
       const poller = startPoller(base, child.pid!);
       await once(poller, "message");
+      await serverEventLoopDelay(child);
       const started = performance.now();
       const res = await input.send(base, token, deal.id);
       const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
@@ -136,6 +154,7 @@ async function main(): Promise<void> {
         }
         elapsed = performance.now() - started;
       }
+      const longestEventLoopDelayMs = await serverEventLoopDelay(child);
       poller.postMessage("stop");
       const [{ longestWaitMs, peakRssMb: peak }] = (await once(poller, "message")) as [{ longestWaitMs: number; peakRssMb: number }];
       await poller.terminate();
@@ -146,6 +165,7 @@ async function main(): Promise<void> {
         seconds: Number((elapsed / 1000).toFixed(2)),
         peakRssMb: peak,
         longestHealthzWaitMs: Math.round(longestWaitMs),
+        longestEventLoopDelayMs,
       });
     }
   } finally {
