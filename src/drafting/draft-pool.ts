@@ -1,9 +1,9 @@
 import { AppError } from "../errors.ts";
 import type { Draft } from "../domain/draft.ts";
-import type { ParsedSource } from "../domain/source.ts";
 import type { ExtractOptions, Extractor } from "../extraction/extractor.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import { ThreadPool } from "../workers/thread-pool.ts";
-import type { DraftTask } from "./draft-worker.ts";
+import type { DraftSources, DraftTask } from "./draft-worker.ts";
 
 /** How the service's draft threads are held in check. */
 export type DraftLimits = {
@@ -16,10 +16,12 @@ export type DraftLimits = {
 };
 
 type DraftInput = {
+  /** Where the draft thread finds every source of the deal (contradictions and grounding look at all of them). */
+  sources: DraftSources;
   /** The sources to extract now. */
-  sources: ParsedSource[];
-  /** Every source of the deal (contradictions and grounding look at all of them). */
-  contextSources: ParsedSource[];
+  freshIds: string[];
+  /** The sources to extract now, parsed here: only an LLM extractor's prompts need them on this thread. */
+  readFresh: () => ParsedSource[];
   extractor: Extractor;
   now: () => Date;
 };
@@ -32,21 +34,23 @@ export function draftsInProgress(): number {
 }
 
 /**
- * createDraft for the service, off the main thread: the offline extractor runs on a draft thread with every stage
- * after it; an LLM extractor's calls stay on the main thread (they wait on the network and share its rate limits)
- * and its answer is finished on a draft thread. Past `timeoutMs` or `memoryMb` the thread is replaced and the
- * run fails naming the limit.
+ * createDraft for the service, off the main thread: a draft thread reads and parses the deal's stored parses itself;
+ * the offline extractor runs on that thread with every stage after it. An LLM extractor's calls stay on the
+ * main thread (they wait on the network and share its rate limits; their prompts need the parsed sources here) and
+ * its answer is finished on a draft thread. Past `timeoutMs` or `memoryMb` the thread is replaced and the run fails
+ * naming the limit.
  */
 export async function draftOffMainThread(input: DraftInput, limits: DraftLimits, options: ExtractOptions = {}): Promise<Draft> {
   shared ??= new ThreadPool<DraftTask, Draft>({ workerUrl: new URL("./draft-worker.ts", import.meta.url), memoryMb: limits.memoryMb });
-  const base = { sources: input.sources, contextSources: input.contextSources };
+  const base = { sources: input.sources, freshIds: input.freshIds, now: input.now().toISOString() };
   const task: DraftTask =
     input.extractor.info.kind === "offline"
-      ? { ...base, kind: "offline", now: input.now().toISOString() }
-      : { ...base, kind: "finish", extraction: await input.extractor.extract(input.sources, options), now: input.now().toISOString() };
+      ? { ...base, kind: "offline" }
+      : { ...base, kind: "finish", extraction: await input.extractor.extract(input.readFresh(), options) };
   return shared.run(task, {
     concurrency: limits.threads,
     timeoutMs: limits.timeoutMs,
+    transfer: "stored" in input.sources ? input.sources.stored.map((s) => s.json.buffer as ArrayBuffer) : [],
     timeoutError: () =>
       new AppError({
         code: "LIMIT_EXCEEDED",

@@ -1,7 +1,6 @@
 import { type DraftLimits, draftOffMainThread } from "../drafting/draft-pool.ts";
 import { AppError, isAppError } from "../errors.ts";
 import { NO_USAGE } from "../domain/usage.ts";
-import type { ParsedSource } from "../domain/source.ts";
 import type { Extractor } from "../extraction/extractor.ts";
 import { logExtractionFailure } from "../extraction/log-extraction-failure.ts";
 import type { Logger } from "../logger.ts";
@@ -45,16 +44,21 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
   if (run === undefined || run.status === "succeeded" || run.status === "failed") return;
   deps.runs.markRunning(runId, deps.now());
   try {
-    const metas = deps.sources.listMeta(run.dealId);
-    const pending = new Set(metas.filter((m) => m.extractedRunId === null).map((m) => m.id));
-    const all = deps.sources.listParsed(run.dealId);
-    const fresh: ParsedSource[] = all.filter((p) => pending.has(p.source.id));
+    const freshIds = deps.sources
+      .listMeta(run.dealId)
+      .filter((m) => m.extractedRunId === null)
+      .map((m) => m.id);
     const extractor = await deps.createExtractor(run.dealId);
-    if (fresh.length === 0) {
+    if (freshIds.length === 0) {
       deps.runs.markSucceeded(runId, { extractor: extractor.info, usage: NO_USAGE, sourceIds: [], itemsAdded: 0 }, deps.now());
       return;
     }
-    const draft = await draftOffMainThread({ sources: fresh, contextSources: all, extractor, now: deps.now }, deps.config.drafting, {
+    // The draft thread reads the stored parses from the database file itself: this thread never copies or parses them.
+    const database = deps.db.location();
+    const sources = database === null ? { stored: deps.sources.listParsedBytes(run.dealId) } : { database, dealId: run.dealId };
+    const fresh = new Set(freshIds);
+    const readFresh = () => deps.sources.listParsed(run.dealId).filter((p) => fresh.has(p.source.id));
+    const draft = await draftOffMainThread({ sources, freshIds, readFresh, extractor, now: deps.now }, deps.config.drafting, {
       ...(signal ? { signal } : {}),
       ...(options.refresh ? { refresh: true } : {}),
     });
@@ -71,8 +75,8 @@ export async function runExtraction(deps: RunExtractionDeps, runId: string, opti
         runId,
         deps.now(),
       );
-      const sourceIds = fresh.map((p) => p.source.id);
-      deps.sources.markExtracted(run.dealId, sourceIds, runId);
+      // A source deleted while the draft was made is not marked, nor listed as extracted.
+      const sourceIds = deps.sources.markExtracted(run.dealId, freshIds, runId);
       deps.runs.markSucceeded(runId, { extractor: draft.extractor, usage: draft.usage, sourceIds, itemsAdded: added }, deps.now());
     });
   } catch (error) {

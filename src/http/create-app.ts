@@ -1,4 +1,3 @@
-import { bodyLimit } from "hono/body-limit";
 import { except } from "hono/combine";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps } from "../deps.ts";
@@ -8,6 +7,7 @@ import { type ApiApp, createApiApp } from "./api-app.ts";
 import { authenticate } from "./authenticate.ts";
 import { awaitAuditWrites } from "./await-audit-writes.ts";
 import { createErrorHandler } from "./handle-error.ts";
+import { limitBodySize } from "./limit-body-size.ts";
 import { requestId } from "./request-id.ts";
 import { requestTimeout } from "./request-timeout.ts";
 import { requireUtf8Json } from "./require-utf8-json.ts";
@@ -30,21 +30,17 @@ export function createApp(deps: AppDeps): ApiApp {
   // The size limit applies before any body is parsed; a CRM webhook's is far smaller than an upload's.
   app.use(
     CRM_WEBHOOK_PATH,
-    bodyLimit({
-      maxSize: CRM_WEBHOOK_MAX_BYTES,
-      onError: () => {
-        throw new AppError({ code: "LIMIT_EXCEEDED", message: `CRM webhook body is over ${CRM_WEBHOOK_MAX_BYTES} bytes` });
-      },
-    }),
+    limitBodySize(
+      CRM_WEBHOOK_MAX_BYTES,
+      () => new AppError({ code: "LIMIT_EXCEEDED", message: `CRM webhook body is over ${CRM_WEBHOOK_MAX_BYTES} bytes` }),
+    ),
   );
   app.use(
     "/v1/*",
-    bodyLimit({
-      maxSize: deps.config.limits.maxFileBytes + MULTIPART_OVERHEAD,
-      onError: () => {
-        throw new AppError({ code: "LIMIT_EXCEEDED", message: "request body is over the upload limit (BATON_MAX_FILE_BYTES)" });
-      },
-    }),
+    limitBodySize(
+      deps.config.limits.maxFileBytes + MULTIPART_OVERHEAD,
+      () => new AppError({ code: "LIMIT_EXCEEDED", message: "request body is over the upload limit (BATON_MAX_FILE_BYTES)" }),
+    ),
   );
   app.use("/v1/*", requestTimeout(deps.config.requestTimeoutMs));
   // The CRM webhook proves itself with a signature instead (checked by its service).

@@ -11,8 +11,12 @@ import { createApp } from "./create-app.ts";
  * listens and, when customer text can leave the machine, where it goes (once, at start-up).
  */
 export async function startServer(deps: AppDeps, options: { host: string; port: number }): Promise<{ server: Server; port: number }> {
+  const app = createApp(deps);
+  // Hono compiles its router on the first request it matches: a pause of a tenth of a second or more that the first
+  // callers (a health check among them) would wait. Compiled here, before the server listens.
+  app.router.match("GET", "/healthz");
   const server = serve({
-    fetch: createApp(deps).fetch,
+    fetch: app.fetch,
     port: options.port,
     hostname: options.host,
     serverOptions: { maxHeaderSize: MAX_HEADER_BYTES },

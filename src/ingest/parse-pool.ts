@@ -35,10 +35,13 @@ export class ParsePool {
     checkFileSize(bytes, limits);
     // Each thread gets an equal share of the process-wide cap on PDF child processes, at least one.
     const pdfWorkers = Math.max(1, Math.floor(limits.pdfWorkers / Math.max(1, limits.parseWorkers)));
+    // The thread gets a copy of its own, moved rather than cloned: one copy here instead of the serializer's.
+    const copy = bytes.slice();
     return this.#threads.run(
-      { bytes, filename, limits: { ...limits, pdfWorkers } },
+      { bytes: copy, filename, limits: { ...limits, pdfWorkers } },
       {
         concurrency: limits.parseWorkers,
+        transfer: [copy.buffer],
         timeoutMs: limits.parseTimeoutMs + HARD_STOP_GRACE_MS,
         timeoutError: () =>
           new AppError({

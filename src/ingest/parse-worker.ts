@@ -8,4 +8,4 @@ import { parseSource } from "./parse-source.ts";
 export type ParseTask = { bytes: Uint8Array; filename: string; limits: IngestLimits };
 
 // On close, this thread's PDF worker processes end before the thread does.
-serveThreadRequests((task: ParseTask) => parseSource(task.bytes, task.filename, task.limits), closePdfWorkers);
+serveThreadRequests((task: ParseTask) => parseSource(task.bytes, task.filename, task.limits), { onClose: closePdfWorkers });

@@ -34,7 +34,8 @@ export function createDealSummaryRepository(db: Database) {
   const summarize = db.prepare(
     `SELECT d.id,
        (SELECT COUNT(*) FROM sources s WHERE s.deal_id = d.id) AS source_count,
-       (SELECT COUNT(*) FROM sources s WHERE s.deal_id = d.id AND s.extracted_run_id IS NULL) AS pending_source_count,
+       (SELECT COUNT(*) FROM sources s WHERE s.deal_id = d.id
+         AND NOT EXISTS (SELECT 1 FROM source_extractions e WHERE e.deal_id = s.deal_id AND e.source_id = s.id)) AS pending_source_count,
        (SELECT r.status FROM extraction_runs r WHERE r.deal_id = d.id ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS last_run_status,
        (SELECT COUNT(*) FROM items i WHERE i.deal_id = d.id AND i.needs_checking = 0) AS item_count,
        (SELECT COUNT(*) FROM items i WHERE i.deal_id = d.id AND i.needs_checking = 0 AND i.status <> 'draft') AS reviewed_count,

@@ -310,4 +310,37 @@ export const MIGRATIONS: { id: number; name: string; sql: string }[] = [
         BEGIN UPDATE deals SET version = version + 1 WHERE id = NEW.id; END;
     `,
   },
+  {
+    id: 12,
+    name: "light-source-rows",
+    // A source's original bytes and its parse (megabytes) move to a row of their own, and "extracted by run X" to
+    // another: a listing of sources read past both (SQLite walks a row's overflow pages to reach later columns) and
+    // counted segments by parsing the parse, and marking a source extracted rewrote its megabytes, all on the
+    // server's main thread. The segment count is stored once, with the source.
+    sql: `
+      CREATE TABLE source_extractions (
+        deal_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        PRIMARY KEY (deal_id, source_id),
+        FOREIGN KEY (deal_id, source_id) REFERENCES sources(deal_id, id) ON DELETE CASCADE
+      );
+      INSERT INTO source_extractions (deal_id, source_id, run_id)
+        SELECT deal_id, id, extracted_run_id FROM sources WHERE extracted_run_id IS NOT NULL;
+      CREATE TABLE source_bodies (
+        deal_id TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        content BLOB NOT NULL,
+        parsed TEXT NOT NULL,
+        PRIMARY KEY (deal_id, source_id),
+        FOREIGN KEY (deal_id, source_id) REFERENCES sources(deal_id, id) ON DELETE CASCADE
+      );
+      INSERT INTO source_bodies (deal_id, source_id, content, parsed) SELECT deal_id, id, content, parsed FROM sources;
+      ALTER TABLE sources ADD COLUMN segment_count INTEGER NOT NULL DEFAULT 0;
+      UPDATE sources SET segment_count = json_array_length(parsed, '$.segments');
+      ALTER TABLE sources DROP COLUMN extracted_run_id;
+      ALTER TABLE sources DROP COLUMN content;
+      ALTER TABLE sources DROP COLUMN parsed;
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { readMultipartForm } from "../workers/read-multipart-form.ts";
+import { fileBytes, readMultipartForm } from "../workers/read-multipart-form.ts";
 import { readRun, startExtraction } from "../services/extraction-service.ts";
 import { MAX_FILES_PER_UPLOAD, type Upload, type UploadResult, uploadSourcesEach } from "../services/source-service.ts";
 import type { ExtractionRun } from "../storage/run-repository.ts";
@@ -48,9 +48,7 @@ export function registerDealActions(routes: Hono<WebEnv>, deps: AppDeps, showRes
         const files = Object.values(body)
           .flat()
           .filter((value): value is File => value instanceof File && value.name !== "");
-        const uploads: Upload[] = await Promise.all(
-          files.map(async (file) => ({ filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-        );
+        const uploads: Upload[] = await Promise.all(files.map(async (file) => ({ filename: file.name, bytes: await fileBytes(file) })));
         const results = await uploadSourcesEach(deps, pageActor(c), dealId, uploads);
         if (wantsJson(c)) return c.json({ results: results.map(presentResult) });
         return showResults(c, results);

@@ -19,6 +19,8 @@ export type ThreadTaskOptions = {
   memoryError: () => AppError;
   /** Aborting ends the task's thread and fails the task with the signal's reason. */
   signal?: AbortSignal;
+  /** Buffers of the payload moved to the thread instead of copied (unusable here afterwards). */
+  transfer?: ArrayBuffer[];
 };
 
 type Slot = { worker: Worker; busy: boolean };
@@ -100,7 +102,7 @@ export class ThreadPool<Payload, Result> {
       slot.worker.on("error", onError);
       slot.worker.on("exit", onExit);
       const request: ThreadRequest<Payload> = { id, payload };
-      slot.worker.postMessage(request);
+      slot.worker.postMessage(request, options.transfer ?? []);
     });
   }
 

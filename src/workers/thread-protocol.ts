@@ -13,13 +13,17 @@ export type ThreadReply<Result> =
 export const CLOSE_REQUEST = "close";
 export const CLOSED_REPLY = "closed";
 
-/**
- * Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. `onClose` ends what the
- * thread holds outside itself (child processes) when the pool closes.
- */
+export type ServeOptions<Result> = {
+  /** Names the buffers of a result to move to the main thread rather than copy there. */
+  transferOf?: (result: Result) => ArrayBuffer[];
+  /** Ends what the thread holds outside itself (child processes) when the pool closes. */
+  onClose?: () => Promise<void>;
+};
+
+/** Runs in a worker thread: answers each task of the ThreadPool with `handle`, one at a time. */
 export function serveThreadRequests<Payload, Result>(
   handle: (payload: Payload) => Promise<Result> | Result,
-  onClose?: () => Promise<void>,
+  { transferOf = () => [], onClose }: ServeOptions<Result> = {},
 ): void {
   const port = parentPort;
   if (port === null) throw new Error("serveThreadRequests runs in a worker thread (see thread-pool.ts)");
@@ -30,14 +34,17 @@ export function serveThreadRequests<Payload, Result>(
       return;
     }
     let reply: ThreadReply<Result>;
+    let transfer: ArrayBuffer[] = [];
     try {
-      reply = { id: request.id, ok: true, value: await handle(request.payload) };
+      const value = await handle(request.payload);
+      transfer = transferOf(value);
+      reply = { id: request.id, ok: true, value };
     } catch (error) {
       // Tasks answer AppErrors; anything else is a bug, told without the task's content.
       reply = isAppError(error)
         ? { id: request.id, ok: false, error: { code: error.code, message: error.message, context: error.context } }
         : { id: request.id, ok: false, error: { code: "INTERNAL", message: "the worker thread failed unexpectedly", context: {} } };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
 }

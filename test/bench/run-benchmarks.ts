@@ -143,7 +143,8 @@ const sections: [string, () => void][] = [
         const verdict = Number(r.longestHealthzWaitMs) <= 200 ? "meets" : "OVER";
         console.log(
           `${String(r.input).padEnd(66)} ${String(r.seconds).padStart(7)} s  peak RSS ${String(r.peakRssMb).padStart(5)} MB  ` +
-            `longest /healthz wait ${String(r.longestHealthzWaitMs).padStart(5)} ms (${verdict})  answer: ${r.answer}`,
+            `longest /healthz wait ${String(r.longestHealthzWaitMs).padStart(5)} ms (${verdict})  ` +
+            `server event-loop delay ${String(r.longestEventLoopDelayMs).padStart(5)} ms  answer: ${r.answer}`,
         );
       }
     },

@@ -43,6 +43,27 @@ describe("offline extraction runs on a draft thread", () => {
     expect(app.deps.items.list(deal.id).length).toBeGreaterThan(0);
   });
 
+  it("reads the deal's sources on the draft thread; a source deleted while the draft is made is neither marked nor listed", async () => {
+    t = createTestApp();
+    const app = t;
+    const ae = app.addUser("ae");
+    const deal = seedDeal(app, ae);
+    const kept = await seedSource(app, deal.id, ae, "long-call.vtt", generateVtt(400_000));
+    const dropped = await seedSource(app, deal.id, ae);
+    const runId = await startRun(app, ae.token, deal.id);
+    for (let turn = 0; draftsInProgress() === 0; turn++) {
+      if (turn > 1_000_000) throw new Error("the extraction never ran on a draft thread");
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const deleted = await app.request("DELETE", `/v1/deals/${deal.id}/sources/${dropped.source.id}`, { token: ae.token });
+    expect(deleted.status).toBe(204);
+    await app.deps.jobs.settled(runId);
+    const run = app.deps.runs.get(runId);
+    expect(run?.status).toBe("succeeded");
+    expect(run?.sourceIds).toEqual([kept.source.id]);
+    expect(app.deps.sources.listMeta(deal.id).map((m) => [m.id, m.extractedRunId])).toEqual([[kept.source.id, runId]]);
+  });
+
   it("fails the run naming the limit when drafting passes BATON_DRAFT_TIMEOUT_MS, and stores no item", async () => {
     t = createTestApp({ env: { BATON_DRAFT_TIMEOUT_MS: "1" } });
     const app = t;

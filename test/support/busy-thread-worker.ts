@@ -32,7 +32,9 @@ serveThreadRequests(
       }
     }
   },
-  async () => {
-    if (closeNote !== undefined) await writeFile(closeNote, "closed");
+  {
+    onClose: async () => {
+      if (closeNote !== undefined) await writeFile(closeNote, "closed");
+    },
   },
 );

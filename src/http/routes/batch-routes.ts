@@ -4,7 +4,7 @@ import { streamSSE } from "hono/streaming";
 import { parseManifest } from "../../batch/parse-manifest.ts";
 import { MAX_BATCH_ROWS, MAX_FILES_PER_BATCH_ROW, isRejectedRow, type ManifestRow, type RejectedRow } from "../../domain/batch-row.ts";
 import type { AppDeps } from "../../deps.ts";
-import { readMultipartForm } from "../../workers/read-multipart-form.ts";
+import { fileBytes, readMultipartForm } from "../../workers/read-multipart-form.ts";
 import { AppError } from "../../errors.ts";
 import { importBatch, listBatches, readBatch } from "../../services/batch-service.ts";
 import type { BatchFile, BatchRowInput } from "../../services/resolve-batch-row.ts";
@@ -160,8 +160,7 @@ async function readBatchRequest(c: Context<AppEnv>): Promise<(BatchRowInput | Re
   const { manifest, ...rest } = form;
   const manifestPart = Array.isArray(manifest) ? manifest[0] : manifest;
   if (manifestPart === undefined) throw new AppError({ code: "INVALID_INPUT", message: "manifest: the field is missing" });
-  const manifestBytes =
-    manifestPart instanceof File ? new Uint8Array(await manifestPart.arrayBuffer()) : new TextEncoder().encode(String(manifestPart));
+  const manifestBytes = manifestPart instanceof File ? await fileBytes(manifestPart) : new TextEncoder().encode(String(manifestPart));
   const files = Object.values(rest)
     .flat()
     .filter((value): value is File => value instanceof File);
@@ -180,7 +179,7 @@ function withUploadedFiles(row: ManifestRow, byName: Map<string, File>): BatchRo
         row.files.map(async (path): Promise<BatchFile> => {
           const file = byName.get(normalizeName(path));
           if (file === undefined) return { path, problem: "not in the request (send it as a file part with this filename)" };
-          return { path, bytes: new Uint8Array(await file.arrayBuffer()) };
+          return { path, bytes: await fileBytes(file) };
         }),
       ),
   };

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppDeps } from "../../deps.ts";
-import { readMultipartForm } from "../../workers/read-multipart-form.ts";
+import { fileBytes, readMultipartForm } from "../../workers/read-multipart-form.ts";
 import { AppError } from "../../errors.ts";
 import { deleteSource, listSources, MAX_FILES_PER_UPLOAD, readSource, type Upload, uploadSources } from "../../services/source-service.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
@@ -129,7 +129,7 @@ async function readUploads(c: Context<AppEnv>, json: z.output<typeof JsonUploadS
     if (files.length > MAX_FILES_PER_UPLOAD) {
       throw new AppError({ code: "LIMIT_EXCEEDED", message: `at most ${MAX_FILES_PER_UPLOAD} files per upload` });
     }
-    return Promise.all(files.map(async (file) => ({ filename: safeFilename(file.name), bytes: new Uint8Array(await file.arrayBuffer()) })));
+    return Promise.all(files.map(async (file) => ({ filename: safeFilename(file.name), bytes: await fileBytes(file) })));
   }
   if (!("filename" in json)) return [];
   const bytes =
