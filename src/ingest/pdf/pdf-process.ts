@@ -27,7 +27,7 @@ export type PdfProcessCaps = {
 /** How one file's read ended: `keep` says whether the worker may read another. */
 type Outcome = { value: PdfExtraction; keep: true } | { error: AppError; keep: boolean };
 
-const WORKER_PATH = join(import.meta.dirname, "pdf-worker.ts");
+const WORKER_PATH = join(import.meta.dirname, "pdf-worker-entry.js");
 const MEMORY_POLL_MS = 50;
 
 function residentMb(pid: number): number | null {

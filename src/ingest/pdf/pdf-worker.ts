@@ -1,7 +1,6 @@
 // Runs in a child process of the PDF process pool (pdf-process-pool.ts), so that a hostile PDF (decompression
 // bomb, pathological content stream) can only exhaust this process's capped heap, never the caller's. The pool
 // reuses a worker for several files, one at a time.
-import { enableCompileCache } from "node:module";
 import {
   memoryLimitMessage,
   PARENT_GONE_EXIT_CODE,
@@ -74,7 +73,12 @@ async function extractPdf(request: PdfWorkerRequest): Promise<PdfWorkerResult> {
   }
 }
 
-if (import.meta.main && process.send !== undefined) {
+/**
+ * Serves the parent's read requests over IPC, one file at a time, until the parent goes. Started by
+ * pdf-worker-entry.js, or by running this file directly.
+ */
+export function servePdfRequests(): void {
+  if (process.send === undefined) return;
   // Ends itself rather than parse on for nobody once the parent is gone.
   watchParent(process, () => process.exit(PARENT_GONE_EXIT_CODE));
   // The parent passes the resident-size cap (MB) as the first argument.
@@ -82,9 +86,6 @@ if (import.meta.main && process.send !== undefined) {
   if (Number.isFinite(maxResidentMb) && maxResidentMb > 0) {
     watchResidentMemory(maxResidentMb, () => process.exit(RESIDENT_LIMIT_EXIT_CODE));
   }
-  // The environment is empty, so NODE_COMPILE_CACHE cannot reach here: the parent passes its cache directory, if
-  // any, as the second argument. pdf-parse is imported only after, so its modules come from the cache.
-  enableCompileCache(process.argv[3] || undefined);
   // Loaded while the parent is still loading its own modules or parsing other files.
   const library = import("pdf-parse");
   process.on("message", (request: PdfWorkerRequest) => {
@@ -96,3 +97,5 @@ if (import.meta.main && process.send !== undefined) {
       });
   });
 }
+
+if (import.meta.main) servePdfRequests();
