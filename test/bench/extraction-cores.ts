@@ -6,18 +6,18 @@
 // or ready to run (waiting for a core: /proc/<pid>/task/*/schedstat) over the wall time is reported too: the cores
 // the server could have used, and the same for its two busiest threads (2 when both draft threads worked all along).
 // The main thread's own CPU share is reported apart. Prints one JSON line.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { generateToken, hashToken } from "../../src/access/tokens.ts";
 import { loadConfig } from "../../src/config.ts";
 import { buildDeps } from "../../src/deps.ts";
 import { parseSource } from "../../src/ingest/parse-source.ts";
 import { SILENT_LOGGER } from "../../src/logger.ts";
 import { generateVariedCall } from "./generate-varied-call.ts";
+import { startBenchServer } from "./start-bench-server.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const RUNS = Number(process.argv[2] ?? "3");
 const DEALS_PER_RUN = Number(process.argv[3] ?? "12");
 const CALL_BYTES = 200 * 1024;
@@ -54,23 +54,6 @@ function demandSeconds(pid: number): Map<string, number> {
 /** Running-or-ready seconds of each thread between two readings, most first. */
 function demandBetween(before: Map<string, number>, after: Map<string, number>): number[] {
   return [...after].map(([tid, seconds]) => seconds - (before.get(tid) ?? 0)).sort((a, b) => b - a);
-}
-
-function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["src/baton.js", "serve", "--port", "0"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", BATON_DB: dbPath, BATON_EXTRACTOR: "offline", BATON_JOB_CONCURRENCY: "2" },
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  return new Promise((resolveStart, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port) resolveStart({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.once("exit", (code) => reject(new Error(`baton serve exited (${code})`)));
-  });
 }
 
 type Run = { id: string; dealId: string; status: string };
@@ -116,7 +99,7 @@ async function main(): Promise<void> {
   }
   deps.db.close();
 
-  const { child, base } = await startServer(dbPath);
+  const { child, base } = await startBenchServer({ dbPath, env: { BATON_JOB_CONCURRENCY: "2" } });
   const pid = child.pid!;
   const results: Record<string, number>[] = [];
   try {

@@ -4,11 +4,11 @@
 // bench's own work building and sending a large body is not counted as the server's), and the longest delay of the
 // server's own event loop measured from inside it (event-loop-monitor.ts). A first row with nothing sent shows what a
 // wait is on the machine as loaded now. Prints one JSON line.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { generateToken, hashToken } from "../../src/access/tokens.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -17,8 +17,8 @@ import { parseSource } from "../../src/ingest/parse-source.ts";
 import { SILENT_LOGGER } from "../../src/logger.ts";
 import { writeDeflateBombPdf } from "../support/write-deflate-bomb-pdf.ts";
 import { generateVtt } from "./generate-inputs.ts";
+import { startBenchServer } from "./start-bench-server.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const POLL_MS = 20;
 const MONITOR = new URL("./event-loop-monitor.ts", import.meta.url).href;
 
@@ -98,23 +98,6 @@ function startPoller(base: string, pid: number): Worker {
   return new Worker(new URL("./healthz-poller.ts", import.meta.url), { workerData: { base, pid, pollMs: POLL_MS } });
 }
 
-function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["--import", MONITOR, "src/baton.js", "serve", "--port", "0"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", BATON_DB: dbPath, BATON_EXTRACTOR: "offline" },
-    stdio: ["ignore", "pipe", "ignore", "ipc"],
-  });
-  return new Promise((resolveStart, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port) resolveStart({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.once("exit", (code) => reject(new Error(`baton serve exited (${code})`)));
-  });
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "baton-hostile-"));
   const dbPath = join(dir, "baton.sqlite");
@@ -130,7 +113,7 @@ async function main(): Promise<void> {
   deps.sources.add(deal.id, await parseSource(bytes, "long-call.vtt", deps.config.limits), bytes, ae.id, new Date());
   deps.db.close();
 
-  const { child, base } = await startServer(dbPath);
+  const { child, base } = await startBenchServer({ dbPath, execArgv: ["--import", MONITOR], ipc: true });
   const results: Record<string, string | number>[] = [];
   let peakOverall = 0;
   try {

@@ -2,7 +2,6 @@
 // each deal is created (POST /v1/deals) and gets the sample deal's files in one multipart upload, DEALS deals with
 // CONCURRENCY in flight, once with the four files (the PDF included) and once with the three others. Prints one
 // JSON line.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,6 +9,7 @@ import { generateToken, hashToken } from "../../src/access/tokens.ts";
 import { loadConfig } from "../../src/config.ts";
 import { buildDeps } from "../../src/deps.ts";
 import { SILENT_LOGGER } from "../../src/logger.ts";
+import { startBenchServer } from "./start-bench-server.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SAMPLE_DEAL = join(ROOT, "fixtures/deals/kestrel-ridge-freight");
@@ -18,23 +18,6 @@ const CONCURRENCY = 4;
 const WARM_UP_DEALS = 8;
 
 type File = { name: string; bytes: Uint8Array };
-
-function startServer(dbPath: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ["src/baton.js", "serve", "--port", "0"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", BATON_DB: dbPath, BATON_EXTRACTOR: "offline" },
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  return new Promise((resolveStart, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-      if (port) resolveStart({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.once("exit", (code) => reject(new Error(`baton serve exited (${code})`)));
-  });
-}
 
 /** One deal: created, then its files uploaded together; throws on any answer but 201. */
 async function uploadDeal(base: string, token: string, files: File[], n: number): Promise<void> {
@@ -73,7 +56,7 @@ async function main(): Promise<void> {
   const withoutPdf = all.filter((file) => !file.name.endsWith(".pdf"));
   if (withoutPdf.length === all.length) throw new Error(`no PDF in ${SAMPLE_DEAL}`);
 
-  const { child, base } = await startServer(dbPath);
+  const { child, base } = await startBenchServer({ dbPath });
   try {
     // Parse threads and PDF workers started, as on a server that has been up for a while.
     await dealsPerMinute(base, token, all, WARM_UP_DEALS);
