@@ -37,15 +37,21 @@ const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
 /**
  * One claim, one item, for any extractor: drops framing fragments, cites each quote once in its best
  * section, and drops pre-signature account chatter that a signed document in the deal restates.
+ * Takes over `items` (the array is emptied), as finishDraft does: the items a step drops or replaces are let go
+ * before the same-claim merge copies the rest, not held until the last step returns.
  */
 export function consolidateItems(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
-  const withoutFragments = items.flatMap((item) => {
+  // One step a statement over one variable: an array held by a temporary stays alive until the function returns.
+  let current = items.splice(0);
+  current = current.flatMap((item) => {
     // "And first-contact resolution." opening "We're at 58%. I'd love 75." names what the run is about.
     const kept = dropCitations(item, (c) => isFragment(c.quote) && (FRAME.test(c.quote.trim()) || !opensRun(item, c)));
     return kept === null ? [] : [kept];
   });
-  const unique = citeEachQuoteOnce(withoutFragments);
-  return dropCoveredCitations(mergeSameClaims(dropSupersededAccountData(unique, sources), sources), sources);
+  current = citeEachQuoteOnce(current);
+  current = dropSupersededAccountData(current, sources);
+  current = mergeSameClaims(current, sources);
+  return dropCoveredCitations(current, sources);
 }
 
 function opensRun(item: GroundedCandidate, citation: Citation): boolean {

@@ -45,12 +45,12 @@ export function finishDraft(extraction: ExtractionResult, sources: ParsedSource[
   const fresh = new Set(sources.map((s) => s.source.id));
   // Contradictions among earlier sources alone were found when those were extracted.
   const contradictions = detectContradictions(all).filter((item) => item.evidence.some((e) => fresh.has(e.sourceId ?? "")));
-  // One array, emptied once grounded, and one stage a statement: an array held by a temporary (a copy, a nested
-  // call's answer) stays alive until the function returns.
+  // One stage a statement: an array held by a temporary (a copy, a nested call's answer) stays alive until the
+  // function returns. Grounding, merging and consolidating each empty the array they are given and let its items go
+  // as they go, so a stage's input and output are not both held whole.
   const candidates = extraction.items.splice(0);
   candidates.push(...detectInjections(sources), ...contradictions);
   let items = groundCandidates(candidates, all);
-  candidates.length = 0;
   items = flagInjectedClaims(items);
   items = mergeItems(items);
   items = consolidateItems(items, all);

@@ -8,7 +8,10 @@ import { citedSourceFirst } from "./cited-source-first.ts";
 
 export type GroundedCandidate = CandidateItem & { citations: Citation[] };
 
-/** Checks every piece of evidence against its source text; a failed check is data (match "unverified"), never an error. */
+/**
+ * Checks every piece of evidence against its source text; a failed check is data (match "unverified"), never an error.
+ * Takes over `candidates` (the array is emptied as it is read), so a large deal's candidates are let go as they are grounded.
+ */
 export function groundCandidates(candidates: CandidateItem[], sources: ParsedSource[]): GroundedCandidate[] {
   const indexes = new Map<string, { parsed: ParsedSource; index: QuoteIndex }>();
   const indexFor = (parsed: ParsedSource) => {
@@ -34,7 +37,13 @@ export function groundCandidates(candidates: CandidateItem[], sources: ParsedSou
     }
     return fallback ?? unverifiedCitation(undefined, evidence, "cited source is not part of this deal");
   };
-  return candidates.map((candidate) => ({ ...candidate, citations: candidate.evidence.map(ground) }));
+  // Read from the end of the reversed array: each candidate leaves it once its grounded copy is made.
+  const grounded: GroundedCandidate[] = [];
+  candidates.reverse();
+  for (let candidate = candidates.pop(); candidate !== undefined; candidate = candidates.pop()) {
+    grounded.push({ ...candidate, citations: candidate.evidence.map(ground) });
+  }
+  return grounded;
 }
 
 /** The citation a verified quote earns: the source's own text and offsets; null when the quote is unverified. */

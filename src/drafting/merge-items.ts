@@ -5,6 +5,8 @@ import { createSpanIndex } from "./span-index.ts";
 /**
  * Merges items of one section that cite overlapping spans, or state the same thing,
  * into one item with several citations (chunks and sources often repeat a fact).
+ * Takes over `items` (the array is emptied as it is read) and leaves the items in it unchanged: each is let go once
+ * merged, so a large deal's candidates and their merged copies are not all held at once.
  */
 export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   const merged: GroundedCandidate[] = [];
@@ -26,7 +28,9 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
     }
     return merged[first];
   };
-  for (const item of items) {
+  // Read from the end of the reversed array: each item leaves it as it is merged.
+  items.reverse();
+  for (let item = items.pop(); item !== undefined; item = items.pop()) {
     const statementKey = `${item.section}|${normalizeStatement(item.statement)}`;
     const twin = byStatement.get(statementKey) ?? firstOverlapping(item);
     if (twin === undefined) {

@@ -1,7 +1,7 @@
 import type { Citation } from "../domain/citation.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
-import { type ClaimLookups, countShared, createClaimLookups } from "./claim-lookups.ts";
+import { type ClaimLookups, countShared, createClaimLookups, unionOf, type WordIds, wordsNotIn } from "./claim-lookups.ts";
 import { createKeyedPositions, type KeyedPositions } from "./keyed-positions.ts";
 
 const MIN_SHARED = 3;
@@ -22,27 +22,30 @@ const CONTINUES = /^(?:until then|until that|before then|after that|in the meant
  * Items of one section that state the same claim from different places (a person introduced on a call and
  * listed on the order form, a promise made on a call and written into the contract) become one item citing
  * every place. Works on the items' details and quotes, so it runs for both extractors.
+ * Takes over `items` (the array is emptied) and leaves the items in it unchanged: the first pass merges copies of
+ * them, so once it is done they are let go; later passes merge the copies in place.
  */
 export function mergeSameClaims(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
   // A merge can make two items the same claim ("You'll have it" joined to the request it answers): repeat until stable.
-  let current = items;
+  let current = items.splice(0);
   const lookups = createClaimLookups(sources);
   for (let pass = 0; pass < 3; pass++) {
-    const next = mergeOnce(current, lookups);
+    const next = mergeOnce(current, lookups, pass === 0);
     if (next.length === current.length) return next;
     current = next;
   }
   return current;
 }
 
-function mergeOnce(items: GroundedCandidate[], lookups: ClaimLookups): GroundedCandidate[] {
+/** One pass; `copy`: merge into copies of `items` (theirs), else into `items` themselves (this merge's own copies). */
+function mergeOnce(items: GroundedCandidate[], lookups: ClaimLookups, copy: boolean): GroundedCandidate[] {
   const out: GroundedCandidate[] = [];
   const index = createKeyedPositions();
   // An item with the most citations, or flagged, is nobody's twin any more: both only grow.
   const live = (position: number) => out[position]!.citations.length < MAX_MERGED_CITATIONS && !isFlagged(out[position]!);
   // What each kept item is filed under already: a merge only adds keys and words.
   const filedKeys: string[][] = [];
-  const filedWords: Set<string>[] = [];
+  const filedWords: WordIds[] = [];
   const fileUnderKeys = (position: number) => {
     const item = out[position]!;
     if (!live(position) || !hasVerified(item)) return;
@@ -55,17 +58,17 @@ function mergeOnce(items: GroundedCandidate[], lookups: ClaimLookups): GroundedC
     }
     const before = filedWords[position];
     const words = lookups.wordsOf(item);
-    for (const word of words) if (before === undefined || !before.has(word)) index.add(wordKey(item.section, word), position);
-    filedWords[position] = before === undefined ? words : new Set([...before, ...words]);
+    for (const word of before === undefined ? words : wordsNotIn(before, words)) index.add(wordKey(item.section, word), position);
+    filedWords[position] = before === undefined ? words : unionOf(before, words);
   };
   for (const item of items) {
     const isTwin = (other: GroundedCandidate) =>
       isSameClaim(other, item, lookups) || continuesTurn(other, item, lookups.turnOf) || continuesTurn(item, other, lookups.turnOf);
     const twin = closestTwin(out, item, candidatePositions(item, index, live, lookups), isTwin, lookups);
     if (twin === undefined) {
-      const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } };
-      lookups.copyWords(item, copy);
-      out.push(copy);
+      const kept = copy ? { ...item, citations: [...item.citations], evidence: [...item.evidence], details: { ...item.details } } : item;
+      if (kept !== item) lookups.copyWords(item, kept);
+      out.push(kept);
       fileUnderKeys(out.length - 1);
       continue;
     }
@@ -180,7 +183,7 @@ function turnKey(end: "first" | "last", sourceId: string, turn: number): string 
   return JSON.stringify([end, sourceId, turn]);
 }
 
-function wordKey(section: string, word: string): string {
+function wordKey(section: string, word: number): string {
   return `word|${section}|${word}`;
 }
 

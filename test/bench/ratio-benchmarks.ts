@@ -2,8 +2,10 @@
 // brief p99 against /healthz p99, cores kept busy by batch extraction, uploads per minute with and without a PDF.
 // Called by run-benchmarks.ts (`npm run bench -- draft|cli|brief|cores|upload [--runs N]`).
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { generateVariedCall } from "./generate-varied-call.ts";
 import { formatSpread, spreadOf } from "./summarize-runs.ts";
 
 type Row = Record<string, string | number>;
@@ -33,15 +35,23 @@ export function benchDraft(runs: number): void {
   const msPerMb = new Map<number, number[]>(DRAFT_SIZES_MB.map((size) => [size, []]));
   const rss = new Map<number, number[]>(DRAFT_SIZES_MB.map((size) => [size, []]));
   const ratios: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const ms = new Map<number, number>();
-    for (const size of DRAFT_SIZES_MB) {
-      const { results, peakRssMb } = runBench("draft-scaling.ts", String(size * MB));
-      ms.set(size, Number(results[0]!.ms));
-      msPerMb.get(size)!.push(Number(results[0]!.ms) / size);
-      rss.get(size)!.push(peakRssMb);
+  // Each call is written once, here: the measured process only reads it, as `baton draft` reads a file.
+  const dir = mkdtempSync(join(tmpdir(), "baton-draft-bench-"));
+  try {
+    const calls = new Map(DRAFT_SIZES_MB.map((size) => [size, join(dir, `varied-call-${size}mb.vtt`)]));
+    for (const [size, path] of calls) writeFileSync(path, generateVariedCall(size * MB));
+    for (let run = 0; run < runs; run += 1) {
+      const ms = new Map<number, number>();
+      for (const size of DRAFT_SIZES_MB) {
+        const { results, peakRssMb } = runBench("draft-scaling.ts", calls.get(size)!);
+        ms.set(size, Number(results[0]!.ms));
+        msPerMb.get(size)!.push(Number(results[0]!.ms) / size);
+        rss.get(size)!.push(peakRssMb);
+      }
+      ratios.push(ms.get(10)! / ms.get(1)!);
     }
-    ratios.push(ms.get(10)! / ms.get(1)!);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   for (const size of DRAFT_SIZES_MB) {
     console.log(
