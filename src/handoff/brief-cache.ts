@@ -1,13 +1,33 @@
+import { gzipSync } from "node:zlib";
 import type { Deal } from "../domain/deal.ts";
 
-// Bytes, not strings: encoding an 80 KB brief to UTF-8 on every response cost more than everything else.
-type Entry = { stateKey: string; body: Uint8Array<ArrayBuffer> };
+/**
+ * One rendered brief. Bytes, not strings: encoding an 80 KB brief to UTF-8 on every response cost more than
+ * everything else; its gzip form is made once, on the first request that accepts it, and kept beside it.
+ */
+export type CachedBrief = {
+  readonly body: Uint8Array<ArrayBuffer>;
+  gzipped(): Uint8Array<ArrayBuffer>;
+};
+
+type Entry = { stateKey: string; brief: CachedBrief };
 
 export type BriefCache = {
   /** The rendered brief for the deal's current state, building it only when the state has changed. */
-  get(deal: Deal, format: "json" | "md", build: () => string): Uint8Array<ArrayBuffer>;
+  get(deal: Deal, format: "json" | "md", build: () => string): CachedBrief;
   evict(dealId: string): void;
 };
+
+function cachedBrief(body: Uint8Array<ArrayBuffer>): CachedBrief {
+  let gzipped: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    body,
+    gzipped: () => {
+      gzipped ??= new Uint8Array(gzipSync(body));
+      return gzipped;
+    },
+  };
+}
 
 const MAX_ENTRIES = 500;
 
@@ -27,13 +47,13 @@ export function createBriefCache(now: () => Date): BriefCache {
         // Refresh recency for the LRU order.
         entries.delete(cacheKey);
         entries.set(cacheKey, hit);
-        return hit.body;
+        return hit.brief;
       }
-      const body = new TextEncoder().encode(build()) as Uint8Array<ArrayBuffer>;
+      const brief = cachedBrief(new TextEncoder().encode(build()) as Uint8Array<ArrayBuffer>);
       entries.delete(cacheKey);
-      entries.set(cacheKey, { stateKey, body });
+      entries.set(cacheKey, { stateKey, brief });
       if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      return body;
+      return brief;
     },
     evict(dealId) {
       entries.delete(`${dealId}:json`);

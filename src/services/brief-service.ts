@@ -1,4 +1,5 @@
 import type { AppDeps } from "../deps.ts";
+import type { CachedBrief } from "../handoff/brief-cache.ts";
 import { buildBrief } from "../drafting/build-brief.ts";
 import { renderBriefMarkdown } from "../drafting/render-brief-markdown.ts";
 import { loadBriefInput } from "../handoff/load-brief-input.ts";
@@ -8,7 +9,7 @@ import { authorizeDeal } from "./authorize.ts";
 type BriefDeps = Pick<AppDeps, "deals" | "items" | "gapAnswers" | "versions" | "users" | "briefCache" | "tracking"> & AuditDeps;
 
 /** The CSM's pre-kickoff brief, rendered as JSON or Markdown, from the cache while the deal is unchanged. */
-export function readBrief(deps: BriefDeps, actor: Actor, dealId: string, format: "json" | "md"): Uint8Array<ArrayBuffer> {
+export function readBrief(deps: BriefDeps, actor: Actor, dealId: string, format: "json" | "md"): CachedBrief {
   const deal = authorizeDeal(deps, actor.user, dealId, "read");
   const body = deps.briefCache.get(deal, format, () => {
     const brief = buildBrief(loadBriefInput(deps, deal));

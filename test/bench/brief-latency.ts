@@ -176,7 +176,9 @@ async function runLoad(): Promise<void> {
   ];
   const results = [];
   for (const { bench, url, token, accept } of cases) {
-    const headers: Record<string, string> = token === "" ? { accept } : { authorization: `Bearer ${token}`, accept };
+    // Every row asks for gzip, as browsers, `curl --compressed` and fetch do; the body is read as sent.
+    const common = { accept, "accept-encoding": "gzip, deflate, br" };
+    const headers: Record<string, string> = token === "" ? common : { authorization: `Bearer ${token}`, ...common };
     await load(url, headers, WARM_UP, CONCURRENCY);
     results.push({ bench, items: ready.items, ...(await load(url, headers, REQUESTS, CONCURRENCY)) });
   }

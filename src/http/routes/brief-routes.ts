@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { AppDeps } from "../../deps.ts";
 import { readBrief } from "../../services/brief-service.ts";
+import { acceptsGzip } from "../accepts-gzip.ts";
 import { actorOf, type ApiApp } from "../api-app.ts";
 import { defineRoute } from "../openapi/define-route.ts";
 import { BriefSchema } from "../schemas/brief-schema.ts";
@@ -19,7 +20,8 @@ const briefRoute = defineRoute({
   summary: "The CSM's pre-kickoff brief: what to confirm, promises, stakeholders, risks, agenda, intro email, timeline",
   description:
     "Built from the latest approved version, else from the draft, which it then says at the top and on every item. " +
-    "400 for a format other than json, md and markdown.",
+    "400 for a format other than json, md and markdown. Sent gzip-compressed (made once per change of the deal) to " +
+    "clients whose Accept-Encoding allows it.",
   access: { deal: "read" },
   request: {
     params: DealPathSchema,
@@ -36,9 +38,15 @@ const briefRoute = defineRoute({
 export function registerBriefRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(briefRoute, (c) => {
     const format = chooseFormat(c.req.valid("query").format, BRIEF_FORMATS, c.req.header("accept"), { "text/markdown": "md" });
-    const body = readBrief(deps, actorOf(c), c.req.valid("param").dealId, format);
+    const brief = readBrief(deps, actorOf(c), c.req.valid("param").dealId, format);
     // Served as cached bytes: the brief is already rendered and typed by its builder.
-    const contentType = format === "md" ? "text/markdown; charset=utf-8" : "application/json";
-    return c.body(body, 200, { ...NO_STORE, "content-type": contentType });
+    const headers = {
+      ...NO_STORE,
+      "content-type": format === "md" ? "text/markdown; charset=utf-8" : "application/json",
+      vary: "accept-encoding",
+    };
+    return acceptsGzip(c.req.header("accept-encoding"))
+      ? c.body(brief.gzipped(), 200, { ...headers, "content-encoding": "gzip" })
+      : c.body(brief.body, 200, headers);
   });
 }
