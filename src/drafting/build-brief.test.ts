@@ -247,7 +247,7 @@ describe("buildBrief", () => {
     expect(brief.kickoffAgenda.map((s) => s.key)).toEqual(["goals", "timeline", "contacts", "nextSteps", "successCriteria"]);
     const contacts = brief.kickoffAgenda.find((s) => s.key === "contacts")!;
     expect(contacts.points.join(" ")).toContain("Sam Okafor (customer success manager, sam@vendor.test)");
-    expect(contacts.points.join(" ")).toContain("Nate Brennan (Director of Customer Service, champion, stance supportive)");
+    expect(contacts.points.join(" ")).toContain("Nate Brennan (Director of Customer Service, champion, supportive)");
     const timeline = brief.kickoffAgenda.find((s) => s.key === "timeline")!;
     expect(timeline.itemIds).toEqual([SAMPLE[3]!.id]);
     expect(brief.kickoffAgenda.find((s) => s.key === "nextSteps")!.itemIds).toEqual([SAMPLE[4]!.id]);

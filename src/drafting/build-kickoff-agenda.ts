@@ -1,6 +1,7 @@
 import type { BriefAgendaSection, BriefPerson, BriefSourceItem, BriefStakeholder } from "./brief.ts";
 import { detailText, inSection } from "./brief-items.ts";
 import { milestoneDueBy } from "./build-handoff-timeline.ts";
+import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 type AgendaInput = {
   items: BriefSourceItem[];
@@ -105,6 +106,6 @@ function describeTeam(ae: BriefPerson | null, csm: BriefPerson | null): string {
 }
 
 function describeStakeholder(s: BriefStakeholder): string {
-  const facts = [s.title, s.role, s.stance === "unknown" ? null : `stance ${s.stance}`].filter((f): f is string => f !== null);
+  const facts = [s.title, roleWords(s.role), s.stance === "unknown" ? null : s.stance].filter((f): f is string => f !== null);
   return facts.length > 0 ? `${s.name} (${facts.join(", ")})` : `${s.name}`;
 }

@@ -2,6 +2,7 @@ import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
 import { narrowQuote } from "./narrow-quote.ts";
 import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
+import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
 export function renderBriefMarkdown(brief: Brief): string {
@@ -106,7 +107,7 @@ function renderStakeholder(person: BriefStakeholder): string[] {
   const stance = person.stance === "mixed" ? `mixed (${person.stances.join(", ")})` : person.stance;
   // Every item under the person says DRAFT; the person's line, their heading, says it when there is none.
   const marker = person.basis === "draft" && person.items.length === 0 ? " _[DRAFT]_" : "";
-  const role = person.role === null || person.role === "other" ? "role not stated" : (ROLE_WORDS[person.role] ?? inline(person.role));
+  const role = roleWords(person.role) ?? (person.role === null || person.role === "other" ? "role not stated" : inline(person.role));
   const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
   for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(preference)}`);
@@ -260,16 +261,6 @@ const RISK_WORDS: Record<BriefRisk["reason"], string> = {
   contradiction: "a contradiction",
   unresolvedObjection: "an open objection",
   politicalDynamics: "political dynamics",
-};
-
-const ROLE_WORDS: Record<string, string> = {
-  economicBuyer: "economic buyer",
-  champion: "champion",
-  decisionMaker: "decision maker",
-  technicalContact: "technical contact",
-  executiveSponsor: "executive sponsor",
-  endUser: "end user",
-  blocker: "possible blocker",
 };
 
 function describeBasis(item: BriefItem): string {

@@ -6,6 +6,7 @@ import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 import { CONTRACT_FIELD_LABELS, type ContractField } from "../domain/gap-id.ts";
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import { narrowQuote } from "./narrow-quote.ts";
+import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /**
  * The draft as Markdown: sections in spec order, a citation under every item, unverified items apart.
@@ -140,22 +141,13 @@ function displayStatement(item: DraftItem): string {
   return shown.replace(/:$/, "");
 }
 
-const ROLE_LABELS: Record<string, string> = {
-  economicBuyer: "economic buyer",
-  champion: "champion",
-  decisionMaker: "decision maker",
-  technicalContact: "technical contact",
-  executiveSponsor: "executive sponsor",
-  endUser: "end user",
-  blocker: "possible blocker",
-};
-
 /** A stakeholder's role, stance (with who said so when someone else did), email and contact preference. */
 function describePerson(item: DraftItem): string {
   if (item.section !== "stakeholders") return "";
   const details = item.details ?? {};
   const parts: string[] = [];
-  if (typeof details.role === "string" && ROLE_LABELS[details.role]) parts.push(ROLE_LABELS[details.role]!);
+  const role = roleWords(typeof details.role === "string" ? details.role : null);
+  if (role !== null) parts.push(role);
   const evidence = details.stanceEvidence as { quote?: string; speaker?: string | null } | undefined;
   if (details.stance === "skeptical" || details.stance === "supportive") {
     const by =

@@ -56,6 +56,14 @@ describe("the sample deal's brief", () => {
     expect(markdown).toContain("  - runs one of our service pods out of Boise _[DRAFT]_");
   });
 
+  it("names the customer side's roles in words on the kickoff agenda, never as role keys", () => {
+    const contacts = brief.kickoffAgenda.find((section) => section.key === "contacts")!;
+    const customerSide = contacts.points.find((point) => point.startsWith("Customer side:"))!;
+    expect(customerSide).toContain("Ray Tanaka (Director of IT, technical contact");
+    expect(customerSide).toContain("executive sponsor");
+    expect(customerSide).not.toMatch(/technicalContact|executiveSponsor|economicBuyer/);
+  });
+
   it("keeps what was promised and when: no quote cut before its number or date, no empty “where”", () => {
     const markdown = renderBriefMarkdown(brief);
     expect(markdown).toContain("I can take eighteen percent off the seat price, which puts you at four ninety-two a seat”");
