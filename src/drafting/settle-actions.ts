@@ -1,6 +1,6 @@
 import type { Citation } from "../domain/citation.ts";
 import type { ParsedSource, Segment } from "../domain/source.ts";
-import { DAY_PHRASE } from "../extraction/offline/cue-vocabulary.ts";
+import { findByDay, findDue } from "../extraction/offline/item-details.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { readSourceDate, resolveDueDate, withWeekQualifier } from "./resolve-due-date.ts";
@@ -50,7 +50,7 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     // An item merged from several places keeps the day its own first sentence or its details give; "Tuesday" keeps
     // the "next week" said with it.
     const stated = typeof item.details.due === "string" ? item.details.due : null;
-    const found = findByPhrase(cited[0]!.quote) ?? stated ?? findByPhrase(quotes) ?? findDayPhrase(quotes) ?? null;
+    const found = findByDay(cited[0]!.quote) ?? stated ?? findDue(quotes);
     const phrase = found === null ? null : withWeekQualifier(found, quotes);
     const dueDate = phrase !== null && first.date !== null ? resolveDueDate(phrase, first.date) : null;
     const delivery = first.date === null ? null : findDelivery(quotes, first.date, later);
@@ -84,18 +84,6 @@ function promisesFastGoLive(item: GroundedCandidate): boolean {
   const amount = Number(match[1] ?? match[3] ?? match[5]);
   const unit = (match[2] ?? match[4] ?? match[6] ?? "").toLowerCase();
   return (unit.startsWith("week") ? amount * 7 : amount) <= MAX_REALISTIC_DAYS;
-}
-
-function findByPhrase(text: string): string | undefined {
-  const by = /\b(?:by|before|no later than|on or before) ([^.,;?!]{3,40})/i.exec(text);
-  if (by === undefined || by === null) return undefined;
-  const match = DAY_PHRASE.exec(`by ${by[1]}`);
-  return match?.index === 0 ? (match[1] ?? match[2]) : undefined;
-}
-
-function findDayPhrase(text: string): string | undefined {
-  const match = DAY_PHRASE.exec(text);
-  return match?.[1] ?? match?.[2];
 }
 
 function findDelivery(quotes: string, said: Date, places: Dated[]): { quote: string; filename: string; sourceId: string } | null {

@@ -59,11 +59,27 @@ export function fillDetails(facts: ItemFacts): Record<string, unknown> {
   }
 }
 
-/** The day a sentence names, as written ("Thursday, February 5"), or null. */
+/**
+ * The day a sentence names, as written ("Thursday, February 5"), or null. A day after "by", "before" and the like is
+ * the due date even when another day comes first ("the plan with the March 16 milestones by February 11").
+ */
 export function findDue(text: string): string | null {
+  const byDay = findByDay(text);
+  if (byDay !== null) return byDay;
   const match = DAY_PHRASE.exec(text);
   return match === null ? null : (match[1] ?? match[2] ?? null);
 }
+
+/** The day after "by", "before", "no later than" or "on or before", as written, or null. */
+export function findByDay(text: string): string | null {
+  for (const by of text.matchAll(BY_PHRASE)) {
+    const match = DAY_PHRASE.exec(`by ${by[1]}`);
+    if (match?.index === 0) return match[1] ?? match[2] ?? null;
+  }
+  return null;
+}
+
+const BY_PHRASE = /\b(?:by|before|no later than|on or before) ([^.,;?!]{3,40})/gi;
 
 function findOwner({ text, speaker, addressee, named }: ItemFacts): string | null {
   const subject = /^(?:and |also |then )?([A-Z][\w'-]+)(?: [A-Z][\w'-]+)? (?:will|'ll|is going to)\b/.exec(text)?.[1];
