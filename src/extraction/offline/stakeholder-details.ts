@@ -29,9 +29,18 @@ export function stakeholderDetails({ text, speaker, side, named, kind }: ItemFac
     title,
     role: guessRoleFromTitle(title) ?? guessRoleFromText(titled ? findSentenceWith(text, titled.title).toLowerCase() : lower),
     stance,
-    caresAbout: /\bcare about\b/i.test(text) ? text : null,
+    caresAbout: saysWhatTheyCareAbout(text) ? text : null,
     contactPreferences: contact,
   };
+}
+
+/**
+ * "I care about the SLA report" says what; "this is the one I care about" leans on what was said before, and read
+ * alone on a brief's "cares about" line it says nothing (the item keeps the quote).
+ */
+function saysWhatTheyCareAbout(text: string): boolean {
+  if (!/\bcare about\b/i.test(text)) return false;
+  return !/\b(?:this|that|it)(?: is|'s) (?:the (?:one|thing|part)|what)\b[^.!?]*\bcare about\b/i.test(text);
 }
 
 // Other people in the same turn ("…and Keisha, who runs one of our pods") say nothing about the titled person's role.
