@@ -174,13 +174,16 @@ async function runLoad(): Promise<void> {
     // The floor the briefs are compared with, in the same run: routing, the access log and one SQLite query.
     { bench: "healthz", url: `http://127.0.0.1:${ready.port}/healthz`, token: "", accept: "application/json" },
   ];
+  // Every row asks for gzip, as browsers, `curl --compressed` and fetch do; the body is read as sent.
+  const headersOf = (token: string, accept: string): Record<string, string> => {
+    const common = { accept, "accept-encoding": "gzip, deflate, br" };
+    return token === "" ? common : { authorization: `Bearer ${token}`, ...common };
+  };
+  // Every row is warmed before any is measured, so the first row measured does not pay for the server's warm-up.
+  for (const { url, token, accept } of cases) await load(url, headersOf(token, accept), WARM_UP, CONCURRENCY);
   const results = [];
   for (const { bench, url, token, accept } of cases) {
-    // Every row asks for gzip, as browsers, `curl --compressed` and fetch do; the body is read as sent.
-    const common = { accept, "accept-encoding": "gzip, deflate, br" };
-    const headers: Record<string, string> = token === "" ? common : { authorization: `Bearer ${token}`, ...common };
-    await load(url, headers, WARM_UP, CONCURRENCY);
-    results.push({ bench, items: ready.items, ...(await load(url, headers, REQUESTS, CONCURRENCY)) });
+    results.push({ bench, items: ready.items, ...(await load(url, headersOf(token, accept), REQUESTS, CONCURRENCY)) });
   }
   const stopped = new Promise<{ peakRssMb: number }>((resolveStop) =>
     child.once("message", (m) => resolveStop(m as { peakRssMb: number })),
