@@ -249,7 +249,8 @@ describe("verifyQuote properties", () => {
         const quote = spanWords.filter((_, position) => position !== dropped).join(" ");
         const result = verifyQuote(index, quote);
         // Verified only as a part of the passage that the quote's words fill side by side (an edge filler dropped).
-        if (result.match !== "unverified") expect(result.quote, quote).not.toContain(spanWords[dropped]!);
+        // Compared word by word: "30" left out stays left out when "3:30pm" is in the passage.
+        if (result.match !== "unverified") expect(result.quote!.split(/\s+/), quote).not.toContain(spanWords[dropped]!);
       }),
       { numRuns: 400 },
     );
