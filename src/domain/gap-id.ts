@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SectionKey } from "./sections.ts";
+import { SECTION_KEYS, type SectionKey } from "./sections.ts";
 
 /** The contract fields the AE is asked for by name when no source states them (and the deal does not). */
 export const CONTRACT_FIELDS = ["contractValue", "seats", "products", "contractStart", "renewalDate"] as const;
@@ -18,24 +18,7 @@ export const CONTRACT_FIELD_LABELS: Record<ContractField, string> = {
  * A gap's id, stable across re-runs: the section key for a section the sources leave empty, and
  * `accountOverview.<field>` for a contract field no source states.
  */
-export const GapIdSchema = z.enum([
-  "accountOverview",
-  "stakeholders",
-  "whyTheyBought",
-  "successCriteria",
-  "promises",
-  "objections",
-  "politicalDynamics",
-  "competition",
-  "technicalEnvironment",
-  "redFlags",
-  "nextSteps",
-  "accountOverview.contractValue",
-  "accountOverview.seats",
-  "accountOverview.products",
-  "accountOverview.contractStart",
-  "accountOverview.renewalDate",
-]);
+export const GapIdSchema = z.enum([...SECTION_KEYS, ...CONTRACT_FIELDS.map((field) => `accountOverview.${field}` as const)]);
 export type GapId = z.infer<typeof GapIdSchema>;
 
 /** The id of the gap asking for a contract field. */
