@@ -74,7 +74,8 @@ function spanKey(c: Citation): string {
   return JSON.stringify([c.sourceId, c.charStart, c.charEnd, c.quote]);
 }
 
-function normalizeStatement(statement: string): string {
+/** A statement as the merge compares it: lower case, words only. */
+export function normalizeStatement(statement: string): string {
   return statement
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")

@@ -5,6 +5,7 @@ import type { Citation } from "../../src/domain/citation.ts";
 import type { ParsedSource } from "../../src/domain/source.ts";
 import type { GroundedCandidate } from "../../src/drafting/ground-candidates.ts";
 import { type ClaimLookups, countShared, createClaimLookups } from "../../src/drafting/claim-lookups.ts";
+import { citationsOverlap, normalizeStatement } from "../../src/drafting/merge-items.ts";
 import { absorb, continuesTurn, isSameClaim, MAX_MERGED_CITATIONS } from "../../src/drafting/same-claim-rule.ts";
 
 /** mergeItems by comparing each item with every kept item. */
@@ -35,20 +36,8 @@ function citeSameSpan(a: GroundedCandidate, b: GroundedCandidate): boolean {
   return a.citations.some((x) => x.match !== "unverified" && b.citations.some((y) => y.match !== "unverified" && citationsOverlap(x, y)));
 }
 
-/** Whether two citations share any characters of one source. */
-function citationsOverlap(a: Citation, b: Citation): boolean {
-  return a.sourceId === b.sourceId && a.charStart < b.charEnd && b.charStart < a.charEnd;
-}
-
 function sameSpan(a: Citation, b: Citation): boolean {
   return a.sourceId === b.sourceId && a.charStart === b.charStart && a.charEnd === b.charEnd && a.quote === b.quote;
-}
-
-function normalizeStatement(statement: string): string {
-  return statement
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
 
 function withoutNulls(details: Record<string, unknown>): Record<string, unknown> {
