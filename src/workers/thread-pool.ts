@@ -89,13 +89,17 @@ export class ThreadPool<Payload, Result> {
       };
       const onMessage = (reply: ThreadReply<Result>) => {
         if (reply.id !== id) return;
-        if (reply.ok) finish({ value: reply.value }, true);
+        // The deadline holds even when this thread was too busy to run the timer before the answer came: a late
+        // answer is refused the same way (the thread finished its task and stays).
+        if (performance.now() - started >= options.timeoutMs) finish({ error: options.timeoutError() }, true);
+        else if (reply.ok) finish({ value: reply.value }, true);
         else finish({ error: new AppError(reply.error) }, true);
       };
       const onError = (error: Error & { code?: string }) =>
         finish({ error: error.code === "ERR_WORKER_OUT_OF_MEMORY" ? options.memoryError() : crashed(error) }, false);
       const onExit = () => finish({ error: crashed(new Error("worker thread exited")) }, false);
       const onAbort = () => finish({ error: options.signal?.reason }, false);
+      const started = performance.now();
       const timer = setTimeout(() => finish({ error: options.timeoutError() }, false), options.timeoutMs);
       options.signal?.addEventListener("abort", onAbort, { once: true });
       slot.worker.on("message", onMessage);
