@@ -6,6 +6,7 @@ import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 import { CONTRACT_FIELD_LABELS, type ContractField } from "../domain/gap-id.ts";
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import { narrowQuote } from "./narrow-quote.ts";
+import { pickShownCitations } from "./pick-shown-citations.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /**
@@ -85,8 +86,10 @@ function renderItem(item: DraftItem): string[] {
   if (typeof checkReason === "string") lines.push(`  - _to check: ${escapeMarkdownText(checkReason)}_`);
   // File and speaker once per run of quotes from them: the header already names who said it. Quotes said at
   // the same moment share one line and one "where".
+  // The strongest few quotes in full, the rest by where only (see pickShownCitations).
+  const { shown, rest } = pickShownCitations(item);
   let previous: Citation | undefined;
-  for (const run of runsOfOneMoment(item.citations)) {
+  for (const run of shown) {
     const citation = run[0]!;
     const sameFile = previous !== undefined && previous.sourceId === citation.sourceId;
     const knownSpeaker =
@@ -94,26 +97,21 @@ function renderItem(item: DraftItem): string[] {
     lines.push(`  - ${renderCitations(run, { file: !sameFile, speaker: !knownSpeaker })}`);
     previous = run[run.length - 1];
   }
+  if (rest.length > 0) lines.push(`  - also: ${renderWhereOnly(rest)}`);
   return lines;
 }
 
-/** Consecutive verified citations of one source, speaker and timestamp in runs; a document's lines stay one a line. */
-function runsOfOneMoment(citations: Citation[]): Citation[][] {
-  const runs: Citation[][] = [];
-  for (const citation of citations) {
-    const last = runs[runs.length - 1]?.[0];
-    const sameMoment =
-      last !== undefined &&
-      last.match !== "unverified" &&
-      citation.match !== "unverified" &&
-      last.sourceId === citation.sourceId &&
-      last.speaker === citation.speaker &&
-      citation.startMs !== null &&
-      last.startMs === citation.startMs;
-    if (sameMoment) runs[runs.length - 1]!.push(citation);
-    else runs.push([citation]);
+/** Where quotes were said, each file once with its times: "email-thread.eml; pricing-call.vtt, 1:02, 1:43". */
+function renderWhereOnly(citations: Citation[]): string {
+  const byFile = new Map<string, string[]>();
+  for (const c of citations) {
+    const file = c.filename ?? c.sourceId;
+    const times = byFile.get(file) ?? [];
+    const time = c.startMs === null ? null : formatTimestamp(c.startMs);
+    if (time !== null && !times.includes(time)) times.push(time);
+    byFile.set(file, times);
   }
-  return runs;
+  return [...byFile].map(([file, times]) => [file, ...times].map(escapeMarkdownText).join(", ")).join("; ");
 }
 
 /**

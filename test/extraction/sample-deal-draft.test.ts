@@ -149,4 +149,30 @@ describe("the sample deal's offline draft", () => {
     expect(citing("he'll turn it off")[0]!.details?.refersTo).toEqual([{ pronoun: "he", name: "Vince Caruso" }]);
     expect(citing("He'll run the migration")[0]!.details).toMatchObject({ owner: "Sam Okafor" });
   });
+
+  it("cites who doubted the March 16 go-live with the promise it flags, not as a red flag of its own", () => {
+    const goLive = citing("Target go-live: March 16, 2026");
+    expect(goLive[0]!.flags).toContain("unrealistic");
+    expect(goLive[0]!.citations.map((c) => c.quote)).toEqual(
+      expect.arrayContaining(["That's six weeks.", "It's tight, I won't pretend it isn't."]),
+    );
+    expect(citing("It's tight")).toHaveLength(1);
+  });
+
+  it("keeps Ray's open questions on the relay agent apart from Vince's migration concern", () => {
+    const questions = citing("still has open questions on the relay agent");
+    expect(questions).toHaveLength(1);
+    expect(questions[0]!.citations.some((c) => c.quote.includes("migration"))).toBe(false);
+  });
+
+  it("shows at most three quote lines an item outside the account overview, the rest by where, while the JSON keeps them", () => {
+    const markdown = renderDraftMarkdown(draft);
+    const seats = citing("Quantity: 120 agent seats").find((item) => item.flags?.includes("contradiction"))!;
+    expect(seats.citations).toHaveLength(5);
+    expect(markdown).toContain("  - also: discovery-call-2026-01-13.vtt, 6:43; pricing-call-2026-01-29.vtt, 1:43\n");
+    // The account overview's lines are its facts: all shown.
+    for (const item of markdown.slice(markdown.indexOf("## Stakeholders")).split("\n\n- ").slice(1)) {
+      expect(item.split("\n").filter((line) => line.startsWith("  - “")).length).toBeLessThanOrEqual(3);
+    }
+  });
 });

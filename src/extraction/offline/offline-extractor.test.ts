@@ -181,3 +181,55 @@ describe("a seller's pitch on a call", () => {
     expect(account.map((item) => [item.details, item.evidence[0]?.quote])).toEqual([[{ field: "products", value: readBack }, readBack]]);
   });
 });
+
+describe("an answer to one of two concerns raised in one turn", () => {
+  it("answers the concern it is about, not the one raised first", async () => {
+    const thread = buildParsedSource({
+      id: "thread",
+      filename: "thread.eml",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        [
+          "Ben Carter",
+          "Our auditors say the pen test looks fine, but they still have open questions on data residency. Thanks again for the demo last week. Bigger worry: the warehouse team can't take on the barcode migration this quarter.",
+        ],
+        ["Ana Gomez", "I got it approved this morning: our services team will do the barcode migration for the warehouse at no charge."],
+      ],
+    });
+    const objections = (await extract([thread])).filter((item) => item.section === "objections");
+    const answerOf = (fragment: string) => objections.find((item) => item.evidence[0]!.quote.includes(fragment))?.details.answer;
+    expect(answerOf("data residency")).toBeNull();
+    expect(answerOf("barcode migration")).toContain("our services team will do the barcode migration");
+  });
+});
+
+describe("a dated promise someone doubts", () => {
+  it("cites the doubt and the seller's concession with the promise it flags", async () => {
+    const call = buildParsedSource({
+      id: "go-live",
+      filename: "go-live.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+        { name: "Maria Lopez", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", "If you sign this week, we'll have your warehouse team live by April 2nd."],
+        ["Ben Carter", "That's the date our old system shuts down."],
+        ["Maria Lopez", "That's three weeks. With the audit in the middle. Is that real?"],
+        ["Ana Gomez", "It's tight, I won't pretend it isn't."],
+      ],
+    });
+    const promise = citing(await extract([call]), "live by April 2nd").find((item) => item.section === "promises");
+    expect(promise?.flags).toContain("unrealistic");
+    expect(promise?.evidence.map((e) => e.quote).slice(1)).toEqual([
+      "That's three weeks.",
+      "With the audit in the middle.",
+      "Is that real?",
+      "It's tight, I won't pretend it isn't.",
+    ]);
+  });
+});

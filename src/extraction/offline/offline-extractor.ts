@@ -10,7 +10,7 @@ import { collectDealPeople, type DealPeople } from "./deal-people.ts";
 import { describeItem } from "./describe-item.ts";
 import { fillDetails, findDue } from "./item-details.ts";
 import type { ItemFacts } from "./item-facts.ts";
-import { findAnswer, findAddressee, looksDoubted } from "./read-exchange.ts";
+import { findAnswer, findAddressee, findDoubts } from "./read-exchange.ts";
 import { stakeholderDetails } from "./stakeholder-details.ts";
 
 const INFO: ExtractorInfo = { kind: "offline", model: "baton-offline-rules-2" };
@@ -95,6 +95,7 @@ function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSen
   const text = run.sentences.map((s) => s.text).join(" ");
   const answer = run.section === "objections" ? findAnswer(sentences, run.last) : null;
   const due = run.section === "promises" ? findDue(text) : null;
+  const doubts = due === null ? [] : findDoubts(sentences, run.last, due);
   const facts: ItemFacts = {
     section: run.section,
     text,
@@ -106,11 +107,12 @@ function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSen
     ...(run.kind ? { kind: run.kind } : {}),
     ...(answer ? { answer: { speaker: answer.sentence.segment.speaker, text: answer.sentence.text, resolved: answer.resolved } } : {}),
     // A dated promise that the customer or the seller calls tight right after is worth a second look.
-    ...(due !== null ? { looksUnrealistic: looksDoubted(sentences, run.last, due) } : {}),
+    ...(due !== null ? { looksUnrealistic: doubts.length > 0 } : {}),
   };
   const details = fillDetails(facts);
   const cite = (s: ClassifiedSentence): EvidenceRef => ({ sourceId: parsed.source.id, segmentId: s.segment.id, quote: s.text });
-  const evidence = [...run.sentences.map(cite), ...(answer ? [cite(answer.sentence)] : [])];
+  // Who doubted a dated promise is cited with it: the reviewer sees why it is flagged, in one item.
+  const evidence = [...run.sentences.map(cite), ...(answer ? [cite(answer.sentence)] : []), ...doubts.map(cite)];
   return {
     section: run.section,
     statement: describeItem(facts, details, parsed.source.filename),

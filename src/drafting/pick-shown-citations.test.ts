@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import type { Citation } from "../domain/citation.ts";
+import { MAX_SHOWN_LINES, pickShownCitations } from "./pick-shown-citations.ts";
+
+let offset = 0;
+const cite = (
+  sourceId: string,
+  speaker: string | null,
+  startMs: number | null,
+  quote: string,
+  match: Citation["match"] = "exact",
+): Citation => {
+  offset += 100;
+  return {
+    sourceId,
+    segmentId: "s1",
+    speaker,
+    startMs,
+    quote,
+    charStart: offset,
+    charEnd: offset + quote.length,
+    match,
+    filename: sourceId,
+  };
+};
+const quotes = (picked: { shown: Citation[][]; rest: Citation[] }) => ({
+  shown: picked.shown.map((run) => run.map((c) => c.quote)),
+  rest: picked.rest.map((c) => c.quote),
+});
+
+describe("pickShownCitations", () => {
+  it("shows every line of an item with at most MAX_SHOWN_LINES of them, quotes of one moment on one line", () => {
+    const citations = [
+      cite("call", "Ben", 1000, "one"),
+      cite("call", "Ben", 1000, "two"),
+      cite("call", "Ana", 2000, "three"),
+      cite("form", null, null, "four"),
+    ];
+    expect(MAX_SHOWN_LINES).toBe(3);
+    expect(quotes(pickShownCitations({ section: "objections", citations }))).toEqual({
+      shown: [["one", "two"], ["three"], ["four"]],
+      rest: [],
+    });
+  });
+
+  it("keeps the statement's own quote, the other speaker's answer and the latest source; lists the rest by where only", () => {
+    const citations = [
+      cite("call", "Ben", 1000, "concern"),
+      cite("call", "Ben", 2000, "more of the concern"),
+      cite("call", "Ben", 3000, "still more"),
+      cite("call", "Ana", 4000, "answer"),
+      cite("mail", "Ben", null, "raised again"),
+      cite("mail", "Ben", null, "and again"),
+    ];
+    expect(quotes(pickShownCitations({ section: "objections", citations }))).toEqual({
+      shown: [["concern"], ["answer"], ["raised again"]],
+      rest: ["more of the concern", "still more", "and again"],
+    });
+  });
+
+  it("shows one quote of each source of a contradiction, and every unverified quote", () => {
+    const citations = [
+      cite("call", "Ben", 1000, "about 150 seats"),
+      cite("call", "Ana", 2000, "150 seats"),
+      cite("form", null, null, "120 seats"),
+      cite("pricing", "Ana", 3000, "for 150 seats"),
+      cite("pricing", "Ana", 4000, "150 seats at 492"),
+      cite("call", "Ben", 5000, "made up", "unverified"),
+    ];
+    expect(quotes(pickShownCitations({ section: "redFlags", flags: ["contradiction"], citations }))).toEqual({
+      shown: [["about 150 seats"], ["120 seats"], ["for 150 seats"], ["made up"]],
+      rest: ["150 seats", "150 seats at 492"],
+    });
+  });
+
+  it("shows every line of the account overview: there the quotes are the facts", () => {
+    const citations = ["Term: 12 months", "Start: March 1", "Renewal: March 1", "Seats: 40", "Price: $500"].map((q) =>
+      cite("form", null, null, q),
+    );
+    expect(pickShownCitations({ section: "accountOverview", citations }).rest).toEqual([]);
+  });
+});

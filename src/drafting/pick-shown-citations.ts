@@ -1,0 +1,58 @@
+import type { Citation } from "../domain/citation.ts";
+import type { DraftItem } from "../domain/item.ts";
+
+/** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
+export const MAX_SHOWN_LINES = 3;
+
+/**
+ * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
+ * statement's own quote (the first line), then for a contradiction the first line of each other source (one per
+ * side), then the first line of another speaker (the answer or resolution), then the first line of the item's
+ * last source, then the earliest others, up to MAX_SHOWN_LINES. The rest are listed by where only; the JSON and
+ * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
+ * account overview's lines are its facts and are all shown.
+ */
+export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" | "section">): {
+  shown: Citation[][];
+  rest: Citation[];
+} {
+  const runs = runsOfOneMoment(item.citations);
+  const verified = runs.filter((run) => run[0]!.match !== "unverified");
+  if (verified.length <= MAX_SHOWN_LINES || item.section === "accountOverview") return { shown: runs, rest: [] };
+  const picked = new Set<Citation[]>();
+  const pick = (run: Citation[] | undefined) => {
+    if (run !== undefined && picked.size < MAX_SHOWN_LINES) picked.add(run);
+  };
+  const first = verified[0]![0]!;
+  pick(verified[0]);
+  if (item.flags?.includes("contradiction")) {
+    for (const sourceId of new Set(verified.map((run) => run[0]!.sourceId))) pick(verified.find((run) => run[0]!.sourceId === sourceId));
+  }
+  pick(verified.find((run) => run[0]!.speaker !== null && first.speaker !== null && run[0]!.speaker !== first.speaker));
+  const last = verified[verified.length - 1]![0]!.sourceId;
+  if (![...picked].some((run) => run[0]!.sourceId === last)) pick(verified.find((run) => run[0]!.sourceId === last));
+  for (const run of verified) pick(run);
+  return {
+    shown: runs.filter((run) => run[0]!.match === "unverified" || picked.has(run)),
+    rest: verified.filter((run) => !picked.has(run)).flat(),
+  };
+}
+
+/** Consecutive verified citations of one source, speaker and timestamp in runs; a document's lines stay one a line. */
+export function runsOfOneMoment(citations: Citation[]): Citation[][] {
+  const runs: Citation[][] = [];
+  for (const citation of citations) {
+    const last = runs[runs.length - 1]?.[0];
+    const sameMoment =
+      last !== undefined &&
+      last.match !== "unverified" &&
+      citation.match !== "unverified" &&
+      last.sourceId === citation.sourceId &&
+      last.speaker === citation.speaker &&
+      citation.startMs !== null &&
+      last.startMs === citation.startMs;
+    if (sameMoment) runs[runs.length - 1]!.push(citation);
+    else runs.push([citation]);
+  }
+  return runs;
+}
