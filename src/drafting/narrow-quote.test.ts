@@ -10,6 +10,21 @@ describe("narrowQuote", () => {
     expect(narrowQuote("So that thing is going away whether we like it or not.").shown).toBe(
       "that thing is going away whether we like it or not.",
     );
+    expect(narrowQuote("Realistically, we'll have your team live by March 16th.").shown).toBe("we'll have your team live by March 16th.");
+  });
+
+  it("drops a first-person frame before a colon, never a document's label or a frame holding a fact", () => {
+    expect(narrowQuote("I checked with our legal team and got it signed off: the warranty covers every scanner for three years.")).toEqual({
+      shown: "the warranty covers every scanner for three years.",
+      cut: true,
+    });
+    for (const quote of [
+      "Billing contact and signatory: Maria Lopez, Chief Financial Officer",
+      "Product: Corvala Service Desk, Enterprise plan",
+      "We can't do that: the warranty ends in March.",
+      "I talked to Maria on Monday: the budget is approved.",
+    ])
+      expect(narrowQuote(quote), quote).toEqual({ shown: quote, cut: false });
   });
 
   it("drops a lead-in clause when what follows holds the number or date", () => {

@@ -1,5 +1,9 @@
 // Words that open a spoken sentence and carry nothing of its claim ("Oh, and", "So", "I mean,").
-const LEAD_IN = /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,)\s+/i;
+const LEAD_IN = /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,|realistically,|honestly,|frankly,)\s+/i;
+// A speaker's frame before a colon ("I talked to our services lead and got it approved: Corvala's team will…"):
+// said in the first person, which a document's label ("Billing contact and signatory:") never is.
+const SPOKEN_FRAME = /^([^:]{3,120}):\s+/;
+const FIRST_PERSON = /\b(?:I|I'm|I've|we|we're|we've)\b/i;
 // Where a sentence's lead-in clause ends and its claim begins: ", and it's like eleven minutes a call". Never
 // ", but": what the claim is set against ("We've tried deal reviews, but with 28 reps…") is part of it.
 const CLAUSE_JOIN = /,\s+(?:and|so)\s+/gi;
@@ -17,13 +21,15 @@ const MIN_WORDS = 3;
 
 /**
  * What a quote line shows of a verified quote: a verbatim tail of it, cut only between words. Drops a spoken
- * lead-in ("Oh, and", "So", "I mean,") and a lead-in clause before ", and" / ", so" when what follows
+ * lead-in ("Oh, and", "So", "I mean,", "Realistically,"), a first-person frame before a colon that holds no fact
+ * ("I talked to our services lead and got it approved:"), and a lead-in clause before ", and" / ", so" when what follows
  * holds a number or a date and the clause holds no negation, modal, condition, number, date or name
  * ("They call in, my agent puts them on hold, …, and it's like eleven minutes a call" keeps "it's like eleven
  * minutes a call …"). `cut` says whether anything was dropped, for the reader's "…".
  */
 export function narrowQuote(quote: string): { shown: string; cut: boolean } {
   let shown = quote.trim();
+  shown = dropSpokenFrame(shown);
   shown = dropLeadInClause(shown);
   for (let lead = LEAD_IN.exec(shown); lead !== null; lead = LEAD_IN.exec(shown)) {
     const rest = shown.slice(lead[0].length);
@@ -31,6 +37,13 @@ export function narrowQuote(quote: string): { shown: string; cut: boolean } {
     shown = rest;
   }
   return { shown, cut: shown !== quote.trim() };
+}
+
+function dropSpokenFrame(sentence: string): string {
+  const frame = SPOKEN_FRAME.exec(sentence);
+  if (frame === null || !FIRST_PERSON.test(frame[1]!) || carriesMeaning(frame[1]!)) return sentence;
+  const rest = sentence.slice(frame[0].length);
+  return countWords(rest) < MIN_WORDS ? sentence : rest;
 }
 
 function dropLeadInClause(sentence: string): string {

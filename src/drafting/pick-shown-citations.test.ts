@@ -79,4 +79,12 @@ describe("pickShownCitations", () => {
     );
     expect(pickShownCitations({ section: "accountOverview", citations }).rest).toEqual([]);
   });
+
+  it("lists by where only a document line whose value a longer line of the item states", () => {
+    const term = cite("form", null, null, "Subscription term: 12 months, March 1, 2026 to February 28, 2027");
+    const start = cite("form", null, null, "Contract start date: March 1, 2026");
+    const renewal = cite("form", null, null, "Renewal date: March 1, 2027");
+    const picked = pickShownCitations({ section: "accountOverview", citations: [term, start, renewal] });
+    expect(quotes(picked)).toEqual({ shown: [[term.quote], [renewal.quote]], rest: [start.quote] });
+  });
 });

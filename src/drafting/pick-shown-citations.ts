@@ -7,7 +7,7 @@ export const MAX_SHOWN_LINES = 3;
 /**
  * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
  * statement's own quote (the first line), then for a contradiction the first line of each other source (one per
- * side), then the first line of another speaker (the answer or resolution), then the first line of the item's
+ * side), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
  * last source, then the earliest others, up to MAX_SHOWN_LINES. The rest are listed by where only; the JSON and
  * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
  * account overview's lines are its facts and are all shown.
@@ -16,9 +16,10 @@ export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" |
   shown: Citation[][];
   rest: Citation[];
 } {
-  const runs = runsOfOneMoment(item.citations);
+  const restated = findRestatedLines(item.citations);
+  const runs = runsOfOneMoment(item.citations.filter((c) => !restated.has(c)));
   const verified = runs.filter((run) => run[0]!.match !== "unverified");
-  if (verified.length <= MAX_SHOWN_LINES || item.section === "accountOverview") return { shown: runs, rest: [] };
+  if (verified.length <= MAX_SHOWN_LINES || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
     if (run !== undefined && picked.size < MAX_SHOWN_LINES) picked.add(run);
@@ -28,14 +29,38 @@ export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" |
   if (item.flags?.includes("contradiction")) {
     for (const sourceId of new Set(verified.map((run) => run[0]!.sourceId))) pick(verified.find((run) => run[0]!.sourceId === sourceId));
   }
-  pick(verified.find((run) => run[0]!.speaker !== null && first.speaker !== null && run[0]!.speaker !== first.speaker));
+  pick(verified.findLast((run) => run[0]!.speaker !== null && first.speaker !== null && run[0]!.speaker !== first.speaker));
   const last = verified[verified.length - 1]![0]!.sourceId;
   if (![...picked].some((run) => run[0]!.sourceId === last)) pick(verified.find((run) => run[0]!.sourceId === last));
   for (const run of verified) pick(run);
   return {
     shown: runs.filter((run) => run[0]!.match === "unverified" || picked.has(run)),
-    rest: verified.filter((run) => !picked.has(run)).flat(),
+    rest: item.citations.filter((c) => restated.has(c) || verified.some((run) => !picked.has(run) && run.includes(c))),
   };
+}
+
+// A document's "Label: value" line: "Contract start date: February 16, 2026".
+const LABELLED_LINE = /^[^:]{1,60}:\s+(.+?)\s*$/;
+
+/**
+ * A document's "Label: value" lines whose value another line of the item states inside a longer one ("Contract
+ * start date: February 16, 2026" beside "Subscription term: 12 months, February 16, 2026 to …"). Two lines with one
+ * value both stay: "Start: March 1" and "Renewal: March 1" are two facts.
+ */
+function findRestatedLines(citations: Citation[]): Set<Citation> {
+  const lines = citations.filter((c) => c.match !== "unverified" && c.speaker === null && c.startMs === null);
+  const labelledValue = (c: Citation) => LABELLED_LINE.exec(c.quote.replace(/\s+/g, " "))?.[1]?.replace(/[.;]$/, "").toLowerCase();
+  const restated = new Set<Citation>();
+  for (const line of lines) {
+    const value = labelledValue(line);
+    if (value === undefined) continue;
+    const within = (other: Citation) => {
+      const otherValue = labelledValue(other) ?? other.quote.replace(/\s+/g, " ").toLowerCase();
+      return otherValue !== value && otherValue.includes(value);
+    };
+    if (lines.some((other) => other !== line && within(other))) restated.add(line);
+  }
+  return restated;
 }
 
 /** Consecutive verified citations of one source, speaker and timestamp in runs; a document's lines stay one a line. */

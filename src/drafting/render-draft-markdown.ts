@@ -91,7 +91,12 @@ function renderItem(item: DraftItem): string[] {
   let previous: Citation | undefined;
   for (const run of shown) {
     const citation = run[0]!;
-    const sameFile = previous !== undefined && previous.sourceId === citation.sourceId;
+    // "Commitment in order-form.pdf", "Product, per order-form.pdf" already say where the first quote is from.
+    const file = citation.filename ?? citation.sourceId;
+    const sameFile =
+      previous === undefined
+        ? citation.match !== "unverified" && (statement.includes(`per ${file}`) || statement.includes(`in ${file}`))
+        : previous.sourceId === citation.sourceId;
     const knownSpeaker =
       citation.speaker !== null && ((sameFile && previous?.speaker === citation.speaker) || statement.includes(citation.speaker));
     lines.push(`  - ${renderCitations(run, { file: !sameFile, speaker: !knownSpeaker })}`);

@@ -77,8 +77,11 @@ describe("baton draft on the sample deal, offline", () => {
     expect(items.length).toBe(draft.items.length + draft.needsChecking.length);
     for (const position of items) {
       const citation = lines[position + 1] ?? "";
-      // “quote” — file, speaker, m:ss — or a marked unverified quote.
-      expect(citation, lines[position]).toMatch(/^ {2}- (“[^\n]+” — [\w.-]+\.(vtt|eml|pdf)|⚠ unverified|_provided by the AE)/);
+      // “quote” — file, speaker, m:ss — or a marked unverified quote; the file once, where the item line names it
+      // ("Product, per order-form.pdf") not again on the quote line.
+      const named = /(?:per|in) ([\w.-]+\.(?:vtt|eml|pdf))/.exec(lines[position]!)?.[1];
+      if (named !== undefined) expect(citation, lines[position]).toMatch(/^ {2}- “[^\n]+”$/);
+      else expect(citation, lines[position]).toMatch(/^ {2}- (“[^\n]+” — [\w.-]+\.(vtt|eml|pdf)|⚠ unverified|_provided by the AE)/);
     }
     const headings = lines.filter((line) => line.startsWith("## ")).length;
     expect(headings).toBeGreaterThanOrEqual(SECTION_KEYS.length);
