@@ -29,6 +29,9 @@ const FOLLOW_UP =
 const FRAME =
   /^(?:(?:okay|ok|so|and|well|right|um|uh|yeah)[,.]?\s+)*(?:here's what i can do|here's what i'm thinking(?: for next steps)?|(?:so )?next steps|(?:and )?(?:honestly )?the problem is simple|let me walk through[^.?!]*|a few other things)[.:!]?$/i;
 const MIN_WORDS = 4;
+// A sentence that only points back at what was just said as the reason ("Which is, to be fair, why we need this.").
+const POINTS_BACK_AS_REASON = /^(?:which|that)(?:'s|\s+is|\s+was)\b[^.?!]*\bwhy\b/i;
+const MAX_POINTING_WORDS = 9;
 // A reason given alone ("Because I've heard this before.") leans on the claim said before it.
 const MAX_REASON_WORDS = 6;
 const COMMERCIAL = new Set(["seats", "pricing", "contractValue"]);
@@ -45,7 +48,10 @@ export function consolidateItems(items: GroundedCandidate[], sources: ParsedSour
   let current = items.splice(0);
   current = current.flatMap((item) => {
     // "And first-contact resolution." opening "We're at 58%. I'd love 75." names what the run is about.
-    const kept = dropCitations(item, (c) => isFragment(c.quote) && (FRAME.test(c.quote.trim()) || !opensRun(item, c)));
+    const kept = dropCitations(
+      item,
+      (c) => isFragment(c.quote) && (FRAME.test(c.quote.trim()) || POINTS_BACK_AS_REASON.test(c.quote.trim()) || !opensRun(item, c)),
+    );
     return kept === null ? [] : [kept];
   });
   current = citeEachQuoteOnce(current);
@@ -69,8 +75,12 @@ function isFragment(quote: string): boolean {
   const text = quote.trim();
   if (FRAME.test(text)) return true;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  // "We will.", "Is that real?", "Because I've heard this before.": nothing the AE can act on without the turn around them.
-  const leansBack = words.length < MIN_WORDS || (words.length <= MAX_REASON_WORDS && /^(?:because|'cause|cause)\b/i.test(text));
+  // "We will.", "Is that real?", "Because I've heard this before.", "Which is why we need this.": nothing the AE can
+  // act on without the turn around them.
+  const leansBack =
+    words.length < MIN_WORDS ||
+    (words.length <= MAX_REASON_WORDS && /^(?:because|'cause|cause)\b/i.test(text)) ||
+    (words.length <= MAX_POINTING_WORDS && POINTS_BACK_AS_REASON.test(text));
   if (!leansBack) return false;
   return !/\d/.test(replaceNumberWords(text)) && !/\b[A-Z][a-z]+\b/.test(text.replace(/^\S+/, ""));
 }

@@ -83,6 +83,7 @@ describe("the sample deal's offline draft", () => {
       }
     }
     expect(citing("Because I've heard this before.")).toEqual([]);
+    expect(citing("Which is, to be fair, why we need this.")).toEqual([]);
   });
 
   it("has no item that is only “We will.” or “Is that real?”", () => {

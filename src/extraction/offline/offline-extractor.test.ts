@@ -233,3 +233,27 @@ describe("a dated promise someone doubts", () => {
     ]);
   });
 });
+
+describe("a sentence that only points back as the reason", () => {
+  it("is not cited: the claim it points at is", async () => {
+    const call = buildParsedSource({
+      id: "reason",
+      filename: "reason.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ben Carter", "Ben Carter, Director of Support at Northwind."],
+        ["Ana Gomez", "What's driving this now?"],
+        ["Ben Carter", "Our call volume doubled since the spring and we froze hiring."],
+        ["Ana Gomez", "That sounds hard."],
+        ["Ben Carter", "Which is, honestly, why we need this. We can't hire our way out of the call volume."],
+      ],
+    });
+    const draft = await createDraft([call], { extractor: createOfflineExtractor(), now: () => new Date(0) });
+    const quotes = draft.items.flatMap((item) => item.citations.map((c) => c.quote));
+    expect(quotes).toContain("We can't hire our way out of the call volume.");
+    expect(quotes).not.toContain("Which is, honestly, why we need this.");
+  });
+});
