@@ -25,9 +25,10 @@ describe("the sample deal's offline draft", () => {
   it("is shorter than before: at most 60 items and fewer words than its sources' 2.1 words per source word", () => {
     const measures = measureDraft(draft, sources);
     // Measured 138 items and 2.12 words per source word before issue 10, 71 and 1.00 after round 1, 68 and 0.88
-    // after round 2, 60 and 0.81 after round 3, 0.78 after round 4; the target for words is 0.6.
+    // after round 2, 60 and 0.81 after round 3, 0.78 after round 4, 0.73 after round 5 (three quote lines an item,
+    // the rest by where); the target for words is 0.6.
     expect(measures.items).toBeLessThanOrEqual(60);
-    expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.79);
+    expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.74);
   });
 
   it("shows the telling part of a quote, marked “…”, while the JSON keeps the whole sentence", () => {
