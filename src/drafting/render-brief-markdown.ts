@@ -1,5 +1,6 @@
-import { escapeMarkdownText } from "./escape-markdown-text.ts";
+import { describeBasis, inline, renderReferences } from "./brief-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
+import { renderOpening } from "./render-brief-opening.ts";
 import { narrowQuote } from "./narrow-quote.ts";
 import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
@@ -15,20 +16,13 @@ export function renderBriefMarkdown(brief: Brief): string {
     "",
   );
 
-  if (brief.summary) lines.push(...renderSummary(brief.summary, indexItems(brief)));
-  lines.push("## Confirm with the customer", "");
-  if (brief.confirm.opener) lines.push(`Open the kickoff with: _${inline(brief.confirm.opener)}_`, "");
-  else lines.push("_The handoff says neither what they want nor what success looks like: ask both._", "");
-  section(lines, "### What they want", brief.confirm.whatTheyWant, (i) => renderItem(i));
-  // What they bought is in the opening sentence, cited by its markers: the account's list shows the rest.
-  const bought = new Set(brief.summary?.parts.filter((p) => p.part === "bought").map((p) => p.cites) ?? []);
-  section(
-    lines,
-    "### For whom (the account)",
-    brief.confirm.forWhom.filter((i) => !bought.has(i.itemId)),
-    (i) => renderItem(i),
-  );
-  section(lines, "### What success looks like", brief.confirm.successLooksLike, (i) => renderItem(i));
+  const opening = renderOpening(brief, indexItems(brief));
+  lines.push(...opening.summary, "## Confirm with the customer", "", ...opening.opener);
+  // What the two sentences above quote is cited by their markers: the lists show the rest.
+  const notAbove = (items: BriefItem[]) => items.filter((i) => !opening.shownAbove.has(i.itemId));
+  section(lines, "### What they want", notAbove(brief.confirm.whatTheyWant), (i) => renderItem(i));
+  section(lines, "### For whom (the account)", notAbove(brief.confirm.forWhom), (i) => renderItem(fullestFirst(i)));
+  section(lines, "### What success looks like", notAbove(brief.confirm.successLooksLike), (i) => renderItem(i));
 
   section(lines, "## Promises to honour", brief.promises, (p) =>
     renderItem(
@@ -42,7 +36,7 @@ export function renderBriefMarkdown(brief: Brief): string {
         ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
       ],
       // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
-      { label: true, cut: false },
+      { label: true, cut: false, due: p.due },
     ),
   );
   lines.push("## Stakeholders", "");
@@ -59,10 +53,14 @@ export function renderBriefMarkdown(brief: Brief): string {
   );
 
   section(lines, "## Next steps and open items", brief.nextSteps, (n) =>
-    renderItem(n, [
-      ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
-      ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
-    ]),
+    renderItem(
+      n,
+      [
+        ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
+        ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
+      ],
+      { label: true, due: n.due },
+    ),
   );
 
   lines.push("## Open questions", "");
@@ -144,6 +142,16 @@ function withoutPerson(statement: string, person: BriefStakeholder): string {
   return rest;
 }
 
+/**
+ * An account item with its fullest line first: of the order form's contract dates the term ("12 months, February
+ * 16, 2026 to February 15, 2027") tells the CSM more than the order date, so the line shows it.
+ */
+function fullestFirst(item: BriefItem): BriefItem {
+  const facts = (quote: string) =>
+    quote.match(/\d+(?:[.,]\d+)*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi)?.length ?? 0;
+  return { ...item, citations: [...item.citations].sort((a, b) => facts(b.quote) - facts(a.quote)) };
+}
+
 /** Whether a risk's "involves …" names only people its statement, quotes or speakers already name. */
 function namesOnlyWhatLineShows(risk: BriefRisk): boolean {
   const involves = /^involves (.+)$/.exec(risk.detail ?? "");
@@ -186,7 +194,7 @@ function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
 function renderItem(
   item: BriefItem,
   facts: string[] = [],
-  options: { label: boolean; person?: string | null; cut?: boolean } = { label: true },
+  options: { label: boolean; person?: string | null; cut?: boolean; due?: string | null } = { label: true },
 ): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
@@ -194,7 +202,7 @@ function renderItem(
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
-  const shown = quoting ? (options.label ? `${label}: ${words}` : words) : item.statement;
+  const shown = quoting ? (options.label ? `${withoutSaidDue(label, options.due ?? null, words)}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
   const where = references === "" ? "" : ` — ${references}`;
@@ -204,28 +212,18 @@ function renderItem(
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   if (first !== undefined && !quoting) {
     lines.push(`  - ${renderCitation(first, options.person ?? null)}`);
-    if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown)}`);
+    if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown, { speakers: false })}`);
   }
   return lines;
 }
 
-/** Where quotes were said, file named once per run: "call.vtt, Nate Brennan, 1:14, 2:13; order-form.pdf". */
-function renderReferences(citations: BriefCitation[], statement: string): string {
-  const runs: string[] = [];
-  let previous: BriefCitation | undefined;
-  for (const c of citations) {
-    const sameFile = previous?.file === c.file;
-    const speaker =
-      c.speaker !== null && !statement.includes(c.speaker) && !(sameFile && previous?.speaker === c.speaker) ? c.speaker : null;
-    const time = sameFile && previous?.time === c.time ? null : c.time;
-    // "Commitment in order-form.pdf" already names the file.
-    const file = sameFile || statement.includes(`in ${c.file}`) || statement.includes(`per ${c.file}`) ? null : c.file;
-    const parts = [file, speaker, time].filter((p): p is string => p !== null).map(inline);
-    const match = c.match === "exact" ? "" : ` (${c.match} match)`;
-    if (parts.length > 0 || match !== "") runs.push(`${sameFile ? ", " : runs.length > 0 ? "; " : ""}${parts.join(", ")}${match}`);
-    previous = c;
-  }
-  return runs.join("");
+/**
+ * A label without the due date its quote says ("Dana Whitlock committed (due Monday)" over "…with you on Monday"),
+ * so the date is read once, in the speaker's words.
+ */
+function withoutSaidDue(label: string, due: string | null, words: string): string {
+  if (due === null || !words.toLowerCase().includes(due.toLowerCase())) return label;
+  return label.replace(` (due ${due})`, "").replace(`, due ${due}`, "");
 }
 
 /** A statement without its quotations: the label an item is known by where it is shown in full elsewhere. */
@@ -238,37 +236,12 @@ function labelOf(statement: string): string {
   return label === "" ? statement : label;
 }
 
-function renderSummary(summary: NonNullable<Brief["summary"]>, byId: Map<string, BriefItem>): string[] {
-  const lines = [`**In one sentence:** ${inline(summary.text)}`, ""];
-  // The sentence quotes the words; each marker says where they were said.
-  // The sentence names who said each quote: a marker says only where, and markers said in one place share it
-  // ("[1, 2] order-form.pdf").
-  const sources: { markers: number[]; where: string }[] = [];
-  for (const part of summary.parts) {
-    const citations = byId.get(part.cites)?.citations ?? [];
-    if (citations.length === 0) continue;
-    const where = renderReferences(citations.slice(0, 1), summary.text);
-    const last = sources[sources.length - 1];
-    if (last?.where === where) last.markers.push(part.marker);
-    else sources.push({ markers: [part.marker], where });
-  }
-  if (sources.length > 0) lines.splice(1, 0, `_${sources.map((s) => `[${s.markers.join(", ")}] ${s.where}`).join(" · ")}_`);
-  return lines;
-}
-
 const RISK_WORDS: Record<BriefRisk["reason"], string> = {
   redFlag: "a red flag",
   contradiction: "a contradiction",
   unresolvedObjection: "an open objection",
   politicalDynamics: "political dynamics",
 };
-
-function describeBasis(item: BriefItem): string {
-  if (item.basis === "approved") return "";
-  // Not reviewed is what a draft's item is unless it says otherwise: "DRAFT" alone says it.
-  const review = item.reviewStatus === "approved" ? " · checked by the AE" : item.reviewStatus === "edited" ? " · edited by the AE" : "";
-  return ` _[DRAFT${review}]_`;
-}
 
 /** A quote and where it was said; the speaker is left out under their own name (`person`). */
 function renderCitation(citation: BriefCitation, person: string | null = null): string {
@@ -293,9 +266,4 @@ function describeDue(m: BriefMilestone): string {
 function describeState(m: BriefMilestone): string {
   const state = m.state === "done" ? `done ${m.doneAt ?? ""}${m.late ? " (late)" : ""}` : m.state === "overdue" ? "**overdue**" : m.state;
   return m.tracked || m.state === "done" ? state : `${state} (not recorded in Baton)`;
-}
-
-/** Item text on one line, inert as Markdown (see escapeMarkdownText), with table pipes escaped too. */
-function inline(text: string): string {
-  return escapeMarkdownText(text).replace(/\|/g, "\\|");
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Brief } from "../../src/drafting/brief.ts";
 import { buildBrief } from "../../src/drafting/build-brief.ts";
+import { tellingQuote } from "../../src/drafting/build-brief-summary.ts";
 import { createDraft } from "../../src/drafting/create-draft.ts";
 import { renderBriefMarkdown } from "../../src/drafting/render-brief-markdown.ts";
 import type { ParsedSource } from "../../src/domain/source.ts";
@@ -84,6 +85,39 @@ describe("the sample deal's brief", () => {
       /\*\*In one sentence:\*\* Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats/,
     );
     expect(markdown).toContain("_[1, 2] order-form.pdf · [3] discovery-call-2026-01-13.vtt, 2:13 · ");
+  });
+
+  it("cites the opener's quotes by markers instead of listing their items again, each confirm quote shown once", () => {
+    const markdown = renderBriefMarkdown(brief);
+    expect(markdown).toContain("“it's like eleven minutes a call just to tell them it's running late” \\[5\\], for Kestrel Ridge Freight");
+    expect(markdown).toContain("“We're at like fifty-eight percent” “I'd love seventy-five” \\[7\\]. Is that right?_");
+    expect(markdown).toContain(
+      "_[5] discovery-call-2026-01-13.vtt, Nate Brennan, 1:14 · [6] discovery-call-2026-01-13.vtt, Nate Brennan, 7:22",
+    );
+    expect(markdown).toMatch(/· \[7\] discovery-call-2026-01-13\.vtt, Keisha Dunmore, 7:33_ _\[DRAFT\]_\n/);
+    for (const item of [...brief.confirm.whatTheyWant, ...brief.confirm.successLooksLike]) {
+      expect(markdown.split(tellingQuote(item.citations)).length - 1, item.statement).toBe(1);
+    }
+  });
+
+  it("says a date once, in the speaker's words, and names the speaker only of the quote shown", () => {
+    const markdown = renderBriefMarkdown(brief);
+    expect(markdown).toContain(
+      "- Dana Whitlock committed: “Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday”",
+    );
+    expect(markdown).toContain(
+      "- Sam Okafor, per Dana Whitlock: “Sam will send a draft project plan with the March 16 go-live milestones by February 11”",
+    );
+    expect(markdown).not.toMatch(/\(due [^)]*\)|, due [A-Z]/);
+    expect(markdown).toContain("— discovery-call-2026-01-13.vtt, 4:08, 8:31, 8:37 · to: Ray Tanaka");
+    expect(markdown).toContain("— pricing-call-2026-01-29.vtt, 2:41, 2:48, 2:51");
+  });
+
+  it("shows the subscription term, not the order date, as the account's contract dates", () => {
+    const markdown = renderBriefMarkdown(brief);
+    const account = markdown.slice(markdown.indexOf("### For whom"), markdown.indexOf("### What success looks like"));
+    expect(account).toContain("“Subscription term: 12 months, February 16, 2026 to February 15, 2027”");
+    expect(account).not.toContain("Order date");
   });
 
   it("is shorter than its sources: at most 0.62 words of brief per source word (2.8 before issue 10; the target is 0.5)", () => {
