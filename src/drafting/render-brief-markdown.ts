@@ -2,7 +2,7 @@ import { describeBasis, inline, renderReferences } from "./brief-markdown-text.t
 import { tellingQuote } from "./build-brief-summary.ts";
 import { renderOpening } from "./render-brief-opening.ts";
 import { narrowQuote } from "./narrow-quote.ts";
-import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
+import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -42,15 +42,9 @@ export function renderBriefMarkdown(brief: Brief): string {
   lines.push("## Stakeholders", "");
   if (brief.stakeholders.length === 0) lines.push("_Nothing in the handoff._", "");
   for (const person of brief.stakeholders) lines.push(...renderStakeholder(person), "");
-  section(lines, "## Risks to watch", brief.risks, (r) =>
-    renderItem(r, [
-      ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
-      // A contradiction is always high severity: its flag says so.
-      ...(r.severity && !r.flags.includes("contradiction") ? [`${r.severity} severity`] : []),
-      // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
-      ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
-    ]),
-  );
+  lines.push("## Risks to watch", "");
+  if (brief.risks.length === 0) lines.push("_Nothing in the handoff._", "");
+  else lines.push(...renderRisks(brief.risks), "");
 
   section(lines, "## Next steps and open items", brief.nextSteps, (n) =>
     renderItem(
@@ -72,8 +66,10 @@ export function renderBriefMarkdown(brief: Brief): string {
   }
   lines.push("");
 
+  // One line per part of the meeting: its points are guidance, the facts are the items above.
   lines.push("## Kickoff agenda", "");
-  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(...renderAgendaSection(i + 1, part));
+  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(`${i + 1}. **${part.title}:** ${part.points.map(inline).join(" ")}`);
+  lines.push("");
 
   const email = brief.introEmail;
   lines.push(`## Warm introduction email (for the AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
@@ -143,6 +139,29 @@ function withoutPerson(statement: string, person: BriefStakeholder): string {
 }
 
 /**
+ * The risks, most severe first, then the objections answered with no push-back, one line each under one heading
+ * line: who raised it (the speaker of the first time given), their words, and where (the answer is the later time).
+ */
+function renderRisks(risks: BriefRisk[]): string[] {
+  const answered = risks.filter((r) => r.objectionStatus === "answered");
+  const lines = risks.filter((r) => !answered.includes(r)).flatMap((r) => renderItem(r, riskFacts(r)));
+  if (answered.length === 0) return lines;
+  lines.push("- Raised and answered; watch for them coming back:");
+  for (const r of answered) lines.push(...renderItem(r, riskFacts(r), { label: "speaker" }).map((line) => `  ${line}`));
+  return lines;
+}
+
+function riskFacts(r: BriefRisk): string[] {
+  return [
+    ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
+    // A contradiction is always high severity: its flag says so.
+    ...(r.severity && !r.flags.includes("contradiction") ? [`${r.severity} severity`] : []),
+    // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
+    ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
+  ];
+}
+
+/**
  * An account item with its fullest line first: of the order form's contract dates the term ("12 months, February
  * 16, 2026 to February 15, 2027") tells the CSM more than the order date, so the line shows it.
  */
@@ -174,14 +193,6 @@ function indexItems(brief: Brief): Map<string, BriefItem> {
   return new Map(all.map((item) => [item.itemId, item]));
 }
 
-function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
-  const lines = [`### ${n}. ${part.title}`, ""];
-  // The items are shown in full above, under the section each point names.
-  for (const point of part.points) lines.push(`- ${inline(point)}`);
-  lines.push("");
-  return lines;
-}
-
 /**
  * One item: its statement (a statement made of quotes shows its label and the telling clause of the first),
  * the first quote in full when the statement does not hold it, and where every other quote was said.
@@ -194,7 +205,8 @@ function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
 function renderItem(
   item: BriefItem,
   facts: string[] = [],
-  options: { label: boolean; person?: string | null; cut?: boolean; due?: string | null } = { label: true },
+  // label "speaker": the first quote's speaker stands for the statement's label ("Ray Tanaka: “…”").
+  options: { label: boolean | "speaker"; person?: string | null; cut?: boolean; due?: string | null } = { label: true },
 ): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
@@ -202,7 +214,8 @@ function renderItem(
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
-  const shown = quoting ? (options.label ? `${withoutSaidDue(label, options.due ?? null, words)}: ${words}` : words) : item.statement;
+  const lead = options.label === "speaker" ? first?.speaker : options.label ? withoutSaidDue(label, options.due ?? null, words) : null;
+  const shown = quoting ? (lead ? `${lead}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
   const where = references === "" ? "" : ` — ${references}`;

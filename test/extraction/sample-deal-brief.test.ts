@@ -57,12 +57,14 @@ describe("the sample deal's brief", () => {
     expect(markdown).toContain("  - runs one of our service pods out of Boise _[DRAFT]_");
   });
 
-  it("names the customer side's roles in words on the kickoff agenda, never as role keys", () => {
-    const contacts = brief.kickoffAgenda.find((section) => section.key === "contacts")!;
-    const customerSide = contacts.points.find((point) => point.startsWith("Customer side:"))!;
-    expect(customerSide).toContain("Ray Tanaka (Director of IT, technical contact");
-    expect(customerSide).toContain("executive sponsor");
-    expect(customerSide).not.toMatch(/technicalContact|executiveSponsor|economicBuyer/);
+  it("names roles in words under Stakeholders, and the kickoff agenda points there instead of listing the people again", () => {
+    const markdown = renderBriefMarkdown(brief);
+    expect(markdown).toContain("- **Ray Tanaka**, Director of IT · technical contact\n");
+    expect(markdown).toContain("- **Elaine Kovac**, COO · executive sponsor · supportive\n");
+    const agenda = markdown.slice(markdown.indexOf("## Kickoff agenda"), markdown.indexOf("## Warm introduction email"));
+    expect(agenda).toContain("Customer side: confirm each stakeholder's role.");
+    expect(agenda).not.toContain("Ray Tanaka");
+    expect(markdown).not.toMatch(/technicalContact|executiveSponsor|economicBuyer/);
   });
 
   it("keeps what was promised and when: no quote cut before its number or date, no empty “where”", () => {
@@ -111,6 +113,24 @@ describe("the sample deal's brief", () => {
     expect(markdown).not.toMatch(/\(due [^)]*\)|, due [A-Z]/);
     expect(markdown).toContain("— discovery-call-2026-01-13.vtt, 4:08, 8:31, 8:37 · to: Ray Tanaka");
     expect(markdown).toContain("— pricing-call-2026-01-29.vtt, 2:41, 2:48, 2:51");
+  });
+
+  it("lists the risks with their severity, then each objection answered with no push-back on one line under one heading", () => {
+    const markdown = renderBriefMarkdown(brief);
+    const risks = markdown.slice(markdown.indexOf("## Risks to watch"), markdown.indexOf("## Next steps"));
+    expect(brief.risks.filter((r) => r.objectionStatus === "answered")).toHaveLength(5);
+    expect(risks).toContain(
+      "- Organisation risk, per Elaine Kovac: “I'm retiring at the end of April” — pricing-call-2026-01-29.vtt, 2:11 · high severity",
+    );
+    expect(risks).toMatch(
+      /- Concern from Gloria Mendez: “We budgeted eighty thousand.*” — pricing-call-2026-01-29\.vtt, 0:18 · open _\[DRAFT\]_\n/,
+    );
+    expect(risks).toContain(
+      "- Raised and answered; watch for them coming back:\n" +
+        "  - Ray Tanaka: “If it doesn't do SAML with Okta, it's a non-starter” — discovery-call-2026-01-13.vtt, 3:09, 3:28 _[DRAFT]_\n",
+    );
+    // Every risk shown once, each line of a draft's item marked: a line of its own, or one under the answered heading.
+    expect(risks.split("\n").filter((line) => line.endsWith("_[DRAFT]_"))).toHaveLength(brief.risks.length);
   });
 
   it("shows the subscription term, not the order date, as the account's contract dates", () => {
