@@ -19,10 +19,13 @@ export function renderBriefMarkdown(brief: Brief): string {
   const opening = renderOpening(brief, indexItems(brief));
   lines.push(...opening.summary, "## Confirm with the customer", "", ...opening.opener);
   // What the two sentences above quote is cited by their markers: the lists show the rest.
-  const notAbove = (items: BriefItem[]) => items.filter((i) => !opening.shownAbove.has(i.itemId));
-  section(lines, "### What they want", notAbove(brief.confirm.whatTheyWant), (i) => renderItem(i));
-  section(lines, "### For whom (the account)", notAbove(brief.confirm.forWhom), (i) => renderItem(fullestFirst(i)));
-  section(lines, "### What success looks like", notAbove(brief.confirm.successLooksLike), (i) => renderItem(i));
+  const confirmList = (heading: string, items: BriefItem[], render = (i: BriefItem) => renderItem(i)) => {
+    const rest = items.filter((i) => !opening.shownAbove.has(i.itemId));
+    section(lines, heading, rest, render, items.length > 0 ? "_Quoted above._" : undefined);
+  };
+  confirmList("### What they want", brief.confirm.whatTheyWant);
+  confirmList("### For whom (the account)", brief.confirm.forWhom, (i) => renderItem(fullestFirst(i)));
+  confirmList("### What success looks like", brief.confirm.successLooksLike);
 
   section(lines, "## Promises to honour", brief.promises, (p) =>
     renderItem(
@@ -89,9 +92,15 @@ export function renderBriefMarkdown(brief: Brief): string {
   return `${lines.join("\n")}\n`;
 }
 
-function section<T extends BriefItem>(lines: string[], heading: string, items: T[], render: (item: T) => string[]): void {
+function section<T extends BriefItem>(
+  lines: string[],
+  heading: string,
+  items: T[],
+  render: (item: T) => string[],
+  empty = "_Nothing in the handoff._",
+): void {
   lines.push(heading, "");
-  if (items.length === 0) lines.push("_Nothing in the handoff._", "");
+  if (items.length === 0) lines.push(empty, "");
   for (const item of items) lines.push(...render(item));
   if (items.length > 0) lines.push("");
 }
