@@ -89,7 +89,11 @@ export type BriefRisk = BriefItem & {
   alsoListedAs: RiskReason[];
   severity: "high" | "medium" | "low" | null;
   detail: string | null;
+  /** An objection's status as read from what followed it ("answered": answered, no push-back); null for other risks. */
+  objectionStatus: ObjectionStatus | null;
 };
+
+export type ObjectionStatus = "open" | "answered" | "answeredNotAccepted";
 
 export type BriefOpenQuestion = {
   section: SectionKey;

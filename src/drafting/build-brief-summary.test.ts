@@ -25,6 +25,7 @@ function risk(source: BriefSourceItem, reason: BriefRisk["reason"], flags: strin
     alsoListedAs: [],
     severity: "high",
     detail: null,
+    objectionStatus: null,
   };
 }
 

@@ -246,8 +246,10 @@ describe("buildBrief", () => {
     const brief = buildBrief(input(SAMPLE));
     expect(brief.kickoffAgenda.map((s) => s.key)).toEqual(["goals", "timeline", "contacts", "nextSteps", "successCriteria"]);
     const contacts = brief.kickoffAgenda.find((s) => s.key === "contacts")!;
-    expect(contacts.points.join(" ")).toContain("Sam Okafor (customer success manager, sam@vendor.test)");
-    expect(contacts.points.join(" ")).toContain("Nate Brennan (Director of Customer Service, champion, supportive)");
+    expect(contacts.points.join(" ")).toContain("Sam Okafor (CSM, sam@vendor.test)");
+    // Who is who is the stakeholder list's: the agenda points to it instead of listing the people again.
+    expect(contacts.points).toContain("Customer side: confirm each stakeholder's role.");
+    expect(contacts.points.join(" ")).not.toContain("Nate Brennan");
     const timeline = brief.kickoffAgenda.find((s) => s.key === "timeline")!;
     expect(timeline.itemIds).toEqual([SAMPLE[3]!.id]);
     expect(brief.kickoffAgenda.find((s) => s.key === "nextSteps")!.itemIds).toEqual([SAMPLE[4]!.id]);
@@ -272,12 +274,23 @@ describe("buildBrief", () => {
     expect(email.body).toMatch(/^Hi Nate,/);
     expect(email.body).toContain("I'd like to introduce Sam Okafor (sam@vendor.test)");
     expect(email.body).toContain("Sam already knows the story");
-    expect(email.body).toContain("Sam will also be working with Ray Tanaka.");
+    expect(email.body).toContain("Sam will also be working with Ray.");
     expect(email.body).toContain("Sam will lead the kickoff on 2026-02-17.");
     expect(email.body).toMatch(/Dana Whitlock$/);
     // Nothing the items say about the customer's business leaks into a customer-facing email.
     expect(email.body).not.toMatch(/late shipments|eleven minutes|16 March|unrealistic/);
-    expect(email.notesForAe).toContain("Nate Brennan's contact preference: text for anything quick");
+    // The preference is the AE's own knowledge and shown under Nate in the brief: the notes do not repeat it.
+    expect(email.notesForAe.join(" ")).not.toContain("text for anything quick");
+  });
+
+  it("calls the addressee's colleagues by first name, in full when two share one", () => {
+    const items = [
+      ...SAMPLE,
+      item("stakeholders", "Ray runs IT.", { details: { name: "Ray Tanaka", role: "technicalContact" } }),
+      item("stakeholders", "Ray runs the terminals.", { details: { name: "Ray Olsen", role: "endUser" } }),
+      item("stakeholders", "Gloria signs.", { details: { name: "Gloria Mendez", role: "economicBuyer" } }),
+    ];
+    expect(buildBrief(input(items)).introEmail.body).toContain("Sam will also be working with Ray Tanaka, Ray Olsen and Gloria.");
   });
 
   it("leaves visible blanks in the email when the CSM or the contacts are unknown", () => {

@@ -80,7 +80,6 @@ export function buildBrief(input: BriefInput): Brief {
       ae: input.ae,
       csm: input.csm,
       closeDate: input.deal.closeDate,
-      kickoffScheduledFor,
     }),
     introEmail: draftIntroEmail({
       account: input.deal.account,

@@ -1,7 +1,6 @@
 import type { BriefAgendaSection, BriefPerson, BriefSourceItem, BriefStakeholder } from "./brief.ts";
 import { detailText, inSection } from "./brief-items.ts";
 import { milestoneDueBy } from "./build-handoff-timeline.ts";
-import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 type AgendaInput = {
   items: BriefSourceItem[];
@@ -9,7 +8,6 @@ type AgendaInput = {
   ae: BriefPerson | null;
   csm: BriefPerson | null;
   closeDate: string | null;
-  kickoffScheduledFor: string | null;
 };
 
 const CONTRACT_DATE_FIELDS = new Set(["contractStart", "renewalDate", "signatureDate"]);
@@ -37,11 +35,9 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
       title: "Goals and first milestones",
       points: [
         why.length > 0
-          ? "Restate why they bought, in their words, and agree the goals."
+          ? "Read the opener back and agree the goals."
           : "The handoff does not say why they bought: ask, then agree the goals.",
-        firstWins.length > 0
-          ? "Agree dates for the first milestones (the 30-day goals below)."
-          : "Agree the first milestone and the first early win, with dates.",
+        firstWins.length > 0 ? "Set dates for the 30-day goals." : "Agree the first milestone and the first early win, with dates.",
       ],
       itemIds: ids([...why, ...firstWins]),
     },
@@ -56,10 +52,11 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
       title: "Contacts on both sides",
       points: [
         `Our side: ${describeTeam(input.ae, input.csm)}.`,
-        named.length > 0
-          ? `Customer side: ${named.map(describeStakeholder).join("; ")}.`
+        // Who is who is the stakeholder list's: the agenda does not list them again.
+        named.length === input.stakeholders.length && named.length > 0
+          ? "Customer side: confirm each stakeholder's role."
           : input.stakeholders.length > 0
-            ? "Customer side: see the stakeholder items below; confirm each person's name, title and role."
+            ? "Customer side: confirm each stakeholder's name, title and role."
             : "Customer side: the handoff names no stakeholders; ask who the champion, the economic buyer and the technical contact are.",
       ],
       itemIds: input.stakeholders.flatMap((person) => person.items.map((item) => item.itemId)),
@@ -69,9 +66,9 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
       title: "What happens next",
       points: [
         nextSteps.length > 0
-          ? "Walk through each open item and confirm its owner and due date."
+          ? "Confirm each next step's owner and due date."
           : "The handoff lists no next steps: agree the implementation plan, training and action items with owners and dates.",
-        ...(ownerless > 0 ? [`${ownerless} open item(s) have no named owner: assign one.`] : []),
+        ...(ownerless === 1 ? ["One has no owner: assign one."] : ownerless > 1 ? [`${ownerless} have no owner: assign them.`] : []),
       ],
       itemIds: ids(nextSteps),
     },
@@ -80,7 +77,7 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
       title: "Success criteria confirmed",
       points: [
         success.length > 0
-          ? "Read each criterion back and get the customer's confirmation; write down any change."
+          ? "Read each criterion back; write down any change."
           : "The handoff has no success criteria: ask what success looks like at 30 and 90 days and which metrics they will measure.",
       ],
       itemIds: ids(success),
@@ -90,22 +87,12 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
 
 function timelinePoints(input: AgendaInput): string[] {
   if (input.closeDate === null) return ["The deal has no close date: agree the onboarding dates with the customer."];
-  const kickoffBy = milestoneDueBy(input.closeDate, "kickoff");
-  const checkIn = milestoneDueBy(input.closeDate, "checkIn");
-  return [
-    `Closed ${input.closeDate}; kickoff due by ${kickoffBy}${input.kickoffScheduledFor ? ` (scheduled for ${input.kickoffScheduledFor})` : ""}.`,
-    `AE check-in on onboarding progress on ${checkIn}.`,
-    "Confirm the go-live and any dated commitments below.",
-  ];
+  // When the kickoff is due and held is the handoff timeline's: the meeting itself agrees what comes after.
+  return ["Confirm the go-live and the dated promises.", `The AE checks in on ${milestoneDueBy(input.closeDate, "checkIn")}.`];
 }
 
 function describeTeam(ae: BriefPerson | null, csm: BriefPerson | null): string {
-  const aeText = ae ? `${ae.name} (account executive, ${ae.email})` : "the account executive";
-  const csmText = csm ? `${csm.name} (customer success manager, ${csm.email})` : "no CSM assigned yet";
+  const aeText = ae ? `${ae.name} (AE, ${ae.email})` : "the AE";
+  const csmText = csm ? `${csm.name} (CSM, ${csm.email})` : "no CSM assigned yet";
   return `${aeText}; ${csmText}`;
-}
-
-function describeStakeholder(s: BriefStakeholder): string {
-  const facts = [s.title, roleWords(s.role), s.stance === "unknown" ? null : s.stance].filter((f): f is string => f !== null);
-  return facts.length > 0 ? `${s.name} (${facts.join(", ")})` : `${s.name}`;
 }

@@ -1,4 +1,4 @@
-import type { BriefItem, BriefRisk, BriefSourceItem, RiskReason } from "./brief.ts";
+import type { BriefItem, BriefRisk, BriefSourceItem, ObjectionStatus, RiskReason } from "./brief.ts";
 import { detailList, detailText } from "./brief-items.ts";
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
@@ -19,7 +19,14 @@ export function collectRisks(items: BriefSourceItem[], view: (item: BriefSourceI
     const quoted = detail !== null && (item.statement.includes(detail) || item.citations.some((c) => detail.includes(c.quote)));
     // "The sources disagree on the seat count" already says what a contradiction's detail would.
     const shownDetail = quoted || item.flags?.includes("contradiction") ? null : detail;
-    candidates.push({ ...view(item), reason, alsoListedAs: [], severity: readSeverity(item), detail: shownDetail });
+    candidates.push({
+      ...view(item),
+      reason,
+      alsoListedAs: [],
+      severity: readSeverity(item),
+      detail: shownDetail,
+      objectionStatus: reason === "unresolvedObjection" ? readObjectionStatus(item) : null,
+    });
   }
   const rank = (risk: BriefRisk) => REASON_ORDER[risk.reason] * 10 + (risk.severity === null ? 3 : SEVERITY_ORDER[risk.severity]);
   // Array.prototype.sort is stable: risks of equal rank keep the document's order.
@@ -73,6 +80,11 @@ const STATUS_WORDS: Record<string, string> = {
   answered: "answered",
   answeredNotAccepted: "answered, not accepted",
 };
+
+function readObjectionStatus(item: BriefSourceItem): ObjectionStatus | null {
+  const value = detailText(item, "status");
+  return value === "open" || value === "answered" || value === "answeredNotAccepted" ? value : null;
+}
 
 function readSeverity(item: BriefSourceItem): BriefRisk["severity"] {
   const value = detailText(item, "severity");

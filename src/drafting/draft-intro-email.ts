@@ -41,7 +41,7 @@ export function draftIntroEmail(input: IntroEmailInput): BriefIntroEmail {
       `your customer success manager from here on, copied here.`,
     "",
     `${csmFirst} already knows the story: I have walked ${csmFirst} through ${joinNames(story)}, so you won't have to repeat yourselves.` +
-      (others.length > 0 ? ` ${csmFirst} will also be working with ${joinNames(others.map((s) => s.name))}.` : ""),
+      (others.length > 0 ? ` ${csmFirst} will also be working with ${joinNames(callNames(others, named))}.` : ""),
     "",
     input.kickoff
       ? `${csmFirst} will lead the kickoff on ${input.kickoff.date}.`
@@ -53,8 +53,8 @@ export function draftIntroEmail(input: IntroEmailInput): BriefIntroEmail {
     input.ae?.name ?? "[your name]",
   ].join("\n");
 
-  const notesForAe = primary.flatMap((s) => s.contactPreferences.map((preference) => `${s.name}'s contact preference: ${preference}`));
-  if (input.basis === "draft") notesForAe.unshift("Built from the unapproved draft: check every name and date before sending.");
+  // A contact preference is the AE's own knowledge, shown under the person in the brief: it is not repeated here.
+  const notesForAe = input.basis === "draft" ? ["Built from the unapproved draft: check every name and date before sending."] : [];
   return {
     basis: input.basis,
     sendBy: milestoneDueBy(input.closeDate, "introduction"),
@@ -87,6 +87,14 @@ function storyParts(items: BriefSourceItem[]): string[] {
   if (inSection(items, "promises").length > 0) parts.push("what we agreed");
   if (inSection(items, "technicalEnvironment").length > 0) parts.push("your technical setup");
   return parts.length > 0 ? parts : ["everything we discussed"];
+}
+
+/** Colleagues as the addressee calls them: by first name, or in full when two of the named people share it. */
+function callNames(people: { name: string }[], everyone: { name: string }[]): string[] {
+  return people.map((person) => {
+    const first = firstName(person.name);
+    return everyone.filter((other) => firstName(other.name) === first).length > 1 ? person.name : first;
+  });
 }
 
 function firstName(name: string): string {

@@ -79,6 +79,65 @@ describe("renderBriefMarkdown", () => {
     expect(md).toContain("| Warm introduction email from the AE (day 3) | AE | by 2026-02-09 | **overdue** |");
   });
 
+  it("marks the opener's quotes of the sources' words and lists those items no more; a statement in other words stays listed", () => {
+    const cite = (quote: string, startMs: number) => ({
+      sourceId: "src_1",
+      segmentId: `s${startMs}`,
+      speaker: "Nate Brennan",
+      startMs,
+      quote,
+      charStart: 0,
+      charEnd: quote.length,
+      match: "exact" as const,
+      filename: "discovery-call.vtt",
+    });
+    const confirm: BriefSourceItem[] = [
+      {
+        id: "itm_pain",
+        section: "whyTheyBought",
+        statement: "Customers hear about late freight first.",
+        status: "draft",
+        origin: "extracted",
+        details: { kind: "pain" },
+        citations: [cite("our customer finds out before we do", 74_000)],
+      },
+      {
+        id: "itm_goal",
+        section: "successCriteria",
+        statement: "Goal, per Nate Brennan: “Handle time goes under four minutes.”",
+        status: "edited",
+        origin: "extracted",
+        details: {},
+        citations: [cite("Handle time goes under four minutes.", 442_000)],
+      },
+    ];
+    const md = renderBriefMarkdown(buildBrief({ ...base, items: [...items, ...confirm], approval: null }));
+    // The opening sentence quotes the pain's source words ([1]); the opener quotes its statement, in other words.
+    expect(md).toContain(
+      "why now: “our customer finds out before we do” (Nate Brennan) \\[1\\].\n_[1] discovery-call.vtt, 1:14_ _[DRAFT]_",
+    );
+    expect(md).toContain("I understand you want to fix this: “Customers hear about late freight first”, for Kestrel Ridge Freight");
+    expect(md).toContain("success looks like “Handle time goes under four minutes” \\[2\\]. Is that right?_");
+    expect(md).toContain("_[2] discovery-call.vtt, Nate Brennan, 7:22 (edited by the AE)_ _[DRAFT]_");
+    expect(md).toContain("### What they want\n\n_Quoted above._\n");
+    expect(md).toContain("### What success looks like\n\n_Quoted above._\n");
+    expect(md).toContain("### For whom (the account)\n\n_Nothing in the handoff._\n");
+    expect(md.split("Handle time goes under four minutes").length - 1).toBe(1);
+
+    // A trigger takes the sentence's "why now": the pain, quoted by the opener in other words, is listed with its quote.
+    const trigger: BriefSourceItem = {
+      ...confirm[0]!,
+      id: "itm_trigger",
+      statement: "Trigger, per Ray Tanaka: “Support ends March 31st.”",
+      details: { kind: "trigger" },
+      citations: [{ ...confirm[0]!.citations[0]!, speaker: "Ray Tanaka", startMs: 133_000, quote: "Support ends March 31st." }],
+    };
+    const withTrigger = renderBriefMarkdown(buildBrief({ ...base, items: [...items, trigger, ...confirm], approval: null }));
+    expect(withTrigger).toContain(
+      "### What they want\n\n- Customers hear about late freight first. _[DRAFT]_\n  - “our customer finds out before we do” — discovery-call.vtt, Nate Brennan, 1:14\n\n",
+    );
+  });
+
   it("neutralises raw HTML and links that come from sources", () => {
     const md = renderBriefMarkdown(buildBrief({ ...base, approval: null }));
     expect(md).not.toContain("<img");

@@ -1,7 +1,8 @@
-import { escapeMarkdownText } from "./escape-markdown-text.ts";
+import { describeBasis, inline, renderReferences } from "./brief-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
+import { renderOpening } from "./render-brief-opening.ts";
 import { narrowQuote } from "./narrow-quote.ts";
-import type { Brief, BriefAgendaSection, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
+import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -15,20 +16,16 @@ export function renderBriefMarkdown(brief: Brief): string {
     "",
   );
 
-  if (brief.summary) lines.push(...renderSummary(brief.summary, indexItems(brief)));
-  lines.push("## Confirm with the customer", "");
-  if (brief.confirm.opener) lines.push(`Open the kickoff with: _${inline(brief.confirm.opener)}_`, "");
-  else lines.push("_The handoff says neither what they want nor what success looks like: ask both._", "");
-  section(lines, "### What they want", brief.confirm.whatTheyWant, (i) => renderItem(i));
-  // What they bought is in the opening sentence, cited by its markers: the account's list shows the rest.
-  const bought = new Set(brief.summary?.parts.filter((p) => p.part === "bought").map((p) => p.cites) ?? []);
-  section(
-    lines,
-    "### For whom (the account)",
-    brief.confirm.forWhom.filter((i) => !bought.has(i.itemId)),
-    (i) => renderItem(i),
-  );
-  section(lines, "### What success looks like", brief.confirm.successLooksLike, (i) => renderItem(i));
+  const opening = renderOpening(brief, indexItems(brief));
+  lines.push(...opening.summary, "## Confirm with the customer", "", ...opening.opener);
+  // What the two sentences above quote is cited by their markers: the lists show the rest.
+  const confirmList = (heading: string, items: BriefItem[], render = (i: BriefItem) => renderItem(i)) => {
+    const rest = items.filter((i) => !opening.shownAbove.has(i.itemId));
+    section(lines, heading, rest, render, items.length > 0 ? "_Quoted above._" : undefined);
+  };
+  confirmList("### What they want", brief.confirm.whatTheyWant);
+  confirmList("### For whom (the account)", brief.confirm.forWhom, (i) => renderItem(fullestFirst(i)));
+  confirmList("### What success looks like", brief.confirm.successLooksLike);
 
   section(lines, "## Promises to honour", brief.promises, (p) =>
     renderItem(
@@ -42,27 +39,25 @@ export function renderBriefMarkdown(brief: Brief): string {
         ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
       ],
       // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
-      { label: true, cut: false },
+      { label: true, cut: false, due: p.due },
     ),
   );
   lines.push("## Stakeholders", "");
   if (brief.stakeholders.length === 0) lines.push("_Nothing in the handoff._", "");
   for (const person of brief.stakeholders) lines.push(...renderStakeholder(person), "");
-  section(lines, "## Risks to watch", brief.risks, (r) =>
-    renderItem(r, [
-      ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
-      // A contradiction is always high severity: its flag says so.
-      ...(r.severity && !r.flags.includes("contradiction") ? [`${r.severity} severity`] : []),
-      // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
-      ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
-    ]),
-  );
+  lines.push("## Risks to watch", "");
+  if (brief.risks.length === 0) lines.push("_Nothing in the handoff._", "");
+  else lines.push(...renderRisks(brief.risks), "");
 
   section(lines, "## Next steps and open items", brief.nextSteps, (n) =>
-    renderItem(n, [
-      ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
-      ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
-    ]),
+    renderItem(
+      n,
+      [
+        ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
+        ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
+      ],
+      { label: true, due: n.due },
+    ),
   );
 
   lines.push("## Open questions", "");
@@ -74,8 +69,10 @@ export function renderBriefMarkdown(brief: Brief): string {
   }
   lines.push("");
 
+  // One line per part of the meeting: its points are guidance, the facts are the items above.
   lines.push("## Kickoff agenda", "");
-  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(...renderAgendaSection(i + 1, part));
+  for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(`${i + 1}. **${part.title}:** ${part.points.map(inline).join(" ")}`);
+  lines.push("");
 
   const email = brief.introEmail;
   lines.push(`## Warm introduction email (for the AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
@@ -95,9 +92,15 @@ export function renderBriefMarkdown(brief: Brief): string {
   return `${lines.join("\n")}\n`;
 }
 
-function section<T extends BriefItem>(lines: string[], heading: string, items: T[], render: (item: T) => string[]): void {
+function section<T extends BriefItem>(
+  lines: string[],
+  heading: string,
+  items: T[],
+  render: (item: T) => string[],
+  empty = "_Nothing in the handoff._",
+): void {
   lines.push(heading, "");
-  if (items.length === 0) lines.push("_Nothing in the handoff._", "");
+  if (items.length === 0) lines.push(empty, "");
   for (const item of items) lines.push(...render(item));
   if (items.length > 0) lines.push("");
 }
@@ -144,6 +147,39 @@ function withoutPerson(statement: string, person: BriefStakeholder): string {
   return rest;
 }
 
+/**
+ * The risks, most severe first, then the objections answered with no push-back, one line each under one heading
+ * line: who raised it (the speaker of the first time given), their words, and where (the answer is the later time).
+ */
+function renderRisks(risks: BriefRisk[]): string[] {
+  const answered = risks.filter((r) => r.objectionStatus === "answered");
+  const lines = risks.filter((r) => !answered.includes(r)).flatMap((r) => renderItem(r, riskFacts(r)));
+  if (answered.length === 0) return lines;
+  lines.push("- Raised and answered; watch for them coming back:");
+  for (const r of answered) lines.push(...renderItem(r, riskFacts(r), { label: "speaker" }).map((line) => `  ${line}`));
+  return lines;
+}
+
+function riskFacts(r: BriefRisk): string[] {
+  return [
+    ...(r.alsoListedAs.length > 0 ? [`also ${r.alsoListedAs.map((reason) => RISK_WORDS[reason]).join(", ")}`] : []),
+    // A contradiction is always high severity: its flag says so.
+    ...(r.severity && !r.flags.includes("contradiction") ? [`${r.severity} severity`] : []),
+    // "involves Elaine Kovac, Nate Brennan" says nothing the line does not when it names them all.
+    ...(r.detail && !namesOnlyWhatLineShows(r) ? [inline(r.detail)] : []),
+  ];
+}
+
+/**
+ * An account item with its fullest line first: of the order form's contract dates the term ("12 months, February
+ * 16, 2026 to February 15, 2027") tells the CSM more than the order date, so the line shows it.
+ */
+function fullestFirst(item: BriefItem): BriefItem {
+  const facts = (quote: string) =>
+    quote.match(/\d+(?:[.,]\d+)*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi)?.length ?? 0;
+  return { ...item, citations: [...item.citations].sort((a, b) => facts(b.quote) - facts(a.quote)) };
+}
+
 /** Whether a risk's "involves …" names only people its statement, quotes or speakers already name. */
 function namesOnlyWhatLineShows(risk: BriefRisk): boolean {
   const involves = /^involves (.+)$/.exec(risk.detail ?? "");
@@ -166,14 +202,6 @@ function indexItems(brief: Brief): Map<string, BriefItem> {
   return new Map(all.map((item) => [item.itemId, item]));
 }
 
-function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
-  const lines = [`### ${n}. ${part.title}`, ""];
-  // The items are shown in full above, under the section each point names.
-  for (const point of part.points) lines.push(`- ${inline(point)}`);
-  lines.push("");
-  return lines;
-}
-
 /**
  * One item: its statement (a statement made of quotes shows its label and the telling clause of the first),
  * the first quote in full when the statement does not hold it, and where every other quote was said.
@@ -186,7 +214,8 @@ function renderAgendaSection(n: number, part: BriefAgendaSection): string[] {
 function renderItem(
   item: BriefItem,
   facts: string[] = [],
-  options: { label: boolean; person?: string | null; cut?: boolean } = { label: true },
+  // label "speaker": the first quote's speaker stands for the statement's label ("Ray Tanaka: “…”").
+  options: { label: boolean | "speaker"; person?: string | null; cut?: boolean; due?: string | null } = { label: true },
 ): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
@@ -194,7 +223,8 @@ function renderItem(
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
-  const shown = quoting ? (options.label ? `${label}: ${words}` : words) : item.statement;
+  const lead = options.label === "speaker" ? first?.speaker : options.label ? withoutSaidDue(label, options.due ?? null, words) : null;
+  const shown = quoting ? (lead ? `${lead}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
   const where = references === "" ? "" : ` — ${references}`;
@@ -204,28 +234,18 @@ function renderItem(
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   if (first !== undefined && !quoting) {
     lines.push(`  - ${renderCitation(first, options.person ?? null)}`);
-    if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown)}`);
+    if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown, { speakers: false })}`);
   }
   return lines;
 }
 
-/** Where quotes were said, file named once per run: "call.vtt, Nate Brennan, 1:14, 2:13; order-form.pdf". */
-function renderReferences(citations: BriefCitation[], statement: string): string {
-  const runs: string[] = [];
-  let previous: BriefCitation | undefined;
-  for (const c of citations) {
-    const sameFile = previous?.file === c.file;
-    const speaker =
-      c.speaker !== null && !statement.includes(c.speaker) && !(sameFile && previous?.speaker === c.speaker) ? c.speaker : null;
-    const time = sameFile && previous?.time === c.time ? null : c.time;
-    // "Commitment in order-form.pdf" already names the file.
-    const file = sameFile || statement.includes(`in ${c.file}`) || statement.includes(`per ${c.file}`) ? null : c.file;
-    const parts = [file, speaker, time].filter((p): p is string => p !== null).map(inline);
-    const match = c.match === "exact" ? "" : ` (${c.match} match)`;
-    if (parts.length > 0 || match !== "") runs.push(`${sameFile ? ", " : runs.length > 0 ? "; " : ""}${parts.join(", ")}${match}`);
-    previous = c;
-  }
-  return runs.join("");
+/**
+ * A label without the due date its quote says ("Dana Whitlock committed (due Monday)" over "…with you on Monday"),
+ * so the date is read once, in the speaker's words.
+ */
+function withoutSaidDue(label: string, due: string | null, words: string): string {
+  if (due === null || !words.toLowerCase().includes(due.toLowerCase())) return label;
+  return label.replace(` (due ${due})`, "").replace(`, due ${due}`, "");
 }
 
 /** A statement without its quotations: the label an item is known by where it is shown in full elsewhere. */
@@ -238,37 +258,12 @@ function labelOf(statement: string): string {
   return label === "" ? statement : label;
 }
 
-function renderSummary(summary: NonNullable<Brief["summary"]>, byId: Map<string, BriefItem>): string[] {
-  const lines = [`**In one sentence:** ${inline(summary.text)}`, ""];
-  // The sentence quotes the words; each marker says where they were said.
-  // The sentence names who said each quote: a marker says only where, and markers said in one place share it
-  // ("[1, 2] order-form.pdf").
-  const sources: { markers: number[]; where: string }[] = [];
-  for (const part of summary.parts) {
-    const citations = byId.get(part.cites)?.citations ?? [];
-    if (citations.length === 0) continue;
-    const where = renderReferences(citations.slice(0, 1), summary.text);
-    const last = sources[sources.length - 1];
-    if (last?.where === where) last.markers.push(part.marker);
-    else sources.push({ markers: [part.marker], where });
-  }
-  if (sources.length > 0) lines.splice(1, 0, `_${sources.map((s) => `[${s.markers.join(", ")}] ${s.where}`).join(" · ")}_`);
-  return lines;
-}
-
 const RISK_WORDS: Record<BriefRisk["reason"], string> = {
   redFlag: "a red flag",
   contradiction: "a contradiction",
   unresolvedObjection: "an open objection",
   politicalDynamics: "political dynamics",
 };
-
-function describeBasis(item: BriefItem): string {
-  if (item.basis === "approved") return "";
-  // Not reviewed is what a draft's item is unless it says otherwise: "DRAFT" alone says it.
-  const review = item.reviewStatus === "approved" ? " · checked by the AE" : item.reviewStatus === "edited" ? " · edited by the AE" : "";
-  return ` _[DRAFT${review}]_`;
-}
 
 /** A quote and where it was said; the speaker is left out under their own name (`person`). */
 function renderCitation(citation: BriefCitation, person: string | null = null): string {
@@ -293,9 +288,4 @@ function describeDue(m: BriefMilestone): string {
 function describeState(m: BriefMilestone): string {
   const state = m.state === "done" ? `done ${m.doneAt ?? ""}${m.late ? " (late)" : ""}` : m.state === "overdue" ? "**overdue**" : m.state;
   return m.tracked || m.state === "done" ? state : `${state} (not recorded in Baton)`;
-}
-
-/** Item text on one line, inert as Markdown (see escapeMarkdownText), with table pipes escaped too. */
-function inline(text: string): string {
-  return escapeMarkdownText(text).replace(/\|/g, "\\|");
 }

@@ -30,6 +30,11 @@ const RISK_REASONS: Record<BriefRisk["reason"], string> = {
   politicalDynamics: "Political dynamics",
 };
 
+/** "Objection, answered" for an objection answered with no push-back: it is watched, not open. */
+function riskReasonWords(reason: BriefRisk["reason"], risk: BriefRisk): string {
+  return reason === "unresolvedObjection" && risk.objectionStatus === "answered" ? "Objection, answered" : RISK_REASONS[reason];
+}
+
 /** The CSM's pre-kickoff brief, printable; the same brief the API serves, citations one click from their quote. */
 export function renderBriefPage(view: BriefPageView): Html {
   const { brief, deal } = view;
@@ -94,7 +99,7 @@ export function renderBriefPage(view: BriefPageView): Html {
           r,
           context,
           [r.detail],
-          html`${renderBadge([r.reason, ...r.alsoListedAs].map((reason) => RISK_REASONS[reason]).join(" + "), "attention")}${
+          html`${renderBadge([r.reason, ...r.alsoListedAs].map((reason) => riskReasonWords(reason, r)).join(" + "), "attention")}${
             r.severity ? renderBadge(`Severity ${r.severity}`, r.severity === "high" ? "danger" : "neutral") : EMPTY
           }`,
         ),

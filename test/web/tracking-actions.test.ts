@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedFullDeal } from "../support/seed-deal.ts";
 import { seedBriefDeal } from "../support/seed-brief-deal.ts";
+import { extractedItem } from "../support/seed-review-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 import { getPage, postForm, signIn } from "./web-session.ts";
 
@@ -21,6 +22,32 @@ describe("the CSM's follow-up from the brief page", () => {
     const session = await signIn(t, csm.token);
     const page = await (await getPage(t, session, `/deals/${deal.id}/brief`)).text();
     expect(page).toMatch(/<p class="opener" id="summary"><span class="label">In one sentence<\/span> [^<]*why now: [^<]*\[1\]/);
+  });
+
+  it("labels an objection answered with no push-back as answered, not as unresolved", async () => {
+    const deal = seedBriefDeal(t, ae, csm);
+    const quote = "If it doesn't do SAML with Okta, it's a non-starter.";
+    const citation = {
+      sourceId: "src_call",
+      segmentId: "seg-sso",
+      speaker: "Ray Tanaka",
+      startMs: 189_000,
+      quote,
+      charStart: 0,
+      charEnd: quote.length,
+      match: "exact" as const,
+      filename: "discovery-call.vtt",
+    };
+    const answered = {
+      ...extractedItem(`itm_sso_${deal.id}`, "objections", "Ray needs SAML with Okta.", [citation]),
+      details: { status: "answered" },
+    };
+    t.deps.items.addIfNew(deal.id, [{ item: answered, needsChecking: false }], null, t.deps.now());
+    const session = await signIn(t, csm.token);
+    const page = await (await getPage(t, session, `/deals/${deal.id}/brief`)).text();
+    const item = (id: string) => page.slice(page.indexOf(`id="brief-${id}"`), page.indexOf("</li>", page.indexOf(`id="brief-${id}"`)));
+    expect(item(answered.id)).toContain("Objection, answered");
+    expect(item(`itm_objection_${deal.id}`)).toContain("Unresolved objection");
   });
 
   it("marks a milestone done and sends 'received, with questions', which the AE reads on the deal page", async () => {

@@ -58,6 +58,10 @@ const RiskSchema = BriefItemSchema.extend({
   alsoListedAs: z.array(RiskReasonSchema),
   severity: z.enum(["high", "medium", "low"]).nullable(),
   detail: z.string().nullable(),
+  objectionStatus: z
+    .enum(["open", "answered", "answeredNotAccepted"])
+    .nullable()
+    .describe("an objection's status as read from what followed it (answered: answered, no push-back); null for other risks"),
 });
 
 const NextStepSchema = BriefItemSchema.extend({ action: z.string().nullable(), owner: z.string().nullable(), due: z.string().nullable() });
