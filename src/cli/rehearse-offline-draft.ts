@@ -5,7 +5,7 @@ import { createOfflineExtractor } from "../extraction/offline/offline-extractor.
 
 // Larger files are not rehearsed: the rules' compile cost is the same on a small file, and a long file's own work
 // could outlast the PDF's read.
-const MAX_REHEARSED_CHARS = 100_000;
+const MAX_REHEARSED_CHARS = 32_000;
 
 /**
  * Drafts the files already parsed, one at a time and smallest first, offline, while a PDF is still being read, and
