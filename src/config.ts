@@ -2,7 +2,12 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import type { TokenPricing } from "./domain/token-cost.ts";
 import { AppError } from "./errors.ts";
+import { DEFAULT_LIMITS, type IngestLimits } from "./ingest-limits.ts";
 import { formatZodIssue } from "./parse-input.ts";
+
+// Kept where every caller has always found them; they live apart so that code starting before the settings load
+// (the CLI's early PDF worker) has the defaults without loading zod.
+export { DEFAULT_LIMITS, type IngestLimits };
 
 // Empty strings count as unset, so `FOO=` in .env never overrides a default.
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
@@ -35,21 +40,6 @@ const DEFAULTS = {
   jobMaxAttempts: 5,
   priceCurrency: "USD",
 } as const;
-
-export const DEFAULT_LIMITS: IngestLimits = {
-  maxFileBytes: 25 * 1024 * 1024,
-  maxSegments: 50_000,
-  parseTimeoutMs: 20_000,
-  pdfMaxPages: 300,
-  pdfMemoryMb: 512,
-  pdfWorkers: 2,
-  pdfWorkerFiles: 100,
-  maxSpeakers: 1_000,
-  parseWorkers: 2,
-  parseMemoryMb: 1_024,
-  mimeMaxDepth: 8,
-  mimeMaxParts: 200,
-};
 
 const EnvSchema = z.object({
   OPENAI_API_KEY: optionalString,
@@ -97,32 +87,6 @@ const EnvSchema = z.object({
   BATON_PRICE_OUTPUT_PER_MTOK: optionalPrice,
   BATON_PRICE_CURRENCY: z.preprocess((v) => (v === "" || v === undefined ? DEFAULTS.priceCurrency : v), z.string().regex(/^[A-Z]{3}$/)),
 });
-
-export type IngestLimits = {
-  /** Largest accepted file, in bytes. */
-  maxFileBytes: number;
-  /** Most segments one source may produce. */
-  maxSegments: number;
-  /** Wall-clock budget for parsing one file. */
-  parseTimeoutMs: number;
-  /** Pages read from one PDF; later pages are rejected, not silently dropped. */
-  pdfMaxPages: number;
-  /** Heap cap of the isolated PDF worker process. */
-  pdfMemoryMb: number;
-  /** PDF worker processes alive at once in this process; further PDFs wait (within their parse time). */
-  pdfWorkers: number;
-  /** Files one PDF worker process reads before a fresh one replaces it (a breach, timeout or crash replaces it at once). */
-  pdfWorkerFiles: number;
-  /** Distinct speakers (transcripts) or senders and recipients (email) one file may name. */
-  maxSpeakers: number;
-  /** Worker threads the service parses uploads on (the main thread only routes and writes). */
-  parseWorkers: number;
-  /** Heap cap of each parse worker thread. */
-  parseMemoryMb: number;
-  /** Deepest MIME nesting and most MIME parts accepted in one email. */
-  mimeMaxDepth: number;
-  mimeMaxParts: number;
-};
 
 export type Config = {
   extractor: "llm" | "offline";

@@ -9,6 +9,7 @@ import { createDraftProgress } from "./draft-progress.ts";
 import { parseArgs } from "./parse-args.ts";
 import { withCliExtractor } from "./with-cli-extractor.ts";
 import { parseInputFiles } from "./parse-input-files.ts";
+import { rehearseOfflineDraft } from "./rehearse-offline-draft.ts";
 
 export const DRAFT_USAGE = "usage: baton draft FILE... [--json | --md] [--refresh]   (- reads one file from stdin)";
 
@@ -25,7 +26,9 @@ export async function runDraftCommand(args: string[], io: CliIo): Promise<number
   const progress = createDraftProgress(io, config.llm.model);
   try {
     progress.parsing(positionals.length);
-    const sources = await parseInputFiles(positionals, config.limits, io.stdin);
+    // Offline, the wait for a PDF's worker is spent compiling the rules on the other files (see rehearseOfflineDraft).
+    const whilePdfsAreRead = config.extractor === "offline" ? rehearseOfflineDraft : undefined;
+    const sources = await parseInputFiles(positionals, config.limits, io.stdin, whilePdfsAreRead);
     // In auto mode the user may not know an endpoint is configured: say where text goes before it leaves.
     const notice = config.extractorChoice === "auto" ? describeLlmDestination(config) : undefined;
     let noticeShown = false;

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { loadConfig } from "../config.ts";
+import { DEFAULT_LIMITS } from "../ingest-limits.ts";
 
 /**
  * Starts reading the command's PDF files on a worker process before the command's own modules load: the worker's
@@ -11,8 +11,12 @@ export async function prestartPdfWorker(args: string[]): Promise<void> {
   const pdfs = args.filter((arg) => /\.pdf$/i.test(arg) && !arg.startsWith("-"));
   if (pdfs.length === 0) return;
   try {
+    const { readPdfAhead, startPdfWorker } = await import("../ingest/pdf/run-pdf-worker.ts");
+    // Forked before the settings load (zod is most of their cost), with the default caps; settings with other caps
+    // have the read below retire it unused and start a worker with theirs, so no file is read under the wrong cap.
+    startPdfWorker(DEFAULT_LIMITS);
+    const { loadConfig } = await import("../config.ts");
     const { limits } = loadConfig();
-    const { readPdfAhead } = await import("../ingest/pdf/run-pdf-worker.ts");
     for (const path of pdfs.slice(0, limits.pdfWorkers)) {
       if (statSync(path).size <= limits.maxFileBytes) readPdfAhead(new Uint8Array(readFileSync(path)), limits);
     }

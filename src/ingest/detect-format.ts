@@ -20,7 +20,7 @@ function startsWithBytes(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 /** Finds "%PDF-" within the first KiB, as PDF readers allow leading junk. */
-function looksLikePdf(bytes: Uint8Array): boolean {
+export function looksLikePdf(bytes: Uint8Array): boolean {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   return head.includes("%PDF-");
 }

@@ -62,6 +62,23 @@ describe("PdfProcessPool", () => {
     expect(pool.processIds).toEqual([results[0]!.workerPid]);
   });
 
+  it("reads on a worker started ahead with the file's caps, and replaces one started with other caps", async () => {
+    const pool = newPool();
+    pool.startWorker({ memoryMb: LIMITS.memoryMb });
+    const [early] = pool.processIds;
+    expect((await pool.read(NOTES, LIMITS)).workerPid).toBe(early);
+    pool.startWorker({ memoryMb: LIMITS.memoryMb });
+    expect(pool.processIds).toEqual([early]);
+
+    const other = newPool();
+    other.startWorker({ memoryMb: 256 });
+    const [wrongCaps] = other.processIds;
+    const read = await other.read(NOTES, { ...LIMITS, maxWorkers: 1 });
+    expect(read.workerPid).not.toBe(wrongCaps);
+    expect(other.processIds).toEqual([read.workerPid]);
+    await vi.waitFor(() => expect(isRunning(wrongCaps!)).toBe(false), GONE_WITHIN);
+  });
+
   it("replaces a worker after its allotted number of files", async () => {
     const pool = newPool();
     const limits = { ...LIMITS, filesPerWorker: 2 };

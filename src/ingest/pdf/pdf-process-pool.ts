@@ -60,6 +60,16 @@ export class PdfProcessPool {
     }
   }
 
+  /**
+   * Starts a worker now, if none is alive, so that a read coming soon finds its start-up under way; a read asking for
+   * other caps replaces it with one of its own.
+   */
+  startWorker(limits: Pick<PdfReadLimits, "memoryMb" | "maxResidentMb">): void {
+    this.#prune();
+    if (this.#closed || this.#workers.length > 0) return;
+    this.#workers.push(new PdfProcess(capsOf(limits)));
+  }
+
   /** Ends every worker for good (files being read or waiting fail) and resolves once all have exited. */
   async close(): Promise<void> {
     this.#closed = true;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { IngestLimits } from "../../config.ts";
+import type { IngestLimits } from "../../ingest-limits.ts";
 import type { PdfExtraction } from "./pdf-process.ts";
 import { PdfProcessPool, type PdfReadLimits } from "./pdf-process-pool.ts";
 
@@ -39,6 +39,11 @@ export function readPdfAhead(bytes: Uint8Array, limits: IngestLimits): void {
   // Answered to the parse that takes it; a read nobody takes fails silently.
   read.catch(() => undefined);
   early.set(digest(bytes), read);
+}
+
+/** Starts a shared PDF worker with these limits' caps ahead of any read (the CLI's, before its settings load). */
+export function startPdfWorker(limits: IngestLimits): void {
+  shared.startWorker({ memoryMb: limits.pdfMemoryMb });
 }
 
 /** Ends the shared PDF workers (the service on shutdown, tests after their last PDF). */
