@@ -26,21 +26,32 @@ function writeValue(value: unknown, write: (text: string) => void, levels: numbe
   if (levels === 0 || value === null || typeof value !== "object" || hasToJson(value)) {
     // JSON escapes every line break inside a string, so each "\n" here starts a line of the layout.
     write((JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `\n${indent}`));
+  } else if (Array.isArray(value)) writeArray(value, write, levels, indent);
+  else writeObject(value, write, levels, indent);
+}
+
+function writeArray(value: unknown[], write: (text: string) => void, levels: number, indent: string): void {
+  if (value.length === 0) {
+    write("[]");
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return write("[]");
-    // An index loop, not forEach: a hole is written as null, as JSON.stringify writes it.
-    for (let index = 0; index < value.length; index += 1) {
-      const element: unknown = value[index];
-      write(index === 0 ? `[\n${inner}` : `,\n${inner}`);
-      writeValue(isOmitted(element) ? null : element, write, levels - 1, inner);
-    }
-    return write(`\n${indent}]`);
+  // An index loop, not forEach: a hole is written as null, as JSON.stringify writes it.
+  for (let index = 0; index < value.length; index += 1) {
+    const element: unknown = value[index];
+    write(index === 0 ? `[\n${inner}` : `,\n${inner}`);
+    writeValue(isOmitted(element) ? null : element, write, levels - 1, inner);
   }
+  write(`\n${indent}]`);
+}
+
+function writeObject(value: object, write: (text: string) => void, levels: number, indent: string): void {
   const entries = Object.entries(value).filter(([, member]) => !isOmitted(member));
-  if (entries.length === 0) return write("{}");
+  if (entries.length === 0) {
+    write("{}");
+    return;
+  }
+  const inner = `${indent}  `;
   entries.forEach(([key, member], index) => {
     write(`${index === 0 ? "{" : ","}\n${inner}${JSON.stringify(key)}: `);
     writeValue(member, write, levels - 1, inner);
