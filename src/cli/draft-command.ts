@@ -1,6 +1,7 @@
 import { loadConfig } from "../config.ts";
 import { createDraft } from "../drafting/create-draft.ts";
 import { renderDraftMarkdown } from "../drafting/render-draft-markdown.ts";
+import { writeIndentedJson } from "./write-indented-json.ts";
 import { AppError } from "../errors.ts";
 import { describeLlmDestination } from "../extraction/describe-llm-destination.ts";
 import type { ExtractionProgress, Extractor } from "../extraction/extractor.ts";
@@ -52,7 +53,10 @@ export async function runDraftCommand(args: string[], io: CliIo): Promise<number
     );
     progress.stop();
     // Printed only once complete: a failure above leaves nothing half-written.
-    io.stdout(values.json ? `${JSON.stringify(draft, null, 2)}\n` : renderDraftMarkdown(draft));
+    if (values.json) {
+      writeIndentedJson(draft, io.stdout);
+      io.stdout("\n");
+    } else io.stdout(renderDraftMarkdown(draft));
     return 0;
   } finally {
     progress.stop();

@@ -26,7 +26,8 @@ export function dropCoveredCitations(items: GroundedCandidate[], sources: Parsed
     const cited = item.citations.filter((c) => c.match !== "unverified");
     if (cited.length < 2) return item;
     const dropped = new Set<Citation>();
-    const words = new Map(cited.map((c) => [c, contentWords(c.quote)]));
+    // Each quote's words are read once and sorted into numbers and other words, not again for every pair.
+    const words = new Map(cited.map((c) => [c, quoteWords(c.quote)]));
     const covers = (a: Citation, b: Citation) => saysAll(words.get(a)!, words.get(b)!);
     for (const b of cited) {
       for (const a of cited) {
@@ -55,16 +56,22 @@ function prefer(x: Citation, y: Citation, documents: Set<string>): boolean {
   return x.quote.length > y.quote.length;
 }
 
-/** Whether a quote of content words `wordsA` says everything one of `wordsB` says: its numbers and most of its words. */
-function saysAll(wordsA: string[], wordsB: string[]): boolean {
+type QuoteWords = { all: string[]; numbers: string[]; others: string[] };
+
+function quoteWords(quote: string): QuoteWords {
+  const all = contentWords(quote);
+  return { all, numbers: all.filter((w) => /\d/.test(w)), others: all.filter((w) => !/\d/.test(w)) };
+}
+
+/** Whether quote `a` says everything quote `b` says: its numbers and most of its words. */
+function saysAll(a: QuoteWords, b: QuoteWords): boolean {
   // "You'll have it by Monday." names who answered the request: too little to call it said already.
-  if (wordsB.length < MIN_WORDS) return false;
-  const numbersB = wordsB.filter((w) => /\d/.test(w));
-  if (numbersB.some((n) => !wordsA.includes(n))) return false;
-  const words = wordsB.filter((w) => !/\d/.test(w));
-  const shared = words.filter((w) => wordsA.includes(w)).length;
-  const share = words.length === 0 ? 1 : shared / words.length;
-  return share >= (numbersB.length > 0 ? COVERED_WITH_NUMBERS : COVERED);
+  if (b.all.length < MIN_WORDS) return false;
+  if (b.numbers.some((n) => !a.all.includes(n))) return false;
+  let shared = 0;
+  for (const w of b.others) if (a.all.includes(w)) shared += 1;
+  const share = b.others.length === 0 ? 1 : shared / b.others.length;
+  return share >= (b.numbers.length > 0 ? COVERED_WITH_NUMBERS : COVERED);
 }
 
 function contentWords(quote: string): string[] {

@@ -10,9 +10,10 @@ import { createSpanIndex } from "./span-index.ts";
  */
 export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
   const merged: GroundedCandidate[] = [];
-  const byStatement = new Map<string, GroundedCandidate>();
-  const positionOf = new Map<GroundedCandidate, number>();
+  const byStatement = new Map<string, number>();
   // A kept item's citations as span keys, made when a twin first joins it: a repeated citation is not added twice.
+  // A kept item is copied at that moment too (the input items are never changed): most items have no twin, and
+  // copying every kept item up front would hold a second object and two arrays for each.
   const spanKeys = new Map<number, Set<string>>();
   // The verified spans of each kept item, by section and source: the first kept item citing an overlapping span is its twin.
   const spans = createSpanIndex<number>();
@@ -20,33 +21,33 @@ export function mergeItems(items: GroundedCandidate[]): GroundedCandidate[] {
     const { section } = merged[position]!;
     for (const c of citations) if (c.match !== "unverified") spans.add(`${section}|${c.sourceId}`, c.charStart, c.charEnd, position);
   };
-  const firstOverlapping = (item: GroundedCandidate): GroundedCandidate | undefined => {
+  const firstOverlapping = (item: GroundedCandidate): number | undefined => {
     let first = Number.POSITIVE_INFINITY;
     for (const c of item.citations) {
       if (c.match === "unverified") continue;
       for (const position of spans.overlapping(`${item.section}|${c.sourceId}`, c.charStart, c.charEnd)) first = Math.min(first, position);
     }
-    return merged[first];
+    return Number.isFinite(first) ? first : undefined;
   };
   // Read from the end of the reversed array: each item leaves it as it is merged.
   items.reverse();
   for (let item = items.pop(); item !== undefined; item = items.pop()) {
     const statementKey = `${item.section}|${normalizeStatement(item.statement)}`;
-    const twin = byStatement.get(statementKey) ?? firstOverlapping(item);
-    if (twin === undefined) {
-      const copy = { ...item, citations: [...item.citations], evidence: [...item.evidence] };
-      positionOf.set(copy, merged.length);
-      merged.push(copy);
-      byStatement.set(statementKey, copy);
-      fileSpans(merged.length - 1, copy.citations);
+    const position = byStatement.get(statementKey) ?? firstOverlapping(item);
+    if (position === undefined) {
+      merged.push(item);
+      byStatement.set(statementKey, merged.length - 1);
+      fileSpans(merged.length - 1, item.citations);
       continue;
     }
-    const position = positionOf.get(twin)!;
     let known = spanKeys.get(position);
     if (known === undefined) {
-      known = new Set(twin.citations.map(spanKey));
+      const kept = merged[position]!;
+      merged[position] = { ...kept, citations: [...kept.citations], evidence: [...kept.evidence] };
+      known = new Set(kept.citations.map(spanKey));
       spanKeys.set(position, known);
     }
+    const twin = merged[position]!;
     const added: Citation[] = [];
     for (const citation of item.citations) {
       const key = spanKey(citation);

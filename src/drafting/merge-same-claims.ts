@@ -1,3 +1,4 @@
+import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { type ClaimLookups, countShared, createClaimLookups, unionOf, type WordIds, wordsNotIn } from "./claim-lookups.ts";
@@ -182,6 +183,7 @@ function turnKey(end: "first" | "last", sourceId: string, turn: number): string 
   return JSON.stringify([end, sourceId, turn]);
 }
 
-function wordKey(section: string, word: number): string {
-  return `word|${section}|${word}`;
+/** A word of a section as a number: the merge looks words up for every item, and a string key each time adds up. */
+function wordKey(section: string, word: number): number {
+  return word * SECTION_KEYS.length + SECTION_KEYS.indexOf(section as SectionKey);
 }

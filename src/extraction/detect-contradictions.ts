@@ -39,8 +39,15 @@ export function detectContradictions(sources: ParsedSource[]): CandidateItem[] {
   return items;
 }
 
+// Pairs are read in place: a fact a long call states thousands of times from one source costs no copies of its mentions.
 function hasConflict(mentions: Mention[]): boolean {
-  return mentions.some((a, i) => mentions.slice(i + 1).some((b) => a.sourceIndex !== b.sourceIndex && differ(a, b)));
+  if (mentions.every((m) => m.sourceIndex === mentions[0]!.sourceIndex)) return false;
+  for (let i = 0; i < mentions.length; i++) {
+    for (let j = i + 1; j < mentions.length; j++) {
+      if (mentions[i]!.sourceIndex !== mentions[j]!.sourceIndex && differ(mentions[i]!, mentions[j]!)) return true;
+    }
+  }
+  return false;
 }
 
 function differ(a: Fact, b: Fact): boolean {

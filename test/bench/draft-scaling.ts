@@ -1,5 +1,6 @@
 // Offline draft of one generated varied call (run by run-benchmarks.ts in its own process, so the peak RSS is this
-// size's alone): `node test/bench/draft-scaling.ts CALL.vtt`. The call is generated and written by the parent
+// size's alone, with the Node options src/baton.js's first line gives, as `baton draft` runs):
+// `node [options] test/bench/draft-scaling.ts CALL.vtt`. The call is generated and written by the parent
 // (ratio-benchmarks.ts) and read here from disk as `baton draft` reads a file, so building the input is not counted
 // in this process's time or peak RSS.
 import { enableCompileCache } from "node:module";

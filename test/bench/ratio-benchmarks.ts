@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { binNodeOptions } from "./bin-node-options.ts";
 import { generateVariedCall } from "./generate-varied-call.ts";
 import { formatSpread, spreadOf } from "./summarize-runs.ts";
 
@@ -19,7 +20,12 @@ const SAMPLE_DEAL = join(ROOT, "fixtures/deals/kestrel-ridge-freight");
 const CLI_PAIRS_PER_RUN = 3;
 
 export function runBench(script: string, ...args: string[]): BenchOutput {
-  const out = execFileSync(process.execPath, [join(HERE, script), ...args], {
+  return runBenchWith([], script, ...args);
+}
+
+/** runBench with Node options before the script (those `baton` starts Node with, for a bench of `baton draft`'s work). */
+function runBenchWith(nodeOptions: string[], script: string, ...args: string[]): BenchOutput {
+  const out = execFileSync(process.execPath, [...nodeOptions, join(HERE, script), ...args], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", BATON_EXTRACTOR: "" },
@@ -31,7 +37,9 @@ const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
 
 /** Offline draft of generated varied calls of 1, 5 and 10 MB, each in its own process (its own peak RSS). */
 export function benchDraft(runs: number): void {
-  console.log(`\n== Offline draft of a generated varied call (test/bench/draft-scaling.ts), ${runs} runs of 1, 5 and 10 MB ==`);
+  console.log(
+    `\n== Offline draft of a generated varied call (test/bench/draft-scaling.ts, Node started as the bin starts it: ${binNodeOptions().join(" ")}), ${runs} runs of 1, 5 and 10 MB ==`,
+  );
   const msPerMb = new Map<number, number[]>(DRAFT_SIZES_MB.map((size) => [size, []]));
   const rss = new Map<number, number[]>(DRAFT_SIZES_MB.map((size) => [size, []]));
   const ratios: number[] = [];
@@ -43,7 +51,7 @@ export function benchDraft(runs: number): void {
     for (let run = 0; run < runs; run += 1) {
       const ms = new Map<number, number>();
       for (const size of DRAFT_SIZES_MB) {
-        const { results, peakRssMb } = runBench("draft-scaling.ts", calls.get(size)!);
+        const { results, peakRssMb } = runBenchWith(binNodeOptions(), "draft-scaling.ts", calls.get(size)!);
         ms.set(size, Number(results[0]!.ms));
         msPerMb.get(size)!.push(Number(results[0]!.ms) / size);
         rss.get(size)!.push(peakRssMb);

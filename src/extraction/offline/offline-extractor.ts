@@ -40,11 +40,18 @@ type Run = { section: SectionKey; kind?: string; sentences: ClassifiedSentence[]
 function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: DealPeople): CandidateItem[] {
   const sentences = classifySource(parsed, sideOf);
   const runs: Run[] = [];
-  const open = new Map<string, Run>();
+  // The runs of the current segment by section: a run never goes on into another segment, so the map is emptied
+  // when the segment changes instead of keeping a key for every segment of a long call.
+  const open = new Map<SectionKey, Run>();
+  let openSegment = -1;
   sentences.forEach((sentence, index) => {
+    if (sentence.segmentIndex !== openSegment) {
+      open.clear();
+      openSegment = sentence.segmentIndex;
+    }
     for (const found of sentence.classes) {
       if (found.section === "stakeholders" && isAboutSellersOnly(sentence, people)) continue;
-      const key = `${sentence.segmentIndex}|${found.section}`;
+      const key = found.section;
       const run = open.get(key);
       if (
         run !== undefined &&
