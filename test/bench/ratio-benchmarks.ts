@@ -86,7 +86,7 @@ function timeProcess(args: string[]): number {
 export function benchCli(runs: number): void {
   console.log(`\n== CLI: \`baton draft\` on the sample deal vs \`node -e 0\` (same Node binary), ${runs} × ${CLI_PAIRS_PER_RUN} pairs ==`);
   const files = readdirSync(SAMPLE_DEAL).map((name) => join(SAMPLE_DEAL, name));
-  const draftArgs = [join(ROOT, "src/baton.js"), "draft", ...files, "--json"];
+  const draftArgs = [...binNodeOptions(), join(ROOT, "src/baton.js"), "draft", ...files, "--json"]; // as `baton` starts Node
   timeProcess(draftArgs); // fills Node's compile cache, as any second run finds it
   const draftMs: number[] = [];
   const nodeMs: number[] = [];
