@@ -76,8 +76,7 @@ function matchGold(draft: Draft, parsed: ParsedSource, gold: GoldFile): GoldMatc
     goldSpans,
     goldQuotesMissing,
     foundIn: (g) => g.sections.filter((section) => hasIn(section, g.span)),
-    isCorrect: (item) =>
-      goldSpans.some((g) => g.sections.includes(item.section) && spansOf(item).some((span) => overlaps(span, g.span))),
+    isCorrect: (item) => goldSpans.some((g) => g.sections.includes(item.section) && spansOf(item).some((span) => overlaps(span, g.span))),
   };
 }
 
