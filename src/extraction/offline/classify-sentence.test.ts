@@ -29,7 +29,9 @@ const TABLE: Row[] = [
   ["Send me the pilot agreement and I'll take it to legal.", "customer", ["nextSteps"]],
   ["Wednesday at 2 works for both of us.", "customer", ["nextSteps"]],
   ["The contract is in DocuSign whenever you're ready.", "seller", ["nextSteps"]],
-  ["Alright, we're ready to move forward.", "customer", ["nextSteps"]],
+  // a bare decision is the person's stance (the people map cites it), not a step; signing is one
+  ["Alright, we're ready to move forward.", "customer", []],
+  ["We're ready to sign once legal has it.", "customer", ["nextSteps"]],
   // objections and concerns from the customer
   ["Honestly I'm worried the reps won't adopt another tool.", "customer", ["objections"]],
   ["The price is higher than what we budgeted for.", "customer", ["objections", "redFlags"]],

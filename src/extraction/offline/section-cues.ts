@@ -156,7 +156,7 @@ const NEXT_STEPS: SectionCue[] = [
   cue(
     "nextSteps",
     3,
-    /\b(?:monday|tuesday|wednesday|thursday|friday)(?: at \d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)? works\b|\bready to (?:move forward|sign|proceed|go)\b|\blet's (?:move forward|proceed)\b/i,
+    /\b(?:monday|tuesday|wednesday|thursday|friday)(?: at \d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)? works\b|\bready to sign\b/i,
   ),
   cue("nextSteps", 3, words("(?:i'll|we'll|i will|we will) (?:send|share|get|set up|introduce|loop|check|talk to|review|sign|forward)"), {
     side: "customer",
