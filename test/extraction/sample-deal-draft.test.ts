@@ -114,6 +114,20 @@ describe("the sample deal's offline draft", () => {
     expect(citing("I'll send a recap and a draft proposal by Friday")[0]!.details).toMatchObject({ dueDate: "2026-01-16" });
   });
 
+  it("shows a due day said with its month as the date alone, and a weekday as said beside its date", () => {
+    const markdown = renderDraftMarkdown(draft);
+    expect(markdown).toContain("- Dana Whitlock committed (due 2026-02-06)\n  - “If we can get this signed by February 6th");
+    expect(markdown).toContain("- Sam Okafor, due 2026-02-11, per Dana Whitlock\n");
+    expect(markdown).toContain("- Dana Whitlock committed (due Monday, 2026-02-02) · done:");
+    expect(markdown).not.toMatch(/due [A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \(?2026-/);
+  });
+
+  it("labels a concern by whose it is, under the heading that says it is a concern", () => {
+    const markdown = renderDraftMarkdown(draft);
+    expect(markdown).toContain("- Ray Tanaka, answered by Priya Raman\n  - “If it doesn't do SAML with Okta, it's a non-starter.”");
+    expect(markdown).not.toContain("Concern from");
+  });
+
   it("gives every objection a status other than unknown", () => {
     const objections = draft.items.filter((item) => item.section === "objections");
     expect(objections.length).toBeGreaterThan(0);

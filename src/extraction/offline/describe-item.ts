@@ -22,7 +22,8 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
       const answer = facts.answer
         ? `, answered by ${facts.answer.speaker ?? "the other side"}: ${said} ${quoteText(facts.answer.text)}`
         : `: ${said}`;
-      return `Concern from ${who}${answer}`;
+      // The heading says it is a concern: the label says whose ("In order-form.pdf" for a document's).
+      return `${facts.speaker === null ? "In " : ""}${who}${answer}`;
     }
     case "nextSteps": {
       const owner = value("owner");
