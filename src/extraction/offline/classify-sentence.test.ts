@@ -19,9 +19,11 @@ const TABLE: Row[] = [
   // a note about the call itself is no commitment; one that names a deliverable is
   ["Great, I'll send you a quick summary after this call.", "seller", []],
   ["I'll send a summary and the rollout plan by Wednesday.", "seller", ["promises", "nextSteps"]],
+  ["Thirty minutes, I can come to your office or we can do video.", "seller", []],
   // a seller's ROI arithmetic and another customer's story are not this account's figures or goals
   ["So that's $14 million in additional revenue over two years.", "seller", []],
   ["That's $14 million in annual revenue, and we sell in four states.", "customer", ["accountOverview"]],
+  ['"Renewal owner changed twice" or "No login in 30 days" is what the alert says.', "seller", []],
   ["One of our clients cut onboarding from three weeks to under five days.", "seller", []],
   ["We want onboarding cut from three weeks to under five days.", "customer", ["successCriteria"]],
   // next steps: requests, scheduling, signatures

@@ -145,6 +145,27 @@ describe("a seller's pitch on a call", () => {
     expect(account.map((item) => item.statement)).toEqual([`Account, per Ben Carter: “${recap}”`]);
   });
 
+  it("is not the customer's stack: the seller's plan naming none of their systems files no technical item", async () => {
+    const plan = "Week one we do the integration and the data sync with your team.";
+    const named = "Week one we connect to Salesforce and sync the accounts.";
+    const call = buildParsedSource({
+      id: "plan",
+      filename: "plan.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", plan],
+        ["Ben Carter", "We do the integration and the data sync in our data warehouse ourselves."],
+        ["Ana Gomez", named],
+      ],
+    });
+    const technical = (await extract([call])).filter((item) => item.section === "technicalEnvironment");
+    expect(technical.flatMap((item) => item.evidence.map((e) => e.quote))).not.toContain(plan);
+    expect(technical.flatMap((item) => item.evidence.map((e) => e.quote))).toContain(named);
+  });
+
   it("keeps the seller's researched funding news, asked back to confirm, as the account's growth stage", async () => {
     const check = "I read that Harbor Labs closed a Series C in May?";
     const opener = buildParsedSource({

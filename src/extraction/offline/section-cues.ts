@@ -138,6 +138,10 @@ const PROMISES: SectionCue[] = [
     -6,
     /^(?:ok(?:ay)?,? |great,? |perfect,? |so,? |and )?(?:i'll|i will|we'll|we will) (?:send|shoot|get|email) (?:you |over |out )?(?:a|the|my|our) (?:quick |short )?(?:recap|summary|notes|(?:calendar |meeting )?invite)(?: over)?(?: (?:tonight|today|tomorrow|later|shortly|right after (?:this|the) call|after (?:this|the) call|in the next (?:hour|few minutes)|(?:by )?end of (?:the )?day))?[.!]?$/i,
   ),
+  // Where the next meeting happens is no commitment either: "I can come to your office or we can do video."
+  cue("promises", -6, words("i can come (?:to|by) your office|(?:we|i) can do (?:it )?(?:over )?(?:video|zoom|teams|a video call)"), {
+    side: "seller",
+  }),
 ];
 
 const NEXT_STEPS: SectionCue[] = [
