@@ -116,9 +116,9 @@ describe("the sample deal's offline draft", () => {
 
   it("shows a due day said with its month as the date alone, and a weekday as said beside its date", () => {
     const markdown = renderDraftMarkdown(draft);
-    expect(markdown).toContain("- Dana Whitlock committed (due 2026-02-06)\n  - “If we can get this signed by February 6th");
+    expect(markdown).toContain("- Dana Whitlock (due 2026-02-06)\n  - “If we can get this signed by February 6th");
     expect(markdown).toContain("- Sam Okafor, due 2026-02-11, per Dana Whitlock\n");
-    expect(markdown).toContain("- Dana Whitlock committed (due Monday, 2026-02-02) · done:");
+    expect(markdown).toContain("- Dana Whitlock (due Monday, 2026-02-02) · done:");
     expect(markdown).not.toMatch(/due [A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \(?2026-/);
   });
 

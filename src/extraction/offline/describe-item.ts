@@ -15,8 +15,9 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
   switch (facts.section) {
     case "promises": {
       const due = value("due") ? ` (due ${value("due")})` : "";
+      // The heading says these are commitments: the label says whose, and "offered" when it was only an offer.
       if (facts.speaker === null) return `Commitment in ${sourceLabel}${due}: ${said}`;
-      return `${who} ${details.explicit ? "committed" : "offered"}${due}: ${said}`;
+      return `${who}${details.explicit ? "" : " offered"}${due}: ${said}`;
     }
     case "objections": {
       const answer = facts.answer
