@@ -44,10 +44,12 @@ Checks one quote against one source (--source - reads the source from standard i
 answers JSON lines {"source","segment"?,"quote"} from standard input, one JSON line each.
 Exits 0 whenever it answers: the verdict is in the output.
 `,
-  eval: `usage: baton eval --gold DIR --corpus DIR [--json] [--price-prompt N --price-completion N]
+  eval: `usage: baton eval --gold DIR --corpus DIR [--json] [--details] [--price-prompt N --price-completion N]
 
 Scores drafts against hand-annotated gold files: recall and precision per section, citation
 validity, tokens and cost (prices per million tokens).
+  --details  per deal, the drafted items that match no gold item (section, label, first quote,
+             where) and the gold items the draft missed ("details" in the JSON)
 `,
   batch: `usage: baton batch MANIFEST.csv|FOLDER [--dry-run] [--json] [--as EMAIL]
 

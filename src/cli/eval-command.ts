@@ -6,18 +6,19 @@ import type { CliIo } from "./cli-io.ts";
 import { parseArgs } from "./parse-args.ts";
 import { withCliExtractor } from "./with-cli-extractor.ts";
 
-/** `baton eval --gold DIR --corpus DIR [--json] [--price-prompt N --price-completion N]`: recall, precision, citation validity. */
+/** `baton eval --gold DIR --corpus DIR [--json] [--details] [--price-prompt N --price-completion N]`: recall, precision, citation validity. */
 export async function runEvalCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs(args, {
     gold: { type: "string" },
     corpus: { type: "string" },
     json: { type: "boolean" },
+    details: { type: "boolean" },
     "price-prompt": { type: "string" },
     "price-completion": { type: "string" },
   });
   const { gold, corpus } = values;
   if (!gold || !corpus) {
-    throw new AppError({ code: "INVALID_INPUT", message: "usage: baton eval --gold DIR --corpus DIR [--json]" });
+    throw new AppError({ code: "INVALID_INPUT", message: "usage: baton eval --gold DIR --corpus DIR [--json] [--details]" });
   }
   const prices = readPrices(values["price-prompt"], values["price-completion"]);
   const config = loadConfig();
@@ -28,6 +29,7 @@ export async function runEvalCommand(args: string[], io: CliIo): Promise<number>
       extractor,
       limits: config.limits,
       ...(prices ? { prices } : {}),
+      ...(values.details ? { details: true } : {}),
     }),
   );
   io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderEvaluation(report));

@@ -163,16 +163,24 @@ function describePerson(item: DraftItem): string {
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
 }
 
-/** "(due Monday)" becomes "(due Monday, 2026-02-02)": the day as said and as a date, once. */
+/**
+ * "(due Monday)" becomes "(due Monday, 2026-02-02)": the day as said and as a date, once. A day said with its month
+ * ("due February 6th") is already a date: it becomes "due 2026-02-06" (the quote under it has the words said).
+ */
 function showDueDate(statement: string, details: Record<string, unknown>): { statement: string; dateShown: boolean } {
   if (typeof details.dueDate !== "string" || typeof details.due !== "string") return { statement, dateShown: false };
   const said = `due ${details.due}`;
   const at = statement.indexOf(said);
   if (at === -1) return { statement, dateShown: false };
   const end = at + said.length;
+  if (NAMES_MONTH.test(details.due))
+    return { statement: `${statement.slice(0, at)}due ${details.dueDate}${statement.slice(end)}`, dateShown: true };
   const date = statement[end] === ")" ? `, ${details.dueDate}` : ` (${details.dueDate})`;
   return { statement: `${statement.slice(0, end)}${date}${statement.slice(end)}`, dateShown: true };
 }
+
+const NAMES_MONTH =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/i;
 
 /** Due date and status of a promise, next step or objection, as the settle stage read them. */
 function describeProgress(item: DraftItem, dateShown: boolean, statement: string): string {
@@ -184,7 +192,7 @@ function describeProgress(item: DraftItem, dateShown: boolean, statement: string
     parts.push(`done: “${escapeMarkdownText(evidence.quote)}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`);
   else if (typeof details.status === "string" && details.status !== "open") {
     const label = STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status);
-    // "Concern from Ray, answered by Priya" already says it was answered.
+    // "Ray Tanaka, answered by Priya Raman" already says it was answered.
     if (!statement.toLowerCase().includes(label)) parts.push(label);
   } else if (item.section === "objections" && details.status === "open") parts.push("open");
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;

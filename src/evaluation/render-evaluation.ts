@@ -1,5 +1,5 @@
 import { SECTION_KEYS } from "../domain/sections.ts";
-import type { EvaluationReport } from "./run-evaluation.ts";
+import type { DealDetails, EvaluationReport } from "./run-evaluation.ts";
 
 /** A plain-text report: totals first, then one row per section and per gold file. */
 export function renderEvaluation(report: EvaluationReport): string {
@@ -42,5 +42,21 @@ export function renderEvaluation(report: EvaluationReport): string {
     );
     for (const quote of s.goldQuotesMissing) lines.push(`  ! gold quote not in source: ${quote.slice(0, 80)}`);
   }
+  for (const deal of report.details ?? []) lines.push(...renderDealDetails(deal));
   return `${lines.join("\n")}\n`;
 }
+
+/** Each drafted item no gold item supports (section, label, first quote, where), then each gold item missed. */
+function renderDealDetails(deal: DealDetails): string[] {
+  const lines = ["", `${deal.deal}: ${deal.unmatched.length} drafted items match no gold item`];
+  for (const item of deal.unmatched) {
+    lines.push(`  - [${item.section}] ${oneLine(item.label)}`, `      “${oneLine(item.quote)}” — ${item.where} (${item.gold})`);
+  }
+  lines.push(`${deal.deal}: ${deal.missed.length} gold items missed`);
+  for (const item of deal.missed) {
+    lines.push(`  - [${item.sections.join(", ")}] ${oneLine(item.statement)}`, `      “${oneLine(item.quote)}” (${item.gold})`);
+  }
+  return lines;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();

@@ -11,7 +11,7 @@ import { parseSource } from "../ingest/parse-source.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { type GoldFile, GoldFileSchema } from "./gold-file.ts";
 import { type DraftMeasures, measureDraft } from "./measure-draft.ts";
-import { type DraftScore, scoreDraft } from "./score-draft.ts";
+import { type DraftScore, listMismatches, type MissedGoldItem, scoreDraft, type UnmatchedItem } from "./score-draft.ts";
 
 export type EvaluationReport = {
   extractor: ExtractorInfo;
@@ -36,6 +36,14 @@ export type EvaluationReport = {
   usage: Usage;
   /** In the currency of the prices given; null when no prices were given. */
   cost: number | null;
+  /** With `details`: per deal, the drafted items that match no gold item and the gold items the draft missed, by gold file. */
+  details?: DealDetails[];
+};
+
+export type DealDetails = {
+  deal: string;
+  unmatched: ({ gold: string } & UnmatchedItem)[];
+  missed: ({ gold: string } & MissedGoldItem)[];
 };
 
 type EvaluationOptions = {
@@ -45,6 +53,8 @@ type EvaluationOptions = {
   limits: IngestLimits;
   /** Price per million prompt and completion tokens, for the LLM path's cost. */
   prices?: { prompt: number; completion: number };
+  /** List what precision and recall count against (see DealDetails). */
+  details?: boolean;
 };
 
 /**
@@ -64,6 +74,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   }
   const files: EvaluationReport["files"] = [];
   const measures: EvaluationReport["deals"] = [];
+  const details: DealDetails[] = [];
   const usage: Usage = { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 };
   for (const [deal, entries] of deals) {
     const parsed: ParsedSource[] = [];
@@ -80,8 +91,17 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     entries.forEach(({ name, gold }, i) => {
       files.push({ gold: name, source: gold.source, score: scoreDraft(draft, parsed[i]!, gold) });
     });
+    if (options.details) {
+      const lists = entries.map(({ name, gold }, i) => ({ name, ...listMismatches(draft, parsed[i]!, gold) }));
+      details.push({
+        deal,
+        unmatched: lists.flatMap((l) => l.unmatched.map((item) => ({ gold: l.name, ...item }))),
+        missed: lists.flatMap((l) => l.missed.map((item) => ({ gold: l.name, ...item }))),
+      });
+    }
   }
-  return summarize(files, measures, usage, options);
+  const report = summarize(files, measures, usage, options);
+  return options.details ? { ...report, details } : report;
 }
 
 async function readGold(path: string, name: string): Promise<GoldFile> {

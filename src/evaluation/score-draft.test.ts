@@ -4,7 +4,7 @@ import type { DraftItem } from "../domain/item.ts";
 import type { SectionKey } from "../domain/sections.ts";
 import { buildParsedSource } from "../../test/support/build-parsed-source.ts";
 import { measureDraft } from "./measure-draft.ts";
-import { scoreDraft } from "./score-draft.ts";
+import { listMismatches, scoreDraft } from "./score-draft.ts";
 
 const parsed = buildParsedSource({
   id: "src_1",
@@ -67,6 +67,35 @@ describe("scoreDraft", () => {
     const score = scoreDraft(draftOf([itemCiting("nextSteps", "I will send the revised order form tomorrow.")]), parsed, gold);
     expect(score.bySection.objections).toMatchObject({ goldItems: 1, goldFound: 0 });
     expect(score.bySection.nextSteps).toMatchObject({ draftItems: 1, draftCorrect: 0 });
+  });
+});
+
+describe("listMismatches", () => {
+  it("lists the drafted item no gold span supports and the gold item the draft missed, as scoreDraft counts them", () => {
+    const draft = draftOf([itemCiting("nextSteps", "I will send the revised order form tomorrow.")]);
+    expect(listMismatches(draft, parsed, gold)).toEqual({
+      unmatched: [
+        {
+          section: "nextSteps",
+          label: "I will send the revised order form tomorrow.",
+          quote: "I will send the revised order form tomorrow.",
+          where: "call.txt",
+        },
+      ],
+      missed: [{ sections: ["objections", "redFlags"], statement: "Price too high", quote: "The number is too high" }],
+    });
+  });
+
+  it("lists nothing when every item matches a gold item in its section", () => {
+    const draft = draftOf([itemCiting("objections", "The number is too high for us this year.")]);
+    expect(listMismatches(draft, parsed, gold)).toEqual({ unmatched: [], missed: [] });
+  });
+
+  it("counts an item that overlaps a gold span listing another section as unmatched", () => {
+    const draft = draftOf([itemCiting("promises", "The number is too high for us this year.")]);
+    const { unmatched, missed } = listMismatches(draft, parsed, gold);
+    expect(unmatched.map((item) => item.section)).toEqual(["promises"]);
+    expect(missed).toHaveLength(1);
   });
 });
 

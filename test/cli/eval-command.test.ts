@@ -38,6 +38,20 @@ describe("baton eval", () => {
     expect(run.stdout).toMatch(/recall +\d+% +precision +\d+%/);
   });
 
+  it("lists per deal the unmatched drafted items and the missed gold items with --details", async () => {
+    const run = await runCapturedCli(["eval", "--gold", join(FIXTURES_DIR, "gold"), "--corpus", FIXTURES_DIR, "--details", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.details[0].deal).toBe("deals/kestrel-ridge-freight");
+    expect(report.details[0].unmatched[0]).toEqual({
+      gold: expect.any(String),
+      section: expect.any(String),
+      label: expect.any(String),
+      quote: expect.any(String),
+      where: expect.any(String),
+    });
+  });
+
   const empty = mkdtempSync(join(tmpdir(), "baton-cli-eval-"));
   afterAll(() => rmSync(empty, { recursive: true, force: true }));
 

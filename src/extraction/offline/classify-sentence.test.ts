@@ -16,12 +16,24 @@ const TABLE: Row[] = [
   ["Your team runs the export and we map the fields with you.", "seller", []],
   ["I'll be honest, it's been a rough quarter.", "seller", []],
   ["We'll see how the board meeting goes.", "customer", []],
+  // a note about the call itself is no commitment; one that names a deliverable is
+  ["Great, I'll send you a quick summary after this call.", "seller", []],
+  ["I'll send a summary and the rollout plan by Wednesday.", "seller", ["promises", "nextSteps"]],
+  ["Thirty minutes, I can come to your office or we can do video.", "seller", []],
+  // a seller's ROI arithmetic and another customer's story are not this account's figures or goals
+  ["So that's $14 million in additional revenue over two years.", "seller", []],
+  ["That's $14 million in annual revenue, and we sell in four states.", "customer", ["accountOverview"]],
+  ['"Renewal owner changed twice" or "No login in 30 days" is what the alert says.', "seller", []],
+  ["One of our clients cut onboarding from three weeks to under five days.", "seller", []],
+  ["We want onboarding cut from three weeks to under five days.", "customer", ["successCriteria"]],
   // next steps: requests, scheduling, signatures
   ["Could you send me the redlined MSA?", "customer", ["nextSteps"]],
   ["Send me the pilot agreement and I'll take it to legal.", "customer", ["nextSteps"]],
   ["Wednesday at 2 works for both of us.", "customer", ["nextSteps"]],
   ["The contract is in DocuSign whenever you're ready.", "seller", ["nextSteps"]],
-  ["Alright, we're ready to move forward.", "customer", ["nextSteps"]],
+  // a bare decision is the person's stance (the people map cites it), not a step; signing is one
+  ["Alright, we're ready to move forward.", "customer", []],
+  ["We're ready to sign once legal has it.", "customer", ["nextSteps"]],
   // objections and concerns from the customer
   ["Honestly I'm worried the reps won't adopt another tool.", "customer", ["objections"]],
   ["The price is higher than what we budgeted for.", "customer", ["objections", "redFlags"]],

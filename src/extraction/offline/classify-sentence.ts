@@ -32,6 +32,7 @@ const EXCLUSIVE: Partial<Record<SectionKey, SectionKey[]>> = {
  */
 export function classifySentence(sentence: string, side: Side | null, context: SentenceContext = {}): Classification[] {
   if (countWords(sentence) < MIN_WORDS || FILLER.test(sentence)) return [];
+  if (side === "seller" && RECITED_EXAMPLE.test(sentence)) return [];
   const allowed = limitSections(sentence, side);
   if (allowed !== undefined && allowed.length === 0) return [];
   const ranked = scoreSentence(sentence, side, context).filter((c) => allowed === undefined || allowed.includes(c.section));
@@ -74,6 +75,9 @@ function scoreSentence(sentence: string, side: Side | null, context: SentenceCon
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || order.indexOf(a.section) - order.indexOf(b.section));
 }
+
+// A seller reciting what the product would say ('"Champion hasn't responded in 10 days" or "…"'): an example, not a claim.
+const RECITED_EXAMPLE = /^\s*["“][^"”]{3,}["”]\s*(?:or|and|,|$)/;
 
 // "I saw you opened a second warehouse?": a fact the speaker found, asked back only to confirm it.
 const RESEARCH_CHECK = /^(?:[\w,]+ ){0,6}?(?:i (?:saw|noticed|read|heard)|looks like) /i;

@@ -33,6 +33,15 @@ describe("describeItem", () => {
       "Budget risk, per Nate Brennan: “We froze hiring.”",
     );
   });
+
+  it("labels a concern by whose it is and who answered, the heading saying it is a concern", () => {
+    const concern = facts({ section: "objections", text: "The number is too high.", speaker: "Gloria" });
+    expect(describeItem(concern, {}, "call.vtt")).toBe("Gloria: “The number is too high.”");
+    expect(describeItem({ ...concern, answer: { speaker: "Dana", text: "We can phase it.", resolved: "partly" } }, {}, "call.vtt")).toBe(
+      "Gloria, answered by Dana: “The number is too high.” “We can phase it.”",
+    );
+    expect(describeItem({ ...concern, speaker: null }, {}, "notes.pdf")).toBe("In notes.pdf: “The number is too high.”");
+  });
 });
 
 describe("quoteText", () => {

@@ -15,14 +15,16 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
   switch (facts.section) {
     case "promises": {
       const due = value("due") ? ` (due ${value("due")})` : "";
+      // The heading says these are commitments: the label says whose, and "offered" when it was only an offer.
       if (facts.speaker === null) return `Commitment in ${sourceLabel}${due}: ${said}`;
-      return `${who} ${details.explicit ? "committed" : "offered"}${due}: ${said}`;
+      return `${who}${details.explicit ? "" : " offered"}${due}: ${said}`;
     }
     case "objections": {
       const answer = facts.answer
         ? `, answered by ${facts.answer.speaker ?? "the other side"}: ${said} ${quoteText(facts.answer.text)}`
         : `: ${said}`;
-      return `Concern from ${who}${answer}`;
+      // The heading says it is a concern: the label says whose ("In order-form.pdf" for a document's).
+      return `${facts.speaker === null ? "In " : ""}${who}${answer}`;
     }
     case "nextSteps": {
       const owner = value("owner");

@@ -70,7 +70,7 @@ describe("createOfflineExtractor", () => {
   it("finds a promise by the seller with its due date and the customer it was made to", async () => {
     const [promise] = citing(await extract(deal), "I can take fifteen percent off").filter((i) => i.section === "promises");
     expect(promise?.details).toMatchObject({ promisedBy: "Ana Gomez", promisedTo: "Ben Carter", due: "March 3", explicit: true });
-    expect(promise?.statement).toMatch(/^Ana Gomez committed \(due March 3\): “/);
+    expect(promise?.statement).toMatch(/^Ana Gomez \(due March 3\): “/);
   });
 
   it("links a customer's objection to the seller's answer", async () => {
@@ -143,6 +143,27 @@ describe("a seller's pitch on a call", () => {
     });
     const account = (await extract([pitch])).filter((item) => item.section === "accountOverview");
     expect(account.map((item) => item.statement)).toEqual([`Account, per Ben Carter: “${recap}”`]);
+  });
+
+  it("is not the customer's stack: the seller's plan naming none of their systems files no technical item", async () => {
+    const plan = "Week one we do the integration and the data sync with your team.";
+    const named = "Week one we connect to Salesforce and sync the accounts.";
+    const call = buildParsedSource({
+      id: "plan",
+      filename: "plan.vtt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", plan],
+        ["Ben Carter", "We do the integration and the data sync in our data warehouse ourselves."],
+        ["Ana Gomez", named],
+      ],
+    });
+    const technical = (await extract([call])).filter((item) => item.section === "technicalEnvironment");
+    expect(technical.flatMap((item) => item.evidence.map((e) => e.quote))).not.toContain(plan);
+    expect(technical.flatMap((item) => item.evidence.map((e) => e.quote))).toContain(named);
   });
 
   it("keeps the seller's researched funding news, asked back to confirm, as the account's growth stage", async () => {

@@ -88,9 +88,16 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
  * same sentence still file it where it belongs).
  */
 function sellerClaimSection(run: Run): SectionKey | null {
-  if (run.section !== "accountOverview") return run.section;
   const first = run.sentences[0]!;
   if (first.segment.speaker === null || first.side !== "seller") return run.section;
+  // The seller's plan that names none of the customer's systems ("Week one we do the integration and data sync.")
+  // says nothing of their stack.
+  if (run.section === "technicalEnvironment") {
+    const text = run.sentences.map((s) => s.text).join(" ");
+    const facts = { section: "technicalEnvironment" as const, text, speaker: null, side: null, named: [], addressee: null };
+    return fillDetails(facts).system === null ? null : run.section;
+  }
+  if (run.section !== "accountOverview") return run.section;
   const text = run.sentences.map((s) => s.text).join(" ");
   if (fillDetails({ section: "accountOverview", text, speaker: null, side: null, named: [], addressee: null }).field !== "other")
     return run.section;

@@ -131,6 +131,17 @@ const PROMISES: SectionCue[] = [
     -3,
     words("(?:i'll|i will|we'll) (?:be (?:honest|blunt|quick|brief|direct)|see|let you go|talk soon|take a look)|we'll see"),
   ),
+  // A note about the call itself, nothing a CSM inherits: "I'll send a recap tonight." (only the whole sentence: "a recap
+  // and a draft proposal by Friday" names a deliverable and stays; so does sending the contract, a step of the deal).
+  cue(
+    "promises",
+    -6,
+    /^(?:ok(?:ay)?,? |great,? |perfect,? |so,? |and )?(?:i'll|i will|we'll|we will) (?:send|shoot|get|email) (?:you |over |out )?(?:a|the|my|our) (?:quick |short )?(?:recap|summary|notes|(?:calendar |meeting )?invite)(?: over)?(?: (?:tonight|today|tomorrow|later|shortly|right after (?:this|the) call|after (?:this|the) call|in the next (?:hour|few minutes)|(?:by )?end of (?:the )?day))?[.!]?$/i,
+  ),
+  // Where the next meeting happens is no commitment either: "I can come to your office or we can do video."
+  cue("promises", -6, words("i can come (?:to|by) your office|(?:we|i) can do (?:it )?(?:over )?(?:video|zoom|teams|a video call)"), {
+    side: "seller",
+  }),
 ];
 
 const NEXT_STEPS: SectionCue[] = [
@@ -149,7 +160,7 @@ const NEXT_STEPS: SectionCue[] = [
   cue(
     "nextSteps",
     3,
-    /\b(?:monday|tuesday|wednesday|thursday|friday)(?: at \d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)? works\b|\bready to (?:move forward|sign|proceed|go)\b|\blet's (?:move forward|proceed)\b/i,
+    /\b(?:monday|tuesday|wednesday|thursday|friday)(?: at \d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)? works\b|\bready to sign\b/i,
   ),
   cue("nextSteps", 3, words("(?:i'll|we'll|i will|we will) (?:send|share|get|set up|introduce|loop|check|talk to|review|sign|forward)"), {
     side: "customer",
@@ -524,12 +535,24 @@ const ACCOUNT: SectionCue[] = [
     ),
   ),
   cue("accountOverview", 1, words(`price|pricing|quote|cost|renewal|module|plan|${MONTH} \\d{1,2}, \\d{4}`)),
+  // A seller's ROI arithmetic ("So that's $27 million in total revenue.", "that's typically $2-3M in additional revenue")
+  // is the pitch's case, not what the customer buys or pays.
+  cue("accountOverview", -6, words("in (?:total|additional|extra|incremental|new) revenue"), { side: "seller" }),
   cue("accountOverview", 3, words("we(?:'re| are) (?:scaling|growing|hiring)"), { notBy: "seller" }),
   // The customer's industry is theirs to state; a seller's "best in the industry" is a pitch.
   cue("accountOverview", 3, words("industry"), { notBy: "seller" }),
   // Funding news is account context whoever mentions it: "I saw you just raised a Series C".
   cue("accountOverview", 3, words("(?:raised|closed|announced) (?:a |an |our |your |their )?(?:series [a-e]|seed|(?:funding )?round)")),
 ];
+
+// Another customer's story told by the seller ("One of our clients, similar stage to you, kept their cycle at 32 days")
+// is a reference, not this customer's goal, pain or account.
+const CASE_STUDY = words(
+  "(?:one|1) of our (?:clients|customers)|a (?:client|customer) of ours|another (?:client|customer) (?:of ours|like you)",
+);
+const NOT_THIS_CUSTOMER: SectionCue[] = (["successCriteria", "whyTheyBought", "accountOverview"] as const).map((section) =>
+  cue(section, -6, CASE_STUDY, { side: "seller" }),
+);
 
 // Section order here breaks ties: the earlier section wins.
 export const SECTION_CUES: SectionCue[] = [
@@ -544,4 +567,5 @@ export const SECTION_CUES: SectionCue[] = [
   ...STAKEHOLDERS,
   ...POLITICAL,
   ...ACCOUNT,
+  ...NOT_THIS_CUSTOMER,
 ];
