@@ -153,11 +153,21 @@ function withoutPerson(statement: string, person: BriefStakeholder): string {
  */
 function renderRisks(risks: BriefRisk[]): string[] {
   const answered = risks.filter((r) => r.objectionStatus === "answered");
-  const lines = risks.filter((r) => !answered.includes(r)).flatMap((r) => renderItem(r, riskFacts(r)));
+  const lines = risks
+    .filter((r) => !answered.includes(r))
+    .flatMap((r) => renderItem(r.objectionStatus === null ? r : { ...r, statement: asObjection(r.statement) }, riskFacts(r)));
   if (answered.length === 0) return lines;
   lines.push("- Raised and answered; watch for them coming back:");
   for (const r of answered) lines.push(...renderItem(r, riskFacts(r), { label: "speaker" }).map((line) => `  ${line}`));
   return lines;
+}
+
+/**
+ * An objection among the risks says it is one: the draft's label ("Gloria Mendez: …") leaves that to its section
+ * heading, which the brief's risk list does not have.
+ */
+function asObjection(statement: string): string {
+  return statement.startsWith("In ") ? `Objection in ${statement.slice(3)}` : `Objection from ${statement}`;
 }
 
 function riskFacts(r: BriefRisk): string[] {

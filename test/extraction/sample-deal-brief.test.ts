@@ -105,7 +105,7 @@ describe("the sample deal's brief", () => {
   it("says a date once, in the speaker's words, and names the speaker only of the quote shown", () => {
     const markdown = renderBriefMarkdown(brief);
     expect(markdown).toContain(
-      "- Dana Whitlock committed: “Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday”",
+      "- Dana Whitlock: “Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday”",
     );
     expect(markdown).toContain(
       "- Sam Okafor, per Dana Whitlock: “Sam will send a draft project plan with the March 16 go-live milestones by February 11”",
@@ -123,7 +123,7 @@ describe("the sample deal's brief", () => {
       "- Organisation risk, per Elaine Kovac: “I'm retiring at the end of April” — pricing-call-2026-01-29.vtt, 2:11 · high severity",
     );
     expect(risks).toMatch(
-      /- Concern from Gloria Mendez: “We budgeted eighty thousand.*” — pricing-call-2026-01-29\.vtt, 0:18 · open _\[DRAFT\]_\n/,
+      /- Objection from Gloria Mendez: “We budgeted eighty thousand.*” — pricing-call-2026-01-29\.vtt, 0:18 · open _\[DRAFT\]_\n/,
     );
     expect(risks).toContain(
       "- Raised and answered; watch for them coming back:\n" +
