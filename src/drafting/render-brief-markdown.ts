@@ -2,7 +2,7 @@ import { describeBasis, inline, renderReferences } from "./brief-markdown-text.t
 import { tellingQuote } from "./build-brief-summary.ts";
 import { renderOpening } from "./render-brief-opening.ts";
 import { narrowQuote } from "./narrow-quote.ts";
-import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
+import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefPromise, BriefRisk, BriefStakeholder } from "./brief.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -27,21 +27,7 @@ export function renderBriefMarkdown(brief: Brief): string {
   confirmList("### For whom (the account)", brief.confirm.forWhom, (i) => renderItem(fullestFirst(i)));
   confirmList("### What success looks like", brief.confirm.successLooksLike);
 
-  section(lines, "## Promises to honour", brief.promises, (p) =>
-    renderItem(
-      p,
-      // What the statement already says ("Dana Whitlock committed (due Monday)") is not said again.
-      [
-        ...(p.owner && p.statement.includes(p.owner) ? [] : [`owner: ${p.owner ? inline(p.owner) : "not stated (ask the AE)"}`]),
-        // A promise without a date is common (a discount, a waived fee): only a stated one is worth a line.
-        ...(p.due && !p.statement.includes(p.due) ? [`due: ${inline(p.due)}`] : []),
-        ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
-        ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
-      ],
-      // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
-      { label: true, cut: false, due: p.due },
-    ),
-  );
+  lines.push(...renderPromises(brief.promises));
   lines.push("## Stakeholders", "");
   if (brief.stakeholders.length === 0) lines.push("_Nothing in the handoff._", "");
   for (const person of brief.stakeholders) lines.push(...renderStakeholder(person), "");
@@ -103,6 +89,68 @@ function section<T extends BriefItem>(
   if (items.length === 0) lines.push(empty, "");
   for (const item of items) lines.push(...render(item));
   if (items.length > 0) lines.push("");
+}
+
+/**
+ * The promises still to honour, each with its due day, then those a later source says were done (or superseded),
+ * one line each under one heading: the later source's words and where, so the CSM can check it.
+ */
+function renderPromises(promises: BriefPromise[]): string[] {
+  const settled = promises.filter((p) => p.status === "done" || p.status === "superseded");
+  const open = promises.filter((p) => !settled.includes(p));
+  const lines: string[] = [];
+  section(
+    lines,
+    "## Promises to honour",
+    open,
+    (p) =>
+      renderItem(
+        p,
+        // What the statement already says ("Dana Whitlock committed (due Monday)") is not said again.
+        [
+          ...(p.owner && p.statement.includes(p.owner) ? [] : [`owner: ${p.owner ? inline(p.owner) : "not stated (ask the AE)"}`]),
+          ...dueFacts(p),
+          ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
+          ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
+        ],
+        // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
+        { label: true, cut: false, due: p.due },
+      ),
+    settled.length > 0 ? "_None open._" : undefined,
+  );
+  if (settled.length === 0) return lines;
+  if (open.length > 0) lines.pop();
+  lines.push(settled.some((p) => p.status === "superseded") ? "- Done or superseded:" : "- Done already:");
+  for (const p of settled) {
+    const evidence = p.doneEvidence;
+    if (evidence === null) {
+      const statusWords = p.status === "superseded" ? "Superseded: " : "Done: ";
+      lines.push(...renderItem({ ...p, statement: `${statusWords}${p.statement}` }).map((line) => `  ${line}`));
+      continue;
+    }
+    const { shown, cut } = narrowQuote(evidence.quote);
+    lines.push(`  - “${cut ? "…" : ""}${inline(shown)}” — ${inline(evidence.file)}${describeBasis(p)}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/**
+ * A promise's due day, once: the calendar date when the words shown do not name one ("this week" said on
+ * 2026-01-13 is due 2026-01-16), else the day as said when the statement does not hold it, else nothing.
+ */
+function dueFacts(p: BriefPromise): string[] {
+  const words = `${p.statement} ${tellingQuote(p.citations, "", { cut: false })}`;
+  if (p.dueDate !== null) return namesCalendarDay(words) ? [] : [`due ${p.dueDate}`];
+  // A promise without a date is common (a discount, a waived fee): only a stated one is worth a line.
+  return p.due && !p.statement.includes(p.due) ? [`due: ${inline(p.due)}`] : [];
+}
+
+function namesCalendarDay(text: string): boolean {
+  return (
+    /\d{4}-\d{2}-\d{2}/.test(text) ||
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i.test(text)
+  );
 }
 
 function renderStakeholder(person: BriefStakeholder): string[] {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 describe("the sample deal's brief", () => {
   it("opens with one composed sentence: what they bought, why now and the one risk, each part cited by a source quote", () => {
     expect(brief.summary?.text).toMatch(
-      /^Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats \[1\] \[2\]; why now: “.+” \(.+\) \[3\]; the one risk to watch: “.+” \(.+\) \[4\]\.$/,
+      /^Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats at \$492\.00 a seat, \$77,040\.00 a year \[1\] \[2\]; why now: “.+” \(.+\) \[3\]; the one risk to watch: “.+” \(.+\) \[4\]\.$/,
     );
     expect(brief.summary?.parts.map((p) => p.part)).toEqual(["bought", "bought", "whyNow", "risk"]);
     const shown = [...brief.confirm.forWhom, ...brief.confirm.whatTheyWant, ...brief.risks];
@@ -102,17 +102,45 @@ describe("the sample deal's brief", () => {
     }
   });
 
-  it("says a date once, in the speaker's words, and names the speaker only of the quote shown", () => {
+  it("says a date once, in the speaker's words or as a calendar day, and names the speaker only of the quote shown", () => {
     const markdown = renderBriefMarkdown(brief);
     expect(markdown).toContain(
-      "- Dana Whitlock committed: “Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday”",
+      "- Priya Raman committed: “I can get you our SOC 2 Type II report under NDA this week, and we have a pre-filled SIG Lite questionnaire” — discovery-call-2026-01-13.vtt, 4:08, 8:31, 8:37 · due 2026-01-16 · to: Ray Tanaka _[DRAFT]_",
     );
     expect(markdown).toContain(
       "- Sam Okafor, per Dana Whitlock: “Sam will send a draft project plan with the March 16 go-live milestones by February 11”",
     );
     expect(markdown).not.toMatch(/\(due [^)]*\)|, due [A-Z]/);
-    expect(markdown).toContain("— discovery-call-2026-01-13.vtt, 4:08, 8:31, 8:37 · to: Ray Tanaka");
     expect(markdown).toContain("— pricing-call-2026-01-29.vtt, 2:41, 2:48, 2:51");
+  });
+
+  it("lists the promises still open, and those a later source says were done one line each with its words and file", () => {
+    const markdown = renderBriefMarkdown(brief);
+    const promises = markdown.slice(markdown.indexOf("## Promises to honour"), markdown.indexOf("## Stakeholders"));
+    expect(brief.promises.filter((p) => p.status === "done").map((p) => p.doneEvidence?.file)).toEqual([
+      "email-thread.eml",
+      "email-thread.eml",
+    ]);
+    expect(promises).not.toContain("the one-page ROI summary for your leadership meeting will be with you on Monday");
+    expect(promises).not.toContain("I can cap the renewal increase at five percent");
+    expect(promises).toContain(
+      "- Done already:\n" +
+        "  - “Gloria, the ROI one-pager went to Elaine yesterday for the leadership meeting.” — email-thread.eml _[DRAFT]_\n" +
+        "  - “As promised, the revised order form is in DocuSign now.” — email-thread.eml _[DRAFT]_\n",
+    );
+    // Every promise, open or done, is on a line of its own with the draft marker.
+    expect(promises.split("\n").filter((line) => line.endsWith("_[DRAFT]_"))).toHaveLength(brief.promises.length);
+    for (const p of brief.promises.filter((p) => p.status === "done")) {
+      const email = sources.find((s) => s.source.filename === p.doneEvidence!.file)!;
+      expect(email.source.text).toContain(p.doneEvidence!.quote);
+    }
+  });
+
+  it("shows who a quote's pronoun means when the item's previous quote names them", () => {
+    const markdown = renderBriefMarkdown(brief);
+    expect(markdown).toContain(
+      "- Pain, per Nate Brennan: “the real reason we're talking is Cascade Home Goods” “We lost them in November” — discovery-call-2026-01-13.vtt, 2:30 _[DRAFT]_",
+    );
   });
 
   it("lists the risks with their severity, then each objection answered with no push-back on one line under one heading", () => {
