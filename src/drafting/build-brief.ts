@@ -42,7 +42,7 @@ export function buildBrief(input: BriefInput): Brief {
     approvedAt: input.approval?.approvedAt ?? null,
     notice:
       input.approval === null
-        ? "DRAFT: built from the AE's unapproved draft. Every item may still change; confirm with the AE before relying on it."
+        ? "DRAFT: from the AE's unapproved draft; any item may change. Confirm with the AE before relying on it."
         : `Built from approved handoff version ${input.approval.version}, approved ${input.approval.approvedAt}.`,
     generatedAt: input.now.toISOString(),
     team: { ae: input.ae, csm: input.csm },

@@ -23,7 +23,10 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
   const why = inSection(items, "whyTheyBought");
   const success = inSection(items, "successCriteria");
   const firstWins = success.filter((item) => detailText(item, "horizon") === "30days");
-  const datedPromises = inSection(items, "promises").filter((item) => detailText(item, "due") !== null);
+  // A promise a later source says was delivered is not one to confirm.
+  const datedPromises = inSection(items, "promises").filter(
+    (item) => detailText(item, "due") !== null && detailText(item, "status") !== "done" && detailText(item, "status") !== "superseded",
+  );
   const contractDates = inSection(items, "accountOverview").filter((item) => CONTRACT_DATE_FIELDS.has(detailText(item, "field") ?? ""));
   const nextSteps = inSection(items, "nextSteps");
   const named = input.stakeholders.filter((s) => s.name !== null);

@@ -40,20 +40,21 @@ export function renderBriefMarkdown(brief: Brief): string {
       n,
       [
         ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
-        ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
+        // As for promises, only a stated due day is worth a line: the agenda asks for the missing ones.
+        ...(n.due && !n.statement.includes(n.due) ? [`due: ${inline(n.due)}`] : []),
       ],
       { label: true, due: n.due },
     ),
   );
 
-  lines.push("## Open questions", "");
-  if (brief.openQuestions.length === 0) lines.push("_None: every section is filled._");
+  // An empty list of open questions tells the CSM nothing: the section is shown only when there are some.
+  if (brief.openQuestions.length > 0) lines.push("## Open questions", "");
   for (const q of brief.openQuestions) {
     const marker = q.basis === "draft" ? " _[DRAFT]_" : "";
     lines.push(`- **${q.title}:** ${inline(q.question)}${marker}`);
     lines.push(q.aeSays === null ? "  - _unanswered_" : `  - AE says: ${inline(q.aeSays)} _(provided by the AE, not from a source)_`);
   }
-  lines.push("");
+  if (brief.openQuestions.length > 0) lines.push("");
 
   // One line per part of the meeting: its points are guidance, the facts are the items above.
   lines.push("## Kickoff agenda", "");
@@ -271,7 +272,12 @@ function renderItem(
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
-  const lead = options.label === "speaker" ? first?.speaker : options.label ? withoutSaidDue(label, options.due ?? null, words) : null;
+  const lead =
+    options.label === "speaker"
+      ? first?.speaker
+      : options.label
+        ? withoutUnusedReferent(withoutSaidDue(label, options.due ?? null, words), words)
+        : null;
   const shown = quoting ? (lead ? `${lead}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
@@ -294,6 +300,17 @@ function renderItem(
 function withoutSaidDue(label: string, due: string | null, words: string): string {
   if (due === null || !words.toLowerCase().includes(due.toLowerCase())) return label;
   return label.replace(` (due ${due})`, "").replace(`, due ${due}`, "");
+}
+
+/**
+ * A label without what its section heading already says ("Next step, per Dana" under "Next steps") and without a
+ * pronoun's referent the words shown do not use ("(“he” is Vince Caruso)" over "…so Nate will report to Vince").
+ */
+function withoutUnusedReferent(label: string, words: string): string {
+  const trimmed = label.replace(/^Next step, per /, "Per ").replace(/^Next step, /, "");
+  return trimmed.replace(/\s*\(“(\p{L}+)” is [^)]+\)/gu, (said, pronoun: string) =>
+    new RegExp(`\\b${pronoun}\\b`, "iu").test(words) ? said : "",
+  );
 }
 
 /** A statement without its quotations: the label an item is known by where it is shown in full elsewhere. */
