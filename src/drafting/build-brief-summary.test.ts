@@ -118,6 +118,13 @@ describe("tellingClause", () => {
     );
   });
 
+  it("keeps, uncut, a sentence whose chosen clause is followed by what it is set against (', but …')", () => {
+    const concern = "Ray says the SOC 2 report looks fine, but his team still has open questions on the relay agent and on data retention.";
+    expect(tellingClause(concern)).toBe(
+      "Ray says the SOC 2 report looks fine, but his team still has open questions on the relay agent and on data retention",
+    );
+  });
+
   it("keeps the whole sentence when a clause left out holds a number, name, modal or condition", () => {
     expect(tellingClause("We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty.")).toBe(
       "We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty",

@@ -179,6 +179,10 @@ export function tellingClause(sentence: string, about = "", options: { cut: bool
   // report to Vince"): then the sentence stays whole.
   // Under a person, the clause naming them is theirs: the others' names belong to other people ("I've got Ray from
   // IT, Vince from operations, and Keisha, …" shows "I've got Ray from IT" for Ray).
+  // What a clause is set against (", but his team still has open questions") is part of it: the sentence stays whole,
+  // uncut ("Ray says the SOC 2 report looks fine" alone says the opposite of the concern).
+  const after = sentence.indexOf(chosen) + chosen.length;
+  if (/^[.!?]?,\s+but\s/i.test(sentence.slice(after))) return whole;
   const others = sentence.replace(chosen, " ");
   const kept = chosen === naming ? carriesMeaning(others, { names: false }) : carriesMeaning(others);
   return shorten(kept ? whole : chosen);

@@ -1,6 +1,5 @@
 import type { BriefAgendaSection, BriefPerson, BriefSourceItem, BriefStakeholder } from "./brief.ts";
 import { detailText, inSection } from "./brief-items.ts";
-import { milestoneDueBy } from "./build-handoff-timeline.ts";
 
 type AgendaInput = {
   items: BriefSourceItem[];
@@ -91,7 +90,8 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
 function timelinePoints(input: AgendaInput): string[] {
   if (input.closeDate === null) return ["The deal has no close date: agree the onboarding dates with the customer."];
   // When the kickoff is due and held is the handoff timeline's: the meeting itself agrees what comes after.
-  return ["Confirm the go-live and the dated promises.", `The AE checks in on ${milestoneDueBy(input.closeDate, "checkIn")}.`];
+  // The AE's day-30 check-in is the handoff timeline's too: it is not said again here.
+  return ["Confirm the go-live and the dated promises."];
 }
 
 function describeTeam(ae: BriefPerson | null, csm: BriefPerson | null): string {

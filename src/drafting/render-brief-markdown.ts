@@ -162,7 +162,8 @@ function renderStakeholder(person: BriefStakeholder): string[] {
   const role = roleWords(person.role) ?? (person.role === null || person.role === "other" ? "role not stated" : inline(person.role));
   const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
-  for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(preference)}`);
+  // "Oh, and for anything quick, just text me": the spoken lead-in says nothing of the preference.
+  for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(narrowQuote(preference).shown)}`);
   // The person is named above: each item shows its words and where they were said, a quote the lines above
   // already show last, and an item that only restates the name and title as its quote and where it was said.
   const shown = [...person.caresAbout, ...person.contactPreferences].join(" ");
