@@ -62,6 +62,12 @@ export type BriefPromise = BriefItem & {
   promisedTo: string | null;
   due: string | null;
   unrealistic: boolean;
+  /** The due day as a calendar date (YYYY-MM-DD), read from the source's own date; null when not stated. */
+  dueDate: string | null;
+  /** "open", "done" (a later source says it was delivered) or "superseded"; null when not read. */
+  status: string | null;
+  /** The later source's words that say it was done, and where; null unless done. */
+  doneEvidence: { quote: string; file: string; sourceId: string | null } | null;
 };
 
 /** One person on the customer side, merged from every stakeholder item that names them. */

@@ -59,6 +59,27 @@ describe("buildBriefSummary", () => {
     ]);
   });
 
+  it("says the price per seat and the yearly value from the order form's lines, cited by the item that holds them", () => {
+    const withValue: BriefSourceItem = {
+      ...seats,
+      citations: [
+        cite("Quantity: 120 agent seats", null),
+        cite("Price per agent seat per year: $492.00 (list $600.00, 18% discount)", null),
+        cite("Total annual subscription fees: $77,040.00", null),
+      ],
+    };
+    const summary = buildBriefSummary("Kestrel Ridge Freight", [product, withValue], []);
+    expect(summary?.text).toBe(
+      "Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats at $492.00 a seat, $77,040.00 a year [1] [2].",
+    );
+    const value = item("itm_value", "accountOverview", "Total contract value (36 months): $240,000", null, { field: "contractValue" });
+    const apart = buildBriefSummary("Acme", [product, seats, value], []);
+    expect(apart?.text).toBe(
+      "Acme bought Corvala Service Desk, Enterprise plan, 120 agent seats, $240,000 total contract value (36 months) [1] [2] [3].",
+    );
+    expect(apart?.parts.map((p) => p.cites)).toEqual(["itm_product", "itm_seats", "itm_value"]);
+  });
+
   it("leaves a contradiction between sources to the AE and names the customer's risk instead", () => {
     const risks = [risk(seatCount, "redFlag", ["contradiction"]), risk(retiring, "redFlag")];
     const summary = buildBriefSummary("Kestrel Ridge Freight", [product, seatCount, retiring], risks);
@@ -97,6 +118,13 @@ describe("tellingClause", () => {
     );
   });
 
+  it("keeps, uncut, a sentence whose chosen clause is followed by what it is set against (', but …')", () => {
+    const concern = "Ray says the SOC 2 report looks fine, but his team still has open questions on the relay agent and on data retention.";
+    expect(tellingClause(concern)).toBe(
+      "Ray says the SOC 2 report looks fine, but his team still has open questions on the relay agent and on data retention",
+    );
+  });
+
   it("keeps the whole sentence when a clause left out holds a number, name, modal or condition", () => {
     expect(tellingClause("We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty.")).toBe(
       "We budgeted eighty thousand for this, all in, and your proposal is at about a hundred and twenty",
@@ -123,6 +151,15 @@ describe("tellingQuote", () => {
     expect(tellingQuote([at("We're at like fifty-eight percent."), at("I'd love seventy-five.", 500_000)])).toBe(
       "We're at like fifty-eight percent",
     );
+  });
+
+  it("shows the sentence before a quote that points back to it, when the same speaker said it in the same item", () => {
+    const lost = [at("And then, I mean, the real reason we're talking is Cascade Home Goods."), at("We lost them in November.")];
+    expect(tellingQuote(lost)).toBe("the real reason we're talking is Cascade Home Goods” “We lost them in November");
+    // "it's like eleven minutes" is a placeholder "it", and a quote that names who it means needs nothing before it.
+    const calls = [at("Our customer finds out before we do."), at("They call in, and it's like eleven minutes a call.")];
+    expect(tellingQuote(calls)).toBe("it's like eleven minutes a call");
+    expect(tellingQuote([at("The real reason is Cascade."), at("We lost Cascade in November.")])).toBe("We lost Cascade in November");
   });
 
   it("prefers a quote holding a fact to one that only points at it", () => {

@@ -34,13 +34,54 @@ export function buildBriefSummary(account: string, items: BriefSourceItem[], ris
   const riskItem = risk === undefined ? undefined : items.find((item) => item.id === risk.itemId);
   if (product === undefined && why === undefined && riskItem === undefined) return null;
 
+  const value = findAnnualValue(overview);
+  const seatPrice = findSeatPrice(seats);
   const bought =
     product === undefined
       ? `${account} (what they bought is not stated)`
-      : `${account} bought ${contractValueOf(product, "products")}${seats && seats !== product ? `, ${contractValueOf(seats, "seats")}` : ""} ${cite("bought", product)}${seats && seats !== product ? ` ${cite("bought", seats)}` : ""}`;
+      : `${account} bought ${contractValueOf(product, "products")}${seats && seats !== product ? `, ${contractValueOf(seats, "seats")}${seatPrice}` : ""}` +
+        `${value ? `, ${value.words}` : ""} ${cite("bought", product)}` +
+        [seats, value?.item]
+          .filter((item, i, all): item is BriefSourceItem => item !== undefined && item !== product && all.indexOf(item) === i)
+          .map((item) => ` ${cite("bought", item)}`)
+          .join("");
   const whyNow = why === undefined ? "" : `; why now: ${quoted(why)} ${cite("whyNow", why)}`;
   const watch = riskItem === undefined ? "" : `; the one risk to watch: ${quoted(riskItem)} ${cite("risk", riskItem)}`;
   return { text: `${bought}${whyNow}${watch}.`, parts };
+}
+
+// The order form's value lines, best first: what they pay a year, else the contract's whole value.
+const VALUE_LINES: { line: RegExp; words: (amount: string, term: string | undefined) => string }[] = [
+  { line: /^total annual (?:subscription )?(?:fees|value)\s*:\s*(\$?[\d,.]+\d)\b/i, words: (amount) => `${amount} a year` },
+  {
+    line: /^total contract value(?:\s*\(([^)]{1,20})\))?\s*:\s*(\$?[\d,.]+\d)\b/i,
+    words: (amount, term) => `${amount} total contract value${term ? ` (${term})` : ""}`,
+  },
+];
+
+/** " at $492.00 a seat" from the seats item's own price line ("Price per agent seat per year: $492.00 (list …)"), else "". */
+function findSeatPrice(seats: BriefSourceItem | undefined): string {
+  for (const citation of seats?.citations ?? []) {
+    const found = /^price per (?:\w+ )?seat\b[^:]{0,20}:\s*(\$[\d,.]+\d)\b/i.exec(citation.quote.trim());
+    if (found !== null && citation.match !== "unverified") return ` at ${found[1]} a seat`;
+  }
+  return "";
+}
+
+/** The deal's value in the account's own lines ("Total annual subscription fees: $77,040.00" gives "$77,040.00 a year"). */
+function findAnnualValue(overview: BriefSourceItem[]): { words: string; item: BriefSourceItem } | undefined {
+  for (const { line, words } of VALUE_LINES) {
+    for (const item of overview) {
+      for (const citation of item.citations) {
+        if (citation.match === "unverified") continue;
+        const found = line.exec(citation.quote.trim());
+        if (found === null) continue;
+        // The contract-value line captures the term first, then the amount.
+        return found.length === 3 ? { words: words(found[2]!, found[1]), item } : { words: words(found[1]!, undefined), item };
+      }
+    }
+  }
+  return undefined;
 }
 
 function hasField(item: BriefSourceItem, field: string): boolean {
@@ -84,7 +125,21 @@ export function tellingQuote(
     chosen === numbered && next !== undefined && chosen.startMs != null && next.startMs === chosen.startMs && hasNumber(next.quote)
       ? `” “${tellingClause(next.quote)}`
       : "";
-  return `${tellingClause(chosen.quote, about, options)}${pair}`;
+  // "We lost them in November" needs who "them" is: the same speaker's sentence just before it, in the same item.
+  const previous = own[own.indexOf(chosen) - 1];
+  const referent =
+    previous !== undefined && pointsBack(narrowQuote(chosen.quote).shown) ? `${narrowQuote(tellingClause(previous.quote)).shown}” “` : "";
+  return `${referent}${tellingClause(chosen.quote, about, options)}${pair}`;
+}
+
+// A pronoun in a sentence's first words that points back to what was said before it ("We lost them", "That's six
+// weeks"); not "it's", mostly a placeholder ("it's like eleven minutes a call").
+const POINTS_BACK = /^(?:[\p{L}']+[\s,]+){0,2}(?:it(?!'s)|its|they|them|their|they're|that|that's|this|these|those|he|him|his|she|her)\b/iu;
+
+/** Whether a sentence opens by pointing back ("We lost them in November") and names nobody before the pronoun. */
+function pointsBack(sentence: string): boolean {
+  const found = POINTS_BACK.exec(sentence);
+  return found !== null && !holdsFact(found[0].replace(/\S+$/, ""), { names: true });
 }
 
 function namesIn(text: string): string[] {
@@ -124,6 +179,10 @@ export function tellingClause(sentence: string, about = "", options: { cut: bool
   // report to Vince"): then the sentence stays whole.
   // Under a person, the clause naming them is theirs: the others' names belong to other people ("I've got Ray from
   // IT, Vince from operations, and Keisha, …" shows "I've got Ray from IT" for Ray).
+  // What a clause is set against (", but his team still has open questions") is part of it: the sentence stays whole,
+  // uncut ("Ray says the SOC 2 report looks fine" alone says the opposite of the concern).
+  const after = sentence.indexOf(chosen) + chosen.length;
+  if (/^[.!?]?,\s+but\s/i.test(sentence.slice(after))) return whole;
   const others = sentence.replace(chosen, " ");
   const kept = chosen === naming ? carriesMeaning(others, { names: false }) : carriesMeaning(others);
   return shorten(kept ? whole : chosen);

@@ -42,7 +42,7 @@ export function buildBrief(input: BriefInput): Brief {
     approvedAt: input.approval?.approvedAt ?? null,
     notice:
       input.approval === null
-        ? "DRAFT: built from the AE's unapproved draft. Every item may still change; confirm with the AE before relying on it."
+        ? "DRAFT: from the AE's unapproved draft; any item may change. Confirm with the AE before relying on it."
         : `Built from approved handoff version ${input.approval.version}, approved ${input.approval.approvedAt}.`,
     generatedAt: input.now.toISOString(),
     team: { ae: input.ae, csm: input.csm },
@@ -109,6 +109,25 @@ function toPromise(item: BriefSourceItem, view: BriefItem): BriefPromise {
     promisedTo: detailText(item, "promisedTo"),
     due: detailText(item, "due"),
     unrealistic: item.details?.looksUnrealistic === true || view.flags.includes("unrealistic"),
+    dueDate: readIsoDay(detailText(item, "dueDate")),
+    status: detailText(item, "status"),
+    doneEvidence: detailText(item, "status") === "done" ? readDoneEvidence(item.details?.statusEvidence) : null,
+  };
+}
+
+function readIsoDay(value: string | null): string | null {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
+/** The settle stage's "done" evidence ({ quote, filename, sourceId }), when it is well formed. */
+function readDoneEvidence(value: unknown): BriefPromise["doneEvidence"] {
+  if (typeof value !== "object" || value === null) return null;
+  const { quote, filename, sourceId } = value as Record<string, unknown>;
+  if (typeof quote !== "string" || quote.trim() === "") return null;
+  return {
+    quote: quote.trim(),
+    file: typeof filename === "string" ? filename : typeof sourceId === "string" ? sourceId : "a later source",
+    sourceId: typeof sourceId === "string" ? sourceId : null,
   };
 }
 

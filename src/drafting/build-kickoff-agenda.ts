@@ -1,6 +1,5 @@
 import type { BriefAgendaSection, BriefPerson, BriefSourceItem, BriefStakeholder } from "./brief.ts";
 import { detailText, inSection } from "./brief-items.ts";
-import { milestoneDueBy } from "./build-handoff-timeline.ts";
 
 type AgendaInput = {
   items: BriefSourceItem[];
@@ -23,7 +22,10 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
   const why = inSection(items, "whyTheyBought");
   const success = inSection(items, "successCriteria");
   const firstWins = success.filter((item) => detailText(item, "horizon") === "30days");
-  const datedPromises = inSection(items, "promises").filter((item) => detailText(item, "due") !== null);
+  // A promise a later source says was delivered is not one to confirm.
+  const datedPromises = inSection(items, "promises").filter(
+    (item) => detailText(item, "due") !== null && detailText(item, "status") !== "done" && detailText(item, "status") !== "superseded",
+  );
   const contractDates = inSection(items, "accountOverview").filter((item) => CONTRACT_DATE_FIELDS.has(detailText(item, "field") ?? ""));
   const nextSteps = inSection(items, "nextSteps");
   const named = input.stakeholders.filter((s) => s.name !== null);
@@ -88,7 +90,8 @@ export function buildKickoffAgenda(input: AgendaInput): BriefAgendaSection[] {
 function timelinePoints(input: AgendaInput): string[] {
   if (input.closeDate === null) return ["The deal has no close date: agree the onboarding dates with the customer."];
   // When the kickoff is due and held is the handoff timeline's: the meeting itself agrees what comes after.
-  return ["Confirm the go-live and the dated promises.", `The AE checks in on ${milestoneDueBy(input.closeDate, "checkIn")}.`];
+  // The AE's day-30 check-in is the handoff timeline's too: it is not said again here.
+  return ["Confirm the go-live and the dated promises."];
 }
 
 function describeTeam(ae: BriefPerson | null, csm: BriefPerson | null): string {

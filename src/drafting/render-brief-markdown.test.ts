@@ -61,7 +61,7 @@ const base = {
 describe("renderBriefMarkdown", () => {
   it("says DRAFT at the top and on every item of a draft brief", () => {
     const md = renderBriefMarkdown(buildBrief({ ...base, approval: null }));
-    expect(md.split("\n")[2]).toMatch(/^> \*\*DRAFT: built from the AE's unapproved draft/);
+    expect(md.split("\n")[2]).toMatch(/^> \*\*DRAFT: from the AE's unapproved draft/);
     const itemLines = md.split("\n").filter((line) => /^\s*- (Go-live|Ray)/.test(line));
     expect(itemLines.length).toBe(2);
     expect(itemLines.every((line) => line.includes("_[DRAFT"))).toBe(true);

@@ -2,7 +2,7 @@ import { describeBasis, inline, renderReferences } from "./brief-markdown-text.t
 import { tellingQuote } from "./build-brief-summary.ts";
 import { renderOpening } from "./render-brief-opening.ts";
 import { narrowQuote } from "./narrow-quote.ts";
-import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefRisk, BriefStakeholder } from "./brief.ts";
+import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefPromise, BriefRisk, BriefStakeholder } from "./brief.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -27,21 +27,7 @@ export function renderBriefMarkdown(brief: Brief): string {
   confirmList("### For whom (the account)", brief.confirm.forWhom, (i) => renderItem(fullestFirst(i)));
   confirmList("### What success looks like", brief.confirm.successLooksLike);
 
-  section(lines, "## Promises to honour", brief.promises, (p) =>
-    renderItem(
-      p,
-      // What the statement already says ("Dana Whitlock committed (due Monday)") is not said again.
-      [
-        ...(p.owner && p.statement.includes(p.owner) ? [] : [`owner: ${p.owner ? inline(p.owner) : "not stated (ask the AE)"}`]),
-        // A promise without a date is common (a discount, a waived fee): only a stated one is worth a line.
-        ...(p.due && !p.statement.includes(p.due) ? [`due: ${inline(p.due)}`] : []),
-        ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
-        ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
-      ],
-      // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
-      { label: true, cut: false, due: p.due },
-    ),
-  );
+  lines.push(...renderPromises(brief.promises));
   lines.push("## Stakeholders", "");
   if (brief.stakeholders.length === 0) lines.push("_Nothing in the handoff._", "");
   for (const person of brief.stakeholders) lines.push(...renderStakeholder(person), "");
@@ -54,20 +40,21 @@ export function renderBriefMarkdown(brief: Brief): string {
       n,
       [
         ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
-        ...(n.due && n.statement.includes(n.due) ? [] : [`due: ${n.due ? inline(n.due) : "not stated"}`]),
+        // As for promises, only a stated due day is worth a line: the agenda asks for the missing ones.
+        ...(n.due && !n.statement.includes(n.due) ? [`due: ${inline(n.due)}`] : []),
       ],
       { label: true, due: n.due },
     ),
   );
 
-  lines.push("## Open questions", "");
-  if (brief.openQuestions.length === 0) lines.push("_None: every section is filled._");
+  // An empty list of open questions tells the CSM nothing: the section is shown only when there are some.
+  if (brief.openQuestions.length > 0) lines.push("## Open questions", "");
   for (const q of brief.openQuestions) {
     const marker = q.basis === "draft" ? " _[DRAFT]_" : "";
     lines.push(`- **${q.title}:** ${inline(q.question)}${marker}`);
     lines.push(q.aeSays === null ? "  - _unanswered_" : `  - AE says: ${inline(q.aeSays)} _(provided by the AE, not from a source)_`);
   }
-  lines.push("");
+  if (brief.openQuestions.length > 0) lines.push("");
 
   // One line per part of the meeting: its points are guidance, the facts are the items above.
   lines.push("## Kickoff agenda", "");
@@ -105,6 +92,68 @@ function section<T extends BriefItem>(
   if (items.length > 0) lines.push("");
 }
 
+/**
+ * The promises still to honour, each with its due day, then those a later source says were done (or superseded),
+ * one line each under one heading: the later source's words and where, so the CSM can check it.
+ */
+function renderPromises(promises: BriefPromise[]): string[] {
+  const settled = promises.filter((p) => p.status === "done" || p.status === "superseded");
+  const open = promises.filter((p) => !settled.includes(p));
+  const lines: string[] = [];
+  section(
+    lines,
+    "## Promises to honour",
+    open,
+    (p) =>
+      renderItem(
+        p,
+        // What the statement already says ("Dana Whitlock committed (due Monday)") is not said again.
+        [
+          ...(p.owner && p.statement.includes(p.owner) ? [] : [`owner: ${p.owner ? inline(p.owner) : "not stated (ask the AE)"}`]),
+          ...dueFacts(p),
+          ...(p.promisedTo ? [`to: ${inline(p.promisedTo)}`] : []),
+          ...(p.unrealistic && !p.flags.includes("unrealistic") ? ["**looks unrealistic**"] : []),
+        ],
+        // What was promised is shown whole: "plus…" would hide the recorded sessions the CSM must deliver.
+        { label: true, cut: false, due: p.due },
+      ),
+    settled.length > 0 ? "_None open._" : undefined,
+  );
+  if (settled.length === 0) return lines;
+  if (open.length > 0) lines.pop();
+  lines.push(settled.some((p) => p.status === "superseded") ? "- Done or superseded:" : "- Done already:");
+  for (const p of settled) {
+    const evidence = p.doneEvidence;
+    if (evidence === null) {
+      const statusWords = p.status === "superseded" ? "Superseded: " : "Done: ";
+      lines.push(...renderItem({ ...p, statement: `${statusWords}${p.statement}` }).map((line) => `  ${line}`));
+      continue;
+    }
+    const { shown, cut } = narrowQuote(evidence.quote);
+    lines.push(`  - “${cut ? "…" : ""}${inline(shown)}” — ${inline(evidence.file)}${describeBasis(p)}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/**
+ * A promise's due day, once: the calendar date when the words shown do not name one ("this week" said on
+ * 2026-01-13 is due 2026-01-16), else the day as said when the statement does not hold it, else nothing.
+ */
+function dueFacts(p: BriefPromise): string[] {
+  const words = `${p.statement} ${tellingQuote(p.citations, "", { cut: false })}`;
+  if (p.dueDate !== null) return namesCalendarDay(words) ? [] : [`due ${p.dueDate}`];
+  // A promise without a date is common (a discount, a waived fee): only a stated one is worth a line.
+  return p.due && !p.statement.includes(p.due) ? [`due: ${inline(p.due)}`] : [];
+}
+
+function namesCalendarDay(text: string): boolean {
+  return (
+    /\d{4}-\d{2}-\d{2}/.test(text) ||
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i.test(text)
+  );
+}
+
 function renderStakeholder(person: BriefStakeholder): string[] {
   const who = person.name ? `**${inline(person.name)}**${person.title ? `, ${inline(person.title)}` : ""}` : "**(no name given)**";
   const stance = person.stance === "mixed" ? `mixed (${person.stances.join(", ")})` : person.stance;
@@ -113,7 +162,8 @@ function renderStakeholder(person: BriefStakeholder): string[] {
   const role = roleWords(person.role) ?? (person.role === null || person.role === "other" ? "role not stated" : inline(person.role));
   const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
-  for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(preference)}`);
+  // "Oh, and for anything quick, just text me": the spoken lead-in says nothing of the preference.
+  for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(narrowQuote(preference).shown)}`);
   // The person is named above: each item shows its words and where they were said, a quote the lines above
   // already show last, and an item that only restates the name and title as its quote and where it was said.
   const shown = [...person.caresAbout, ...person.contactPreferences].join(" ");
@@ -233,7 +283,12 @@ function renderItem(
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
-  const lead = options.label === "speaker" ? first?.speaker : options.label ? withoutSaidDue(label, options.due ?? null, words) : null;
+  const lead =
+    options.label === "speaker"
+      ? first?.speaker
+      : options.label
+        ? withoutUnusedReferent(withoutSaidDue(label, options.due ?? null, words), words)
+        : null;
   const shown = quoting ? (lead ? `${lead}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
@@ -256,6 +311,17 @@ function renderItem(
 function withoutSaidDue(label: string, due: string | null, words: string): string {
   if (due === null || !words.toLowerCase().includes(due.toLowerCase())) return label;
   return label.replace(` (due ${due})`, "").replace(`, due ${due}`, "");
+}
+
+/**
+ * A label without what its section heading already says ("Next step, per Dana" under "Next steps") and without a
+ * pronoun's referent the words shown do not use ("(“he” is Vince Caruso)" over "…so Nate will report to Vince").
+ */
+function withoutUnusedReferent(label: string, words: string): string {
+  const trimmed = label.replace(/^Next step, per /, "Per ").replace(/^Next step, /, "");
+  return trimmed.replace(/\s*\(“(\p{L}+)” is [^)]+\)/gu, (said, pronoun: string) =>
+    new RegExp(`\\b${pronoun}\\b`, "iu").test(words) ? said : "",
+  );
 }
 
 /** A statement without its quotations: the label an item is known by where it is shown in full elsewhere. */

@@ -35,6 +35,11 @@ function riskReasonWords(reason: BriefRisk["reason"], risk: BriefRisk): string {
   return reason === "unresolvedObjection" && risk.objectionStatus === "answered" ? "Objection, answered" : RISK_REASONS[reason];
 }
 
+/** The promises still to honour: not delivered (a later source says so) nor superseded. */
+function openPromises(brief: Brief): Brief["promises"] {
+  return brief.promises.filter((p) => p.status !== "done" && p.status !== "superseded");
+}
+
 /** The CSM's pre-kickoff brief, printable; the same brief the API serves, citations one click from their quote. */
 export function renderBriefPage(view: BriefPageView): Html {
   const { brief, deal } = view;
@@ -62,7 +67,7 @@ export function renderBriefPage(view: BriefPageView): Html {
   </div>
   ${brief.summary ? html`<p class="opener" id="summary"><span class="label">In one sentence</span> ${brief.summary.text}</p>` : EMPTY}
   <nav class="section-index no-print" aria-label="Brief sections"><ul>
-    <li><a href="#confirm">Confirm</a></li><li><a href="#promises">Promises <span class="count">${brief.promises.length}</span></a></li>
+    <li><a href="#confirm">Confirm</a></li><li><a href="#promises">Promises <span class="count">${openPromises(brief).length}</span></a></li>
     <li><a href="#risks">Risks <span class="count">${brief.risks.length}</span></a></li><li><a href="#stakeholders">Stakeholders <span class="count">${brief.stakeholders.length}</span></a></li>
     <li><a href="#next-steps">Next steps</a></li><li><a href="#questions">Open questions <span class="count">${brief.openQuestions.length}</span></a></li>
     <li><a href="#agenda">Kickoff agenda</a></li><li><a href="#intro-email">Intro email</a></li><li><a href="#timeline">Timeline</a></li>
@@ -78,14 +83,23 @@ export function renderBriefPage(view: BriefPageView): Html {
   </section>
 
   <section class="draft-section" id="promises" aria-labelledby="promises-heading">
-    <h2 id="promises-heading">Promises to honour <span class="count">${brief.promises.length}</span></h2>
+    <h2 id="promises-heading">Promises to honour <span class="count">${openPromises(brief).length}</span></h2>
     ${renderBriefList(
-      brief.promises.map((p) =>
+      // Open ones first; one a later source says was delivered is badged "Done", with those words and where.
+      [...openPromises(brief), ...brief.promises.filter((p) => !openPromises(brief).includes(p))].map((p) =>
         renderBriefItem(
           p,
           context,
-          [`Owner: ${p.owner ?? "not stated (ask the AE)"}`, p.promisedTo ? `To: ${p.promisedTo}` : null, `Due: ${p.due ?? "not stated"}`],
-          p.unrealistic ? renderBadge("Looks unrealistic", "danger") : EMPTY,
+          [
+            `Owner: ${p.owner ?? "not stated (ask the AE)"}`,
+            p.promisedTo ? `To: ${p.promisedTo}` : null,
+            `Due: ${p.dueDate && p.due ? `${p.dueDate} (“${p.due}”)` : (p.dueDate ?? p.due ?? "not stated")}`,
+            p.doneEvidence ? `Done, per ${p.doneEvidence.file}: “${p.doneEvidence.quote}”` : null,
+          ],
+          html`${p.status === "done" ? renderBadge("Done", "success") : p.status === "superseded" ? renderBadge("Superseded", "neutral") : EMPTY}${
+            // A flagged item already shows its "unrealistic" flag as a badge.
+            p.unrealistic && !p.flags.includes("unrealistic") ? renderBadge("Looks unrealistic", "danger") : EMPTY
+          }`,
         ),
       ),
     )}

@@ -24,6 +24,36 @@ describe("the CSM's follow-up from the brief page", () => {
     expect(page).toMatch(/<p class="opener" id="summary"><span class="label">In one sentence<\/span> [^<]*why now: [^<]*\[1\]/);
   });
 
+  it("badges a promise a later source says was delivered as done, with those words, and counts only the open ones", async () => {
+    const deal = seedBriefDeal(t, ae, csm);
+    const quote = "Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday.";
+    const citation = {
+      sourceId: "src_mail",
+      segmentId: "seg-roi",
+      speaker: "Dana Whitlock",
+      startMs: null,
+      quote,
+      charStart: 0,
+      charEnd: quote.length,
+      match: "exact" as const,
+      filename: "email-thread.eml",
+    };
+    const evidence = { quote: "The ROI one-pager went to Elaine yesterday.", filename: "email-thread.eml", sourceId: "src_mail" };
+    const done = {
+      ...extractedItem(`itm_roi_${deal.id}`, "promises", "Dana Whitlock committed (due Monday): “…”", [citation]),
+      details: { what: quote, due: "Monday", dueDate: "2026-02-02", status: "done", statusEvidence: evidence },
+    };
+    const before = await (await getPage(t, await signIn(t, csm.token), `/deals/${deal.id}/brief`)).text();
+    const openBefore = /Promises to honour <span class="count">(\d+)<\/span>/.exec(before)?.[1];
+    t.deps.items.addIfNew(deal.id, [{ item: done, needsChecking: false }], null, t.deps.now());
+    const page = await (await getPage(t, await signIn(t, csm.token), `/deals/${deal.id}/brief`)).text();
+    const item = page.slice(page.indexOf(`id="brief-${done.id}"`), page.indexOf("</li>", page.indexOf(`id="brief-${done.id}"`)));
+    expect(item).toContain(">Done<");
+    expect(item).toContain("Done, per email-thread.eml: “The ROI one-pager went to Elaine yesterday.”");
+    expect(item).toContain("Due: 2026-02-02 (“Monday”)");
+    expect(/Promises to honour <span class="count">(\d+)<\/span>/.exec(page)?.[1]).toBe(openBefore);
+  });
+
   it("labels an objection answered with no push-back as answered, not as unresolved", async () => {
     const deal = seedBriefDeal(t, ae, csm);
     const quote = "If it doesn't do SAML with Okta, it's a non-starter.";

@@ -36,6 +36,12 @@ const PromiseSchema = BriefItemSchema.extend({
   promisedTo: z.string().nullable(),
   due: z.string().nullable(),
   unrealistic: z.boolean(),
+  dueDate: z.string().nullable().describe("the due day as YYYY-MM-DD, read from the source's own date; null when not stated"),
+  status: z.string().nullable().describe('"open", "done" (a later source says it was delivered) or "superseded"; null when not read'),
+  doneEvidence: z
+    .object({ quote: z.string(), file: z.string(), sourceId: z.string().nullable() })
+    .nullable()
+    .describe("the later source's words saying it was done; null unless done"),
 });
 
 const StakeholderSchema = z.object({
