@@ -159,7 +159,7 @@ describe("the sample deal's brief", () => {
 
   it("shows a concern with what it is set against, not only the reassurance before it", () => {
     expect(renderBriefMarkdown(brief)).toContain(
-      "- Concern from Nate Brennan: “Ray says the SOC 2 report looks fine, but his team still has open questions on the relay agent and on data retention” — email-thread.eml _[DRAFT]_",
+      "- Objection from Nate Brennan: “Ray says the SOC 2 report looks fine, but his team still has open questions on the relay agent and on data retention” — email-thread.eml _[DRAFT]_",
     );
   });
 
