@@ -1,7 +1,10 @@
-#!/usr/bin/env -S node --max-semi-space-size=16 --heap-growing-percent=100
+#!/usr/bin/env -S node --max-semi-space-size=16 --heap-growing-percent=100 --no-regexp-tier-up
 // The first line's Node options (`env -S` splits them): V8's young generation kept to 16 MB a semi-space and the old
 // generation let grow to twice its live heap between full collections, so a long call's draft stays under 500 MB of
-// resident memory instead of 520-600 MB (README, Performance); `npm run bench -- draft` starts Node with the same ones.
+// resident memory instead of 520-600 MB (README, Performance); and regular expressions compiled to machine code on
+// first use instead of interpreted once and compiled on the second (V8's tier-up), which spares a short draft compiling
+// the offline rules' patterns twice (about a tenth of `baton draft` on the sample deal). `npm run bench -- draft` and
+// `-- cli` start Node with the same ones.
 // Plain JavaScript on purpose: Baton's sources are TypeScript run by Node's type stripping, so this
 // launcher must load on any Node to say, in one line, why an older one cannot run them.
 const major = Number(process.versions.node.split(".")[0]);
