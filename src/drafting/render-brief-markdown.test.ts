@@ -138,6 +138,30 @@ describe("renderBriefMarkdown", () => {
     );
   });
 
+  it("says an open objection among the risks is one, whether its statement is a label or a model's sentence", () => {
+    const objection = (id: string, statement: string, quote: string, startMs: number): BriefSourceItem => ({
+      id,
+      section: "objections",
+      statement,
+      status: "draft",
+      origin: "extracted",
+      details: { raisedBy: "Gloria Mendez", status: "open" },
+      citations: [{ ...items[0]!.citations[0]!, speaker: "Gloria Mendez", quote, startMs }],
+    });
+    const md = renderBriefMarkdown(
+      buildBrief({
+        ...base,
+        items: [
+          objection("itm_o1", "Gloria Mendez: “The number is too high.”", "The number is too high", 18_000),
+          objection("itm_o2", "The CFO finds the price too high.", "We budgeted eighty thousand", 20_000),
+        ],
+        approval: null,
+      }),
+    );
+    expect(md).toContain("- Objection from Gloria Mendez: “The number is too high”");
+    expect(md).toContain("- Objection: The CFO finds the price too high.");
+  });
+
   it("neutralises raw HTML and links that come from sources", () => {
     const md = renderBriefMarkdown(buildBrief({ ...base, approval: null }));
     expect(md).not.toContain("<img");

@@ -217,8 +217,13 @@ function renderRisks(risks: BriefRisk[]): string[] {
  * heading, which the brief's risk list does not have.
  */
 function asObjection(statement: string): string {
-  return statement.startsWith("In ") ? `Objection in ${statement.slice(3)}` : `Objection from ${statement}`;
+  if (statement.startsWith("In ")) return `Objection in ${statement.slice(3)}`;
+  // The offline label names who raised it before a colon; a model's statement is a sentence of its own.
+  return WHO_LABEL.test(statement) ? `Objection from ${statement}` : `Objection: ${statement}`;
 }
+
+// "Gloria Mendez: “…”" or "Ray Tanaka, answered by Priya Raman: “…”".
+const WHO_LABEL = /^\p{Lu}[^:.!?“”]{0,80}:/u;
 
 function riskFacts(r: BriefRisk): string[] {
   return [
