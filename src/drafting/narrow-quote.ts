@@ -74,6 +74,7 @@ export function holdsFact(text: string, options: { names: boolean } = { names: t
   );
 }
 
-function countWords(text: string): number {
+/** Words of a text: tokens with a letter or digit (what the eval counts, too). */
+export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }

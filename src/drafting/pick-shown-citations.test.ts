@@ -87,4 +87,20 @@ describe("pickShownCitations", () => {
     const picked = pickShownCitations({ section: "accountOverview", citations: [term, start, renewal] });
     expect(quotes(picked)).toEqual({ shown: [[term.quote], [renewal.quote]], rest: [start.quote] });
   });
+
+  it("shows a delivered promise's own line only when its header quotes the delivery", () => {
+    const citations = [
+      cite("call", "Dana", 1000, "You'll have the summary by Monday."),
+      cite("call", "Elaine", 2000, "I'd like a one-page summary."),
+      cite("mail", "Dana", null, "The summary will be with you on Monday."),
+    ];
+    const delivered = { status: "done", statusEvidence: { quote: "The summary went out yesterday.", filename: "later.eml" } };
+    expect(quotes(pickShownCitations({ section: "promises", citations, details: delivered }))).toEqual({
+      shown: [["You'll have the summary by Monday."]],
+      rest: ["I'd like a one-page summary.", "The summary will be with you on Monday."],
+    });
+    // Done with no words to quote, or still open: the lines stay, as the reader has nothing else to go by.
+    for (const details of [{ status: "done" }, { status: "open" }])
+      expect(pickShownCitations({ section: "promises", citations, details }).rest).toEqual([]);
+  });
 });

@@ -8,21 +8,23 @@ export const MAX_SHOWN_LINES = 3;
  * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
  * statement's own quote (the first line), then for a contradiction the first line of each other source (one per
  * side), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
- * last source, then the earliest others, up to MAX_SHOWN_LINES. The rest are listed by where only; the JSON and
+ * last source, then the earliest others, up to MAX_SHOWN_LINES. A promise a later source says was
+ * delivered shows its own line only: its header quotes the delivery. The rest are listed by where only; the JSON and
  * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
  * account overview's lines are its facts and are all shown.
  */
-export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" | "section">): {
+export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" | "section" | "details">): {
   shown: Citation[][];
   rest: Citation[];
 } {
   const restated = findRestatedLines(item.citations);
   const runs = runsOfOneMoment(item.citations.filter((c) => !restated.has(c)));
   const verified = runs.filter((run) => run[0]!.match !== "unverified");
-  if (verified.length <= MAX_SHOWN_LINES || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
+  if (verified.length === 0 || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
+  const maxLines = isDeliveredWithEvidence(item.details) ? 1 : MAX_SHOWN_LINES;
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
-    if (run !== undefined && picked.size < MAX_SHOWN_LINES) picked.add(run);
+    if (run !== undefined && picked.size < maxLines) picked.add(run);
   };
   const first = verified[0]![0]!;
   pick(verified[0]);
@@ -37,6 +39,12 @@ export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" |
     shown: runs.filter((run) => run[0]!.match === "unverified" || picked.has(run)),
     rest: item.citations.filter((c) => restated.has(c) || verified.some((run) => !picked.has(run) && run.includes(c))),
   };
+}
+
+/** A promise or step a later source says was done, with that source's words (the header quotes them). */
+function isDeliveredWithEvidence(details: DraftItem["details"]): boolean {
+  const evidence = details?.statusEvidence as { quote?: unknown } | undefined;
+  return details?.status === "done" && typeof evidence?.quote === "string" && evidence.quote !== "";
 }
 
 // A document's "Label: value" line: "Contract start date: February 16, 2026".

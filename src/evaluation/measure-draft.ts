@@ -1,6 +1,9 @@
 import type { Draft } from "../domain/draft.ts";
 import type { ParsedSource } from "../domain/source.ts";
+import { countWords } from "../drafting/narrow-quote.ts";
 import { renderDraftMarkdown } from "../drafting/render-draft-markdown.ts";
+
+export { countWords };
 
 /** What an AE reviewing a draft pays for: items to read, words to read per word of source, quotes shown twice. */
 export type DraftMeasures = {
@@ -33,6 +36,3 @@ export function measureDraft(draft: Draft, sources: ParsedSource[]): DraftMeasur
   };
 }
 
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
-}

@@ -27,9 +27,10 @@ describe("the sample deal's offline draft", () => {
     // Measured 138 items and 2.12 words per source word before issue 10, 71 and 1.00 after round 1, 68 and 0.88
     // after round 2, 60 and 0.81 after round 3, 0.78 after round 4, 0.73 after round 5 (three quote lines an item,
     // the rest by where), 59 and 0.72 after round 6 (a call-recap promise dropped, labels that restated their
-    // heading or a date shortened); the target for words is 0.6.
+    // heading or a date shortened), 0.70 after round 7 (a delivered promise shows its own line; the header quotes the
+    // delivery); the target for words is 0.6.
     expect(measures.items).toBeLessThanOrEqual(59);
-    expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.72);
+    expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.7);
   });
 
   it("shows the telling part of a quote, marked “…”, while the JSON keeps the whole sentence", () => {
