@@ -48,3 +48,42 @@ describe("a promise due on a weekday of next week", () => {
     expect(promise?.details).toMatchObject({ due: "Tuesday next week", dueDate: "2026-02-03" });
   });
 });
+
+// Hand-written: a call of 2026-03-02, then the customer's reply a week later.
+const SECURITY_CALL = `WEBVTT
+
+00:00:05.000 --> 00:00:12.000
+<v Priya Raman>I'll send Omar the penetration test summary by Friday.
+
+00:00:13.000 --> 00:00:18.000
+<v Lena Ortiz>Good. And the sandbox?
+
+00:00:19.000 --> 00:00:26.000
+<v Priya Raman>And I'll send Lena our data retention policy by Friday too.
+`;
+const REPLY = `From: Lena Ortiz <lena@acme.example>
+To: Priya Raman <priya@corvala.example>
+Subject: Re: security review
+Date: Mon, 09 Mar 2026 09:00:00 +0000
+
+Hi Priya,
+
+Omar says the penetration test summary looks fine, but his team still has questions on the data retention policy.
+
+Lena
+`;
+
+describe("a promise or step its recipient says they have read", () => {
+  it("is done, with the words that say so up to the turn to what is still open", async () => {
+    const call = await parseSource(new TextEncoder().encode(SECURITY_CALL), "security-call-2026-03-02.vtt", DEFAULT_LIMITS);
+    const reply = await parseSource(new TextEncoder().encode(REPLY), "reply.eml", DEFAULT_LIMITS);
+    const draft = await createDraft([call, reply], { extractor: createOfflineExtractor(), now: () => new Date("2026-03-10T00:00:00Z") });
+    const byQuote = (words: string) => draft.items.find((item) => item.citations.some((c) => c.quote.includes(words)));
+    expect(byQuote("penetration test summary by Friday")?.details).toMatchObject({
+      status: "done",
+      statusEvidence: { quote: "Omar says the penetration test summary looks fine", filename: "reply.eml" },
+    });
+    // "…but his team still has questions on the data retention policy" is what is still open: it delivers nothing.
+    expect(byQuote("data retention policy by Friday")?.details).toMatchObject({ status: "open" });
+  });
+});

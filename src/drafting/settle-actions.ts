@@ -5,11 +5,14 @@ import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { readSourceDate, resolveDueDate, withWeekQualifier } from "./resolve-due-date.ts";
 
-// A later message saying the thing was handed over: "the ROI one-pager went to Elaine yesterday".
+// A later message saying the thing was handed over ("the ROI one-pager went to Elaine yesterday"), or that its
+// recipient has it and has read it ("Ray says the SOC 2 report looks fine", "we received the questionnaire").
 const DELIVERED =
-  /\b(?:went (?:out )?to|(?:i|we) sent|(?:is|are) (?:now )?in (?:docusign|your inbox)|attached (?:is|are)|delivered|as promised|here(?:'s| is| are) the)\b/i;
+  /\b(?:went (?:out )?to|(?:i|we) sent|(?:is|are) (?:now )?in (?:docusign|your inbox)|attached (?:is|are)|delivered|as promised|here(?:'s| is| are) the|(?:looks|looked) (?:fine|good|great)|(?:i|we|he|she|they) (?:got|received|reviewed) (?:the|your)|thanks for (?:sending|sharing) (?:the|your|over))\b/i;
+// Where a sentence turns to what is still missing: "…looks fine, but his team still has open questions".
+const TURN = /,\s+but\s+/i;
 const STOP = new Set(
-  "about after also and are been before but can could for from get have here into just like more need our over that the their them then there this those through will with would you your yesterday today tomorrow monday tuesday wednesday thursday friday".split(
+  "about after also and are been before but can has had his her say said still could for from get have here into just like more need our over that the their them then there this those through will with would you your yesterday today tomorrow monday tuesday wednesday thursday friday".split(
     " ",
   ),
 );
@@ -90,14 +93,27 @@ function findDelivery(quotes: string, said: Date, places: Dated[]): { quote: str
   const wanted = contentWords(quotes);
   for (const { parsed, segment, date } of places) {
     if (date === null || dayOf(date) <= dayOf(said)) continue;
-    for (const sentence of segment.text.split(/(?<=[.!?])\s+/)) {
+    for (const sentence of segment.text.split(/(?<=[.!?])\s+|\n\s*\n/)) {
       if (!DELIVERED.test(sentence)) continue;
+      // Only the words that say what was delivered count: not those of what is still open after a ", but".
+      const clause = deliveryClause(sentence);
       let shared = 0;
-      for (const word of contentWords(sentence)) if (wanted.has(word)) shared += 1;
-      if (shared >= MIN_SHARED) return { quote: sentence.trim(), filename: parsed.source.filename, sourceId: parsed.source.id };
+      for (const word of contentWords(clause)) if (wanted.has(word)) shared += 1;
+      if (shared >= MIN_SHARED) return { quote: clause, filename: parsed.source.filename, sourceId: parsed.source.id };
     }
   }
   return null;
+}
+
+/**
+ * The part of a delivery sentence that says so: "Ray says the SOC 2 report looks fine" of "…, but his team still
+ * has open questions…" (what is still open is an item of its own). A verbatim prefix of the sentence.
+ */
+function deliveryClause(sentence: string): string {
+  const text = sentence.trim();
+  const turn = TURN.exec(text);
+  if (turn === null || !DELIVERED.test(text.slice(0, turn.index))) return text;
+  return text.slice(0, turn.index);
 }
 
 function objectionStatus(item: GroundedCandidate): Record<string, unknown> {

@@ -104,9 +104,9 @@ describe("the sample deal's brief", () => {
 
   it("says a date once, in the speaker's words or as a calendar day, and names the speaker only of the quote shown", () => {
     const markdown = renderBriefMarkdown(brief);
-    expect(markdown).toContain(
-      "- Priya Raman: “I can get you our SOC 2 Type II report under NDA this week, and we have a pre-filled SIG Lite questionnaire” — discovery-call-2026-01-13.vtt, 4:08, 8:31, 8:37 · due 2026-01-16 · to: Ray Tanaka _[DRAFT]_",
-    );
+    // A promise done already says no due date at all: the SOC 2 report "this week" is one line of what was done.
+    expect(markdown).not.toContain("SOC 2 Type II report under NDA this week");
+    expect(markdown).toContain("  - “Ray says the SOC 2 report looks fine” — email-thread.eml _[DRAFT]_\n");
     expect(markdown).toContain(
       "- Sam Okafor, per Dana Whitlock: “Sam will send a draft project plan with the March 16 go-live milestones by February 11”",
     );
@@ -120,11 +120,13 @@ describe("the sample deal's brief", () => {
     expect(brief.promises.filter((p) => p.status === "done").map((p) => p.doneEvidence?.file)).toEqual([
       "email-thread.eml",
       "email-thread.eml",
+      "email-thread.eml",
     ]);
     expect(promises).not.toContain("the one-page ROI summary for your leadership meeting will be with you on Monday");
     expect(promises).not.toContain("I can cap the renewal increase at five percent");
     expect(promises).toContain(
       "- Done already:\n" +
+        "  - “Ray says the SOC 2 report looks fine” — email-thread.eml _[DRAFT]_\n" +
         "  - “Gloria, the ROI one-pager went to Elaine yesterday for the leadership meeting.” — email-thread.eml _[DRAFT]_\n" +
         "  - “As promised, the revised order form is in DocuSign now.” — email-thread.eml _[DRAFT]_\n",
     );

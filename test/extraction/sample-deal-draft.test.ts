@@ -28,7 +28,7 @@ describe("the sample deal's offline draft", () => {
     // after round 2, 60 and 0.81 after round 3, 0.78 after round 4, 0.73 after round 5 (three quote lines an item,
     // the rest by where), 59 and 0.72 after round 6 (a call-recap promise dropped, labels that restated their
     // heading or a date shortened), 0.70 after round 7 (a delivered promise shows its own line; the header quotes the
-    // delivery); the target for words is 0.6.
+    // delivery), 0.69 after round 8 (the SOC 2 report found delivered); the target for words is 0.6.
     expect(measures.items).toBeLessThanOrEqual(59);
     expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.7);
   });
@@ -109,6 +109,16 @@ describe("the sample deal's offline draft", () => {
     const roi = citing("one-page ROI summary");
     expect(roi).toHaveLength(1);
     expect(roi[0]!.details).toMatchObject({ dueDate: "2026-02-02", status: "done" });
+  });
+
+  it("marks the SOC 2 report done once Nate writes that Ray says it looks fine, and leaves Ray's open questions open", () => {
+    expect(citing("SOC 2 Type II report under NDA")[0]!.details).toMatchObject({
+      status: "done",
+      statusEvidence: { quote: "Ray says the SOC 2 report looks fine" },
+    });
+    expect(citing("Priya will answer Ray's open questions")[0]!.details).toMatchObject({ status: "open" });
+    // The go-live promise cites "With Ray's security review in the middle": sharing a name is no delivery.
+    expect(citing("Target go-live: March 16, 2026")[0]!.details).toMatchObject({ status: "open" });
   });
 
   it("resolves “tomorrow, end of day” and “Friday” from the day of each call", () => {
