@@ -176,13 +176,13 @@ describe("renderBriefMarkdown", () => {
       match: "exact" as const,
       filename: "intro-call.vtt",
     });
-    const person = (id: string, name: string, title: string, quotes: string[]): BriefSourceItem => ({
+    const person = (id: string, name: string, title: string, quotes: string[], more = {}): BriefSourceItem => ({
       id,
       section: "stakeholders",
       statement: `${name}, ${title} (mentioned by Lee Park): “${quotes.join(" ")}”`,
       status: "draft",
       origin: "extracted",
-      details: { name, title, role: "economicBuyer" },
+      details: { name, title, role: "economicBuyer", ...more },
       citations: quotes.map((quote, i) => cite(quote, "Lee Park", 60_000 + i * 1000)),
     });
     const md = renderBriefMarkdown(
@@ -190,7 +190,8 @@ describe("renderBriefMarkdown", () => {
         ...base,
         items: [
           person("itm_ana", "Ana Ruiz", "CFO", ["Ana Ruiz, our CFO.", "She signs anything over fifty thousand."]),
-          person("itm_bo", "Bo Chen", "COO", ["Bo Chen, our COO."]),
+          // The other quote is the preference the line under the heading shows: it is not shown again.
+          person("itm_bo", "Bo Chen", "COO", ["Bo Chen, our COO.", "Text me any time."], { contactPreferences: "Text me any time." }),
         ],
         approval: null,
       }),
@@ -198,7 +199,9 @@ describe("renderBriefMarkdown", () => {
     expect(md).toContain(
       "- **Ana Ruiz**, CFO · economic buyer\n  - “She signs anything over fifty thousand.” — intro-call.vtt, Lee Park, 1:01, 1:00 _[DRAFT]_\n",
     );
-    expect(md).toContain("- **Bo Chen**, COO · economic buyer — intro-call.vtt, Lee, 1:00 _[DRAFT]_\n\n");
+    expect(md).toContain(
+      "- **Bo Chen**, COO · economic buyer — intro-call.vtt, Lee, 1:00, 1:01 _[DRAFT]_\n  - prefers: Text me any time.\n\n",
+    );
     expect(md).not.toContain("our COO");
   });
 

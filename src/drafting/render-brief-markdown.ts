@@ -71,7 +71,7 @@ export function renderBriefMarkdown(brief: Brief): string {
 
   const email = brief.introEmail;
   lines.push(`## Warm introduction email (AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
-  // The first note below says it was built from the unapproved draft.
+  // One marker for the whole email of a draft brief; the notes below it say what to check.
   if (email.basis === "draft") lines.push("_[DRAFT]_", "");
   lines.push(`**To:** ${email.to.map(inline).join(", ") || "[customer contact]"}  `);
   lines.push(`**Cc:** ${email.cc.map(inline).join(", ") || "none"}  `);
@@ -215,7 +215,7 @@ function renderStakeholder(person: BriefStakeholder): string[] {
     // first quote that does ("The dispatchers report up through me"), else the heading says where it was said.
     const about = `${person.name ?? ""} ${person.title ?? ""} ${role} ${stance}`;
     if (words !== null && restatesHeading(words, about)) {
-      const telling = citations.find((c) => !restatesHeading(narrowQuote(c.quote).shown, about));
+      const telling = citations.find((c) => !shown.includes(c.quote) && !restatesHeading(narrowQuote(c.quote).shown, about));
       if (telling !== undefined) {
         const where = renderReferences([telling, ...citations.filter((c) => c !== telling)], person.name ?? "");
         const { shown: said, cut } = narrowQuote(telling.quote);
