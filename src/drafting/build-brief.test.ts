@@ -144,7 +144,7 @@ describe("buildBrief", () => {
     const { confirm } = buildBrief(input(SAMPLE));
     expect(confirm.opener).toBe(
       "I understand you want to fix this: “Customers learn about late shipments before Kestrel Ridge does”, for Kestrel Ridge Freight, " +
-        "with Nate Brennan (Director of Customer Service) as your champion, and success looks like " +
+        "with Nate Brennan as your champion, and success looks like " +
         "“At 90 days, handle time drops from eleven minutes to under four”. Is that right?",
     );
     expect(confirm.openerItemIds).toEqual([SAMPLE[0]!.id, SAMPLE[2]!.id, SAMPLE[1]!.id]);
@@ -263,7 +263,7 @@ describe("buildBrief", () => {
     expect(brief.timeline.milestones.find((m) => m.key === "kickoff")).toMatchObject({ scheduledFor: "2026-02-17", dueBy: "2026-02-13" });
     expect(brief.introEmail.body).toContain("Sam will lead the kickoff on 2026-02-17.");
     expect(renderBriefMarkdown(brief)).toContain(
-      "| CSM-led kickoff (day 5-7) | CSM | 2026-02-11 to 2026-02-13 (scheduled 2026-02-17, **outside this window**) |",
+      "| CSM-led kickoff | CSM | 2026-02-11 to 2026-02-13 (scheduled 2026-02-17, **outside this window**) |",
     );
   });
 

@@ -42,7 +42,7 @@ export function buildBrief(input: BriefInput): Brief {
     approvedAt: input.approval?.approvedAt ?? null,
     notice:
       input.approval === null
-        ? "DRAFT: from the AE's unapproved draft; any item may change. Confirm with the AE before relying on it."
+        ? "DRAFT: not yet approved; confirm any item with the AE before relying on it."
         : `Built from approved handoff version ${input.approval.version}, approved ${input.approval.approvedAt}.`,
     generatedAt: input.now.toISOString(),
     team: { ae: input.ae, csm: input.csm },
@@ -146,7 +146,8 @@ function composeOpener(
   if (why === undefined && goals.length === 0) return null;
   const champion = stakeholders.find((s) => s.role === "champion" && s.name !== null);
   const quoteOf = (item: BriefSourceItem) => `“${spokenWords(item)}”`;
-  const forWhom = `for ${account}${champion ? `, with ${champion.name}${champion.title ? ` (${champion.title})` : ""} as your champion` : ""}`;
+  // The champion's title is the stakeholder list's: the opener, said aloud to the customer, names them only.
+  const forWhom = `for ${account}${champion ? `, with ${champion.name} as your champion` : ""}`;
   const successText = goals.map(quoteOf).join(" and ");
   const text =
     why === undefined

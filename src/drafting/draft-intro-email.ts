@@ -38,9 +38,9 @@ export function draftIntroEmail(input: IntroEmailInput): BriefIntroEmail {
     greeting,
     "",
     `Thank you again for choosing us. I'd like to introduce ${csmName}${input.csm ? ` (${input.csm.email})` : ""}, ` +
-      `your customer success manager from here on, copied here.`,
+      `your customer success manager, copied here.`,
     "",
-    `${csmFirst} already knows the story: I have walked ${csmFirst} through ${joinNames(story)}, so you won't have to repeat yourselves.` +
+    `${csmFirst} already knows the story (${joinNames(story)}), so you won't have to repeat yourselves.` +
       (others.length > 0 ? ` ${csmFirst} will also be working with ${joinNames(callNames(others, named))}.` : ""),
     "",
     input.kickoff
@@ -54,7 +54,7 @@ export function draftIntroEmail(input: IntroEmailInput): BriefIntroEmail {
   ].join("\n");
 
   // A contact preference is the AE's own knowledge, shown under the person in the brief: it is not repeated here.
-  const notesForAe = input.basis === "draft" ? ["Built from the unapproved draft: check every name and date before sending."] : [];
+  const notesForAe = input.basis === "draft" ? ["Check every name and date before sending."] : [];
   return {
     basis: input.basis,
     sendBy: milestoneDueBy(input.closeDate, "introduction"),
@@ -82,10 +82,10 @@ function pickPrimary(named: (BriefStakeholder & { name: string })[]): (BriefStak
 /** What the CSM was told, named only for sections the handoff actually covers. */
 function storyParts(items: BriefSourceItem[]): string[] {
   const parts: string[] = [];
-  if (inSection(items, "whyTheyBought").length > 0) parts.push("why you are making this change");
-  if (inSection(items, "successCriteria").length > 0) parts.push("what success looks like for you");
+  if (inSection(items, "whyTheyBought").length > 0) parts.push("why you're changing");
+  if (inSection(items, "successCriteria").length > 0) parts.push("your goals");
   if (inSection(items, "promises").length > 0) parts.push("what we agreed");
-  if (inSection(items, "technicalEnvironment").length > 0) parts.push("your technical setup");
+  if (inSection(items, "technicalEnvironment").length > 0) parts.push("your setup");
   return parts.length > 0 ? parts : ["everything we discussed"];
 }
 

@@ -61,7 +61,7 @@ const base = {
 describe("renderBriefMarkdown", () => {
   it("says DRAFT at the top and on every item of a draft brief", () => {
     const md = renderBriefMarkdown(buildBrief({ ...base, approval: null }));
-    expect(md.split("\n")[2]).toMatch(/^> \*\*DRAFT: from the AE's unapproved draft/);
+    expect(md.split("\n")[2]).toMatch(/^> \*\*DRAFT: not yet approved; confirm any item with the AE/);
     const itemLines = md.split("\n").filter((line) => /^\s*- (Go-live|Ray)/.test(line));
     expect(itemLines.length).toBe(2);
     expect(itemLines.every((line) => line.includes("_[DRAFT"))).toBe(true);
@@ -73,10 +73,12 @@ describe("renderBriefMarkdown", () => {
     const md = renderBriefMarkdown(buildBrief({ ...base, approval: { version: 3, approvedAt: "2026-02-07T10:00:00.000Z" } }));
     expect(md).toContain("> Built from approved handoff version 3, approved 2026-02-07T10:00:00.000Z.");
     expect(md).not.toContain("DRAFT");
-    expect(md).toContain("  - owner: Dana Whitlock · due: 2026-03-16\n  - “live by March 16th” — pricing-call.vtt, Dana Whitlock, 3:27");
+    // Named in full once in a part of the brief, then by first name.
+    expect(md).toContain("  - owner: Dana Whitlock · due: 2026-03-16\n  - “live by March 16th” — pricing-call.vtt, Dana, 3:27");
     expect(md).toContain("“Ray runs IT” — thread.eml (normalized match)");
-    expect(md).toContain("| Handoff document complete (within 24 h) | AE | by 2026-02-07 | done 2026-02-07T10:00:00.000Z |");
-    expect(md).toContain("| Warm introduction email from the AE (day 3) | AE | by 2026-02-09 | **overdue** |");
+    // The Due column says when: the step's "(within 24 h)" is not said again (test/http/brief.error.test.ts: without a close date it is).
+    expect(md).toContain("| Handoff document complete | AE | by 2026-02-07 | done 2026-02-07T10:00:00.000Z |");
+    expect(md).toContain("| Warm introduction email from the AE | AE | by 2026-02-09 | **overdue** |");
   });
 
   it("marks the opener's quotes of the sources' words and lists those items no more; a statement in other words stays listed", () => {
@@ -134,7 +136,7 @@ describe("renderBriefMarkdown", () => {
     };
     const withTrigger = renderBriefMarkdown(buildBrief({ ...base, items: [...items, trigger, ...confirm], approval: null }));
     expect(withTrigger).toContain(
-      "### What they want\n\n- Customers hear about late freight first. _[DRAFT]_\n  - “our customer finds out before we do” — discovery-call.vtt, Nate Brennan, 1:14\n\n",
+      "### What they want\n\n- Customers hear about late freight first. _[DRAFT]_\n  - “our customer finds out before we do” — discovery-call.vtt, Nate, 1:14\n\n",
     );
   });
 
@@ -160,6 +162,91 @@ describe("renderBriefMarkdown", () => {
     );
     expect(md).toContain("- Objection from Gloria Mendez: “The number is too high”");
     expect(md).toContain("- Objection: The CFO finds the price too high.");
+  });
+
+  it("under a person, shows a quote saying more than the heading; one that only restates it moves its 'where' to the heading", () => {
+    const cite = (quote: string, speaker: string, startMs: number) => ({
+      sourceId: "src_3",
+      segmentId: `c${startMs}`,
+      speaker,
+      startMs,
+      quote,
+      charStart: 0,
+      charEnd: quote.length,
+      match: "exact" as const,
+      filename: "intro-call.vtt",
+    });
+    const person = (id: string, name: string, title: string, quotes: string[], more = {}): BriefSourceItem => ({
+      id,
+      section: "stakeholders",
+      statement: `${name}, ${title} (mentioned by Lee Park): “${quotes.join(" ")}”`,
+      status: "draft",
+      origin: "extracted",
+      details: { name, title, role: "economicBuyer", ...more },
+      citations: quotes.map((quote, i) => cite(quote, "Lee Park", 60_000 + i * 1000)),
+    });
+    const md = renderBriefMarkdown(
+      buildBrief({
+        ...base,
+        items: [
+          person("itm_ana", "Ana Ruiz", "CFO", ["Ana Ruiz, our CFO.", "She signs anything over fifty thousand."]),
+          // The other quote is the preference the line under the heading shows: it is not shown again.
+          person("itm_bo", "Bo Chen", "COO", ["Bo Chen, our COO.", "Text me any time."], { contactPreferences: "Text me any time." }),
+        ],
+        approval: null,
+      }),
+    );
+    expect(md).toContain(
+      "- **Ana Ruiz**, CFO · economic buyer\n  - “She signs anything over fifty thousand.” — intro-call.vtt, Lee Park, 1:01, 1:00 _[DRAFT]_\n",
+    );
+    expect(md).toContain(
+      "- **Bo Chen**, COO · economic buyer — intro-call.vtt, Lee, 1:00, 1:01 _[DRAFT]_\n  - prefers: Text me any time.\n\n",
+    );
+    expect(md).not.toContain("our COO");
+  });
+
+  it("lets a document line's field name stand for its label, and a next step's words name its owner", () => {
+    const line = (id: string, section: BriefSourceItem["section"], statement: string, quote: string, details = {}): BriefSourceItem => ({
+      id,
+      section,
+      statement,
+      status: "draft",
+      origin: "extracted",
+      details,
+      citations: [
+        {
+          sourceId: "src_4",
+          segmentId: id,
+          speaker: null,
+          startMs: null,
+          quote,
+          charStart: 0,
+          charEnd: quote.length,
+          match: "exact",
+          filename: "msa.pdf",
+        },
+      ],
+    });
+    const md = renderBriefMarkdown(
+      buildBrief({
+        ...base,
+        items: [
+          line("itm_a", "accountOverview", "Contract dates, per msa.pdf: “Renewal date: May 1, 2027”", "Renewal date: May 1, 2027", {
+            field: "renewalDate",
+          }),
+          line("itm_p", "promises", "Commitment in msa.pdf: “Onboarding: three workshops”", "Onboarding: three workshops", {
+            promisedBy: "Dana Whitlock",
+          }),
+          line("itm_n", "nextSteps", "Lee Park, per msa.pdf: “Lee sends the data by May 2”", "Lee sends the data by May 2", {
+            owner: "Lee Park",
+          }),
+        ],
+        approval: null,
+      }),
+    );
+    expect(md).toContain("- “Renewal date: May 1, 2027” — msa.pdf _[DRAFT]_\n");
+    expect(md).toContain("- “Onboarding: three workshops” — msa.pdf · owner: Dana Whitlock _[DRAFT]_\n");
+    expect(md).toContain("- Per msa.pdf: “Lee sends the data by May 2” _[DRAFT]_\n");
   });
 
   it("neutralises raw HTML and links that come from sources", () => {

@@ -3,6 +3,9 @@ import { tellingQuote } from "./build-brief-summary.ts";
 import { renderOpening } from "./render-brief-opening.ts";
 import { narrowQuote } from "./narrow-quote.ts";
 import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefPromise, BriefRisk, BriefStakeholder } from "./brief.ts";
+import { fieldNameStandsForLabel, withoutHeadingWords, withoutNamedOwner, withoutSaidDue } from "./brief-labels.ts";
+import { callByFirstName } from "./call-by-first-name.ts";
+import { restatesHeading } from "./restates-heading.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 
 /** The brief as Markdown for the CSM: a draft says so at the top and on every item; every item keeps its citations. */
@@ -43,7 +46,7 @@ export function renderBriefMarkdown(brief: Brief): string {
         // As for promises, only a stated due day is worth a line: the agenda asks for the missing ones.
         ...(n.due && !n.statement.includes(n.due) ? [`due: ${inline(n.due)}`] : []),
       ],
-      { label: true, due: n.due },
+      { label: true, due: n.due, owner: n.owner },
     ),
   );
 
@@ -56,14 +59,19 @@ export function renderBriefMarkdown(brief: Brief): string {
   }
   if (brief.openQuestions.length > 0) lines.push("");
 
+  // The parts above name each person in full once, then by first name; the agenda, email and timeline are left whole
+  // (the email is the AE's to send as written).
+  const body = byFirstName(lines, peopleOf(brief));
+  lines.splice(0, lines.length, ...body);
+
   // One line per part of the meeting: its points are guidance, the facts are the items above.
   lines.push("## Kickoff agenda", "");
   for (const [i, part] of brief.kickoffAgenda.entries()) lines.push(`${i + 1}. **${part.title}:** ${part.points.map(inline).join(" ")}`);
   lines.push("");
 
   const email = brief.introEmail;
-  lines.push(`## Warm introduction email (for the AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
-  // The first note below says it was built from the unapproved draft.
+  lines.push(`## Warm introduction email (AE to send${email.sendBy ? ` by ${email.sendBy}` : ""})`, "");
+  // One marker for the whole email of a draft brief; the notes below it say what to check.
   if (email.basis === "draft") lines.push("_[DRAFT]_", "");
   lines.push(`**To:** ${email.to.map(inline).join(", ") || "[customer contact]"}  `);
   lines.push(`**Cc:** ${email.cc.map(inline).join(", ") || "none"}  `);
@@ -74,9 +82,31 @@ export function renderBriefMarkdown(brief: Brief): string {
   if (email.missing.length + email.notesForAe.length > 0) lines.push("");
 
   lines.push("## Handoff timeline", "", "| Milestone | Owner | Due | State |", "|---|---|---|---|");
-  for (const m of brief.timeline.milestones) lines.push(`| ${m.title} | ${m.owner} | ${describeDue(m)} | ${describeState(m)} |`);
+  // The Due column says when: "(within 24 h)" in a step's title says it again, unless there is no close date.
+  for (const m of brief.timeline.milestones) {
+    const title = m.dueBy === null ? m.title : m.title.replace(/\s*\([^)]*\)$/, "");
+    lines.push(`| ${title} | ${m.owner} | ${describeDue(m)} | ${describeState(m)} |`);
+  }
   lines.push("");
   return `${lines.join("\n")}\n`;
+}
+
+/** Each "## " part of the brief with its people named in full once, then by first name (see callByFirstName). */
+function byFirstName(lines: string[], people: string[]): string[] {
+  const parts: string[][] = [];
+  for (const line of lines) {
+    if (line.startsWith("## ") || parts.length === 0) parts.push([]);
+    parts[parts.length - 1]!.push(line);
+  }
+  return parts.flatMap((part) => callByFirstName(part, people));
+}
+
+/** Everyone the brief may name: the team, the stakeholders and every speaker it cites. */
+function peopleOf(brief: Brief): string[] {
+  const cited = [...indexItems(brief).values()].flatMap((item) => item.citations.map((c) => c.speaker));
+  return [brief.team.ae?.name, brief.team.csm?.name, ...brief.stakeholders.map((s) => s.name), ...cited]
+    .filter((name): name is string => typeof name === "string")
+    .map(inline);
 }
 
 function section<T extends BriefItem>(
@@ -160,17 +190,44 @@ function renderStakeholder(person: BriefStakeholder): string[] {
   // Every item under the person says DRAFT; the person's line, their heading, says it when there is none.
   const marker = person.basis === "draft" && person.items.length === 0 ? " _[DRAFT]_" : "";
   const role = roleWords(person.role) ?? (person.role === null || person.role === "other" ? "role not stated" : inline(person.role));
-  const lines = [`- ${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}${marker}`];
+  const heading = `${who} · ${role}${stance === "unknown" ? "" : ` · ${inline(stance)}`}`;
+  const lines = [`- ${heading}${marker}`];
   for (const care of person.caresAbout) lines.push(`  - cares about: ${inline(care)}`);
   // "Oh, and for anything quick, just text me": the spoken lead-in says nothing of the preference.
   for (const preference of person.contactPreferences) lines.push(`  - prefers: ${inline(narrowQuote(preference).shown)}`);
   // The person is named above: each item shows its words and where they were said, a quote the lines above
   // already show last, and an item that only restates the name and title as its quote and where it was said.
   const shown = [...person.caresAbout, ...person.contactPreferences].join(" ");
+  let folded = false;
   for (const item of person.items) {
     const citations = [...item.citations.filter((c) => !shown.includes(c.quote)), ...item.citations.filter((c) => shown.includes(c.quote))];
     // A statement quoting the person's words keeps the name: it picks the clause that names them.
     const statement = /“[^”]*”/.test(item.statement) ? item.statement : withoutPerson(item.statement, person);
+    const words =
+      citations.length === 0
+        ? null
+        : statement === ""
+          ? narrowQuote(citations[0]!.quote).shown
+          : quoting(statement)
+            ? tellingQuote(citations, labelOf(statement))
+            : null;
+    // "Vince Caruso, VP of Terminal Operations" under that very heading says nothing new: the line shows the item's
+    // first quote that does ("The dispatchers report up through me"), else the heading says where it was said.
+    const about = `${person.name ?? ""} ${person.title ?? ""} ${role} ${stance}`;
+    if (words !== null && restatesHeading(words, about)) {
+      const telling = citations.find((c) => !shown.includes(c.quote) && !restatesHeading(narrowQuote(c.quote).shown, about));
+      if (telling !== undefined) {
+        const where = renderReferences([telling, ...citations.filter((c) => c !== telling)], person.name ?? "");
+        const { shown: said, cut } = narrowQuote(telling.quote);
+        lines.push(`  - “${cut ? "…" : ""}${inline(said)}” — ${where}${describeBasis(item)}`);
+        continue;
+      }
+      if (!folded) {
+        folded = true;
+        lines[0] = `- ${heading} — ${renderReferences(citations, person.name ?? "")}${describeBasis(item)}`;
+        continue;
+      }
+    }
     if (statement === "" && citations.length > 0) {
       const { shown: words, cut } = narrowQuote(citations[0]!.quote);
       const where = renderReferences(citations, person.name ?? "");
@@ -207,7 +264,7 @@ function renderRisks(risks: BriefRisk[]): string[] {
     .filter((r) => !answered.includes(r))
     .flatMap((r) => renderItem(r.objectionStatus === null ? r : { ...r, statement: asObjection(r.statement) }, riskFacts(r)));
   if (answered.length === 0) return lines;
-  lines.push("- Raised and answered; watch for them coming back:");
+  lines.push("- Objections answered; may come back:");
   for (const r of answered) lines.push(...renderItem(r, riskFacts(r), { label: "speaker" }).map((line) => `  ${line}`));
   return lines;
 }
@@ -268,10 +325,6 @@ function indexItems(brief: Brief): Map<string, BriefItem> {
 }
 
 /**
- * One item: its statement (a statement made of quotes shows its label and the telling clause of the first),
- * the first quote in full when the statement does not hold it, and where every other quote was said.
- */
-/**
  * One item on one line where it can be: its statement (a statement made of quotes shows its label and the
  * telling clause of its quotes) and where each quote was said; a statement that holds no quote shows the first
  * quote in full under it.
@@ -280,7 +333,9 @@ function renderItem(
   item: BriefItem,
   facts: string[] = [],
   // label "speaker": the first quote's speaker stands for the statement's label ("Ray Tanaka: “…”").
-  options: { label: boolean | "speaker"; person?: string | null; cut?: boolean; due?: string | null } = { label: true },
+  options: { label: boolean | "speaker"; person?: string | null; cut?: boolean; due?: string | null; owner?: string | null } = {
+    label: true,
+  },
 ): string[] {
   const flags = item.flags.length > 0 ? ` **[${item.flags.map(inline).join(", ")}]**` : "";
   const [first, ...rest] = item.citations;
@@ -288,12 +343,7 @@ function renderItem(
   const label = labelOf(item.statement);
   // Under a stakeholder the line that names the person tells most; elsewhere the numbers do.
   const words = quoting ? `“${tellingQuote(item.citations, options.label ? "" : label, { cut: options.cut ?? true })}”` : "";
-  const lead =
-    options.label === "speaker"
-      ? first?.speaker
-      : options.label
-        ? withoutUnusedReferent(withoutSaidDue(label, options.due ?? null, words), words)
-        : null;
+  const lead = options.label === "speaker" ? first?.speaker : options.label ? shortLabel(item, label, words, options) : null;
   const shown = quoting ? (lead ? `${lead}: ${words}` : words) : item.statement;
   // "per order-form.pdf: “…”" already says where: no empty "—" after it.
   const references = quoting ? renderReferences(item.citations, shown) : "";
@@ -304,29 +354,30 @@ function renderItem(
   if (item.origin === "ae") lines.push("  - _provided by the AE; no source_");
   if (first !== undefined && !quoting) {
     lines.push(`  - ${renderCitation(first, options.person ?? null)}`);
-    if (rest.length > 0) lines.push(`  - also cited: ${renderReferences(rest, shown, { speakers: false })}`);
+    // The line above named the first quote's file: "also: 6:43; order-form.pdf" goes on from it.
+    if (rest.length > 0) lines.push(`  - also: ${renderReferences(rest, shown, { speakers: false, after: first })}`);
   }
   return lines;
 }
 
 /**
- * A label without the due date its quote says ("Dana Whitlock committed (due Monday)" over "…with you on Monday"),
- * so the date is read once, in the speaker's words.
+ * The label as the brief shows it before the words: without a due day or owner the words say, without what the
+ * heading says, and none at all when a document line's field name says what it is (see brief-labels.ts).
  */
-function withoutSaidDue(label: string, due: string | null, words: string): string {
-  if (due === null || !words.toLowerCase().includes(due.toLowerCase())) return label;
-  return label.replace(` (due ${due})`, "").replace(`, due ${due}`, "");
+function shortLabel(item: BriefItem, label: string, words: string, options: { due?: string | null; owner?: string | null }): string | null {
+  const short = withoutHeadingWords(
+    withoutNamedOwner(withoutSaidDue(label, options.due ?? null, words), options.owner ?? null, words),
+    words,
+  );
+  const first = item.citations[0];
+  if (first === undefined) return short;
+  // "Per Dana Whitlock" before Dana's own words: the "where" names her instead.
+  if (short === `Per ${first.speaker}`) return null;
+  return first.speaker === null && fieldNameStandsForLabel(short, words, first.file, item.section) ? null : short;
 }
 
-/**
- * A label without what its section heading already says ("Next step, per Dana" under "Next steps") and without a
- * pronoun's referent the words shown do not use ("(“he” is Vince Caruso)" over "…so Nate will report to Vince").
- */
-function withoutUnusedReferent(label: string, words: string): string {
-  const trimmed = label.replace(/^Next step, per /, "Per ").replace(/^Next step, /, "");
-  return trimmed.replace(/\s*\(“(\p{L}+)” is [^)]+\)/gu, (said, pronoun: string) =>
-    new RegExp(`\\b${pronoun}\\b`, "iu").test(words) ? said : "",
-  );
+function quoting(statement: string): boolean {
+  return /“[^”]*”/.test(statement);
 }
 
 /** A statement without its quotations: the label an item is known by where it is shown in full elsewhere. */

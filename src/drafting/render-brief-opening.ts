@@ -1,4 +1,4 @@
-import type { Brief, BriefItem } from "./brief.ts";
+import type { Brief, BriefCitation, BriefItem } from "./brief.ts";
 import { inline, renderReferences, reviewWords } from "./brief-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
 
@@ -71,16 +71,23 @@ function quotesItem(sentence: string, item: BriefItem): boolean {
  * the items a sentence quotes are marked as draft once, at the end, and an item the AE reviewed says so by its place.
  */
 function footnote(marked: Marked[], sentence: string): string[] {
-  const places: { markers: number[]; where: string }[] = [];
+  const places: { markers: number[]; where: string; shown: string; last: BriefCitation }[] = [];
   for (const { marker, item } of marked) {
     if (item.citations.length === 0) continue;
     const review = reviewWords(item);
-    const where = `${renderReferences(item.citations, sentence)}${review === "" ? "" : ` (${review.replace(/^ · /, "")})`}`;
+    const note = review === "" ? "" : ` (${review.replace(/^ · /, "")})`;
+    const where = `${renderReferences(item.citations, sentence)}${note}`;
     const last = places[places.length - 1];
-    if (last?.where === where) last.markers.push(marker);
-    else places.push({ markers: [marker], where });
+    if (last?.where === where) {
+      last.markers.push(marker);
+      continue;
+    }
+    // The file and speaker the marker before ends with are not named again: "[5] call.vtt, Nate Brennan, 1:14 · [6] 7:22".
+    const after = last === undefined ? "" : renderReferences(item.citations, sentence, { speakers: true, after: last.last });
+    const shown = after === "" ? where : `${after}${note}`;
+    places.push({ markers: [marker], where, shown, last: item.citations[item.citations.length - 1]! });
   }
   if (places.length === 0) return [];
   const draft = marked.some(({ item }) => item.basis === "draft") ? " _[DRAFT]_" : "";
-  return [`_${places.map((p) => `[${p.markers.join(", ")}] ${p.where}`).join(" · ")}_${draft}`];
+  return [`_${places.map((p) => `[${p.markers.join(", ")}] ${p.shown}`).join(" · ")}_${draft}`];
 }

@@ -80,7 +80,7 @@ function buildItem(mentions: Mention[]): CandidateItem {
   const what = mentions[0]!.label;
   return {
     section: "redFlags",
-    statement: `The sources disagree on ${what}: ${sides.join(" vs ")}. Confirm which is right before the handoff.`,
+    statement: `The sources disagree on ${what}: ${sides.join(" vs ")}. Confirm which is right.`,
     details: { risk: `conflicting ${what} across sources`, severity: "high", kind: "contradiction" },
     evidence,
     flags: ["contradiction"],

@@ -145,7 +145,8 @@ describe("GET /v1/deals/{dealId}/brief", () => {
     const md = await byQuery.text();
     expect(md).toMatch(/^# Pre-kickoff brief: Kestrel Ridge Freight\n\n> \*\*DRAFT/);
     expect(md).toContain("- The AE promised go-live by 16 March. **[unrealistic]** _[DRAFT]_");
-    expect(md).toContain("“live on Corvala by March 16th” — discovery-call.vtt, Dana Whitlock, 3:27");
+    // The owner line above names Dana Whitlock in full: the quote's "where" calls her by first name.
+    expect(md).toContain("“live on Corvala by March 16th” — discovery-call.vtt, Dana, 3:27");
     expect(md).not.toContain(HIDDEN_STATEMENTS.rejected);
 
     const byAccept = await t.request("GET", `/v1/deals/${deal.id}/brief`, { token: csm.token, headers: { accept: "text/markdown" } });

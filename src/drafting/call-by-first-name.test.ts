@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { callByFirstName } from "./call-by-first-name.ts";
+
+describe("callByFirstName", () => {
+  const people = ["Ana Ruiz", "Lee Park", "Lee Parkinson", "Bo"];
+
+  it("names a person in full the first time, then by first name", () => {
+    expect(
+      callByFirstName(["- Ana Ruiz: “We need it” — call.vtt", "- Budget, per Ana Ruiz: “No money” — call.vtt, Ana Ruiz, 1:02"], people),
+    ).toEqual(["- Ana Ruiz: “We need it” — call.vtt", "- Budget, per Ana: “No money” — call.vtt, Ana, 1:02"]);
+  });
+
+  it("leaves quotes as said and bold headings whole, a bold name counting as the first mention", () => {
+    expect(callByFirstName(["- **Ana Ruiz**, CFO", "  - “Ask Ana Ruiz first” — call.vtt, Ana Ruiz, 0:10"], people)).toEqual([
+      "- **Ana Ruiz**, CFO",
+      "  - “Ask Ana Ruiz first” — call.vtt, Ana, 0:10",
+    ]);
+  });
+
+  it("keeps full names when two people share a first name, and a name of one word", () => {
+    const lines = ["- Lee Park: “Yes” · to: Lee Parkinson", "- Lee Park: “No” · to: Lee Parkinson · Bo"];
+    expect(callByFirstName(lines, people)).toEqual(lines);
+  });
+
+  it("matches whole names only", () => {
+    expect(callByFirstName(["Ana Ruizová met Ana Ruiz", "then Ana Ruiz left"], ["Ana Ruiz"])).toEqual([
+      "Ana Ruizová met Ana Ruiz",
+      "then Ana left",
+    ]);
+    expect(callByFirstName(["Ana Ruiz met Ana Ruiz2", "Ana Ruiz"], ["Ana Ruiz"])).toEqual(["Ana Ruiz met Ana Ruiz2", "Ana"]);
+  });
+});
