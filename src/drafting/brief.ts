@@ -120,7 +120,13 @@ export type BriefAgendaSection = {
   itemIds: string[];
 };
 
-export type BriefNextStep = BriefItem & { action: string | null; owner: string | null; due: string | null };
+export type BriefNextStep = BriefItem & {
+  action: string | null;
+  owner: string | null;
+  due: string | null;
+  /** "open", "done" (a later source says so) or "past" (due before the deal's latest source); null when not read. */
+  status: string | null;
+};
 
 export type BriefIntroEmail = {
   basis: BriefBasis;

@@ -62,6 +62,7 @@ export function buildBrief(input: BriefInput): Brief {
       action: detailText(item, "action"),
       owner: detailText(item, "owner"),
       due: detailText(item, "due"),
+      status: detailText(item, "status"),
     })),
     openQuestions: input.gaps.map(
       (gap): BriefOpenQuestion => ({

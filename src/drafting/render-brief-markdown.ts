@@ -38,17 +38,24 @@ export function renderBriefMarkdown(brief: Brief): string {
   if (brief.risks.length === 0) lines.push("_Nothing in the handoff._", "");
   else lines.push(...renderRisks(brief.risks), "");
 
-  section(lines, "## Next steps and open items", brief.nextSteps, (n) =>
-    renderItem(
-      n,
-      [
-        ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
-        // As for promises, only a stated due day is worth a line: the agenda asks for the missing ones.
-        ...(n.due && !n.statement.includes(n.due) ? [`due: ${inline(n.due)}`] : []),
-      ],
-      { label: true, due: n.due, owner: n.owner },
-    ),
+  // A step due before the deal's latest source belongs to the sale: the draft lists it for the AE to check.
+  const past = brief.nextSteps.filter((n) => n.status === "past").length;
+  section(
+    lines,
+    "## Next steps and open items",
+    brief.nextSteps.filter((n) => n.status !== "past"),
+    (n) =>
+      renderItem(
+        n,
+        [
+          ...(n.owner && n.statement.includes(n.owner) ? [] : [`owner: ${n.owner ? inline(n.owner) : "not stated"}`]),
+          // As for promises, only a stated due day is worth a line: the agenda asks for the missing ones.
+          ...(n.due && !n.statement.includes(n.due) ? [`due: ${inline(n.due)}`] : []),
+        ],
+        { label: true, due: n.due, owner: n.owner },
+      ),
   );
+  if (past > 0) lines.push(`_${past === 1 ? "One step was" : `${past} steps were`} due before the latest source: see the draft._`, "");
 
   // An empty list of open questions tells the CSM nothing: the section is shown only when there are some.
   if (brief.openQuestions.length > 0) lines.push("## Open questions", "");

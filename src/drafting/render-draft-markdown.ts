@@ -200,6 +200,7 @@ function describeProgress(item: DraftItem, dateShown: boolean, statement: string
 
 const STATUS_LABELS: Record<string, string> = {
   superseded: "superseded",
+  past: "past: check it happened",
   resolved: "resolved",
   answered: "answered",
   answeredNotAccepted: "answered, not accepted",

@@ -49,7 +49,7 @@ describe("a promise due on a weekday of next week", () => {
   });
 });
 
-// Hand-written: a call of 2026-03-02, then the customer's reply a week later.
+// Hand-written: a call of Monday 2026-03-02, then the customer's reply on the Thursday.
 const SECURITY_CALL = `WEBVTT
 
 00:00:05.000 --> 00:00:12.000
@@ -64,7 +64,7 @@ const SECURITY_CALL = `WEBVTT
 const REPLY = `From: Lena Ortiz <lena@acme.example>
 To: Priya Raman <priya@corvala.example>
 Subject: Re: security review
-Date: Mon, 09 Mar 2026 09:00:00 +0000
+Date: Thu, 05 Mar 2026 09:00:00 +0000
 
 Hi Priya,
 
@@ -85,5 +85,34 @@ describe("a promise or step its recipient says they have read", () => {
     });
     // "…but his team still has questions on the data retention policy" is what is still open: it delivers nothing.
     expect(byQuote("data retention policy by Friday")?.details).toMatchObject({ status: "open" });
+  });
+});
+
+// Hand-written: a discovery call of 2026-01-13 and the signed-order email of 2026-02-03.
+const EARLY_CALL = `WEBVTT
+
+00:00:05.000 --> 00:00:12.000
+<v Dana Whitlock>Next steps: I'll send a draft proposal by Friday.
+
+00:00:13.000 --> 00:00:20.000
+<v Nate Brennan>Good. Can you set up the security call for Tuesday, February 10?
+`;
+const ORDER_EMAIL = `From: Dana Whitlock <dana@corvala.example>
+To: Nate Brennan <nate@kestrel.example>
+Subject: Order form
+Date: Tue, 03 Feb 2026 10:00:00 +0000
+
+Hi Nate, the order form is signed. Thanks!
+`;
+
+describe("a next step due before the deal's latest source", () => {
+  it("is past: it belonged to the sale; a step due later stays open", async () => {
+    const call = await parseSource(new TextEncoder().encode(EARLY_CALL), "discovery-2026-01-13.vtt", DEFAULT_LIMITS);
+    const email = await parseSource(new TextEncoder().encode(ORDER_EMAIL), "order.eml", DEFAULT_LIMITS);
+    const draft = await createDraft([call, email], { extractor: createOfflineExtractor(), now: () => new Date("2026-02-04T00:00:00Z") });
+    const steps = draft.items.filter((item) => item.section === "nextSteps");
+    const byQuote = (words: string) => steps.find((item) => item.citations.some((c) => c.quote.includes(words)));
+    expect(byQuote("draft proposal by Friday")?.details).toMatchObject({ dueDate: "2026-01-16", status: "past" });
+    expect(byQuote("security call")?.details).toMatchObject({ dueDate: "2026-02-10", status: "open" });
   });
 });

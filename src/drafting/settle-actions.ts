@@ -22,7 +22,8 @@ type Dated = { parsed: ParsedSource; segment: Segment; date: Date | null };
 
 /**
  * Promises and next steps get a calendar due date counted from the day they were said, and a status:
- * "done" when a later source says the thing was delivered, else "open". Objections get a status from
+ * "done" when a later source says the thing was delivered; for a next step due before the deal's latest source,
+ * "past"; else "open". Objections get a status from
  * what followed them. Runs on any extractor's items; the extractor's own fields are kept.
  */
 export function settleActions(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
@@ -38,6 +39,7 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
   }
   const locate = (c: Citation) => where.get(`${c.sourceId}|${c.segmentId}`);
   const later = [...where.values()];
+  const latest = later.reduce<Date | null>((max, { date }) => (date !== null && (max === null || date > max) ? date : max), null);
   return items.map((extracted) => {
     let item = extracted;
     if (item.section === "objections") return { ...item, details: { ...item.details, ...objectionStatus(item) } };
@@ -63,7 +65,7 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
         ...item.details,
         ...(phrase !== null && (item.details.due === undefined || phrase !== found) ? { due: phrase } : {}),
         dueDate,
-        status: delivery === null ? "open" : "done",
+        status: delivery !== null ? "done" : item.section === "nextSteps" && isPast(dueDate, latest) ? "past" : "open",
         ...(delivery === null ? {} : { statusEvidence: delivery }),
       },
     };
@@ -103,6 +105,14 @@ function findDelivery(quotes: string, said: Date, places: Dated[]): { quote: str
     }
   }
   return null;
+}
+
+/**
+ * A step due before the deal's latest source was written ("a recap by Friday" on a call three weeks before the signed
+ * order form): it belongs to the sale, not to what the CSM takes over. No source says whether it happened.
+ */
+function isPast(dueDate: string | null, latest: Date | null): boolean {
+  return dueDate !== null && latest !== null && dueDate < latest.toISOString().slice(0, 10);
 }
 
 /**

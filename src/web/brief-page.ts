@@ -43,6 +43,9 @@ function openPromises(brief: Brief): Brief["promises"] {
 /** The CSM's pre-kickoff brief, printable; the same brief the API serves, citations one click from their quote. */
 export function renderBriefPage(view: BriefPageView): Html {
   const { brief, deal } = view;
+  // A step due before the deal's latest source belongs to the sale: the draft lists it for the AE to check.
+  const steps = brief.nextSteps.filter((n) => n.status !== "past");
+  const pastSteps = brief.nextSteps.length - steps.length;
   const context: BriefItemContext = { dealId: deal.id, citations: view.citations };
   const body = html`<div class="workspace" data-brief>
 <div class="draft-column brief">
@@ -127,8 +130,9 @@ export function renderBriefPage(view: BriefPageView): Html {
   </section>
 
   <section class="draft-section" id="next-steps" aria-labelledby="next-heading">
-    <h2 id="next-heading">Next steps and open items <span class="count">${brief.nextSteps.length}</span></h2>
-    ${renderBriefList(brief.nextSteps.map((n) => renderBriefItem(n, context, [`Owner: ${n.owner ?? "not stated"}`, `Due: ${n.due ?? "not stated"}`])))}
+    <h2 id="next-heading">Next steps and open items <span class="count">${steps.length}</span></h2>
+    ${renderBriefList(steps.map((n) => renderBriefItem(n, context, [`Owner: ${n.owner ?? "not stated"}`, `Due: ${n.due ?? "not stated"}`])))}
+    ${pastSteps > 0 ? html`<p class="empty">${pastSteps === 1 ? "One step was" : `${pastSteps} steps were`} due before the latest source: see the draft.</p>` : EMPTY}
   </section>
 
   <section class="draft-section" id="questions" aria-labelledby="questions-heading">

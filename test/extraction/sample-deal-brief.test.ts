@@ -140,6 +140,13 @@ describe("the sample deal's brief", () => {
     }
   });
 
+  it("leaves the discovery call's long-past recap step to the draft, and says so", () => {
+    const markdown = renderBriefMarkdown(brief);
+    expect(brief.nextSteps.find((n) => n.statement.includes("recap and a draft proposal"))?.status).toBe("past");
+    expect(markdown).not.toContain("recap and a draft proposal");
+    expect(markdown).toContain("_One step was due before the latest source: see the draft._\n");
+  });
+
   it("shows who a quote's pronoun means when the item's previous quote names them", () => {
     const markdown = renderBriefMarkdown(brief);
     expect(markdown).toContain(
@@ -150,7 +157,7 @@ describe("the sample deal's brief", () => {
   it("leaves out what the heading or the words shown already say: 'Next step,', an unused pronoun's referent, an empty list", () => {
     const markdown = renderBriefMarkdown(brief);
     expect(markdown).toContain(
-      "- Per Dana (“he” is Sam Okafor): “He'll run the migration and owns the project plan” — email-thread.eml _[DRAFT]_\n",
+      "- Per Dana Whitlock (“he” is Sam Okafor): “He'll run the migration and owns the project plan” — email-thread.eml _[DRAFT]_\n",
     );
     expect(markdown).toContain("- Elaine: “after I leave, customer service moves under operations, so Nate will report to Vince”");
     expect(markdown).not.toContain("Next step,");

@@ -121,6 +121,12 @@ describe("the sample deal's offline draft", () => {
     expect(citing("Target go-live: March 16, 2026")[0]!.details).toMatchObject({ status: "open" });
   });
 
+  it("marks the discovery call's recap step past (due 2026-01-16, weeks before the email), and the email's steps open", () => {
+    expect(citing("I'll send a recap and a draft proposal by Friday")[0]!.details).toMatchObject({ status: "past" });
+    expect(citing("by February 20")[0]!.details).toMatchObject({ status: "open" });
+    expect(renderDraftMarkdown(draft)).toContain("- Dana Whitlock, due Friday (2026-01-16) · past: check it happened\n");
+  });
+
   it("resolves “tomorrow, end of day” and “Friday” from the day of each call", () => {
     expect(citing("I'll have it to you by tomorrow, end of day.")[0]!.details).toMatchObject({ dueDate: "2026-01-30" });
     expect(citing("I'll send a recap and a draft proposal by Friday")[0]!.details).toMatchObject({ dueDate: "2026-01-16" });

@@ -70,7 +70,15 @@ const RiskSchema = BriefItemSchema.extend({
     .describe("an objection's status as read from what followed it (answered: answered, no push-back); null for other risks"),
 });
 
-const NextStepSchema = BriefItemSchema.extend({ action: z.string().nullable(), owner: z.string().nullable(), due: z.string().nullable() });
+const NextStepSchema = BriefItemSchema.extend({
+  action: z.string().nullable(),
+  owner: z.string().nullable(),
+  due: z.string().nullable(),
+  status: z
+    .string()
+    .nullable()
+    .describe('"open", "done" (a later source says so) or "past" (due before the deal\'s latest source); null when not read'),
+});
 
 const OpenQuestionSchema = z.object({
   section: SectionKeySchema,
