@@ -35,4 +35,3 @@ export function measureDraft(draft: Draft, sources: ParsedSource[]): DraftMeasur
     repeatedQuotes,
   };
 }
-
