@@ -134,16 +134,17 @@ function wordsOf(text: string): string[] {
 }
 
 /**
- * The words of the deal's own companies' names ("Corvala", "Kestrel Ridge Freight", from participants' companies and
- * email domains): either side names them in most of what it says, as "we" and "our", so sharing them says nothing
- * about what two claims are about ("Corvala's services team will do the migration" and "we'll have your service team
- * live on Corvala by March 16th").
+ * The names of the deal's own companies ("Corvala", "Kestrel", from participants' companies and email domains): either
+ * side says them in most of what it says, as "we" and "our", so sharing them says nothing about what two claims are
+ * about ("Corvala's services team will do the migration" and "we'll have your service team live on Corvala by March
+ * 16th"). Only a company's first word: the later ones are often words of their own ("Kestrel Ridge Freight", "Northwind
+ * Data Services").
  */
 function companyWords(sources: ParsedSource[]): Set<string> {
   const names = sources.flatMap(({ source }) =>
     source.participants.flatMap((p) => [
-      ...(p.company === undefined ? [] : [normalizeCompany(p.company)]),
-      // "dana@corvala.example": the label before the top-level domain, when it is a word of its own.
+      ...(p.company === undefined ? [] : [normalizeCompany(p.company).split(" ")[0] ?? ""]),
+      // "dana@corvala.example": the label before the top-level domain.
       ...(p.email === undefined
         ? []
         : [

@@ -93,6 +93,23 @@ describe("mergeSameClaims", () => {
     expect(merged).toHaveLength(2);
   });
 
+  it("still counts the later words of a company's name: “Data” of Northwind Data Services is a word of its own", () => {
+    const call = buildParsedSource({
+      id: "src_call",
+      filename: "call.txt",
+      turns: Array.from({ length: 8 }, (_, turn) => [turn % 2 === 0 ? "Dana" : "Marcus", `Turn ${turn + 1}.`] as const),
+      participants: [{ name: "Dana Whitlock", company: "Northwind Data Services" }, { name: "Marcus Lee" }],
+    });
+    const merged = mergeSameClaims(
+      [
+        item("promises", [cite("src_call", "s1", "We'll copy the data archive by Friday.")]),
+        item("promises", [cite("src_call", "s5", "The data archive lands Friday.")]),
+      ],
+      [call],
+    );
+    expect(merged).toHaveLength(1);
+  });
+
   it("joins a concern given as a reason right after an objection's answer, not a new concern said there", () => {
     const answered = () =>
       item(
