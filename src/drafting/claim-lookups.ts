@@ -1,6 +1,7 @@
 import type { Citation } from "../domain/citation.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
+import { normalizeCompany } from "../ingest/participants/assign-sides.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 
 // Words that say nothing about what a claim is about.
@@ -36,7 +37,7 @@ export function createClaimLookups(sources: ParsedSource[]): ClaimLookups {
     fullName: createNameResolver(sources),
     turnOf: createTurnLookup(sources),
     documents: new Set(sources.filter((s) => s.segments.every((g) => g.speaker === null)).map((s) => s.source.id)),
-    ...createContentWordCache(),
+    ...createContentWordCache(companyWords(sources)),
   };
 }
 
@@ -79,7 +80,7 @@ function toWordIds(ids: number[]): WordIds {
 }
 
 /** `contentWords` remembered per item until its citations change (a merge only ever adds citations). */
-function createContentWordCache(): Pick<ClaimLookups, "wordsOf" | "copyWords"> {
+function createContentWordCache(ignored: Set<string>): Pick<ClaimLookups, "wordsOf" | "copyWords"> {
   const cache = new WeakMap<GroundedCandidate, { citations: number; words: WordIds }>();
   const vocabulary = new Map<string, number>();
   const idOf = (word: string) => {
@@ -94,7 +95,11 @@ function createContentWordCache(): Pick<ClaimLookups, "wordsOf" | "copyWords"> {
     wordsOf(item) {
       const known = cache.get(item);
       if (known !== undefined && known.citations === item.citations.length) return known.words;
-      const words = toWordIds(contentWords(item).map(idOf));
+      const words = toWordIds(
+        contentWords(item)
+          .filter((word) => !ignored.has(word))
+          .map(idOf),
+      );
       cache.set(item, { citations: item.citations.length, words });
       return words;
     },
@@ -112,14 +117,45 @@ function contentWords(item: GroundedCandidate): string[] {
     .join(" ");
   // An acronym ("SOC", "TMS") names a thing however short it is; "16th" is the 16 a document writes.
   const acronyms = (quotes.match(/\b[A-Z]{2,}\b/g) ?? []).map((w) => w.toLowerCase());
-  const words = replaceNumberWords(quotes)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'$%]+/u)
-    .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
-    .map((w) => w.replace(/^(\d+)(?:st|nd|rd|th)$/, "$1"))
-    .map((w) => (/\d/.test(w) || w.length < 5 ? w : w.replace(/(?:ed|e|ing)$/, "")))
-    .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w));
-  return [...words, ...acronyms];
+  return [...wordsOf(replaceNumberWords(quotes)), ...acronyms];
+}
+
+function wordsOf(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'$%]+/u)
+      .map((w) => w.replace(/^'+|'+$/g, "").replace(/(?:'s|s)$/, ""))
+      .map((w) => w.replace(/^(\d+)(?:st|nd|rd|th)$/, "$1"))
+      .map((w) => (/\d/.test(w) || w.length < 5 ? w : w.replace(/(?:ed|e|ing)$/, "")))
+      // "Isn't" and "won't" are "not", which is too short to count, in a longer spelling.
+      .filter((w) => (w.length >= 4 || /\d/.test(w)) && !STOP.has(w) && !w.endsWith("n't"))
+  );
+}
+
+/**
+ * The names of the deal's own companies ("Corvala", "Kestrel", from participants' companies and email domains): either
+ * side says them in most of what it says, as "we" and "our", so sharing them says nothing about what two claims are
+ * about ("Corvala's services team will do the migration" and "we'll have your service team live on Corvala by March
+ * 16th"). Only a company's first word: the later ones are often words of their own ("Kestrel Ridge Freight", "Northwind
+ * Data Services").
+ */
+function companyWords(sources: ParsedSource[]): Set<string> {
+  const names = sources.flatMap(({ source }) =>
+    source.participants.flatMap((p) => [
+      ...(p.company === undefined ? [] : [normalizeCompany(p.company).split(" ")[0] ?? ""]),
+      // "dana@corvala.example": the label before the top-level domain.
+      ...(p.email === undefined
+        ? []
+        : [
+            p.email
+              .slice(p.email.lastIndexOf("@") + 1)
+              .split(".")
+              .at(-2) ?? "",
+          ]),
+    ]),
+  );
+  return new Set(wordsOf(names.join(" ")));
 }
 
 function createNameResolver(sources: ParsedSource[]): (name: string) => string {

@@ -1,12 +1,13 @@
 import type { Citation } from "../domain/citation.ts";
 import type { SectionKey } from "../domain/sections.ts";
 import type { ParsedSource } from "../domain/source.ts";
+import { pointsBack } from "../extraction/points-back.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { mergeSameClaims } from "./merge-same-claims.ts";
 import { dropCoveredCitations } from "./drop-covered-citations.ts";
 import { removeQuote } from "./remove-quote.ts";
-import { createSpanIndex } from "./span-index.ts";
+import { createSpanIndex, type SpanIndex } from "./span-index.ts";
 
 // Where a claim cited in several sections is worth most to the AE; the first wins the quote.
 const SECTION_RANK: Record<SectionKey, number> = {
@@ -102,6 +103,16 @@ function citeEachQuoteOnce(items: GroundedCandidate[]): GroundedCandidate[] {
   // Verified citations already given to an item, by source.
   const claimed = createSpanIndex<true>();
   const isClaimed = (c: Citation) => claimed.overlapping(c.sourceId, c.charStart, c.charEnd).length > 0;
+  // An answer to an objection that a promise states and says nothing else of ("Corvala's services team will do the
+  // migration at no charge", then "To be clear, this isn't on the order form…") is cited as the promise, the
+  // commitment the CSM inherits; the objection keeps its concern. Without it the promise would be lost, or left
+  // pointing back at nothing.
+  const promised = createSpanIndex<true>();
+  for (const item of items) {
+    if (item.section !== "promises" || isCrossReference(item) || rankOf(item) !== SECTION_RANK.promises) continue;
+    const stating = verified(item).filter((c) => !pointsBack(c.quote));
+    if (stating.length === 1) promised.add(stating[0]!.sourceId, stating[0]!.charStart, stating[0]!.charEnd, true);
+  }
   const kept = new Map<number, GroundedCandidate>();
   for (const { item, index } of order) {
     // A contradiction or injection flag cross-references other items' evidence: it neither takes nor loses quotes.
@@ -109,12 +120,27 @@ function citeEachQuoteOnce(items: GroundedCandidate[]): GroundedCandidate[] {
       kept.set(index, item);
       continue;
     }
-    const rest = dropCitations(item, isClaimed);
+    const rest = dropCitations(item.section === "objections" ? withoutPromisedAnswer(item, promised) : item, isClaimed);
     if (rest === null) continue;
     for (const c of verified(rest)) claimed.add(c.sourceId, c.charStart, c.charEnd, true);
     kept.set(index, rest);
   }
   return items.flatMap((_, index) => (kept.has(index) ? [kept.get(index)!] : []));
+}
+
+/**
+ * An objection without the citation of its answer when a promise states it (`promised`): the promise cites it. The
+ * objection stays answered (its label and details say by whom).
+ */
+function withoutPromisedAnswer(item: GroundedCandidate, promised: SpanIndex<true>): GroundedCandidate {
+  const answer = typeof item.details.answer === "string" ? item.details.answer.replace(/\s+/g, " ").trim() : "";
+  if (answer === "") return item;
+  return (
+    dropCitations(
+      item,
+      (c) => c.quote.replace(/\s+/g, " ").trim() === answer && promised.overlapping(c.sourceId, c.charStart, c.charEnd).length > 0,
+    ) ?? item
+  );
 }
 
 /** The item without the verified citations `drop` picks, their words taken out of its statement; null when none is left. */

@@ -60,6 +60,77 @@ describe("mergeSameClaims", () => {
     ]);
   });
 
+  it("keeps two promises apart that share only the deal's company name, a team and a negation", () => {
+    // "Northwind" names the seller in most of what either side says; "isn't" is "not", too short to count.
+    const note = buildParsedSource({
+      id: "src_note",
+      filename: "note.eml",
+      turns: [
+        ["Dana", "Northwind's services team will do the data migration for you at no charge."],
+        ["Dana", "To be clear, this isn't on the order form."],
+        ["Marcus", "Turn 3."],
+        ["Dana", "We'll have your service team live on Northwind by April 1st."],
+        ["Dana", "It's tight, I won't pretend it isn't."],
+      ],
+      participants: [
+        { name: "Dana Whitlock", company: "Northwind, Inc.", email: "dana@northwind.example" },
+        { name: "Marcus Lee", email: "marcus@acme.example" },
+      ],
+    });
+    const merged = mergeSameClaims(
+      [
+        item("promises", [
+          cite("src_note", "s1", "Northwind's services team will do the data migration for you at no charge."),
+          cite("src_note", "s2", "To be clear, this isn't on the order form."),
+        ]),
+        item("promises", [
+          cite("src_note", "s4", "We'll have your service team live on Northwind by April 1st."),
+          cite("src_note", "s5", "It's tight, I won't pretend it isn't."),
+        ]),
+      ],
+      [note],
+    );
+    expect(merged).toHaveLength(2);
+  });
+
+  it("still counts the later words of a company's name: “Data” of Northwind Data Services is a word of its own", () => {
+    const call = buildParsedSource({
+      id: "src_call",
+      filename: "call.txt",
+      turns: Array.from({ length: 8 }, (_, turn) => [turn % 2 === 0 ? "Dana" : "Marcus", `Turn ${turn + 1}.`] as const),
+      participants: [{ name: "Dana Whitlock", company: "Northwind Data Services" }, { name: "Marcus Lee" }],
+    });
+    const merged = mergeSameClaims(
+      [
+        item("promises", [cite("src_call", "s1", "We'll copy the data archive by Friday.")]),
+        item("promises", [cite("src_call", "s5", "The data archive lands Friday.")]),
+      ],
+      [call],
+    );
+    expect(merged).toHaveLength(1);
+  });
+
+  it("joins a concern given as a reason right after an objection's answer, not a new concern said there", () => {
+    const answered = () =>
+      item(
+        "objections",
+        [cite("src_call", "s2", "Nobody here is retyping tickets."), cite("src_call", "s3", "We have an import tool for exports.")],
+        {
+          answer: "We have an import tool for exports.",
+        },
+      );
+    const pushback = mergeSameClaims(
+      [answered(), item("objections", [cite("src_call", "s4", "Because my team has no time for that this quarter.")])],
+      SOURCES,
+    );
+    expect(pushback.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s2", "s3", "s4"]]);
+    const newConcern = mergeSameClaims(
+      [answered(), item("objections", [cite("src_call", "s4", "I'm not opening an inbound port for a vendor.")])],
+      SOURCES,
+    );
+    expect(newConcern).toHaveLength(2);
+  });
+
   it("passes over a kept item that already has six citations and joins the next one with the same words", () => {
     const words = "renewal increase capped percent order form";
     const full = item(

@@ -11,6 +11,9 @@ describe("narrowQuote", () => {
       "that thing is going away whether we like it or not.",
     );
     expect(narrowQuote("Realistically, we'll have your team live by March 16th.").shown).toBe("we'll have your team live by March 16th.");
+    expect(narrowQuote("To be clear, this isn't in the contract, so treat this note as our commitment.").shown).toBe(
+      "this isn't in the contract, so treat this note as our commitment.",
+    );
   });
 
   it("drops a first-person frame before a colon, never a document's label or a frame holding a fact", () => {

@@ -1,5 +1,6 @@
 // Words that open a spoken sentence and carry nothing of its claim ("Oh, and", "So", "I mean,").
-const LEAD_IN = /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,|realistically,|honestly,|frankly,)\s+/i;
+const LEAD_IN =
+  /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,|realistically,|honestly,|frankly,|to be (?:clear|honest|fair),|for the record,|just so you know,)\s+/i;
 // A speaker's frame before a colon ("I talked to our services lead and got it approved: Corvala's team will…"):
 // said in the first person, which a document's label ("Billing contact and signatory:") never is.
 const SPOKEN_FRAME = /^([^:]{3,120}):\s+/;
@@ -21,7 +22,7 @@ const MIN_WORDS = 3;
 
 /**
  * What a quote line shows of a verified quote: a verbatim tail of it, cut only between words. Drops a spoken
- * lead-in ("Oh, and", "So", "I mean,", "Realistically,"), a first-person frame before a colon that holds no fact
+ * lead-in ("Oh, and", "So", "I mean,", "Realistically,", "To be clear,"), a first-person frame before a colon that holds no fact
  * ("I talked to our services lead and got it approved:"), and a lead-in clause before ", and" / ", so" when what follows
  * holds a number or a date and the clause holds no negation, modal, condition, number, date or name
  * ("They call in, my agent puts them on hold, …, and it's like eleven minutes a call" keeps "it's like eleven

@@ -102,12 +102,15 @@ function renderItem(item: DraftItem): string[] {
     lines.push(`  - ${renderCitations(run, { file: !sameFile, speaker: !knownSpeaker })}`);
     previous = run[run.length - 1];
   }
-  if (rest.length > 0) lines.push(`  - also: ${renderWhereOnly(rest)}`);
+  if (rest.length > 0) lines.push(`  - also: ${renderWhereOnly(rest, previous)}`);
   return lines;
 }
 
-/** Where quotes were said, each file once with its times: "email-thread.eml; pricing-call.vtt, 1:02, 1:43". */
-function renderWhereOnly(citations: Citation[]): string {
+/**
+ * Where quotes were said, each file once with its times: "email-thread.eml; pricing-call.vtt, 1:02, 1:43". Times in
+ * the file of the line above come first, without its name, as a quote line's "— 3:44" does: "also: 3:51; call.vtt, 6:43".
+ */
+function renderWhereOnly(citations: Citation[], above: Citation | undefined): string {
   const byFile = new Map<string, string[]>();
   for (const c of citations) {
     const file = c.filename ?? c.sourceId;
@@ -116,7 +119,11 @@ function renderWhereOnly(citations: Citation[]): string {
     if (time !== null && !times.includes(time)) times.push(time);
     byFile.set(file, times);
   }
-  return [...byFile].map(([file, times]) => [file, ...times].map(escapeMarkdownText).join(", ")).join("; ");
+  const aboveFile = above === undefined ? undefined : (above.filename ?? above.sourceId);
+  const aboveTimes = aboveFile === undefined ? [] : (byFile.get(aboveFile) ?? []);
+  if (aboveTimes.length > 0) byFile.delete(aboveFile!);
+  const groups = [...byFile].map(([file, times]) => [file, ...times]);
+  return (aboveTimes.length > 0 ? [aboveTimes, ...groups] : groups).map((group) => group.map(escapeMarkdownText).join(", ")).join("; ");
 }
 
 /**
@@ -132,6 +139,10 @@ function displayStatement(item: DraftItem): string {
     .sort((a, b) => b.length - a.length);
   // A short quote ("In our TMS.") is taken only where a quotation opens with it, never from the label's words.
   for (const quote of quotes) shown = quote.length < 12 ? shown.replace(`“${quote}`, "“\u0000") : shown.replace(quote, "\u0000");
+  // A statement cut short ends on the first words of a quote and "…": the line below prints that quote whole.
+  shown = shown.replace(/(\u0000|“)([^\u0000“”]+)…”$/, (all, before: string, cut: string) =>
+    cut.trim().length >= 12 && quotes.some((quote) => quote.startsWith(cut.trim())) ? `${before}\u0000”` : all,
+  );
   shown = shown
     .replace(/“\s*(?:\u0000\s*)+”/g, "")
     .replace(/(?:\s*\u0000)+/g, " …")

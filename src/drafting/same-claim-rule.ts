@@ -16,6 +16,8 @@ export const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
 // Sections whose items are the same claim by a name, a system or a contract part, never by shared words alone.
 export const WORDLESS_SECTIONS = new Set(["stakeholders", "technicalEnvironment", "accountOverview"]);
 // A sentence that opens by pointing at the one before it ("Until then: …", "Otherwise, …") goes on from it.
+// A sentence that gives a reason for what was said before it.
+const REASON = /^(?:because|'cause|cause)\b/i;
 const CONTINUES = /^(?:until then|until that|before then|after that|in the meantime|meanwhile|otherwise)\b/i;
 
 export function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullName, documents, wordsOf }: ClaimLookups): boolean {
@@ -68,9 +70,20 @@ export function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidat
   // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
   if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
   if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
+  // A concern given as a reason in the turn right after an objection's answer pushes back on that answer ("Who's your
+  // team in that sentence? Because my team doesn't have time for a big migration project."): one objection.
+  if (earlier.section === "objections" && item.section === "objections" && to - from === 1 && endsOnAnswer(earlier, last))
+    return last.speaker !== first.speaker && REASON.test(first.quote);
   // "Until then: nightly CSV export" goes on from the line before it, whatever the section.
   if (earlier.section === item.section && CONTINUES.test(first.quote)) return true;
   return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
+}
+
+/** Whether `last`, the last verified citation of an objection, quotes its answer. */
+function endsOnAnswer(objection: GroundedCandidate, last: Citation): boolean {
+  const answer = text(objection, "answer");
+  const flat = (words: string) => words.replace(/\s+/g, " ").trim();
+  return answer !== null && flat(answer).includes(flat(last.quote));
 }
 
 export function familyOf(field: string | null): string {

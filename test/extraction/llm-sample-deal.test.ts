@@ -62,6 +62,21 @@ describe("the sample deal through the LLM extractor", () => {
     expect(seats?.citations[0]).toMatchObject({ filename: "order-form.pdf", quote: "Quantity: 120 agent seats", match: "exact" });
   });
 
+  it("keeps the no-charge migration promise the migration objection's answer also quotes, with its off-the-order-form line", async () => {
+    const sources = await parseSampleDeal();
+    llm.enqueue(completionReply(readLlmAnswer("kestrel-ridge-freight")));
+    const draft = await draftWith(await createTestExtractor(database.current()), sources);
+    const migration = draft.items.filter((item) =>
+      item.citations.some((c) => c.quote.includes("Corvala's services team will do the TrackDesk migration")),
+    );
+    expect(migration.map((item) => item.section)).toEqual(["promises"]);
+    expect(migration[0]!.citations.map((c) => c.quote)).toContain(
+      "this isn't on the order form, so please treat this email as our commitment.",
+    );
+    // It is not the March 16 go-live promise: that one keeps its own item and flag.
+    expect(migration[0]!.flags ?? []).not.toContain("unrealistic");
+  });
+
   it("sends the strict JSON schema, the model and deal-wide segment ids inside untrusted <source> blocks", async () => {
     const sources = await parseSampleDeal();
     llm.enqueue(completionReply(answerWith()));

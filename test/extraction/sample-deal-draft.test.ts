@@ -5,6 +5,7 @@ import { createDraft } from "../../src/drafting/create-draft.ts";
 import { measureDraft } from "../../src/evaluation/measure-draft.ts";
 import { renderDraftMarkdown } from "../../src/drafting/render-draft-markdown.ts";
 import { createOfflineExtractor } from "../../src/extraction/offline/offline-extractor.ts";
+import { pointsBack } from "../../src/extraction/points-back.ts";
 import { parseSampleDeal } from "../support/llm-test-harness.ts";
 
 // Issue 10: the defects an AE found reading the sample deal's offline draft, one test each.
@@ -28,7 +29,8 @@ describe("the sample deal's offline draft", () => {
     // after round 2, 60 and 0.81 after round 3, 0.78 after round 4, 0.73 after round 5 (three quote lines an item,
     // the rest by where), 59 and 0.72 after round 6 (a call-recap promise dropped, labels that restated their
     // heading or a date shortened), 0.70 after round 7 (a delivered promise shows its own line; the header quotes the
-    // delivery), 0.69 after round 8 (the SOC 2 report found delivered); the target for words is 0.6.
+    // delivery), 0.69 after round 8 (the SOC 2 report found delivered; the no-charge migration promise shows its own
+    // words; "also: 3:51" under a line of the same call); the target for words is 0.6.
     expect(measures.items).toBeLessThanOrEqual(59);
     expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.7);
   });
@@ -203,10 +205,43 @@ describe("the sample deal's offline draft", () => {
     const markdown = renderDraftMarkdown(draft);
     const seats = citing("Quantity: 120 agent seats").find((item) => item.flags?.includes("contradiction"))!;
     expect(seats.citations).toHaveLength(5);
-    expect(markdown).toContain("  - also: discovery-call-2026-01-13.vtt, 6:43; pricing-call-2026-01-29.vtt, 1:43\n");
+    // The times in the file of the line above (the pricing call) come first, without its name.
+    expect(markdown).toContain("  - also: 1:43; discovery-call-2026-01-13.vtt, 6:43\n");
     // The account overview's lines are its facts: all shown.
     for (const item of markdown.slice(markdown.indexOf("## Stakeholders")).split("\n\n- ").slice(1)) {
       expect(item.split("\n").filter((line) => line.startsWith("  - “")).length).toBeLessThanOrEqual(3);
     }
+  });
+
+  it("makes Dana's no-charge migration one promise that also cites the line saying it is not on the order form", () => {
+    const migration = citing("Corvala's services team will do the TrackDesk migration for you at no charge");
+    expect(migration).toHaveLength(1);
+    expect(migration[0]!.section).toBe("promises");
+    expect(migration[0]!.citations.map((c) => c.quote)).toContain(
+      "To be clear, this isn't on the order form, so please treat this email as our commitment.",
+    );
+    expect(migration[0]!.details).toMatchObject({ promisedBy: "Dana Whitlock", explicit: true });
+    // Different promises stay apart: the migration is not the March 16 go-live said on the pricing call.
+    expect(migration[0]!.flags ?? []).not.toContain("unrealistic");
+    expect(migration[0]!.citations.every((c) => c.filename === "email-thread.eml")).toBe(true);
+  });
+
+  it("has no promise that is only a sentence pointing back at one (“this isn't on the order form…”, “That's in writing.”)", () => {
+    const promises = draft.items.filter((item) => item.section === "promises");
+    for (const item of promises) expect(item.citations.every((c) => pointsBack(c.quote))).toBe(false);
+  });
+
+  it("keeps Vince's dispatcher concern an objection with Priya's answer, and his migration concern with Ray's pushback", () => {
+    const dispatchers = citing("My dispatchers are not going to live in another screen.");
+    expect(dispatchers).toHaveLength(1);
+    expect(dispatchers[0]!.section).toBe("objections");
+    expect(dispatchers[0]!.details).toMatchObject({ raisedBy: "Vince Caruso" });
+    expect(dispatchers[0]!.citations.map((c) => c.quote)).toContain(
+      "The way most carriers set it up, dispatchers don't log into Corvala at all.",
+    );
+    const retype = citing("And I'm not having anybody retype tickets.");
+    expect(retype[0]!.citations.map((c) => c.quote)).toContain(
+      "Because my team doesn't have time for a big migration project this quarter.",
+    );
   });
 });

@@ -20,8 +20,11 @@ export const FIXTURES_DIR = resolve(import.meta.dirname, "../../fixtures");
 export const SAMPLE_DEAL_DIR = join(FIXTURES_DIR, "deals/kestrel-ridge-freight");
 /** Glob order, as `npx baton draft fixtures/deals/kestrel-ridge-freight/*` passes them: S1–S62, S63–S65, S66–S112, S113–S161. */
 export const SAMPLE_DEAL_FILES = ["discovery-call-2026-01-13.vtt", "email-thread.eml", "order-form.pdf", "pricing-call-2026-01-29.vtt"];
-/** Items in the sample deal's draft from the hand-written model answer (fixtures/llm), after grounding and consolidation. */
-export const SAMPLE_DEAL_LLM_ITEMS = 46;
+/**
+ * Items in the sample deal's draft from the hand-written model answer (fixtures/llm), after grounding and consolidation:
+ * 47 since the no-charge migration promise keeps the answer the migration objection also cites (it was lost before).
+ */
+export const SAMPLE_DEAL_LLM_ITEMS = 47;
 export const INJECTION_PROBE_FILE = join(FIXTURES_DIR, "deals/injection-probe/call.vtt");
 
 export async function parseFiles(paths: string[]): Promise<ParsedSource[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findByDay, findDue } from "./item-details.ts";
+import { fillDetails, findByDay, findDue } from "./item-details.ts";
 
 describe("findDue", () => {
   it("takes the day after 'by' over a day named earlier in the sentence", () => {
@@ -23,5 +23,15 @@ describe("findByDay", () => {
   it("answers only a day introduced by 'by', 'before' or the like", () => {
     expect(findByDay("Send it before Monday, please.")).toBe("Monday");
     expect(findByDay("The March 16 go-live stands.")).toBeNull();
+  });
+});
+
+describe("fillDetails of a promise", () => {
+  const promise = (text: string) =>
+    fillDetails({ section: "promises", text, speaker: "Ana Gomez", side: "seller", named: [], addressee: null });
+
+  it("reads a promise as explicit when it calls itself a commitment", () => {
+    expect(promise("Our team will move the case history at no cost. Please treat this note as our commitment.").explicit).toBe(true);
+    expect(promise("Our team will move the case history at no cost.").explicit).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ export function fillDetails(facts: ItemFacts): Record<string, unknown> {
         promisedBy: speaker,
         promisedTo: facts.addressee,
         due,
-        explicit: /\b(?:i'll|i will|we'll|we will|will be|i can|we can|you'll have|commit|promise|guarantee)\b/i.test(text),
+        explicit: /\b(?:i'll|i will|we'll|we will|will be|i can|we can|you'll have|commit(?:ment|ted)?|promise|guarantee)\b/i.test(text),
         looksUnrealistic: facts.looksUnrealistic ?? false,
       };
     case "objections":

@@ -278,3 +278,40 @@ describe("a sentence that only points back as the reason", () => {
     expect(quotes).not.toContain("Which is, honestly, why we need this.");
   });
 });
+
+describe("a promise pointed back at later in the same turn", () => {
+  const promise = "Good news: our onboarding team will move your five years of case history into the new system at no cost.";
+  const pointer = "Just so we're clear, this isn't in the contract, so please treat this note as our commitment.";
+  const note = (turns: [string, string][]) =>
+    buildParsedSource({
+      id: "note",
+      filename: "note.txt",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [["Ben Carter", "Who does the data migration? My team has no time for it."], ...turns],
+    });
+  const promisesCiting = async (turns: [string, string][], quote: string) =>
+    citing(await extract([note(turns)]), quote).filter((item) => item.section === "promises");
+
+  it("joins it when “this” opens a promise two sentences later: one item says what is promised and that it is off the contract", async () => {
+    const turn = `${promise} Your IT team only has to open read access to the old database. We handle the mapping and the checks. ${pointer}`;
+    const items = await promisesCiting([["Ana Gomez", turn]], pointer);
+    expect(items.map((item) => item.evidence.map((e) => e.quote))).toEqual([[promise, pointer]]);
+    expect(items[0]!.details).toMatchObject({ promisedBy: "Ana Gomez", explicit: true });
+  });
+
+  it("leaves it alone further back, or in another turn", async () => {
+    const far = `${promise} Your IT team only has to open read access. We handle the mapping. We also run the checks. ${pointer}`;
+    expect((await promisesCiting([["Ana Gomez", far]], pointer)).map((item) => item.evidence.length)).toEqual([1]);
+    const later = await promisesCiting(
+      [
+        ["Ana Gomez", promise],
+        ["Ana Gomez", pointer],
+      ],
+      pointer,
+    );
+    expect(later.map((item) => item.evidence.map((e) => e.quote))).toEqual([[pointer]]);
+  });
+});

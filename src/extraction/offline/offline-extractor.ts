@@ -3,6 +3,7 @@ import type { SectionKey } from "../../domain/sections.ts";
 import type { ParsedSource } from "../../domain/source.ts";
 import type { CandidateItem, EvidenceRef, Extractor } from "../extractor.ts";
 import { NO_USAGE } from "../../domain/usage.ts";
+import { pointsBack } from "../points-back.ts";
 import { createSideResolver } from "../speaker-side.ts";
 import type { SideResolver } from "../side-resolver.ts";
 import { type ClassifiedSentence, classifySource } from "./classify-source.ts";
@@ -17,6 +18,9 @@ const INFO: ExtractorInfo = { kind: "offline", model: "baton-offline-rules-2" };
 
 // Consecutive sentences of one turn on one point become one item, up to this many citations.
 const MAX_RUN = 3;
+// A promise whose subject points back ("To be clear, this isn't on the order form…") states no promise of its own: it
+// belongs to the promise said up to this many sentences before it in the same turn.
+const MAX_POINTING_BACK_GAP = 2;
 
 /** The built-in extractor: deterministic cue rules per sentence; every citation is an exact sentence of its source. */
 export function createOfflineExtractor(): Extractor {
@@ -55,7 +59,7 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
       const run = open.get(key);
       if (
         run !== undefined &&
-        extendsRun(run, index, sentences) &&
+        (extendsRun(run, index, sentences) || pointsBackAtPromise(run, index, sentences)) &&
         run.sentences.length < MAX_RUN &&
         isSamePerson(run, sentence, people, found.kind)
       ) {
@@ -141,6 +145,11 @@ function extendsRun(run: Run, index: number, sentences: ClassifiedSentence[]): b
   if (run.last === index - 1) return true;
   const between = sentences[index - 1]!;
   return run.last === index - 2 && between.classes.length === 0 && between.text.split(/\s+/).length < 4;
+}
+
+// The runs open are the current segment's: the promise pointed back at is the same speaker's, in the same turn.
+function pointsBackAtPromise(run: Run, index: number, sentences: ClassifiedSentence[]): boolean {
+  return run.section === "promises" && index - run.last - 1 <= MAX_POINTING_BACK_GAP && pointsBack(sentences[index]!.text);
 }
 
 // Two people introduced one after the other are two stakeholders, not one; "Priya will…", "Sam will…",

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { Citation } from "../domain/citation.ts";
+import type { Draft } from "../domain/draft.ts";
+import type { DraftItem } from "../domain/item.ts";
+import { renderDraftMarkdown } from "./render-draft-markdown.ts";
+
+const cite = (filename: string, speaker: string | null, startMs: number | null, quote: string): Citation => ({
+  sourceId: filename,
+  segmentId: `${filename}-${startMs}`,
+  speaker,
+  startMs,
+  quote,
+  charStart: 0,
+  charEnd: quote.length,
+  match: "exact",
+  filename,
+});
+
+const draftOf = (item: Omit<DraftItem, "id" | "status">): Omit<Draft, "createdAt"> => ({
+  extractor: { kind: "offline", model: "test" },
+  sources: [],
+  items: [{ id: "itm_1", status: "draft", ...item }],
+  needsChecking: [],
+  gaps: [],
+  completeness: { score: 1, sectionsFilled: 1, sectionsTotal: 11 },
+  usage: { llmCalls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0 },
+});
+
+describe("renderDraftMarkdown", () => {
+  it("lists the times of hidden quotes in the file of the line above first, without its name", () => {
+    const citations = [
+      cite("call.vtt", "Ana Gomez", 60_000, "We'll have you live by March 16th."),
+      cite("notes.vtt", "Ben Carter", 5_000, "March is tight."),
+      cite("notes.vtt", "Ben Carter", 15_000, "Ask about the review."),
+      cite("call.vtt", "Ben Carter", 70_000, "That's six weeks."),
+      cite("call.vtt", "Ana Gomez", 80_000, "It's tight, I won't pretend it isn't."),
+    ];
+    const markdown = renderDraftMarkdown(draftOf({ section: "promises", statement: "Ana Gomez (due 2026-03-16)", citations }));
+    expect(markdown).toContain("  - “That's six weeks.” — call.vtt, Ben Carter, 1:10\n  - also: 1:20; notes.vtt, 0:15\n");
+  });
+
+  it("drops a statement's quote cut short at its end when a line below prints that quote whole", () => {
+    const promise = "Our onboarding team will move all five years of case history at no cost.";
+    const pointer = "To be clear, this isn't in the contract, so please treat this note as our commitment.";
+    const markdown = renderDraftMarkdown(
+      draftOf({
+        section: "promises",
+        statement: `Ana Gomez: “${promise} To be clear, this isn't in the contract, so please…”`,
+        citations: [cite("note.eml", "Ana Gomez", null, promise), cite("note.eml", "Ana Gomez", null, pointer)],
+      }),
+    );
+    expect(markdown).toContain("- Ana Gomez\n  - “Our onboarding team");
+  });
+});
