@@ -88,6 +88,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   users: async () => (await import("./cli/users-command.ts")).runUsersCommand,
 };
 
+// Commands that leave nothing running when they return (no server, queue or thread to wind down).
+const ENDS_WITH_ITS_ANSWER = new Set(["draft", "parse"]);
+
+/** Whether the process may end as soon as this invocation's output is written. */
+export function endsWithItsAnswer(argv: string[]): boolean {
+  return ENDS_WITH_ITS_ANSWER.has(argv.find((a) => a !== "--debug") ?? "");
+}
+
 /** Runs one CLI invocation; returns the exit code. Errors print one line (a stack only with --debug). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const debug = argv.includes("--debug");

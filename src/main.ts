@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from "./cli.ts";
+import { endsWithItsAnswer, runCli } from "./cli.ts";
 
 // `baton draft --json | head` closes the pipe early: that is the reader's choice, not an error to report.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,9 +9,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const code = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
   stderrIsTty: process.stderr.isTTY === true,
 });
+process.exitCode = code;
+// Such a command's process ends once its output is written, without waiting for Node to take its heap apart.
+if (endsWithItsAnswer(argv)) process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));

@@ -9,6 +9,7 @@ import {
   type PdfWorkerResult,
   RESIDENT_LIMIT_EXIT_CODE,
 } from "./pdf-worker-protocol.ts";
+import { loadPdfLibrary } from "./load-pdf-library.ts";
 import { watchParent } from "./watch-parent.ts";
 import { watchResidentMemory } from "./watch-resident-memory.ts";
 
@@ -32,7 +33,7 @@ function describeFailure(error: unknown, memoryMb: number): PdfWorkerResult {
 
 /** Extracts per-page text and document metadata; never throws. */
 async function extractPdf(request: PdfWorkerRequest): Promise<PdfWorkerResult> {
-  const { PDFParse } = await import("pdf-parse");
+  const { PDFParse } = await loadPdfLibrary();
   const parser = new PDFParse({
     data: request.bytes,
     // No code generated from the file's PostScript functions.
@@ -87,7 +88,7 @@ export function servePdfRequests(): void {
     watchResidentMemory(maxResidentMb, () => process.exit(RESIDENT_LIMIT_EXIT_CODE));
   }
   // Loaded while the parent is still loading its own modules or parsing other files.
-  const library = import("pdf-parse");
+  const library = loadPdfLibrary();
   process.on("message", (request: PdfWorkerRequest) => {
     void library
       .then(() => extractPdf(request))
