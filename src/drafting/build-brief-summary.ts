@@ -111,6 +111,28 @@ export function tellingQuote(
   about = "",
   options: { cut: boolean } = { cut: true },
 ): string {
+  // The brief asks this of one item's citations several times as it is rendered (its line, the opener's markers):
+  // the answer is kept with the array, and goes when the brief does.
+  const key = `${options.cut ? 1 : 0}|${about}`;
+  let known = TELLING_QUOTES.get(citations);
+  const kept = known?.get(key);
+  if (kept !== undefined) return kept;
+  const found = findTellingQuote(citations, about, options);
+  if (known === undefined) {
+    known = new Map();
+    TELLING_QUOTES.set(citations, known);
+  }
+  known.set(key, found);
+  return found;
+}
+
+const TELLING_QUOTES = new WeakMap<object, Map<string, string>>();
+
+function findTellingQuote(
+  citations: { quote: string; speaker: string | null; startMs?: number | null }[],
+  about: string,
+  options: { cut: boolean },
+): string {
   const own = citations.filter((c) => c.speaker === citations[0]?.speaker);
   const names = namesIn(about);
   const naming = names.length === 0 ? undefined : own.find((c) => namesIn(c.quote).some((name) => names.includes(name)));

@@ -29,4 +29,15 @@ describe("callByFirstName", () => {
     ]);
     expect(callByFirstName(["Ana Ruiz met Ana Ruiz2", "Ana Ruiz"], ["Ana Ruiz"])).toEqual(["Ana Ruiz met Ana Ruiz2", "Ana"]);
   });
+
+  it("names a person in full again at the start of each part", () => {
+    const lines = ["## Risks", "- Ana Ruiz: “a”", "- Ana Ruiz: “b”", "## Next steps", "- Ana Ruiz: “c”"];
+    expect(callByFirstName(lines, people, (line) => line.startsWith("## "))).toEqual([
+      "## Risks",
+      "- Ana Ruiz: “a”",
+      "- Ana: “b”",
+      "## Next steps",
+      "- Ana Ruiz: “c”",
+    ]);
+  });
 });

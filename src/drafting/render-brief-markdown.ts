@@ -100,12 +100,7 @@ export function renderBriefMarkdown(brief: Brief): string {
 
 /** Each "## " part of the brief with its people named in full once, then by first name (see callByFirstName). */
 function byFirstName(lines: string[], people: string[]): string[] {
-  const parts: string[][] = [];
-  for (const line of lines) {
-    if (line.startsWith("## ") || parts.length === 0) parts.push([]);
-    parts[parts.length - 1]!.push(line);
-  }
-  return parts.flatMap((part) => callByFirstName(part, people));
+  return callByFirstName(lines, people, (line) => line.startsWith("## "));
 }
 
 /** Everyone the brief may name: the team, the stakeholders and every speaker it cites. */
