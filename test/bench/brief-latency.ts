@@ -23,6 +23,8 @@ const SAMPLE_DEAL_DIR = resolve(import.meta.dirname, "../../fixtures/deals/kestr
 const CONCURRENCY = 50;
 const REQUESTS = Number(process.argv[3] ?? 5000);
 const WARM_UP = 500;
+// Each row's requests are sent in this many blocks, the rows taking turns (see runLoad).
+const BLOCKS = 8;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 type ServerReady = { port: number; csmToken: string; aeToken: string; approvedDealId: string; draftDealId: string; items: number };
@@ -95,15 +97,15 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** `total` requests over `concurrency` keep-alive connections; each latency is request start to last body byte. */
-async function load(url: string, headers: Record<string, string>, total: number, concurrency: number) {
+/**
+ * `total` requests over `concurrency` keep-alive connections of `agent` (a row keeps its connections from block to
+ * block); each latency is request start to last body byte.
+ */
+async function load(url: string, headers: Record<string, string>, total: number, concurrency: number, agent: Agent) {
   const latencies = new Float64Array(total);
   let next = 0;
   let errors = 0;
   let bytes = 0;
-  // node:http with a keep-alive agent: fetch's per-request overhead would be measured as server latency,
-  // since the load generator shares this machine's two cores with the server.
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const get = () =>
     new Promise<{ status: number; length: number }>((resolveGet, rejectGet) => {
       const req = httpRequest(url, { agent, headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
@@ -134,19 +136,32 @@ async function load(url: string, headers: Record<string, string>, total: number,
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  return { latencies, errors, bytes, seconds };
+}
+
+type Block = Awaited<ReturnType<typeof load>>;
+
+/** One row's figures over its blocks: the latencies of all of them together. */
+function summarize(blocks: Block[], concurrency: number) {
+  const total = blocks.reduce((sum, b) => sum + b.latencies.length, 0);
+  const latencies = new Float64Array(total);
+  let at = 0;
+  for (const b of blocks) {
+    latencies.set(b.latencies, at);
+    at += b.latencies.length;
+  }
   latencies.sort();
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
     requests: total,
     concurrency,
-    errors,
-    bytes,
+    errors: blocks.reduce((sum, b) => sum + b.errors, 0),
+    bytes: blocks[blocks.length - 1]?.bytes ?? 0,
     p50Ms: round(percentile(latencies, 50)),
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(latencies[total - 1]!),
-    requestsPerSecond: Math.round(total / seconds),
+    requestsPerSecond: Math.round(total / blocks.reduce((sum, b) => sum + b.seconds, 0)),
   };
 }
 
@@ -179,12 +194,24 @@ async function runLoad(): Promise<void> {
     const common = { accept, "accept-encoding": "gzip, deflate, br" };
     return token === "" ? common : { authorization: `Bearer ${token}`, ...common };
   };
+  // node:http with a keep-alive agent per row: fetch's per-request overhead would be measured as server latency,
+  // since the load generator shares this machine's two cores with the server.
+  const agents = cases.map(() => new Agent({ keepAlive: true, maxSockets: CONCURRENCY }));
   // Every row is warmed before any is measured, so the first row measured does not pay for the server's warm-up.
-  for (const { url, token, accept } of cases) await load(url, headersOf(token, accept), WARM_UP, CONCURRENCY);
-  const results = [];
-  for (const { bench, url, token, accept } of cases) {
-    results.push({ bench, items: ready.items, ...(await load(url, headersOf(token, accept), REQUESTS, CONCURRENCY)) });
+  for (const [index, { url, token, accept }] of cases.entries())
+    await load(url, headersOf(token, accept), WARM_UP, CONCURRENCY, agents[index]!);
+  // The rows take turns in blocks, so a slow moment of the machine (another process, a collection) falls on every
+  // row alike instead of on whichever row was running: the ratios compare like with like.
+  const blocks = cases.map(() => [] as Block[]);
+  const perBlock = Math.ceil(REQUESTS / BLOCKS);
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const [index, { url, token, accept }] of cases.entries()) {
+      const count = Math.min(perBlock, REQUESTS - block * perBlock);
+      if (count > 0) blocks[index]!.push(await load(url, headersOf(token, accept), count, CONCURRENCY, agents[index]!));
+    }
   }
+  for (const agent of agents) agent.destroy();
+  const results = cases.map(({ bench }, index) => ({ bench, items: ready.items, ...summarize(blocks[index]!, CONCURRENCY) }));
   const stopped = new Promise<{ peakRssMb: number }>((resolveStop) =>
     child.once("message", (m) => resolveStop(m as { peakRssMb: number })),
   );
