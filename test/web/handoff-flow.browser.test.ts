@@ -177,6 +177,11 @@ describe.skipIf(unavailable !== null)("the whole handoff in a browser", { timeou
       await page.setViewportSize(viewport);
       await page.goto(`${app.baseUrl}/deals/${dealId}/brief#timeline`);
       await screenshot(page, "brief-timeline", true);
+      // The discovery call's recap step was due weeks before the last email: the brief leaves it to the draft.
+      await page.goto(`${app.baseUrl}/deals/${dealId}/brief#next-steps`);
+      await page.locator("#next-steps").getByText("One step was due before the latest source: see the draft.").waitFor();
+      expect(await page.locator("#next-steps").textContent()).not.toContain("recap and a draft proposal");
+      await screenshot(page, "brief-next-steps", true);
     }
 
     const aePage = await signIn(ae);
