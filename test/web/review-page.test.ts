@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SECTIONS } from "../../src/domain/sections.ts";
-import { seedReviewDeal } from "../support/seed-review-deal.ts";
+import { citeSegment, createDeal, extractedItem, seedReviewDeal, uploadSampleFile } from "../support/seed-review-deal.ts";
 import { createTestApp, type TestApp, type TestUser } from "../support/test-app.ts";
 import { getPage, signIn } from "./web-session.ts";
 
@@ -72,5 +72,30 @@ describe("the review page", () => {
     const res = await getPage(t, session, `/deals/${dealId}/sources/${source.source.id}?from=5&to=999999999`);
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain("<mark");
+  });
+});
+
+describe("the review page's promises and next steps", () => {
+  it("says in words what a later source says was done, and what was due before the latest source", async () => {
+    const dealId = await createDeal(t, ae, csm);
+    const source = await uploadSampleFile(t, ae, dealId);
+    const promise = extractedItem("itm_done", "promises", "Priya Raman will send the SOC 2 report.", [
+      citeSegment(source, "SOC 2 Type II report under NDA"),
+    ]);
+    const step = extractedItem("itm_past", "nextSteps", "Dana Whitlock will send a recap by Friday.", [
+      citeSegment(source, "recap and a draft proposal by Friday"),
+    ]);
+    promise.details = { status: "done", statusEvidence: { quote: "Ray says the SOC 2 report looks fine", filename: "email-thread.eml" } };
+    step.details = { status: "past", dueDate: "2026-01-16" };
+    t.deps.items.addIfNew(
+      dealId,
+      [promise, step].map((item) => ({ item, needsChecking: false })),
+      null,
+      t.deps.now(),
+    );
+    const page = decode(await (await getPage(t, await signIn(t, ae.token), `/deals/${dealId}/review`)).text());
+    const card = (id: string) => page.slice(page.indexOf(`id="item-${id}"`), page.indexOf("</li>", page.indexOf(`id="item-${id}"`)));
+    expect(card("itm_done")).toContain("<dt>Status</dt><dd>done: “Ray says the SOC 2 report looks fine” (email-thread.eml)</dd>");
+    expect(card("itm_past")).toContain("<dt>Status</dt><dd>past: due before the latest source; check it happened</dd>");
   });
 });

@@ -111,11 +111,23 @@ function renderActions(item: StoredItem, actions: ("approve" | "edit" | "reject"
 /** The item's structured details, leaving out any that only repeat its statement or a quote. */
 function renderDetails(details: Record<string, unknown>, shown: string[]): Html {
   const entries = Object.entries(details).flatMap(([key, value]) => {
-    const text = detailValue(value);
+    const text = key === "status" ? describeProgress(value, details.statusEvidence) : detailValue(value);
     if (text === null || shown.some((part) => part.includes(text))) return [];
     return [html`<div><dt>${humanize(key)}</dt><dd>${text}</dd></div>`];
   });
   return entries.length === 0 ? EMPTY : html`<dl class="details">${entries}</dl>`;
+}
+
+/**
+ * A promise's or step's progress as the settle stage read it, in words: "done: “…” (email.eml)" with the later
+ * source's words, "past: due before the latest source; check it happened".
+ */
+function describeProgress(status: unknown, evidence: unknown): string | null {
+  const said = evidence as { quote?: unknown; filename?: unknown } | undefined;
+  if (status === "done" && typeof said?.quote === "string")
+    return `done: “${said.quote}”${typeof said.filename === "string" ? ` (${said.filename})` : ""}`;
+  if (status === "past") return "past: due before the latest source; check it happened";
+  return detailValue(status);
 }
 
 function detailValue(value: unknown): string | null {
