@@ -115,6 +115,17 @@ describe.skipIf(unavailable !== null)("the whole handoff in a browser", { timeou
     expect((await page.locator("[data-panel-body] mark").allTextContents()).join("")).toBe(expected);
     await page.keyboard.press("Escape");
 
+    // A promise a later source says was delivered says so in words, with those words and their file.
+    const delivered = page.locator("[data-item]", { has: page.locator("dd", { hasText: "done: “Ray says" }) });
+    expect(await delivered.locator("dd", { hasText: "done:" }).textContent()).toBe(
+      "done: “Ray says the SOC 2 report looks fine” (email-thread.eml)",
+    );
+    for (const viewport of [PHONE, DESKTOP]) {
+      await page.setViewportSize(viewport);
+      await delivered.scrollIntoViewIfNeeded();
+      await screenshot(page, "review-done-promise", true);
+    }
+
     const ids = await page
       .locator("#section-successCriteria [data-item]")
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-item")!));
