@@ -116,3 +116,30 @@ describe("a next step due before the deal's latest source", () => {
     expect(byQuote("security call")?.details).toMatchObject({ dueDate: "2026-02-10", status: "open" });
   });
 });
+
+// Hand-written: a seller's email with a promise it says is outside the order form, and one that is not.
+const SIDE_PROMISE_EMAIL = `From: Dana Whitlock <dana@corvala.example>
+To: Nate Brennan <nate@kestrel.example>
+Subject: Migration
+Date: Tue, 03 Feb 2026 10:00:00 +0000
+
+Hi Nate,
+
+Our services team will move your old tickets for you at no charge. To be clear, this isn't on the order form, so please treat this email as our commitment.
+
+I'll send the kickoff agenda by Friday.
+
+Dana
+`;
+
+describe("a promise its own words put outside the signed paper", () => {
+  it("is flagged off-contract; a promise that says nothing of the paper is not", async () => {
+    const email = await parseSource(new TextEncoder().encode(SIDE_PROMISE_EMAIL), "migration.eml", DEFAULT_LIMITS);
+    const draft = await createDraft([email], { extractor: createOfflineExtractor(), now: () => new Date("2026-02-04T00:00:00Z") });
+    const byQuote = (words: string) => draft.items.find((item) => item.citations.some((c) => c.quote.includes(words)));
+    const migration = byQuote("move your old tickets");
+    expect(migration?.section).toBe("promises");
+    expect(migration?.flags).toContain("off-contract");
+    expect(byQuote("kickoff agenda")?.flags ?? []).not.toContain("off-contract");
+  });
+});

@@ -1,4 +1,5 @@
 import type { Citation } from "../domain/citation.ts";
+import { OFF_CONTRACT } from "../domain/off-contract.ts";
 import type { ParsedSource, Segment } from "../domain/source.ts";
 import { findByDay, findDue } from "../extraction/offline/item-details.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
@@ -47,6 +48,10 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     if (item.section === "promises" && promisesFastGoLive(item) && !item.flags?.includes("unrealistic")) {
       item = { ...item, details: { ...item.details, looksUnrealistic: true }, flags: [...(item.flags ?? []), "unrealistic"] };
     }
+    // "To be clear, this isn't on the order form, so please treat this email as our commitment."
+    if (item.section === "promises" && saysOffContract(item) && !item.flags?.includes("off-contract")) {
+      item = { ...item, flags: [...(item.flags ?? []), "off-contract"] };
+    }
     const cited = item.citations.filter((c) => c.match !== "unverified");
     const first = cited[0] === undefined ? undefined : locate(cited[0]);
     if (first === undefined) return item;
@@ -89,6 +94,11 @@ function promisesFastGoLive(item: GroundedCandidate): boolean {
   const amount = Number(match[1] ?? match[3] ?? match[5]);
   const unit = (match[2] ?? match[4] ?? match[6] ?? "").toLowerCase();
   return (unit.startsWith("week") ? amount * 7 : amount) <= MAX_REALISTIC_DAYS;
+}
+
+/** Whether a verified quote of the promise says it is outside the signed paper (see OFF_CONTRACT). */
+function saysOffContract(item: GroundedCandidate): boolean {
+  return item.citations.some((c) => c.match !== "unverified" && OFF_CONTRACT.test(c.quote));
 }
 
 function findDelivery(quotes: string, said: Date, places: Dated[]): { quote: string; filename: string; sourceId: string } | null {

@@ -223,6 +223,9 @@ describe("the sample deal's offline draft", () => {
     expect(migration[0]!.details).toMatchObject({ promisedBy: "Dana Whitlock", explicit: true });
     // Different promises stay apart: the migration is not the March 16 go-live said on the pricing call.
     expect(migration[0]!.flags ?? []).not.toContain("unrealistic");
+    // The CSM inherits it with nothing in the contract to point to: the item says so.
+    expect(migration[0]!.flags).toContain("off-contract");
+    expect(draft.items.filter((item) => item.flags?.includes("off-contract"))).toHaveLength(1);
     expect(migration[0]!.citations.every((c) => c.filename === "email-thread.eml")).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { OFF_CONTRACT_WORDS } from "../../domain/off-contract.ts";
 import type { SectionKey } from "../../domain/sections.ts";
 import type { Side } from "../../domain/side.ts";
 import { DUE, MONTH, N, SYSTEMS } from "./cue-vocabulary.ts";
@@ -262,12 +263,7 @@ const RED_FLAGS: SectionCue[] = [
     words("(?:speak|talk) (?:to|with) (?:a|your|the) (?:supervisor|manager|boss)|escalat\\w+ (?:this|it)|worst \\w+ (?:ever|i've)"),
     { side: "customer", kind: "relationship" },
   ),
-  cue(
-    "redFlags",
-    3,
-    words("(?:isn't|is not|not) (?:on|in) the (?:order form|contract)|off-contract|side letter|verbal (?:agreement|commitment)"),
-    { kind: "legal" },
-  ),
+  cue("redFlags", 3, words(OFF_CONTRACT_WORDS), { kind: "legal" }),
   cue("redFlags", 3, words("(?:don't|doesn't) have (?:the )?(?:time|bandwidth|capacity|anyone)|can't take on|no (?:bandwidth|capacity)"), {
     kind: "technical",
   }),

@@ -21,6 +21,7 @@ export function renderStatusBadge(status: ItemStatus): Html {
 const FLAGS: Record<string, { label: string; tone: Tone }> = {
   contradiction: { label: "Contradiction", tone: "attention" },
   unrealistic: { label: "Looks unrealistic", tone: "attention" },
+  "off-contract": { label: "Not on the order form", tone: "attention" },
   "prompt-injection": { label: "Possible prompt injection", tone: "danger" },
   "markup-removed": { label: "Markup removed", tone: "neutral" },
   refused: { label: "Model refused", tone: "neutral" },
