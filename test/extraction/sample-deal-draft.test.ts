@@ -229,6 +229,12 @@ describe("the sample deal's offline draft", () => {
     expect(migration[0]!.citations.every((c) => c.filename === "email-thread.eml")).toBe(true);
   });
 
+  it("labels Nate's “I don't think March 16 holds” a timeline risk, not the technical one said before it", () => {
+    expect(renderDraftMarkdown(draft)).toContain(
+      "- Timeline risk, per Nate Brennan\n  - “If the migration lands on us, I don't think March 16 holds.”",
+    );
+  });
+
   it("has no promise that is only a sentence pointing back at one (“this isn't on the order form…”, “That's in writing.”)", () => {
     const promises = draft.items.filter((item) => item.section === "promises");
     for (const item of promises) expect(item.citations.every((c) => pointsBack(c.quote))).toBe(false);

@@ -87,6 +87,22 @@ describe("createOfflineExtractor", () => {
     expect(flags[0]?.details).toMatchObject({ kind: "budget", severity: "high" });
   });
 
+  it("keeps two risks of different kinds said one after the other apart, each with its own kind", async () => {
+    const email = buildParsedSource({
+      id: "mail",
+      filename: "mail.eml",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [["Ben Carter", "My team can't take on the data export this quarter. If it lands on us, I don't think June 2 holds."]],
+    });
+    const risks = (await extract([email])).filter((i) => i.section === "redFlags");
+    expect(citing(risks, "can't take on")[0]?.details).toMatchObject({ kind: "technical" });
+    expect(citing(risks, "June 2 holds")[0]?.details).toMatchObject({ kind: "timeline" });
+    expect(citing(risks, "June 2 holds")[0]!.evidence.some((e) => e.quote.includes("can't take on"))).toBe(false);
+  });
+
   it("guesses a stakeholder's role from the title next to the name", async () => {
     const people = (await extract(deal)).filter((i) => i.section === "stakeholders");
     const maria = people.find((i) => i.details.name === "Maria Lopez");

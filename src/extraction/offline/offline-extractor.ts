@@ -61,7 +61,8 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
         run !== undefined &&
         (extendsRun(run, index, sentences) || pointsBackAtPromise(run, index, sentences)) &&
         run.sentences.length < MAX_RUN &&
-        isSamePerson(run, sentence, people, found.kind)
+        isSamePerson(run, sentence, people, found.kind) &&
+        isSameKind(run, found.kind)
       ) {
         run.sentences.push(sentence);
         run.last = index;
@@ -150,6 +151,12 @@ function extendsRun(run: Run, index: number, sentences: ClassifiedSentence[]): b
 // The runs open are the current segment's: the promise pointed back at is the same speaker's, in the same turn.
 function pointsBackAtPromise(run: Run, index: number, sentences: ClassifiedSentence[]): boolean {
   return run.section === "promises" && index - run.last - 1 <= MAX_POINTING_BACK_GAP && pointsBack(sentences[index]!.text);
+}
+
+// A risk of another kind said next ("…can't take on the export" then "I don't think March 16 holds") is a risk of its
+// own: one item, one kind, and the label says which.
+function isSameKind(run: Run, kind: string | undefined): boolean {
+  return run.section !== "redFlags" || kind === undefined || run.kind === undefined || run.kind === kind;
 }
 
 // Two people introduced one after the other are two stakeholders, not one; "Priya will…", "Sam will…",
