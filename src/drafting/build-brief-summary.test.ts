@@ -104,6 +104,13 @@ describe("tellingClause", () => {
     expect(clause.endsWith("…")).toBe(true);
     expect(long.startsWith(clause.slice(0, -1))).toBe(true);
     expect(long[clause.length - 1]).toBe(" ");
+    // Not "…trained on…": a cut comes before the word that leads into what it cut.
+    expect(clause).toBe("We would need every single dispatcher and every terminal manager trained…");
+  });
+
+  it("never ends a cut on a word that joins what follows (“…live on it and…”)", () => {
+    const goal = "And at thirty days, I want every agent live on it and the shared inboxes turned off.";
+    expect(tellingClause(goal)).toBe("And at thirty days, I want every agent live on it and the shared inboxes turned off");
   });
 
   it("never cuts away a number, date, negation or name, nor only a word or three", () => {

@@ -214,12 +214,21 @@ export function tellingClause(sentence: string, about = "", options: { cut: bool
  * A clause cut after MAX_CLAUSE_WORDS words, between words, unless the cut would drop a number, date, negation or
  * name ("I can take…" would hide the eighteen percent promised) or only a few words: then it stays whole.
  */
+const COORDINATING = /^(?:and|or|but|nor|plus)$/i;
+const LEADING_WORD = /^(?:so|then|with|without|to|of|for|in|on|at|by|from|the|a|an|our|your|their|my|its)$/i;
+const MIN_KEPT_WORDS = 6;
+
 function shortenClause(text: string): string {
   const words = text.split(/\s+/);
   const tail = words.slice(MAX_CLAUSE_WORDS).join(" ");
   if (words.length - MAX_CLAUSE_WORDS < MIN_CUT_WORDS || holdsFact(tail)) return text;
+  // "…every agent live on it and…" would leave out the second of two things said: the sentence stays whole. A cut
+  // never ends on a word that leads into what follows either ("…trained on…"): it comes before it.
+  if (COORDINATING.test(words[MAX_CLAUSE_WORDS - 1]!)) return text;
+  let kept = MAX_CLAUSE_WORDS;
+  while (kept > MIN_KEPT_WORDS && LEADING_WORD.test(words[kept - 1]!)) kept -= 1;
   return `${words
-    .slice(0, MAX_CLAUSE_WORDS)
+    .slice(0, kept)
     .join(" ")
     .replace(/[,;:]+$/, "")}…`;
 }

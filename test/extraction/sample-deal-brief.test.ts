@@ -140,6 +140,10 @@ describe("the sample deal's brief", () => {
     }
   });
 
+  it("shows the 30-day goal whole: a cut never ends on “and”", () => {
+    expect(renderBriefMarkdown(brief)).toContain("“And at thirty days, I want every agent live on it and the shared inboxes turned off”");
+  });
+
   it("leaves the discovery call's long-past recap step to the draft, and says so", () => {
     const markdown = renderBriefMarkdown(brief);
     expect(brief.nextSteps.find((n) => n.statement.includes("recap and a draft proposal"))?.status).toBe("past");
