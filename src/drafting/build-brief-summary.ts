@@ -150,17 +150,20 @@ function findTellingQuote(
   // "We lost them in November" needs who "them" is: the same speaker's sentence just before it, in the same item.
   const previous = own[own.indexOf(chosen) - 1];
   const referent =
-    previous !== undefined && pointsBack(narrowQuote(chosen.quote).shown) ? `${narrowQuote(tellingClause(previous.quote)).shown}” “` : "";
+    previous !== undefined && opensWithPronoun(narrowQuote(chosen.quote).shown)
+      ? `${narrowQuote(tellingClause(previous.quote)).shown}” “`
+      : "";
   return `${referent}${tellingClause(chosen.quote, about, options)}${pair}`;
 }
 
 // A pronoun in a sentence's first words that points back to what was said before it ("We lost them", "That's six
 // weeks"); not "it's", mostly a placeholder ("it's like eleven minutes a call").
-const POINTS_BACK = /^(?:[\p{L}']+[\s,]+){0,2}(?:it(?!'s)|its|they|them|their|they're|that|that's|this|these|those|he|him|his|she|her)\b/iu;
+const OPENING_PRONOUN =
+  /^(?:[\p{L}']+[\s,]+){0,2}(?:it(?!'s)|its|they|them|their|they're|that|that's|this|these|those|he|him|his|she|her)\b/iu;
 
 /** Whether a sentence opens by pointing back ("We lost them in November") and names nobody before the pronoun. */
-function pointsBack(sentence: string): boolean {
-  const found = POINTS_BACK.exec(sentence);
+function opensWithPronoun(sentence: string): boolean {
+  const found = OPENING_PRONOUN.exec(sentence);
   return found !== null && !holdsFact(found[0].replace(/\S+$/, ""), { names: true });
 }
 

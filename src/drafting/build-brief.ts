@@ -17,6 +17,7 @@ import { buildHandoffTimeline } from "./build-handoff-timeline.ts";
 import { draftIntroEmail } from "./draft-intro-email.ts";
 import { SECTIONS } from "../domain/sections.ts";
 import { mentionsKickoff } from "../domain/handoff-fields.ts";
+import { type DeliveryEvidence, readDeliveryEvidence } from "../domain/delivery-evidence.ts";
 
 /**
  * The CSM's pre-kickoff brief of one deal, from an approved version or (marked as such at the top and on
@@ -112,24 +113,17 @@ function toPromise(item: BriefSourceItem, view: BriefItem): BriefPromise {
     unrealistic: item.details?.looksUnrealistic === true || view.flags.includes("unrealistic"),
     dueDate: readIsoDay(detailText(item, "dueDate")),
     status: detailText(item, "status"),
-    doneEvidence: detailText(item, "status") === "done" ? readDoneEvidence(item.details?.statusEvidence) : null,
+    doneEvidence: toDoneEvidence(readDeliveryEvidence(item.details)),
   };
+}
+
+function toDoneEvidence(evidence: DeliveryEvidence | null): BriefPromise["doneEvidence"] {
+  if (evidence === null) return null;
+  return { quote: evidence.quote, file: evidence.filename ?? evidence.sourceId ?? "a later source", sourceId: evidence.sourceId };
 }
 
 function readIsoDay(value: string | null): string | null {
   return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
-}
-
-/** The settle stage's "done" evidence ({ quote, filename, sourceId }), when it is well formed. */
-function readDoneEvidence(value: unknown): BriefPromise["doneEvidence"] {
-  if (typeof value !== "object" || value === null) return null;
-  const { quote, filename, sourceId } = value as Record<string, unknown>;
-  if (typeof quote !== "string" || quote.trim() === "") return null;
-  return {
-    quote: quote.trim(),
-    file: typeof filename === "string" ? filename : typeof sourceId === "string" ? sourceId : "a later source",
-    sourceId: typeof sourceId === "string" ? sourceId : null,
-  };
 }
 
 /**

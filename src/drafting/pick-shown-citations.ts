@@ -1,5 +1,6 @@
 import type { Citation } from "../domain/citation.ts";
 import type { DraftItem } from "../domain/item.ts";
+import { readDeliveryEvidence } from "../domain/delivery-evidence.ts";
 
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
@@ -21,7 +22,7 @@ export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" |
   const runs = runsOfOneMoment(item.citations.filter((c) => !restated.has(c)));
   const verified = runs.filter((run) => run[0]!.match !== "unverified");
   if (verified.length === 0 || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
-  const maxLines = isDeliveredWithEvidence(item.details) ? 1 : MAX_SHOWN_LINES;
+  const maxLines = readDeliveryEvidence(item.details) !== null ? 1 : MAX_SHOWN_LINES;
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
     if (run !== undefined && picked.size < maxLines) picked.add(run);
@@ -39,12 +40,6 @@ export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" |
     shown: runs.filter((run) => run[0]!.match === "unverified" || picked.has(run)),
     rest: item.citations.filter((c) => restated.has(c) || verified.some((run) => !picked.has(run) && run.includes(c))),
   };
-}
-
-/** A promise or step a later source says was done, with that source's words (the header quotes them). */
-function isDeliveredWithEvidence(details: DraftItem["details"]): boolean {
-  const evidence = details?.statusEvidence as { quote?: unknown } | undefined;
-  return details?.status === "done" && typeof evidence?.quote === "string" && evidence.quote !== "";
 }
 
 // A document's "Label: value" line: "Contract start date: February 16, 2026".

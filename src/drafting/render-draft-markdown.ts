@@ -1,6 +1,7 @@
 import type { Citation } from "../domain/citation.ts";
 import type { Draft } from "../domain/draft.ts";
 import type { DraftItem } from "../domain/item.ts";
+import { readDeliveryEvidence } from "../domain/delivery-evidence.ts";
 import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 import { CONTRACT_FIELD_LABELS, type ContractField } from "../domain/gap-id.ts";
@@ -198,8 +199,8 @@ function describeProgress(item: DraftItem, dateShown: boolean, statement: string
   const details = item.details ?? {};
   const parts: string[] = [];
   if (typeof details.dueDate === "string" && !dateShown) parts.push(`due ${escapeMarkdownText(details.dueDate)}`);
-  const evidence = details.statusEvidence as { quote?: string; filename?: string } | undefined;
-  if (details.status === "done" && evidence?.quote)
+  const evidence = readDeliveryEvidence(details);
+  if (evidence !== null)
     parts.push(`done: “${escapeMarkdownText(evidence.quote)}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`);
   else if (typeof details.status === "string" && details.status !== "open") {
     const label = STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Citation } from "../../src/domain/citation.ts";
 import { seedFullDeal } from "../support/seed-deal.ts";
 import { seedBriefDeal } from "../support/seed-brief-deal.ts";
 import { extractedItem } from "../support/seed-review-deal.ts";
@@ -16,6 +17,15 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
+/** A verified citation of a whole segment that is just `quote`. */
+const citeWhole = (quote: string, where: Pick<Citation, "sourceId" | "segmentId" | "speaker" | "startMs" | "filename">): Citation => ({
+  ...where,
+  quote,
+  charStart: 0,
+  charEnd: quote.length,
+  match: "exact",
+});
+
 describe("the CSM's follow-up from the brief page", () => {
   it("opens with the brief's one composed sentence, each part marked with its citation", async () => {
     const deal = seedBriefDeal(t, ae, csm);
@@ -27,17 +37,13 @@ describe("the CSM's follow-up from the brief page", () => {
   it("badges a promise a later source says was delivered as done, with those words, and counts only the open ones", async () => {
     const deal = seedBriefDeal(t, ae, csm);
     const quote = "Elaine, the one-page ROI summary for your leadership meeting will be with you on Monday.";
-    const citation = {
+    const citation = citeWhole(quote, {
       sourceId: "src_mail",
       segmentId: "seg-roi",
       speaker: "Dana Whitlock",
       startMs: null,
-      quote,
-      charStart: 0,
-      charEnd: quote.length,
-      match: "exact" as const,
       filename: "email-thread.eml",
-    };
+    });
     const evidence = { quote: "The ROI one-pager went to Elaine yesterday.", filename: "email-thread.eml", sourceId: "src_mail" };
     const done = {
       ...extractedItem(`itm_roi_${deal.id}`, "promises", "Dana Whitlock committed (due Monday): “…”", [citation]),
@@ -57,17 +63,13 @@ describe("the CSM's follow-up from the brief page", () => {
   it("labels an objection answered with no push-back as answered, not as unresolved", async () => {
     const deal = seedBriefDeal(t, ae, csm);
     const quote = "If it doesn't do SAML with Okta, it's a non-starter.";
-    const citation = {
+    const citation = citeWhole(quote, {
       sourceId: "src_call",
       segmentId: "seg-sso",
       speaker: "Ray Tanaka",
       startMs: 189_000,
-      quote,
-      charStart: 0,
-      charEnd: quote.length,
-      match: "exact" as const,
       filename: "discovery-call.vtt",
-    };
+    });
     const answered = {
       ...extractedItem(`itm_sso_${deal.id}`, "objections", "Ray needs SAML with Okta.", [citation]),
       details: { status: "answered" },

@@ -1,3 +1,4 @@
+import { readDeliveryEvidence } from "../../domain/delivery-evidence.ts";
 import type { StoredItem } from "../../domain/stored-item.ts";
 import { EMPTY, type Html, html } from "../html.ts";
 import { renderEditForm } from "./item-edit-form.ts";
@@ -111,7 +112,7 @@ function renderActions(item: StoredItem, actions: ("approve" | "edit" | "reject"
 /** The item's structured details, leaving out any that only repeat its statement or a quote. */
 function renderDetails(details: Record<string, unknown>, shown: string[]): Html {
   const entries = Object.entries(details).flatMap(([key, value]) => {
-    const text = key === "status" ? describeProgress(value, details.statusEvidence) : detailValue(value);
+    const text = key === "status" ? describeProgress(details) : detailValue(value);
     if (text === null || shown.some((part) => part.includes(text))) return [];
     return [html`<div><dt>${humanize(key)}</dt><dd>${text}</dd></div>`];
   });
@@ -122,12 +123,11 @@ function renderDetails(details: Record<string, unknown>, shown: string[]): Html 
  * A promise's or step's progress as the settle stage read it, in words: "done: “…” (email.eml)" with the later
  * source's words, "past: due before the latest source; check it happened".
  */
-function describeProgress(status: unknown, evidence: unknown): string | null {
-  const said = evidence as { quote?: unknown; filename?: unknown } | undefined;
-  if (status === "done" && typeof said?.quote === "string")
-    return `done: “${said.quote}”${typeof said.filename === "string" ? ` (${said.filename})` : ""}`;
-  if (status === "past") return "past: due before the latest source; check it happened";
-  return detailValue(status);
+function describeProgress(details: Record<string, unknown>): string | null {
+  const said = readDeliveryEvidence(details);
+  if (said !== null) return `done: “${said.quote}”${said.filename !== null ? ` (${said.filename})` : ""}`;
+  if (details.status === "past") return "past: due before the latest source; check it happened";
+  return detailValue(details.status);
 }
 
 function detailValue(value: unknown): string | null {
