@@ -39,8 +39,10 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     }
   }
   const locate = (c: Citation) => where.get(`${c.sourceId}|${c.segmentId}`);
-  const later = [...where.values()];
-  const latest = later.reduce<Date | null>((max, { date }) => (date !== null && (max === null || date > max) ? date : max), null);
+  const places = [...where.values()];
+  const latest = places.reduce<Date | null>((max, { date }) => (date !== null && (max === null || date > max) ? date : max), null);
+  // Read once for every promise and step: each is checked against the same sentences.
+  let deliveries: Delivery[] | undefined;
   return items.map((extracted) => {
     let item = extracted;
     if (item.section === "objections") return { ...item, details: { ...item.details, ...objectionStatus(item) } };
@@ -63,7 +65,8 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     const found = findByDay(cited[0]!.quote) ?? stated ?? findDue(quotes);
     const phrase = found === null ? null : withWeekQualifier(found, quotes);
     const dueDate = phrase !== null && first.date !== null ? resolveDueDate(phrase, first.date) : null;
-    const delivery = first.date === null ? null : findDelivery(quotes, first.date, later);
+    deliveries ??= readDeliveries(places);
+    const delivery = first.date === null ? null : findDelivery(quotes, first.date, deliveries);
     return {
       ...item,
       details: {
@@ -101,18 +104,30 @@ function saysOffContract(item: GroundedCandidate): boolean {
   return item.citations.some((c) => c.match !== "unverified" && OFF_CONTRACT.test(c.quote));
 }
 
-function findDelivery(quotes: string, said: Date, places: Dated[]): { quote: string; filename: string; sourceId: string } | null {
-  const wanted = contentWords(quotes);
+/** A dated sentence saying something was handed over: the clause that says so, and that clause's content words. */
+type Delivery = { day: number; quote: string; words: Set<string>; filename: string; sourceId: string };
+
+function readDeliveries(places: Dated[]): Delivery[] {
+  const found: Delivery[] = [];
   for (const { parsed, segment, date } of places) {
-    if (date === null || dayOf(date) <= dayOf(said)) continue;
+    if (date === null) continue;
     for (const sentence of segment.text.split(/(?<=[.!?])\s+|\n\s*\n/)) {
       if (!DELIVERED.test(sentence)) continue;
       // Only the words that say what was delivered count: not those of what is still open after a ", but".
-      const clause = deliveryClause(sentence);
-      let shared = 0;
-      for (const word of contentWords(clause)) if (wanted.has(word)) shared += 1;
-      if (shared >= MIN_SHARED) return { quote: clause, filename: parsed.source.filename, sourceId: parsed.source.id };
+      const quote = deliveryClause(sentence);
+      found.push({ day: dayOf(date), quote, words: contentWords(quote), filename: parsed.source.filename, sourceId: parsed.source.id });
     }
+  }
+  return found;
+}
+
+function findDelivery(quotes: string, said: Date, deliveries: Delivery[]): { quote: string; filename: string; sourceId: string } | null {
+  const wanted = contentWords(quotes);
+  for (const { day, quote, words, filename, sourceId } of deliveries) {
+    if (day <= dayOf(said)) continue;
+    let shared = 0;
+    for (const word of words) if (wanted.has(word)) shared += 1;
+    if (shared >= MIN_SHARED) return { quote, filename, sourceId };
   }
   return null;
 }
