@@ -40,4 +40,23 @@ describe("callByFirstName", () => {
       "- Ana Ruiz: “c”",
     ]);
   });
+
+  it("leaves the lines that introduce people whole, their names counting as said", () => {
+    const lines = [
+      "## Stakeholders",
+      "- Ana Ruiz (CFO) · skeptical (Lee Park: “not sold”)",
+      "- Lee Park (COO)",
+      "## Risks",
+      "- Budget, per Ana Ruiz",
+    ];
+    expect(callByFirstName(lines, ["Ana Ruiz", "Lee Park"], undefined, (i) => i > 0 && i < 3)).toEqual([
+      ...lines.slice(0, 4),
+      "- Budget, per Ana",
+    ]);
+  });
+
+  it('never shortens a name with a digit, as a transcript\'s "Speaker 1"', () => {
+    const lines = ["- Speaker 1: “a”", "- Speaker 1: “b”"];
+    expect(callByFirstName(lines, ["Speaker 1"])).toEqual(lines);
+  });
 });

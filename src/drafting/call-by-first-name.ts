@@ -1,19 +1,29 @@
 /**
  * Markdown lines with each person named in full the first time in each part and by first name after ("Ray Tanaka:
  * “…”" then "Ray: “…”"), as one writes about people; a line `startsPart` says begins a new part (all lines are one
- * part without it). Quotes (“…”) and bold text (a stakeholder's heading) are left as they are; a person whose first
- * name another person of `people` shares, or who has no surname, is always named in full.
+ * part without it). Quotes (“…”) and bold text (a stakeholder's heading) are left as they are, and so is every line
+ * `keepsNames` says introduces people (the draft's people map): its names count as said. A person whose first name
+ * another person of `people` shares, who has no surname, or whose name has a digit ("Speaker 1") is always named in full.
  */
-export function callByFirstName(lines: string[], people: string[], startsPart: (line: string) => boolean = () => false): string[] {
+export function callByFirstName(
+  lines: string[],
+  people: string[],
+  startsPart: (line: string) => boolean = () => false,
+  keepsNames: (index: number) => boolean = () => false,
+): string[] {
   const firstNames = new Map<string, number>();
-  const names = [...new Set(people.map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p.includes(" ")))];
+  const names = [...new Set(people.map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p.includes(" ") && !/\d/.test(p)))];
   for (const name of names) firstNames.set(firstOf(name), (firstNames.get(firstOf(name)) ?? 0) + 1);
   // Longest first, so "Lee Parkinson" is never read as "Lee Park" followed by letters.
   const shortened = names.filter((name) => firstNames.get(firstOf(name)) === 1).sort((a, b) => b.length - a.length);
   if (shortened.length === 0) return lines;
   const named = new Set<string>();
-  return lines.map((line) => {
+  return lines.map((line, index) => {
     if (startsPart(line)) named.clear();
+    if (keepsNames(index)) {
+      for (const { name } of findNames(line, shortened)) named.add(name);
+      return line;
+    }
     return !shortened.some((name) => line.includes(name))
       ? line
       : // Quotes and bold spans stay whole: a quote is the source's words, a bold name is the person's heading.

@@ -36,7 +36,7 @@ describe("renderDraftMarkdown", () => {
       cite("call.vtt", "Ana Gomez", 80_000, "It's tight, I won't pretend it isn't."),
     ];
     const markdown = renderDraftMarkdown(draftOf({ section: "promises", statement: "Ana Gomez (due 2026-03-16)", citations }));
-    expect(markdown).toContain("  - “That's six weeks.” — call.vtt, Ben Carter, 1:10\n  - also: 1:20; notes.vtt, 0:15\n");
+    expect(markdown).toContain("  - “That's six weeks.” — call.vtt, Ben, 1:10\n  - also: 1:20; notes.vtt, 0:15\n");
   });
 
   it("drops a statement's quote cut short at its end when a line below prints that quote whole", () => {
@@ -50,5 +50,31 @@ describe("renderDraftMarkdown", () => {
       }),
     );
     expect(markdown).toContain("- Ana Gomez\n  - “Our onboarding team");
+  });
+
+  it("names people in full in the people map and by first name in every other section", () => {
+    const draft = draftOf({
+      section: "stakeholders",
+      statement: "Ana Gomez (CFO)",
+      citations: [cite("call.vtt", "Ana Gomez", 0, "I sign.")],
+    });
+    draft.items.unshift({
+      id: "itm_0",
+      status: "draft",
+      section: "accountOverview",
+      statement: "Seats, per Ana Gomez",
+      citations: [cite("call.vtt", "Ana Gomez", 5_000, "We need 40 seats.")],
+    });
+    draft.items.push({
+      id: "itm_2",
+      status: "draft",
+      section: "redFlags",
+      statement: "Budget risk, per Ana Gomez",
+      citations: [cite("call.vtt", "Ana Gomez", 9_000, "Money is tight.")],
+    });
+    const markdown = renderDraftMarkdown(draft);
+    expect(markdown).toContain("- Seats, per Ana Gomez\n");
+    expect(markdown).toContain("- Ana Gomez (CFO)\n");
+    expect(markdown).toContain("- Budget risk, per Ana\n");
   });
 });

@@ -9,6 +9,7 @@ import { escapeMarkdownText } from "./escape-markdown-text.ts";
 import { narrowQuote } from "./narrow-quote.ts";
 import { pickShownCitations } from "./pick-shown-citations.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
+import { callByFirstName } from "./call-by-first-name.ts";
 
 /**
  * The draft as Markdown: sections in spec order, a citation under every item, unverified items apart.
@@ -66,7 +67,29 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
       `---`,
       `LLM calls: ${u.llmCalls} (${u.cachedCalls} cached) · tokens: ${u.promptTokens} prompt, ${u.completionTokens} completion`,
     );
-  return `${lines.join("\n").trimEnd()}\n`;
+  return `${byFirstName(lines, draft).join("\n").trimEnd()}\n`;
+}
+
+/**
+ * The people map names everyone in full; every other section calls them by first name, as the AE does (see
+ * callByFirstName), and a person the map does not list is named in full the first time the draft names them.
+ */
+function byFirstName(lines: string[], draft: Pick<Draft, "items" | "needsChecking">): string[] {
+  const items = [...draft.items, ...draft.needsChecking];
+  const people = items.flatMap((item) => [
+    typeof item.details?.name === "string" ? item.details.name : null,
+    ...item.citations.map((c) => c.speaker),
+  ]);
+  const heading = `## ${SECTIONS.stakeholders.title}`;
+  const start = lines.indexOf(heading);
+  const end = start === -1 ? -1 : lines.findIndex((line, i) => i > start && line.startsWith("## "));
+  const inPeopleMap = (i: number) => start !== -1 && i > start && (end === -1 || i < end);
+  return callByFirstName(
+    lines,
+    people.filter((name): name is string => name !== null),
+    undefined,
+    inPeopleMap,
+  );
 }
 
 function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {

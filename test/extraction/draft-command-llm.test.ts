@@ -121,7 +121,7 @@ describe("baton draft against an OpenAI-compatible endpoint", () => {
     expect(result.stdout).toMatch(/^# Handoff draft\n/);
     expect(result.stdout).toMatch(/_Extracted by test-model \(prompt extract-handoff\.v1\+[0-9a-f]{8}\); every quote checked/);
     expect(result.stdout).toContain("- The signed order form licenses 120 agent seats.\n  - “Quantity: 120 agent seats” — order-form.pdf");
-    expect(result.stdout).toContain("“I'd say about 150 seats.” — discovery-call-2026-01-13.vtt, Nate Brennan, 6:35");
+    expect(result.stdout).toContain("“I'd say about 150 seats.” — discovery-call-2026-01-13.vtt, Nate, 6:35");
     expect(result.stdout).toContain("LLM calls: 1 (0 cached) · tokens: 9100 prompt, 3900 completion");
   });
 
