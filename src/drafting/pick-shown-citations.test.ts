@@ -58,7 +58,7 @@ describe("pickShownCitations", () => {
     });
   });
 
-  it("shows one quote of each source of a contradiction, and every unverified quote", () => {
+  it("shows one quote of each side of a contradiction (a source saying the same figure again is listed by where), and every unverified quote", () => {
     const citations = [
       cite("call", "Ben", 1000, "about 150 seats"),
       cite("call", "Ana", 2000, "150 seats"),
@@ -68,8 +68,8 @@ describe("pickShownCitations", () => {
       cite("call", "Ben", 5000, "made up", "unverified"),
     ];
     expect(quotes(pickShownCitations({ section: "redFlags", flags: ["contradiction"], citations }))).toEqual({
-      shown: [["about 150 seats"], ["120 seats"], ["for 150 seats"], ["made up"]],
-      rest: ["150 seats", "150 seats at 492"],
+      shown: [["about 150 seats"], ["120 seats"], ["made up"]],
+      rest: ["150 seats", "for 150 seats", "150 seats at 492"],
     });
   });
 
@@ -102,5 +102,23 @@ describe("pickShownCitations", () => {
     // Done with no words to quote, or still open: the lines stay, as the reader has nothing else to go by.
     for (const details of [{ status: "done" }, { status: "open" }])
       expect(pickShownCitations({ section: "promises", citations, details }).rest).toEqual([]);
+  });
+
+  it("shows a stakeholder's two lines, never someone else's roll call naming other people beside another line", () => {
+    const citations = [
+      cite("call", "Ben", 1000, "I've got Ana from IT and Cal from ops."),
+      cite("form", null, null, "Technical contact: Ana Ruiz, Director of IT"),
+      cite("call", "Ana", 9000, "I'm in."),
+      cite("call", "Ben", 12000, "Ana will sign off."),
+    ];
+    const item = { section: "stakeholders" as const, details: { name: "Ana Ruiz" }, citations };
+    expect(quotes(pickShownCitations(item, ["Cal", "Ben"]))).toEqual({
+      shown: [["Technical contact: Ana Ruiz, Director of IT"], ["I'm in."]],
+      rest: ["I've got Ana from IT and Cal from ops.", "Ana will sign off."],
+    });
+    // A roll call that is the only line stays shown.
+    expect(quotes(pickShownCitations({ ...item, citations: citations.slice(0, 1) }, ["Cal"])).shown).toEqual([
+      ["I've got Ana from IT and Cal from ops."],
+    ]);
   });
 });

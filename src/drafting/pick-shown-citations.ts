@@ -4,25 +4,35 @@ import { readDeliveryEvidence } from "../domain/delivery-evidence.ts";
 
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
+/** A stakeholder's: who they are and one more line on them (their stance, their own words, the order form's title). */
+export const MAX_PERSON_LINES = 2;
 
 /**
  * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
- * statement's own quote (the first line), then for a contradiction the first line of each other source (one per
- * side), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
+ * statement's own quote (the first line), then for a contradiction the first line of each other source that states
+ * other figures (one line per side, and no more), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
  * last source, then the earliest others, up to MAX_SHOWN_LINES. A promise a later source says was
  * delivered shows its own line only: its header quotes the delivery. The rest are listed by where only; the JSON and
  * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
- * account overview's lines are its facts and are all shown.
+ * account overview's lines are its facts and are all shown. A stakeholder shows MAX_PERSON_LINES, and never, beside
+ * another line, someone else's roll call that names other people of the deal too (`otherPeople`: their first names):
+ * “I've got Ray from IT, Vince from operations, and Keisha…” says little about Ray.
  */
-export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" | "section" | "details">): {
+export function pickShownCitations(
+  item: Pick<DraftItem, "citations" | "flags" | "section" | "details">,
+  otherPeople: string[] = [],
+): {
   shown: Citation[][];
   rest: Citation[];
 } {
   const restated = findRestatedLines(item.citations);
   const runs = runsOfOneMoment(item.citations.filter((c) => !restated.has(c)));
-  const verified = runs.filter((run) => run[0]!.match !== "unverified");
-  if (verified.length === 0 || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
-  const maxLines = readDeliveryEvidence(item.details) !== null ? 1 : MAX_SHOWN_LINES;
+  const found = runs.filter((run) => run[0]!.match !== "unverified");
+  if (found.length === 0 || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
+  const person = item.section === "stakeholders" && typeof item.details?.name === "string" ? item.details.name : null;
+  const aboutOthers = (run: Citation[]) => person !== null && run[0]!.speaker !== person && namesAnyOf(run, otherPeople);
+  const verified = found.some((run) => !aboutOthers(run)) ? found.filter((run) => !aboutOthers(run)) : found;
+  const maxLines = readDeliveryEvidence(item.details) !== null ? 1 : person !== null ? MAX_PERSON_LINES : MAX_SHOWN_LINES;
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
     if (run !== undefined && picked.size < maxLines) picked.add(run);
@@ -30,16 +40,45 @@ export function pickShownCitations(item: Pick<DraftItem, "citations" | "flags" |
   const first = verified[0]![0]!;
   pick(verified[0]);
   if (item.flags?.includes("contradiction")) {
-    for (const sourceId of new Set(verified.map((run) => run[0]!.sourceId))) pick(verified.find((run) => run[0]!.sourceId === sourceId));
+    // One line per figure said: the header already names every source saying each one.
+    const said = new Set([figuresOf(verified[0]!)]);
+    for (const sourceId of new Set(verified.map((run) => run[0]!.sourceId))) {
+      const run = verified.find((r) => r[0]!.sourceId === sourceId)!;
+      const figures = figuresOf(run);
+      if (figures !== "" && said.has(figures)) continue;
+      said.add(figures);
+      pick(run);
+    }
+    return shownAndRest(runs, found, picked, restated, item.citations);
   }
   pick(verified.findLast((run) => run[0]!.speaker !== null && first.speaker !== null && run[0]!.speaker !== first.speaker));
   const last = verified[verified.length - 1]![0]!.sourceId;
   if (![...picked].some((run) => run[0]!.sourceId === last)) pick(verified.find((run) => run[0]!.sourceId === last));
   for (const run of verified) pick(run);
+  return shownAndRest(runs, found, picked, restated, item.citations);
+}
+
+function shownAndRest(
+  runs: Citation[][],
+  found: Citation[][],
+  picked: Set<Citation[]>,
+  restated: Set<Citation>,
+  citations: Citation[],
+): { shown: Citation[][]; rest: Citation[] } {
   return {
     shown: runs.filter((run) => run[0]!.match === "unverified" || picked.has(run)),
-    rest: item.citations.filter((c) => restated.has(c) || verified.some((run) => !picked.has(run) && run.includes(c))),
+    rest: citations.filter((c) => restated.has(c) || found.some((run) => !picked.has(run) && run.includes(c))),
   };
+}
+
+/** The numbers written in digits on a line ("150", "120"), as one key. */
+function figuresOf(run: Citation[]): string {
+  return [...new Set(run.flatMap((c) => c.quote.match(/\d[\d,.]*/g) ?? []))].sort().join(" ");
+}
+
+/** Whether a line names any of these first names as a whole word. */
+function namesAnyOf(run: Citation[], names: string[]): boolean {
+  return names.length > 0 && run.some((c) => c.quote.split(/[^\p{L}\p{N}]+/u).some((word) => names.includes(word)));
 }
 
 // A document's "Label: value" line: "Contract start date: February 16, 2026".

@@ -43,7 +43,7 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
         "",
       );
     } else {
-      for (const item of items) lines.push(...renderItem(item), "");
+      for (const item of items) lines.push(...renderItem(item, firstNamesBesides(draft.items, item)), "");
     }
     // Contract fields no source states: one gap (and question) each in JSON, one line here.
     const fields = gaps.flatMap((g) => {
@@ -100,7 +100,22 @@ function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
   return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text (“…” marks a cut).`;
 }
 
-function renderItem(item: DraftItem): string[] {
+/** The first names of the deal's other stakeholders, for a stakeholder item (see pickShownCitations). */
+function firstNamesBesides(items: DraftItem[], item: DraftItem): string[] {
+  if (item.section !== "stakeholders") return [];
+  const name = (i: DraftItem) => (typeof i.details?.name === "string" ? i.details.name.trim() : null);
+  const own = name(item);
+  return [
+    ...new Set(
+      items.flatMap((other) => {
+        const full = other.section === "stakeholders" ? name(other) : null;
+        return full === null || full === own ? [] : [full.split(/\s+/)[0]!];
+      }),
+    ),
+  ].filter((first) => first !== own?.split(/\s+/)[0]);
+}
+
+function renderItem(item: DraftItem, otherPeople: string[] = []): string[] {
   const flags = item.flags && item.flags.length > 0 ? ` **[${item.flags.map(escapeMarkdownText).join(", ")}]**` : "";
   const status = item.status === "draft" ? "" : ` _(${item.status})_`;
   const { statement, dateShown } = showDueDate(escapeMarkdownText(displayStatement(item)), item.details ?? {});
@@ -111,7 +126,7 @@ function renderItem(item: DraftItem): string[] {
   // File and speaker once per run of quotes from them: the header already names who said it. Quotes said at
   // the same moment share one line and one "where".
   // The strongest few quotes in full, the rest by where only (see pickShownCitations).
-  const { shown, rest } = pickShownCitations(item);
+  const { shown, rest } = pickShownCitations(item, otherPeople);
   let previous: Citation | undefined;
   for (const run of shown) {
     const citation = run[0]!;

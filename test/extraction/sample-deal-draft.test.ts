@@ -205,8 +205,14 @@ describe("the sample deal's offline draft", () => {
     const markdown = renderDraftMarkdown(draft);
     const seats = citing("Quantity: 120 agent seats").find((item) => item.flags?.includes("contradiction"))!;
     expect(seats.citations).toHaveLength(5);
-    // The times in the file of the line above (the pricing call) come first, without its name.
-    expect(markdown).toContain("  - also: 1:43; discovery-call-2026-01-13.vtt, 6:43\n");
+    // One line per figure (150 on the calls, 120 on the order form); the pricing call's 150 is listed by where.
+    expect(markdown).toContain(
+      "  - “Quantity: 120 agent seats” — order-form.pdf\n  - also: discovery-call-2026-01-13.vtt, 6:43; pricing-call-2026-01-29.vtt, 1:02, 1:43\n",
+    );
+    // Ray's item shows the order form's line, not Nate's roll call of three people.
+    expect(markdown).toContain(
+      "  - “Technical contact: Ray Tanaka, Director of IT” — order-form.pdf\n  - also: discovery-call-2026-01-13.vtt, 0:38\n",
+    );
     // The account overview's lines are its facts: all shown.
     for (const item of markdown.slice(markdown.indexOf("## Stakeholders")).split("\n\n- ").slice(1)) {
       expect(item.split("\n").filter((line) => line.startsWith("  - “")).length).toBeLessThanOrEqual(3);
