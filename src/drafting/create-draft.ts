@@ -11,6 +11,7 @@ import { settleActions } from "./settle-actions.ts";
 import { mergeItems } from "./merge-items.ts";
 import { completePeople } from "./complete-people.ts";
 import { resolvePronouns } from "./resolve-pronouns.ts";
+import { mergeOwnerSteps } from "./merge-owner-steps.ts";
 import { findOffTopicSources } from "./find-off-topic-sources.ts";
 import { flagOffTopicClaims } from "./flag-off-topic-claims.ts";
 
@@ -26,7 +27,7 @@ type CreateDraftOptions = ExtractOptions & {
 
 /**
  * The one place that knows the pipeline order: extract, detect injections and contradictions, ground
- * every citation, flag claims resting on injected text, merge duplicates, one claim one item, the people map, pronouns, due dates and statuses,
+ * every citation, flag claims resting on injected text, merge duplicates, one claim one item, the people map, pronouns (then one step per owner and piece of work), due dates and statuses,
  * off-topic sources (their claims listed for checking), assemble.
  */
 export async function createDraft(sources: ParsedSource[], deps: CreateDraftDeps, options: CreateDraftOptions = {}): Promise<Draft> {
@@ -56,6 +57,7 @@ export function finishDraft(extraction: ExtractionResult, sources: ParsedSource[
   items = consolidateItems(items, all);
   items = completePeople(items, all);
   items = resolvePronouns(items, all);
+  items = mergeOwnerSteps(items);
   items = settleActions(items, all);
   const warnings = findOffTopicSources(all);
   items = flagOffTopicClaims(items, warnings);

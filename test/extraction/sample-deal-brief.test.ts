@@ -160,8 +160,9 @@ describe("the sample deal's brief", () => {
 
   it("leaves out what the heading or the words shown already say: 'Next step,', an unused pronoun's referent, an empty list", () => {
     const markdown = renderBriefMarkdown(brief);
+    // Sam's undated "He'll run the migration" joined his dated project-plan step: the line shows the dated words.
     expect(markdown).toContain(
-      "- Per Dana Whitlock (“he” is Sam Okafor): “He'll run the migration and owns the project plan” — email-thread.eml _[DRAFT]_\n",
+      "- “Sam will send a draft project plan with the March 16 go-live milestones by February 11” — email-thread.eml, Dana _[DRAFT]_\n",
     );
     expect(markdown).toContain("- Elaine: “after I leave, customer service moves under operations, so Nate will report to Vince”");
     expect(markdown).not.toContain("Next step,");

@@ -1,0 +1,67 @@
+import type { GroundedCandidate } from "./ground-candidates.ts";
+import { hasVerified, isFlagged, onlySource } from "./same-claim-rule.ts";
+
+// Words too common in action items to say two are about one thing.
+const STOP = new Set(
+  "will would could should send sent have that this with from your they them their then there what when which about after before also just more make sure team".split(
+    " ",
+  ),
+);
+const MIN_SHARED = 2;
+
+/**
+ * "He'll run the migration and owns the project plan." beside "Sam will send a draft project plan by February 11.":
+ * a next step with no due day joins the dated step of the same owner in the same source that shares its subject (two
+ * content words), so the AE reads one item per person and piece of work. Runs after pronouns are resolved (an owner
+ * may come from "he"), on any extractor's items.
+ */
+export function mergeOwnerSteps(items: GroundedCandidate[]): GroundedCandidate[] {
+  const joined = new Set<GroundedCandidate>();
+  const steps = items.filter((item) => item.section === "nextSteps" && hasVerified(item) && !isFlagged(item));
+  for (const undated of steps) {
+    if (hasDue(undated) || owner(undated) === null) continue;
+    const twin = steps.find(
+      (dated) =>
+        dated !== undated &&
+        !joined.has(dated) &&
+        hasDue(dated) &&
+        owner(dated) === owner(undated) &&
+        onlySource(dated) !== null &&
+        onlySource(dated) === onlySource(undated) &&
+        sharedWords(dated, undated) >= MIN_SHARED,
+    );
+    if (twin === undefined) continue;
+    const spans = new Set(twin.citations.map((c) => `${c.charStart}|${c.charEnd}`));
+    twin.citations.push(...undated.citations.filter((c) => !spans.has(`${c.charStart}|${c.charEnd}`)));
+    twin.evidence.push(...undated.evidence);
+    joined.add(undated);
+  }
+  return joined.size === 0 ? items : items.filter((item) => !joined.has(item));
+}
+
+function owner(item: GroundedCandidate): string | null {
+  const value = item.details.owner;
+  return typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : null;
+}
+
+function hasDue(item: GroundedCandidate): boolean {
+  return typeof item.details.due === "string" && item.details.due.trim() !== "";
+}
+
+function sharedWords(a: GroundedCandidate, b: GroundedCandidate): number {
+  const x = wordsOf(a);
+  return [...wordsOf(b)].filter((w) => x.has(w)).length;
+}
+
+function wordsOf(item: GroundedCandidate): Set<string> {
+  const quotes = item.citations
+    .filter((c) => c.match !== "unverified")
+    .map((c) => c.quote)
+    .join(" ");
+  return new Set(
+    quotes
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 4 && !STOP.has(w)),
+  );
+}
