@@ -215,12 +215,21 @@ function describePerson(item: DraftItem): string {
 
 /**
  * "(due Monday)" becomes "(due Monday, 2026-02-02)": the day as said and as a date, once. A day said with its month
- * ("due February 6th") is already a date: it becomes "due 2026-02-06" (the quote under it has the words said).
+ * ("due February 6th") is already a date: it becomes "due 2026-02-06" (the quote under it has the words said). A
+ * delivered item shows no due day.
  */
 function showDueDate(statement: string, details: Record<string, unknown>): { statement: string; dateShown: boolean } {
   if (typeof details.dueDate !== "string" || typeof details.due !== "string") return { statement, dateShown: false };
   const said = `due ${details.due}`;
   const at = statement.indexOf(said);
+  // Done is done: when it was due no longer matters to the AE (the quote under it has the day said).
+  if (readDeliveryEvidence(details) !== null) {
+    if (at === -1) return { statement, dateShown: true };
+    const end = at + said.length;
+    const before = statement.slice(0, at).replace(/(?:,|\s\()\s*$/, "");
+    const after = statement.slice(end).replace(/^\)/, "");
+    return { statement: `${before}${after}`, dateShown: true };
+  }
   if (at === -1) return { statement, dateShown: false };
   const end = at + said.length;
   if (NAMES_MONTH.test(details.due))
