@@ -121,4 +121,14 @@ describe("pickShownCitations", () => {
       ["I've got Ana from IT and Cal from ops."],
     ]);
   });
+
+  it("lists by where a spoken promise that only says again the signed term it is filed under; one with a condition stays", () => {
+    const term = cite("form", null, null, "Implementation services: $15,000.00, waived");
+    const again = cite("call", "Dana", 1000, "And I'll waive the implementation fee completely.");
+    const conditional = cite("call", "Dana", 2000, "If you sign this week, I'll waive the implementation fee.");
+    expect(quotes(pickShownCitations({ section: "promises", citations: [term, again, conditional] }))).toEqual({
+      shown: [["Implementation services: $15,000.00, waived"], ["If you sign this week, I'll waive the implementation fee."]],
+      rest: ["And I'll waive the implementation fee completely."],
+    });
+  });
 });

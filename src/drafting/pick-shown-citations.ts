@@ -1,6 +1,7 @@
 import type { Citation } from "../domain/citation.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { readDeliveryEvidence } from "../domain/delivery-evidence.ts";
+import { carriesMeaning } from "./narrow-quote.ts";
 
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
@@ -31,7 +32,8 @@ export function pickShownCitations(
   if (found.length === 0 || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
   const person = item.section === "stakeholders" && typeof item.details?.name === "string" ? item.details.name : null;
   const aboutOthers = (run: Citation[]) => person !== null && run[0]!.speaker !== person && namesAnyOf(run, otherPeople);
-  const verified = found.some((run) => !aboutOthers(run)) ? found.filter((run) => !aboutOthers(run)) : found;
+  const shownFirst = found.some((run) => !aboutOthers(run)) ? found.filter((run) => !aboutOthers(run)) : found;
+  const verified = item.section === "promises" ? shownFirst.filter((run) => !restatesDocument(run, shownFirst[0]!)) : shownFirst;
   const maxLines = readDeliveryEvidence(item.details) !== null ? 1 : person !== null ? MAX_PERSON_LINES : MAX_SHOWN_LINES;
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
@@ -74,6 +76,31 @@ function shownAndRest(
 /** The numbers written in digits on a line ("150", "120"), as one key. */
 function figuresOf(run: Citation[]): string {
   return [...new Set(run.flatMap((c) => c.quote.match(/\d[\d,.]*/g) ?? []))].sort().join(" ");
+}
+
+/**
+ * Whether a spoken line only says again the signed document's term the item opens with: “I'll waive the implementation
+ * fee completely.” under “Implementation services: $15,000.00, waived”. A line with a number, date, negation, name or
+ * condition (“if you sign by the sixth…”) says more, and stays.
+ */
+function restatesDocument(run: Citation[], first: Citation[]): boolean {
+  const term = first[0]!;
+  if (run === first || term.speaker !== null || term.startMs !== null || run[0]!.speaker === null) return false;
+  const quote = run.map((c) => c.quote).join(" ");
+  // The promise's own "I'll" is what makes it a promise, not a condition on it.
+  if (carriesMeaning(quote.replace(/\b(?:I|we)(?:'ll| will)\b/gi, ""))) return false;
+  const termWords = stems(term.quote);
+  return [...stems(quote)].filter((word) => termWords.has(word)).length >= 2;
+}
+
+function stems(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((word) => word.length >= 4)
+      .map((word) => word.replace(/[sd]$/, "").replace(/e$/, "")),
+  );
 }
 
 /** Whether a line names any of these first names as a whole word. */
