@@ -191,7 +191,9 @@ function displayStatement(item: DraftItem): string {
     .trim();
   const rest = shown.replace(/[\s:,.…“”]/g, "");
   if (rest === "") return item.statement;
-  return shown.replace(/:$/, "");
+  shown = shown.replace(/:$/, "");
+  // "Ray Tanaka (mentioned by Nate Brennan)": each quote line below names who said it; the heading says who Ray is.
+  return item.section === "stakeholders" ? shown.replace(/ \((?:mentioned by|in) [^()“”]+\)(?=$| ·)/, "") : shown;
 }
 
 /** A stakeholder's role, stance (with who said so when someone else did), email and contact preference. */

@@ -50,9 +50,14 @@ describe("the sample deal's offline draft", () => {
     );
   });
 
-  it("says who introduced a person the way a person would: “Ray Tanaka (mentioned by Nate Brennan)”", () => {
+  it("says who introduced a person the way a person would: “Ray Tanaka (mentioned by Nate Brennan)”, and in the Markdown on the quote line", () => {
+    const ray = draft.items.find((item) => item.section === "stakeholders" && item.details?.name === "Ray Tanaka")!;
+    expect(ray.statement).toMatch(/^Ray Tanaka \(mentioned by Nate Brennan\): /);
     const markdown = renderDraftMarkdown(draft);
-    expect(markdown).toContain("- Ray Tanaka (mentioned by Nate Brennan) · technical contact");
+    expect(markdown).toContain("- Ray Tanaka · technical contact");
+    expect(markdown).toContain(
+      "- Elaine Kovac, COO · executive sponsor · supportive\n  - “That went all the way up to Elaine, our COO.” “She's the one who said go fix this, and she's sponsoring the project.” — discovery-call-2026-01-13.vtt, Nate Brennan, 2:51\n",
+    );
     expect(markdown).not.toMatch(/, per Nate Brennan \(customer\)/);
   });
 
