@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { narrowQuote } from "./narrow-quote.ts";
+import { narrowQuote, showDeliveryWords } from "./narrow-quote.ts";
 
 describe("narrowQuote", () => {
   it("drops a spoken lead-in and says it cut", () => {
@@ -70,5 +70,17 @@ describe("narrowQuote", () => {
       expect(quote.endsWith(shown)).toBe(true);
       expect(quote.slice(0, quote.length - shown.length)).toMatch(/(?:^|\s)$/);
     }
+  });
+});
+
+describe("showDeliveryWords", () => {
+  it("drops a lead-in and who the sentence was said to, marking the cut", () => {
+    expect(showDeliveryWords("Gloria, the ROI one-pager went to Elaine yesterday.")).toBe("…the ROI one-pager went to Elaine yesterday.");
+    expect(showDeliveryWords("As promised, the revised order form is in DocuSign now.")).toBe(
+      "…the revised order form is in DocuSign now.",
+    );
+    expect(showDeliveryWords("Ray says the SOC 2 report looks fine")).toBe("Ray says the SOC 2 report looks fine");
+    // A name opening a clause of its own is not someone spoken to.
+    expect(showDeliveryWords("Priya, Sam and I sent the plan.")).toBe("Priya, Sam and I sent the plan.");
   });
 });

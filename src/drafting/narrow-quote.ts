@@ -1,6 +1,6 @@
 // Words that open a spoken sentence and carry nothing of its claim ("Oh, and", "So", "I mean,").
 const LEAD_IN =
-  /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,|realistically,|honestly,|frankly,|to be (?:clear|honest|fair),|for the record,|just so you know,)\s+/i;
+  /^(?:oh,?|and then,|and|so,?|um,?|uh,?|well,|okay,|ok,|look,|i mean,|realistically,|honestly,|frankly,|as promised,|to be (?:clear|honest|fair),|for the record,|just so you know,)\s+/i;
 // A speaker's frame before a colon ("I talked to our services lead and got it approved: Corvala's team will…"):
 // said in the first person, which a document's label ("Billing contact and signatory:") never is.
 const SPOKEN_FRAME = /^([^:]{3,120}):\s+/;
@@ -22,7 +22,7 @@ const MIN_WORDS = 3;
 
 /**
  * What a quote line shows of a verified quote: a verbatim tail of it, cut only between words. Drops a spoken
- * lead-in ("Oh, and", "So", "I mean,", "Realistically,", "To be clear,"), a first-person frame before a colon that holds no fact
+ * lead-in ("Oh, and", "So", "I mean,", "Realistically,", "To be clear,", "As promised,"), a first-person frame before a colon that holds no fact
  * ("I talked to our services lead and got it approved:"), and a lead-in clause before ", and" / ", so" when what follows
  * holds a number or a date and the clause holds no negation, modal, condition, number, date or name
  * ("They call in, my agent puts them on hold, …, and it's like eleven minutes a call" keeps "it's like eleven
@@ -56,6 +56,16 @@ function dropLeadInClause(sentence: string): string {
     return rest;
   }
   return sentence;
+}
+
+/**
+ * What a delivery sentence says was delivered, "…" marking words left out: its lead-in ("As promised,") and who it was
+ * said to ("Gloria, the ROI one-pager went to Elaine yesterday") do not change that it was.
+ */
+export function showDeliveryWords(quote: string): string {
+  const vocative = /^\p{Lu}\p{L}+,\s+(?=\p{Ll})/u.exec(quote.trim());
+  const { shown, cut } = narrowQuote(vocative === null ? quote : quote.trim().slice(vocative[0].length));
+  return `${cut || vocative !== null ? "…" : ""}${shown}`;
 }
 
 /** Whether words hold a modal or condition, or a fact (see holdsFact): what a dropped clause may not hold. */

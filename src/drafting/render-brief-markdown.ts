@@ -1,7 +1,7 @@
 import { describeBasis, inline, renderReferences } from "./brief-markdown-text.ts";
 import { tellingQuote } from "./build-brief-summary.ts";
 import { renderOpening } from "./render-brief-opening.ts";
-import { narrowQuote } from "./narrow-quote.ts";
+import { narrowQuote, showDeliveryWords } from "./narrow-quote.ts";
 import type { Brief, BriefCitation, BriefItem, BriefMilestone, BriefPromise, BriefRisk, BriefStakeholder } from "./brief.ts";
 import { fieldNameStandsForLabel, withoutHeadingWords, withoutNamedOwner, withoutSaidDue } from "./brief-labels.ts";
 import { callByFirstName } from "./call-by-first-name.ts";
@@ -161,8 +161,7 @@ function renderPromises(promises: BriefPromise[]): string[] {
       lines.push(...renderItem({ ...p, statement: `${statusWords}${p.statement}` }).map((line) => `  ${line}`));
       continue;
     }
-    const { shown, cut } = narrowQuote(evidence.quote);
-    lines.push(`  - “${cut ? "…" : ""}${inline(shown)}” — ${inline(evidence.file)}${describeBasis(p)}`);
+    lines.push(`  - “${inline(showDeliveryWords(evidence.quote))}” — ${inline(evidence.file)}${describeBasis(p)}`);
   }
   lines.push("");
   return lines;

@@ -6,7 +6,7 @@ import { formatTimestamp } from "../domain/format-timestamp.ts";
 import { SECTION_KEYS, SECTIONS } from "../domain/sections.ts";
 import { CONTRACT_FIELD_LABELS, type ContractField } from "../domain/gap-id.ts";
 import { escapeMarkdownText } from "./escape-markdown-text.ts";
-import { narrowQuote } from "./narrow-quote.ts";
+import { narrowQuote, showDeliveryWords } from "./narrow-quote.ts";
 import { pickShownCitations } from "./pick-shown-citations.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 import { callByFirstName } from "./call-by-first-name.ts";
@@ -250,7 +250,9 @@ function describeProgress(item: DraftItem, dateShown: boolean, statement: string
   if (typeof details.dueDate === "string" && !dateShown) parts.push(`due ${escapeMarkdownText(details.dueDate)}`);
   const evidence = readDeliveryEvidence(details);
   if (evidence !== null)
-    parts.push(`done: “${escapeMarkdownText(evidence.quote)}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`);
+    parts.push(
+      `done: “${escapeMarkdownText(showDeliveryWords(evidence.quote))}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`,
+    );
   else if (typeof details.status === "string" && details.status !== "open") {
     const label = STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status);
     // "Ray Tanaka, answered by Priya Raman" already says it was answered.

@@ -129,8 +129,8 @@ describe("the sample deal's brief", () => {
     expect(promises).toContain(
       "- Done already:\n" +
         "  - “Ray says the SOC 2 report looks fine” — email-thread.eml _[DRAFT]_\n" +
-        "  - “Gloria, the ROI one-pager went to Elaine yesterday for the leadership meeting.” — email-thread.eml _[DRAFT]_\n" +
-        "  - “As promised, the revised order form is in DocuSign now.” — email-thread.eml _[DRAFT]_\n",
+        "  - “…the ROI one-pager went to Elaine yesterday for the leadership meeting.” — email-thread.eml _[DRAFT]_\n" +
+        "  - “…the revised order form is in DocuSign now.” — email-thread.eml _[DRAFT]_\n",
     );
     // Every promise, open or done, is on a line of its own with the draft marker.
     expect(promises.split("\n").filter((line) => line.endsWith("_[DRAFT]_"))).toHaveLength(brief.promises.length);

@@ -145,7 +145,7 @@ describe("the sample deal's offline draft", () => {
     expect(markdown).toContain("- Sam Okafor, due 2026-02-11, per Dana\n");
     expect(markdown).toContain("- Priya, due Thursday (2026-02-05), per Dana\n");
     // A delivered promise shows no due day: done is done (the quote under it has the day said).
-    expect(markdown).toContain("- Dana Whitlock · done: “Gloria, the ROI one-pager went to Elaine yesterday");
+    expect(markdown).toContain("- Dana Whitlock · done: “…the ROI one-pager went to Elaine yesterday");
     expect(citing("the one-page ROI summary for your leadership meeting")[0]!.details).toMatchObject({ dueDate: "2026-02-02" });
     expect(markdown).not.toMatch(/due [A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \(?2026-/);
   });
