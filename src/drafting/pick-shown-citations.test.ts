@@ -131,4 +131,16 @@ describe("pickShownCitations", () => {
       rest: ["And I'll waive the implementation fee completely."],
     });
   });
+
+  it("lists by where a target its speaker states again in a later source; another person's or another target stays", () => {
+    const first = cite("discovery", "Nate", 1000, "Handle time goes from eleven minutes to under four.");
+    const other = cite("discovery", "Nate", 2000, "Alerts to our top twenty accounts.");
+    const again = cite("pricing", "Nate", 3000, "Handle time under four minutes, and call volume down thirty percent.");
+    expect(quotes(pickShownCitations({ section: "successCriteria", citations: [first, other, again] }))).toEqual({
+      shown: [["Alerts to our top twenty accounts."], ["Handle time under four minutes, and call volume down thirty percent."]],
+      rest: ["Handle time goes from eleven minutes to under four."],
+    });
+    const byKeisha = { ...again, speaker: "Keisha" };
+    expect(quotes(pickShownCitations({ section: "successCriteria", citations: [first, other, byKeisha] })).rest).toEqual([]);
+  });
 });

@@ -33,7 +33,12 @@ export function pickShownCitations(
   const person = item.section === "stakeholders" && typeof item.details?.name === "string" ? item.details.name : null;
   const aboutOthers = (run: Citation[]) => person !== null && run[0]!.speaker !== person && namesAnyOf(run, otherPeople);
   const shownFirst = found.some((run) => !aboutOthers(run)) ? found.filter((run) => !aboutOthers(run)) : found;
-  const verified = item.section === "promises" ? shownFirst.filter((run) => !restatesDocument(run, shownFirst[0]!)) : shownFirst;
+  const verified =
+    item.section === "promises"
+      ? shownFirst.filter((run) => !restatesDocument(run, shownFirst[0]!))
+      : item.section === "successCriteria"
+        ? shownFirst.filter((run, i) => !shownFirst.slice(i + 1).some((later) => restatesLater(run, later)))
+        : shownFirst;
   const maxLines = readDeliveryEvidence(item.details) !== null ? 1 : person !== null ? MAX_PERSON_LINES : MAX_SHOWN_LINES;
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
@@ -91,6 +96,37 @@ function restatesDocument(run: Citation[], first: Citation[]): boolean {
   if (carriesMeaning(quote.replace(/\b(?:I|we)(?:'ll| will)\b/gi, ""))) return false;
   const termWords = stems(term.quote);
   return [...stems(quote)].filter((word) => termWords.has(word)).length >= 2;
+}
+
+/**
+ * Whether `later`, a line of the item from another source said by the same person, states the same target again
+ * ("Handle time … from eleven minutes to under four." then "Handle time under four minutes, and call volume down thirty
+ * percent…"): two pairs of words in common, neither word a little one. The AE approves the target as last stated; the
+ * earlier wording is listed by where.
+ */
+function restatesLater(run: Citation[], later: Citation[]): boolean {
+  const [a, b] = [run[0]!, later[0]!];
+  if (a.speaker === null || a.speaker !== b.speaker || a.sourceId === b.sourceId) return false;
+  const pairs = wordPairs(run);
+  return [...wordPairs(later)].filter((pair) => pairs.has(pair)).length >= 2;
+}
+
+const LITTLE_WORDS = new Set(
+  "a an the of to in on at by for from with and or but is are was be it its we our i my you your that this".split(" "),
+);
+
+function wordPairs(run: Citation[]): Set<string> {
+  const words = run
+    .map((c) => c.quote)
+    .join(" ")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((word) => word !== "");
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    if (!LITTLE_WORDS.has(words[i - 1]!) && !LITTLE_WORDS.has(words[i]!)) pairs.add(`${words[i - 1]} ${words[i]}`);
+  }
+  return pairs;
 }
 
 function stems(text: string): Set<string> {
