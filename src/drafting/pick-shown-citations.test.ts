@@ -143,4 +143,25 @@ describe("pickShownCitations", () => {
     const byKeisha = { ...again, speaker: "Keisha" };
     expect(quotes(pickShownCitations({ section: "successCriteria", citations: [first, other, byKeisha] })).rest).toEqual([]);
   });
+
+  it("shows a debate's last word when it answers the line before it; a promise keeps its doubter over the reply", () => {
+    const lines = [
+      cite("call", "Nate", 1000, "Ray's team pushed for Service Cloud."),
+      cite("call", "Ray", 2000, "Service Cloud is cheaper on paper."),
+      cite("pricing", "Gloria", 3000, "Ray keeps telling me it would be cheaper."),
+      cite("pricing", "Nate", 4000, "It's cheaper until you count the integration project."),
+    ];
+    expect(quotes(pickShownCitations({ section: "competition", citations: lines })).shown).toEqual([
+      ["Ray's team pushed for Service Cloud."],
+      ["Ray keeps telling me it would be cheaper."],
+      ["It's cheaper until you count the integration project."],
+    ]);
+    const promise = [
+      cite("form", null, null, "Target go-live: March 16"),
+      cite("pricing", "Dana", 1000, "We'll have you live by March 16th."),
+      cite("pricing", "Gloria", 2000, "Is that real?"),
+      cite("pricing", "Dana", 3000, "It's tight."),
+    ];
+    expect(quotes(pickShownCitations({ section: "promises", citations: promise })).shown).toContainEqual(["Is that real?"]);
+  });
 });

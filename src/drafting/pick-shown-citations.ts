@@ -5,13 +5,15 @@ import { carriesMeaning } from "./narrow-quote.ts";
 
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
+const DEBATES = new Set(["competition", "objections"]);
 /** A stakeholder's: who they are and one more line on them (their stance, their own words, the order form's title). */
 export const MAX_PERSON_LINES = 2;
 
 /**
  * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
  * statement's own quote (the first line), then for a contradiction the first line of each other source that states
- * other figures (one line per side, and no more), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
+ * other figures (one line per side, and no more), then in a debate (competition, objections) the item's last line when it
+ * answers the one before it (the last word), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
  * last source, then the earliest others, up to MAX_SHOWN_LINES. A promise a later source says was
  * delivered shows its own line only: its header quotes the delivery. The rest are listed by where only; the JSON and
  * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
@@ -58,6 +60,10 @@ export function pickShownCitations(
     }
     return shownAndRest(runs, found, picked, restated, item.citations);
   }
+  // In a debate, the last word when it answers the line before it ("It's cheaper until you count the six-month
+  // integration project."); a promise's doubter (“Is that real?”) counts more than the seller's reply to it.
+  const [before, latest] = [verified.at(-2)?.[0], verified.at(-1)?.[0]];
+  if (DEBATES.has(item.section) && before?.speaker && latest?.speaker && before.speaker !== latest.speaker) pick(verified.at(-1));
   pick(verified.findLast((run) => run[0]!.speaker !== null && first.speaker !== null && run[0]!.speaker !== first.speaker));
   const last = verified[verified.length - 1]![0]!.sourceId;
   if (![...picked].some((run) => run[0]!.sourceId === last)) pick(verified.find((run) => run[0]!.sourceId === last));
