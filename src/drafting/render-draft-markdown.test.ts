@@ -77,4 +77,17 @@ describe("renderDraftMarkdown", () => {
     expect(markdown).toContain("- Ana Gomez (CFO)\n");
     expect(markdown).toContain("- Budget risk, per Ana\n");
   });
+
+  it("lists no “also” for a document a shown line is already from: it would point nowhere new", () => {
+    const citations = [
+      cite("call.vtt", "Ben Carter", 1000, "Ana Gomez, our CFO."),
+      cite("form.pdf", null, null, "Billing contact: Ana Gomez, CFO"),
+      cite("form.pdf", null, null, "Signed for the customer: Ana Gomez"),
+    ];
+    const markdown = renderDraftMarkdown(
+      draftOf({ section: "stakeholders", statement: "Ana Gomez, CFO", details: { name: "Ana Gomez" }, citations }),
+    );
+    expect(markdown).toContain("  - “Billing contact: Ana Gomez, CFO” — form.pdf\n\n");
+    expect(markdown).not.toContain("also:");
+  });
 });

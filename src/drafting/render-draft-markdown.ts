@@ -95,7 +95,7 @@ function byFirstName(lines: string[], draft: Pick<Draft, "items" | "needsCheckin
 function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
   const e = draft.extractor;
   if (e.kind === "offline") {
-    return "Extracted offline by built-in rules; every quote is a source's own words (“…” marks a cut); review before approving.";
+    return "Drafted offline by built-in rules; every quote is a source's own words (“…” marks a cut).";
   }
   return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text (“…” marks a cut).`;
 }
@@ -141,15 +141,18 @@ function renderItem(item: DraftItem, otherPeople: string[] = []): string[] {
     lines.push(`  - ${renderCitations(run, { file: !sameFile, speaker: !knownSpeaker })}`);
     previous = run[run.length - 1];
   }
-  if (rest.length > 0) lines.push(`  - also: ${renderWhereOnly(rest, previous)}`);
+  const shownFiles = new Set(shown.map((run) => run[0]!.filename ?? run[0]!.sourceId));
+  const also = renderWhereOnly(rest, previous, shownFiles);
+  if (also !== "") lines.push(`  - also: ${also}`);
   return lines;
 }
 
 /**
  * Where quotes were said, each file once with its times: "email-thread.eml; pricing-call.vtt, 1:02, 1:43". Times in
  * the file of the line above come first, without its name, as a quote line's "— 3:44" does: "also: 3:51; call.vtt, 6:43".
+ * A file a shown line is from, with no time to point to (a document's other lines), points nowhere new: left out.
  */
-function renderWhereOnly(citations: Citation[], above: Citation | undefined): string {
+function renderWhereOnly(citations: Citation[], above: Citation | undefined, shownFiles: Set<string>): string {
   const byFile = new Map<string, string[]>();
   for (const c of citations) {
     const file = c.filename ?? c.sourceId;
@@ -161,7 +164,7 @@ function renderWhereOnly(citations: Citation[], above: Citation | undefined): st
   const aboveFile = above === undefined ? undefined : (above.filename ?? above.sourceId);
   const aboveTimes = aboveFile === undefined ? [] : (byFile.get(aboveFile) ?? []);
   if (aboveTimes.length > 0) byFile.delete(aboveFile!);
-  const groups = [...byFile].map(([file, times]) => [file, ...times]);
+  const groups = [...byFile].filter(([file, times]) => times.length > 0 || !shownFiles.has(file)).map(([file, times]) => [file, ...times]);
   return (aboveTimes.length > 0 ? [aboveTimes, ...groups] : groups).map((group) => group.map(escapeMarkdownText).join(", ")).join("; ");
 }
 
