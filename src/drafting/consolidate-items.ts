@@ -8,6 +8,8 @@ import { mergeSameClaims } from "./merge-same-claims.ts";
 import { dropCoveredCitations } from "./drop-covered-citations.ts";
 import { removeQuote } from "./remove-quote.ts";
 import { createSpanIndex, type SpanIndex } from "./span-index.ts";
+import { isSignedDocument } from "./signed-document.ts";
+import { foldContractedOffers } from "./fold-contracted-offers.ts";
 
 // Where a claim cited in several sections is worth most to the AE; the first wins the quote.
 const SECTION_RANK: Record<SectionKey, number> = {
@@ -40,7 +42,7 @@ const SIGNING = /\bsign(?:ed|ing|ature)?\b|\bdocusign\b/i;
 
 /**
  * One claim, one item, for any extractor: drops framing fragments, cites each quote once in its best
- * section, and drops pre-signature account chatter that a signed document in the deal restates.
+ * section, and drops pre-signature account chatter that a signed document in the deal restates (a commercial offer it states joins its line).
  * Takes over `items` (the array is emptied), as finishDraft does: the items a step drops or replaces are let go
  * before the same-claim merge copies the rest, not held until the last step returns.
  */
@@ -58,6 +60,7 @@ export function consolidateItems(items: GroundedCandidate[], sources: ParsedSour
   current = citeEachQuoteOnce(current);
   current = dropSupersededAccountData(current, sources);
   current = mergeSameClaims(current, sources);
+  current = foldContractedOffers(current, sources);
   return dropCoveredCitations(current, sources);
 }
 
@@ -163,11 +166,6 @@ function dropCitations(item: GroundedCandidate, drop: (citation: Citation) => bo
 
 function verified(item: GroundedCandidate): Citation[] {
   return item.citations.filter((c) => c.match !== "unverified");
-}
-
-// A signed order form or contract: a document (no speakers) that records a signature.
-function isSignedDocument(parsed: ParsedSource): boolean {
-  return parsed.segments.every((s) => s.speaker === null) && /\bsignature\b|\bsigned\b/i.test(parsed.source.text);
 }
 
 function numbersIn(text: string): number[] {

@@ -78,6 +78,11 @@ describe("pickShownCitations", () => {
       cite("form", null, null, q),
     );
     expect(pickShownCitations({ section: "accountOverview", citations }).rest).toEqual([]);
+    // What was said on a call beside the document's line is listed by where; said alone, it is shown.
+    const offer = cite("call", "Dana", 1000, "I can take 18% off.");
+    const withOffer = [cite("form", null, null, "Price: $492 (18% discount)"), offer];
+    expect(quotes(pickShownCitations({ section: "accountOverview", citations: withOffer })).rest).toEqual(["I can take 18% off."]);
+    expect(pickShownCitations({ section: "accountOverview", citations: [offer] }).rest).toEqual([]);
   });
 
   it("lists by where only a document line whose value a longer line of the item states", () => {

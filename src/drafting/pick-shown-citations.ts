@@ -17,7 +17,7 @@ export const MAX_PERSON_LINES = 2;
  * last source, then the earliest others, up to MAX_SHOWN_LINES. A promise a later source says was
  * delivered shows its own line only: its header quotes the delivery. The rest are listed by where only; the JSON and
  * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
- * account overview's lines are its facts and are all shown. A stakeholder shows MAX_PERSON_LINES, and never, beside
+ * account overview's lines are its facts and are all shown, but for spoken lines beside a document's (those are listed by where). A stakeholder shows MAX_PERSON_LINES, and never, beside
  * another line, someone else's roll call that names other people of the deal too (`otherPeople`: their first names):
  * “I've got Ray from IT, Vince from operations, and Keisha…” says little about Ray.
  */
@@ -31,7 +31,16 @@ export function pickShownCitations(
   const restated = findRestatedLines(item.citations);
   const runs = runsOfOneMoment(item.citations.filter((c) => !restated.has(c)));
   const found = runs.filter((run) => run[0]!.match !== "unverified");
-  if (found.length === 0 || item.section === "accountOverview") return { shown: runs, rest: [...restated] };
+  if (found.length === 0) return { shown: runs, rest: [...restated] };
+  if (item.section === "accountOverview") {
+    // A document's lines are the facts, all shown; what was said about them, beside them, is listed by where.
+    const said = runs.filter((run) => run[0]!.match !== "unverified" && run[0]!.speaker !== null);
+    const spoken = said.length < found.length ? new Set(said) : new Set<Citation[]>();
+    return {
+      shown: runs.filter((run) => !spoken.has(run)),
+      rest: item.citations.filter((c) => restated.has(c) || [...spoken].some((run) => run.includes(c))),
+    };
+  }
   const person = item.section === "stakeholders" && typeof item.details?.name === "string" ? item.details.name : null;
   const aboutOthers = (run: Citation[]) => person !== null && run[0]!.speaker !== person && namesAnyOf(run, otherPeople);
   const shownFirst = found.some((run) => !aboutOthers(run)) ? found.filter((run) => !aboutOthers(run)) : found;

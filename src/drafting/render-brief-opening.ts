@@ -83,7 +83,11 @@ function footnote(marked: Marked[], sentence: string): string[] {
       continue;
     }
     // The file and speaker the marker before ends with are not named again: "[5] call.vtt, Nate Brennan, 1:14 · [6] 7:22".
-    const after = last === undefined ? "" : renderReferences(item.citations, sentence, { speakers: true, after: last.last });
+    // A document's line has no time to stand for it: its file is named again.
+    const after =
+      last === undefined || item.citations[0]!.time === null
+        ? ""
+        : renderReferences(item.citations, sentence, { speakers: true, after: last.last });
     const shown = after === "" ? where : `${after}${note}`;
     places.push({ markers: [marker], where, shown, last: item.citations[item.citations.length - 1]! });
   }

@@ -69,7 +69,9 @@ describe("the sample deal's brief", () => {
 
   it("keeps what was promised and when: no quote cut before its number or date, no empty “where”", () => {
     const markdown = renderBriefMarkdown(brief);
-    expect(markdown).toContain("I can take eighteen percent off the seat price, which puts you at four ninety-two a seat”");
+    // The 18% offer made before signing is the signed price line now: not a promise to honour.
+    expect(markdown).not.toContain("I can take eighteen percent off the seat price");
+    expect(markdown).toContain("120 agent seats at $492.00 a seat");
     expect(markdown).toContain("“Sam will send a draft project plan with the March 16 go-live milestones by February 11”");
     expect(markdown).not.toMatch(/ — +(?:_|·|$)/m);
     expect(markdown).not.toContain("conflicting the seat count");
@@ -86,7 +88,9 @@ describe("the sample deal's brief", () => {
     expect(markdown).toMatch(
       /\*\*In one sentence:\*\* Kestrel Ridge Freight bought Corvala Service Desk, Enterprise plan, 120 agent seats/,
     );
-    expect(markdown).toContain("_[1, 2] order-form.pdf · [3] discovery-call-2026-01-13.vtt, 2:13 · ");
+    expect(markdown).toContain(
+      "_[1] order-form.pdf · [2] order-form.pdf; pricing-call-2026-01-29.vtt, 1:25 · [3] discovery-call-2026-01-13.vtt, 2:13 · ",
+    );
   });
 
   it("cites the opener's quotes by markers instead of listing their items again, each confirm quote shown once", () => {

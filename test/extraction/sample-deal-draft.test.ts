@@ -141,7 +141,6 @@ describe("the sample deal's offline draft", () => {
 
   it("shows a due day said with its month as the date alone, and a weekday as said beside its date", () => {
     const markdown = renderDraftMarkdown(draft);
-    expect(markdown).toContain("- Dana (due 2026-02-06)\n  - “If we can get this signed by February 6th");
     expect(markdown).toContain("- Sam Okafor, due 2026-02-11, per Dana\n");
     expect(markdown).toContain("- Priya, due Thursday (2026-02-05), per Dana\n");
     // A delivered promise shows no due day: done is done (the quote under it has the day said).
@@ -265,6 +264,16 @@ describe("the sample deal's offline draft", () => {
     const retype = citing("And I'm not having anybody retype tickets.");
     expect(retype[0]!.citations.map((c) => c.quote)).toContain(
       "Because my team doesn't have time for a big migration project this quarter.",
+    );
+  });
+
+  it("folds the 18% offer made before signing into the signed order form's price line, listed there by where", () => {
+    expect(citing("I can take eighteen percent off the seat price").map((item) => item.section)).toEqual(["accountOverview"]);
+    expect(renderDraftMarkdown(draft)).toContain(
+      "  - “Price per agent seat per year: $492.00 (list $600.00, 18% discount)”\n  - “Seat subtotal: $59,040.00 per year”",
+    );
+    expect(renderDraftMarkdown(draft)).toContain(
+      "  - “Total contract value (12 months): $77,040.00”\n  - also: pricing-call-2026-01-29.vtt, 1:25\n",
     );
   });
 });

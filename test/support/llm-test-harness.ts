@@ -22,9 +22,10 @@ export const SAMPLE_DEAL_DIR = join(FIXTURES_DIR, "deals/kestrel-ridge-freight")
 export const SAMPLE_DEAL_FILES = ["discovery-call-2026-01-13.vtt", "email-thread.eml", "order-form.pdf", "pricing-call-2026-01-29.vtt"];
 /**
  * Items in the sample deal's draft from the hand-written model answer (fixtures/llm), after grounding and consolidation:
- * 47 since the no-charge migration promise keeps the answer the migration objection also cites (it was lost before).
+ * 47 since the no-charge migration promise keeps the answer the migration objection also cites (it was lost before);
+ * 46 since the 18% offer made before signing joins the signed order form's price line (fold-contracted-offers.ts).
  */
-export const SAMPLE_DEAL_LLM_ITEMS = 47;
+export const SAMPLE_DEAL_LLM_ITEMS = 46;
 export const INJECTION_PROBE_FILE = join(FIXTURES_DIR, "deals/injection-probe/call.vtt");
 
 export async function parseFiles(paths: string[]): Promise<ParsedSource[]> {
