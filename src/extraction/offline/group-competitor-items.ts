@@ -1,0 +1,76 @@
+import type { CandidateItem } from "../extractor.ts";
+import type { DealPeople } from "./deal-people.ts";
+import { fillDetails } from "./item-details.ts";
+import { citePiece, type SentencePiece, stateItem } from "./sentence-piece.ts";
+
+// A line naming no alternative ("It's cheaper until you count the integration project.") answers the one named
+// this many turns before it at most.
+const MAX_TURNS_BACK = 2;
+
+type Group = { names: string[]; pieces: SentencePiece[] };
+
+/**
+ * The competitive lines of a deal, one item an alternative across sources: a line names its alternative
+ * ("Service Cloud" and "Salesforce Service Cloud" are one), else goes with the alternative named just before it
+ * in the same source, so a rebuttal ("cheaper until you count…") and why they chose the vendor stay with the
+ * alternative they answer. `isOwnSystem`: names of the customer's own systems, never an alternative.
+ */
+export function groupCompetitorItems(pieces: SentencePiece[], people: DealPeople, isOwnSystem: (name: string) => boolean): CandidateItem[] {
+  const groups: Group[] = [];
+  let last: { piece: SentencePiece; group: Group } | null = null;
+  for (const piece of pieces) {
+    const name = nameIn(piece, people, isOwnSystem);
+    let group: Group | undefined;
+    if (name !== null) group = groups.find((g) => g.names.some((known) => isSameName(known, name)));
+    else if (last !== null && answers(last.piece, piece)) group = last.group;
+    if (group === undefined) {
+      group = { names: [], pieces: [] };
+      groups.push(group);
+    }
+    if (name !== null && !group.names.includes(name)) group.names.push(name);
+    group.pieces.push(piece);
+    last = { piece, group };
+  }
+  return groups.map(buildItem);
+}
+
+function buildItem({ names, pieces }: Group): CandidateItem {
+  // The fullest form said: "Salesforce Service Cloud", not "Service Cloud".
+  const competitor = [...names].sort((a, b) => b.split(" ").length - a.split(" ").length)[0] ?? null;
+  const kind = pieces.every((p) => p.kind === "whyChosen") ? "whyChosen" : "alternativeEvaluated";
+  const label = competitor ?? (kind === "whyChosen" ? "Why they chose this vendor" : "Alternative considered");
+  return {
+    section: "competition",
+    statement: stateItem(label, pieces),
+    details: { competitor, kind },
+    evidence: pieces.map(citePiece),
+  };
+}
+
+function nameIn({ sentence }: SentencePiece, people: DealPeople, isOwnSystem: (name: string) => boolean): string | null {
+  const details = fillDetails({
+    section: "competition",
+    text: sentence.text,
+    speaker: sentence.segment.speaker,
+    side: sentence.side,
+    named: people.namedIn(sentence.text),
+    addressee: null,
+    // The customer's own systems ("the partner quote to connect it to Haulwise") are not alternatives either.
+    isSellerCompany: (name) => people.isSellerCompany(name) || isOwnSystem(name),
+  });
+  return typeof details.competitor === "string" ? details.competitor : null;
+}
+
+function answers(earlier: SentencePiece, piece: SentencePiece): boolean {
+  return (
+    earlier.parsed.source.id === piece.parsed.source.id && piece.sentence.segmentIndex - earlier.sentence.segmentIndex <= MAX_TURNS_BACK
+  );
+}
+
+/** One name is the other's last or first words: "Service Cloud" is "Salesforce Service Cloud". */
+function isSameName(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase().split(/\s+/), b.toLowerCase().split(/\s+/)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const ends = (from: number) => short.every((word, i) => long[from + i] === word);
+  return ends(0) || ends(long.length - short.length);
+}

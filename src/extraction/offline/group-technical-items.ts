@@ -1,0 +1,84 @@
+import type { CandidateItem } from "../extractor.ts";
+import { fillDetails } from "./item-details.ts";
+import { citePiece, countWords, type SentencePiece, stateItem } from "./sentence-piece.ts";
+import { labelSignOn, type SystemCatalog, type SystemMention } from "./system-mentions.ts";
+
+// Fewer words than this, naming no system by name ("In our TMS."), tell nothing alone.
+const MIN_WORDS = 4;
+// Words of moving the old system's data: a line that says them without naming a system is about the migration.
+const MIGRATION = /\b(?:migrat\w*|tickets|records|history|attachments|exports?|import\w*|field mapping|read access)\b/i;
+const MIGRATION_KEY = "migration";
+const OTHER_KEY = "other";
+
+/**
+ * The technical lines of a deal, filed by the system each names, across sources: one item a system ("Single sign-on
+ * (Okta)" cites the call's SCIM line and the order form's). A line naming no system goes with the line just before
+ * it, else with the data to migrate when it speaks of migration. A bare fragment naming no system by name is not
+ * cited, nor a line on today's tools that the "what they replace" line (`replaced`, system keys) already names.
+ */
+export function groupTechnicalItems(pieces: SentencePiece[], catalog: SystemCatalog, replaced: Set<string>): CandidateItem[] {
+  const groups = new Map<string, SentencePiece[]>();
+  const keyAt = new Map<string, string>();
+  for (const piece of pieces) {
+    const text = piece.sentence.text;
+    const mentions = catalog.mentionsIn(text);
+    const systems = mentions.filter((m) => !m.attribute);
+    const before = keyAt.get(placeOf(piece, -1));
+    let key = systems[0]?.key ?? before ?? (MIGRATION.test(text) ? MIGRATION_KEY : (mentions[0]?.key ?? OTHER_KEY));
+    if (key === MIGRATION_KEY && catalog.migrated !== null) key = catalog.migrated;
+    keyAt.set(placeOf(piece, 0), key);
+    if (isFragment(text, systems) || restatesReplaced(text, systems, replaced)) continue;
+    groups.set(key, [...(groups.get(key) ?? []), piece]);
+  }
+  return [...groups].map(([key, group]) => buildItem(key, group, catalog));
+}
+
+/** The system keys the "what they replace" lines name. */
+export function replacedSystems(items: CandidateItem[], catalog: SystemCatalog): Set<string> {
+  const keys = new Set<string>();
+  for (const item of items) {
+    if (item.section !== "whyTheyBought" || item.details.kind !== "replacing") continue;
+    for (const evidence of item.evidence) for (const mention of catalog.mentionsIn(evidence.quote)) keys.add(mention.key);
+  }
+  return keys;
+}
+
+function buildItem(key: string, group: SentencePiece[], catalog: SystemCatalog): CandidateItem {
+  const text = group.map((p) => p.sentence.text).join(" ");
+  const kind = fillDetails({ section: "technicalEnvironment", text, speaker: null, side: null, named: [], addressee: null }).kind;
+  const label = labelGroup(key, group, catalog);
+  return {
+    section: "technicalEnvironment",
+    statement: stateItem(label, group),
+    details: { system: label, kind },
+    evidence: group.map(citePiece),
+  };
+}
+
+function labelGroup(key: string, group: SentencePiece[], catalog: SystemCatalog): string {
+  const text = group.map((p) => p.sentence.text).join(" ");
+  if (key === "sso") return labelSignOn(text);
+  if (key === MIGRATION_KEY) return "Data to migrate";
+  if (key === OTHER_KEY) return "Systems";
+  const mention = group.flatMap((p) => catalog.mentionsIn(p.sentence.text)).find((m) => m.key === key);
+  const label = mention?.label ?? key;
+  return key === catalog.migrated && group.some((p) => MIGRATION.test(p.sentence.text)) ? `${label} data to migrate` : label;
+}
+
+function isFragment(text: string, systems: SystemMention[]): boolean {
+  return countWords(text) < MIN_WORDS && !systems.some((m) => m.named);
+}
+
+// "TrackDesk, plus the shared Outlook inboxes…" says what the order form's "Replaces: TrackDesk 6 and shared Outlook
+// inboxes" says: today's tools, once, where the reason for buying is.
+function restatesReplaced(text: string, systems: SystemMention[], replaced: Set<string>): boolean {
+  if (systems.length === 0 || !systems.every((m) => replaced.has(m.key))) return false;
+  return (
+    fillDetails({ section: "technicalEnvironment", text, speaker: null, side: null, named: [], addressee: null }).kind === "currentStack"
+  );
+}
+
+// A line goes on from the one just before it only when the same person (or the same document) says both.
+function placeOf(piece: SentencePiece, offset: number): string {
+  return JSON.stringify([piece.parsed.source.id, piece.index + offset, piece.sentence.segment.speaker]);
+}
