@@ -1,6 +1,7 @@
 import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { systemFamilyOf } from "../extraction/system-family.ts";
 import { type ClaimLookups, countShared, createClaimLookups, unionOf, type WordIds, wordsNotIn } from "./claim-lookups.ts";
 import { createKeyedPositions, type KeyedPositions } from "./keyed-positions.ts";
 import {
@@ -152,8 +153,10 @@ function claimKey(item: GroundedCandidate, { fullName, documents }: ClaimLookups
       const name = text(item, "name");
       return name === null ? null : fullName(name);
     }
-    case "technicalEnvironment":
-      return text(item, "system")?.toLowerCase() ?? null;
+    case "technicalEnvironment": {
+      const system = text(item, "system");
+      return system === null ? null : systemFamilyOf(system);
+    }
     case "competition":
       return text(item, "competitor")?.toLowerCase() ?? null;
     case "accountOverview": {

@@ -1,5 +1,6 @@
 import type { ParsedSource } from "../../domain/source.ts";
 import { SYSTEMS } from "./cue-vocabulary.ts";
+import { SYSTEM_FAMILIES } from "../system-family.ts";
 import type { DealPeople } from "./deal-people.ts";
 
 /** A system a sentence names: the item it is filed under (`key`), how a person would name it, and where it is said. */
@@ -21,20 +22,6 @@ export type SystemCatalog = {
   isOwnSystem(name: string): boolean;
 };
 
-// Terms that are one system to the AE: sign-on and provisioning are one line of the setup, whoever provides them.
-const FAMILIES: { key: string; label: string; pattern: RegExp }[] = [
-  {
-    key: "sso",
-    label: "Single sign-on",
-    pattern: /\b(?:sso|single sign-on|saml(?: 2\.0)?|scim|okta|azure ad|entra(?: id)?|active directory|onelogin)\b/gi,
-  },
-  { key: "salesforce", label: "Salesforce", pattern: /\b(?:salesforce|sales cloud)\b/gi },
-  {
-    key: "security",
-    label: "Security review",
-    pattern: /\b(?:security review|soc ?2|iso ?27001|pen(?:etration)? tests?|infosec|questionnaire|data retention|gdpr|hipaa)\b/gi,
-  },
-];
 const IDENTITY_PROVIDERS: [RegExp, string][] = [
   [/\bokta\b/i, "Okta"],
   [/\bazure ad\b/i, "Azure AD"],
@@ -103,7 +90,7 @@ export function createSystemCatalog(sources: ParsedSource[], people: Pick<DealPe
       const found: SystemMention[] = [];
       const taken: [number, number][] = [];
       const free = (at: number, end: number) => taken.every(([s, e]) => end <= s || at >= e);
-      for (const family of FAMILIES) {
+      for (const family of SYSTEM_FAMILIES) {
         for (const match of text.matchAll(family.pattern)) {
           found.push({ key: family.key, label: family.label, at: match.index, attribute: false, named: true });
           taken.push([match.index, match.index + match[0].length]);
