@@ -9,6 +9,8 @@ export const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
 export const MAX_MERGED_CITATIONS = 6;
+// Added to the shared words of the alternative a why-we-chose line answers: it goes before any word count.
+export const ANSWERED_FIRST = 1_000_000;
 // A reply that only points back ("You'll have it by Monday.") belongs to the request before it; "Yeah," opening it changes nothing.
 // So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
 const POINTS_BACK =
@@ -140,7 +142,7 @@ export function sameSystem(a: GroundedCandidate, b: GroundedCandidate): boolean 
  * ("And Zendesk didn't have anything for freight exceptions. Your Shipment Exceptions module is the reason we're
  * here."): why they chose the vendor over that alternative.
  */
-function answersAlternative(earlier: GroundedCandidate, item: GroundedCandidate): boolean {
+export function answersAlternative(earlier: GroundedCandidate, item: GroundedCandidate): boolean {
   if (earlier.section !== "competition" || item.section !== "competition") return false;
   if (text(earlier, "competitor") === null || text(item, "competitor") !== null) return false;
   const last = earlier.citations.filter((c) => c.match !== "unverified").at(-1);

@@ -6,7 +6,8 @@ import { labelSignOn, type SystemCatalog, type SystemMention } from "./system-me
 // Fewer words than this, naming no system by name ("In our TMS."), tell nothing alone.
 const MIN_WORDS = 4;
 // Words of moving the old system's data: a line that says them without naming a system is about the migration.
-const MIGRATION = /\b(?:migrat\w*|tickets|records|history|attachments|exports?|import\w*|field mapping|read access)\b/i;
+const MIGRATION =
+  /\b(?:migrat\w*|tickets?|records?|history|attachments|exports?|import\w*|field mapping|read access|(?:come|move|carry) over)\b/i;
 const MIGRATION_KEY = "migration";
 const OTHER_KEY = "other";
 
@@ -72,7 +73,7 @@ function isFragment(text: string, systems: SystemMention[]): boolean {
 // "TrackDesk, plus the shared Outlook inboxes…" says what the order form's "Replaces: TrackDesk 6 and shared Outlook
 // inboxes" says: today's tools, once, where the reason for buying is.
 function restatesReplaced(text: string, systems: SystemMention[], replaced: Set<string>): boolean {
-  if (systems.length === 0 || !systems.every((m) => replaced.has(m.key))) return false;
+  if (systems.length === 0 || MIGRATION.test(text) || !systems.every((m) => replaced.has(m.key))) return false;
   return (
     fillDetails({ section: "technicalEnvironment", text, speaker: null, side: null, named: [], addressee: null }).kind === "currentStack"
   );
