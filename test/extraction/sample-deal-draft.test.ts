@@ -256,7 +256,7 @@ describe("the sample deal's offline draft", () => {
 
   it("has one technical item a system, labelled the way a person names it, across the calls, the email and the order form", () => {
     const technical = draft.items.filter((item) => item.section === "technicalEnvironment");
-    expect(technical.map((item) => item.details.system)).toEqual([
+    expect(technical.map((item) => item.details?.system)).toEqual([
       "Haulwise TMS",
       "Salesforce",
       "Snowflake",
@@ -265,7 +265,7 @@ describe("the sample deal's offline draft", () => {
       "Security review",
       "TrackDesk data to migrate",
     ]);
-    const quotesOf = (system: string) => technical.find((item) => item.details.system === system)!.citations.map((c) => c.quote);
+    const quotesOf = (system: string) => technical.find((item) => item.details?.system === system)!.citations.map((c) => c.quote);
     // The call's line and the order form's line for one system are one item.
     expect(quotesOf("Single sign-on (Okta)")).toEqual([
       "Logins all go through Okta.",
@@ -292,7 +292,7 @@ describe("the sample deal's offline draft", () => {
 
   it("has one competitor item an alternative, the rebuttal with the alternative it answers", () => {
     const competition = draft.items.filter((item) => item.section === "competition");
-    expect(competition.map((item) => item.details.competitor)).toEqual(["Zendesk", "Salesforce Service Cloud"]);
+    expect(competition.map((item) => item.details?.competitor)).toEqual(["Zendesk", "Salesforce Service Cloud"]);
     expect(competition[0]!.citations.map((c) => c.quote)).toEqual([
       "We looked at Zendesk.",
       "And Zendesk didn't have anything for freight exceptions.",
