@@ -44,6 +44,7 @@ describe("competitive lines filed by the alternative they name", () => {
       turns: [
         ["Omar Haddad", "What else did you look at? I keep saying Service Suite would be cheaper."],
         ["Pia Novak", "It's cheaper until you count the six-month integration project."],
+        ["Lena Fischer", "And to be fair to Omar, the license is cheaper."],
       ],
     });
     const items = await competitionItems([discovery, pricing]);
@@ -60,6 +61,8 @@ describe("competitive lines filed by the alternative they name", () => {
       "It's cheaper until you count the six-month integration project.",
     ]);
     expect(items[1]!.statement).toMatch(/^Oracle Service Suite, per Pia Novak: “And Omar's team/);
+    // The seller's own concession naming no alternative is their framing, not the customer's evaluation.
+    expect(items.flatMap((i) => quotesOf(i))).not.toContain("And to be fair to Omar, the license is cheaper.");
   });
 
   it("takes neither the customer's own system nor a word in capitals for an alternative", async () => {

@@ -20,6 +20,7 @@ export function groupCompetitorItems(pieces: SentencePiece[], people: DealPeople
   let last: { piece: SentencePiece; group: Group } | null = null;
   for (const piece of pieces) {
     const name = nameIn(piece, people, isOwnSystem);
+    if (name === null && isSellersOwnView(piece)) continue;
     let group: Group | undefined;
     if (name !== null) group = groups.find((g) => g.names.some((known) => isSameName(known, name)));
     else if (last !== null && answers(last.piece, piece)) group = last.group;
@@ -59,6 +60,12 @@ function nameIn({ sentence }: SentencePiece, people: DealPeople, isOwnSystem: (n
     isSellerCompany: (name) => people.isSellerCompany(name) || isOwnSystem(name),
   });
   return typeof details.competitor === "string" ? details.competitor : null;
+}
+
+// The seller's own line naming no alternative ("And to be fair to Ray, the license is cheaper.", "I know you've been
+// evaluating a few options.") is their framing of the customer's choice, not the customer's evaluation.
+function isSellersOwnView({ sentence }: SentencePiece): boolean {
+  return sentence.segment.speaker !== null && sentence.side === "seller";
 }
 
 function answers(earlier: SentencePiece, piece: SentencePiece): boolean {
