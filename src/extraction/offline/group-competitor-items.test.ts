@@ -81,4 +81,24 @@ describe("competitive lines filed by the alternative they name", () => {
     expect(items.map((i) => i.details.competitor)).toEqual([null]);
     expect(items[0]!.statement).toMatch(/^Alternative considered, per Pia Novak: /);
   });
+
+  it("makes one item of an alternative left unnamed, called “the other vendor” turns apart", async () => {
+    const call = buildParsedSource({
+      id: "call",
+      filename: "call.vtt",
+      participants: PARTICIPANTS,
+      turns: [
+        ["Pia Novak", "So we've narrowed it down to Brightdesk and one other vendor."],
+        ["Lena Fischer", "What matters most in the decision?"],
+        ["Pia Novak", "Honestly, support. We need someone to call."],
+        ["Lena Fischer", "You get a named CSM."],
+        ["Pia Novak", "The other vendor quoted us lower, but support is tiered."],
+      ],
+    });
+    const items = await competitionItems([call]);
+    expect(items.map((i) => quotesOf(i))).toEqual([
+      ["So we've narrowed it down to Brightdesk and one other vendor.", "The other vendor quoted us lower, but support is tiered."],
+    ]);
+    expect(items[0]!.details.competitor).toBeNull();
+  });
 });

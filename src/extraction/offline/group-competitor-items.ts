@@ -7,7 +7,11 @@ import { citePiece, type SentencePiece, stateItem } from "./sentence-piece.ts";
 // this many turns before it at most.
 const MAX_TURNS_BACK = 2;
 
-type Group = { names: string[]; pieces: SentencePiece[] };
+// "We've narrowed it down to you and one other vendor", "The other vendor quoted us lower": one alternative unnamed.
+const THE_OTHER = /\b(?:an?|one|the|that) other (?:vendor|provider|option|tool|solution|platform)\b/i;
+
+/** `other`: the unnamed alternative the lines call "the other vendor". */
+type Group = { names: string[]; pieces: SentencePiece[]; other: boolean };
 
 /**
  * The competitive lines of a deal, one item an alternative across sources: a line names its alternative
@@ -21,13 +25,16 @@ export function groupCompetitorItems(pieces: SentencePiece[], people: DealPeople
   for (const piece of pieces) {
     const name = nameIn(piece, people, isOwnSystem);
     if (name === null && isSellersOwnView(piece)) continue;
+    const other = name === null && THE_OTHER.test(piece.sentence.text);
     let group: Group | undefined;
     if (name !== null) group = groups.find((g) => g.names.some((known) => isSameName(known, name)));
-    else if (last !== null && answers(last.piece, piece)) group = last.group;
+    else if (other) group = groups.find((g) => g.other);
+    if (group === undefined && name === null && last !== null && answers(last.piece, piece)) group = last.group;
     if (group === undefined) {
-      group = { names: [], pieces: [] };
+      group = { names: [], pieces: [], other };
       groups.push(group);
     }
+    group.other ||= other;
     if (name !== null && !group.names.includes(name)) group.names.push(name);
     group.pieces.push(piece);
     last = { piece, group };
