@@ -46,11 +46,11 @@ function buildItem({ names, pieces }: Group): CandidateItem {
   // The fullest form said: "Salesforce Service Cloud", not "Service Cloud".
   const competitor = [...names].sort((a, b) => b.split(" ").length - a.split(" ").length)[0] ?? null;
   const kind = pieces.every((p) => p.kind === "whyChosen") ? "whyChosen" : "alternativeEvaluated";
-  const label = competitor ?? (kind === "whyChosen" ? "Why they chose this vendor" : "Alternative considered");
+  const details = { competitor, kind };
   return {
     section: "competition",
-    statement: stateItem(label, pieces),
-    details: { competitor, kind },
+    statement: stateItem("competition", pieces, details),
+    details,
     evidence: pieces.map(citePiece),
   };
 }

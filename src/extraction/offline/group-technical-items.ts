@@ -47,11 +47,11 @@ export function replacedSystems(items: CandidateItem[], catalog: SystemCatalog):
 function buildItem(key: string, group: SentencePiece[], catalog: SystemCatalog): CandidateItem {
   const text = group.map((p) => p.sentence.text).join(" ");
   const kind = fillDetails({ section: "technicalEnvironment", text, speaker: null, side: null, named: [], addressee: null }).kind;
-  const label = labelGroup(key, group, catalog);
+  const details = { system: labelGroup(key, group, catalog), kind };
   return {
     section: "technicalEnvironment",
-    statement: stateItem(label, group),
-    details: { system: label, kind },
+    statement: stateItem("technicalEnvironment", group, details),
+    details,
     evidence: group.map(citePiece),
   };
 }

@@ -1,7 +1,7 @@
 import type { ParsedSource } from "../../domain/source.ts";
 import type { EvidenceRef } from "../extractor.ts";
 import type { ClassifiedSentence } from "./classify-source.ts";
-import { quoteText } from "./describe-item.ts";
+import { describeItem } from "./describe-item.ts";
 
 /**
  * One sentence of a technical or competitive run, before the deal's lines are filed by system or competitor across
@@ -13,11 +13,6 @@ export function citePiece({ parsed, sentence }: SentencePiece): EvidenceRef {
   return { sourceId: parsed.source.id, segmentId: sentence.segment.id, quote: sentence.text };
 }
 
-/** Who said the first line of an item, or the file it is written in. */
-export function whoSaid({ parsed, sentence }: SentencePiece): string {
-  return sentence.segment.speaker ?? parsed.source.filename;
-}
-
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
@@ -25,8 +20,15 @@ export function countWords(text: string): number {
 // The statement quotes whole sentences up to this many characters: the rest are in its citations.
 const MAX_STATEMENT_QUOTE = 280;
 
-/** The item's statement: its label and its first sentences, whole (never a sentence cut short), as one quotation. */
-export function stateItem(label: string, pieces: SentencePiece[]): string {
+/**
+ * The statement of an item filed from `pieces` (describeItem's, with `details` saying its label): it quotes the first
+ * sentences whole, never one cut short, so the Markdown can take each out of the statement as its line prints it.
+ */
+export function stateItem(
+  section: "technicalEnvironment" | "competition",
+  pieces: SentencePiece[],
+  details: Record<string, unknown>,
+): string {
   const said: string[] = [];
   let length = 0;
   for (const { sentence } of pieces) {
@@ -35,5 +37,7 @@ export function stateItem(label: string, pieces: SentencePiece[]): string {
     said.push(text);
     length += text.length + 1;
   }
-  return `${label}, per ${whoSaid(pieces[0]!)}: ${quoteText(said.join(" "))}`;
+  const { parsed, sentence } = pieces[0]!;
+  const facts = { section, text: said.join(" "), speaker: sentence.segment.speaker, side: sentence.side, named: [], addressee: null };
+  return describeItem(facts, details, parsed.source.filename);
 }
