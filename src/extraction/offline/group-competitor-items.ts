@@ -11,7 +11,7 @@ const MAX_TURNS_BACK = 2;
 const THE_OTHER = /\b(?:an?|one|the|that) other (?:vendor|provider|option|tool|solution|platform)\b/i;
 
 /** `other`: the unnamed alternative the lines call "the other vendor". */
-type Group = { names: string[]; pieces: SentencePiece[]; other: boolean };
+type Group = { order: number; names: string[]; pieces: SentencePiece[]; other: boolean };
 
 /**
  * The competitive lines of a deal, one item an alternative across sources: a line names its alternative
@@ -21,21 +21,40 @@ type Group = { names: string[]; pieces: SentencePiece[]; other: boolean };
  */
 export function groupCompetitorItems(pieces: SentencePiece[], people: DealPeople, isOwnSystem: (name: string) => boolean): CandidateItem[] {
   const groups: Group[] = [];
+  // Groups by the first and the last word of each of their names: a name that is another's first or last words
+  // shares that word with it, so only those groups are compared (a long call names many alternatives).
+  const byEndWord = new Map<string, Group[]>();
+  const fileName = (group: Group, name: string) => {
+    const words = name.toLowerCase().split(/\s+/);
+    for (const word of new Set([words[0]!, words.at(-1)!])) {
+      const filed = byEndWord.get(word);
+      if (filed === undefined) byEndWord.set(word, [group]);
+      else if (!filed.includes(group)) filed.push(group);
+    }
+  };
+  const findNamed = (name: string) => {
+    const words = name.toLowerCase().split(/\s+/);
+    const near = [...(byEndWord.get(words[0]!) ?? []), ...(byEndWord.get(words.at(-1)!) ?? [])];
+    return near.sort((a, b) => a.order - b.order).find((g) => g.names.some((known) => isSameName(known, name)));
+  };
   let last: { piece: SentencePiece; group: Group } | null = null;
   for (const piece of pieces) {
     const name = nameIn(piece, people, isOwnSystem);
     if (name === null && isSellersOwnView(piece)) continue;
     const other = name === null && THE_OTHER.test(piece.sentence.text);
     let group: Group | undefined;
-    if (name !== null) group = groups.find((g) => g.names.some((known) => isSameName(known, name)));
+    if (name !== null) group = findNamed(name);
     else if (other) group = groups.find((g) => g.other);
     if (group === undefined && name === null && last !== null && answers(last.piece, piece)) group = last.group;
     if (group === undefined) {
-      group = { names: [], pieces: [], other };
+      group = { order: groups.length, names: [], pieces: [], other };
       groups.push(group);
     }
     group.other ||= other;
-    if (name !== null && !group.names.includes(name)) group.names.push(name);
+    if (name !== null && !group.names.includes(name)) {
+      group.names.push(name);
+      fileName(group, name);
+    }
     group.pieces.push(piece);
     last = { piece, group };
   }

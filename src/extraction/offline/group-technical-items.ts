@@ -29,7 +29,9 @@ export function groupTechnicalItems(pieces: SentencePiece[], catalog: SystemCata
     if (key === MIGRATION_KEY && catalog.migrated !== null) key = catalog.migrated;
     keyAt.set(placeOf(piece, 0), key);
     if (isFragment(text, systems) || restatesReplaced(text, systems, replaced)) continue;
-    groups.set(key, [...(groups.get(key) ?? []), piece]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [piece]);
+    else group.push(piece);
   }
   return [...groups].map(([key, group]) => buildItem(key, group, catalog));
 }
