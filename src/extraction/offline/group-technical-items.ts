@@ -17,23 +17,35 @@ const OTHER_KEY = "other";
  * it, else with the data to migrate when it speaks of migration. A bare fragment naming no system by name is not
  * cited, nor a line on today's tools that the "what they replace" line (`replaced`, system keys) already names.
  */
-export function groupTechnicalItems(pieces: SentencePiece[], catalog: SystemCatalog, replaced: Set<string>): CandidateItem[] {
+export function groupTechnicalItems(
+  pieces: SentencePiece[],
+  catalog: SystemCatalog,
+  replaced: Set<string>,
+): { items: CandidateItem[]; ownSystems: Set<string> } {
   const groups = new Map<string, SentencePiece[]>();
-  const keyAt = new Map<string, string>();
+  // How each key's system is named (its first mention), and the systems named by name, in lower case.
+  const labels = new Map<string, string>();
+  const ownSystems = new Set<string>();
+  let previous: { place: string; key: string } | null = null;
   for (const piece of pieces) {
     const text = piece.sentence.text;
     const mentions = catalog.mentionsIn(text);
     const systems = mentions.filter((m) => !m.attribute);
-    const before = keyAt.get(placeOf(piece, -1));
-    let key = systems[0]?.key ?? before ?? (MIGRATION.test(text) ? MIGRATION_KEY : (mentions[0]?.key ?? OTHER_KEY));
+    for (const mention of mentions) {
+      if (!labels.has(mention.key)) labels.set(mention.key, mention.label);
+      if (mention.named) ownSystems.add(mention.label.toLowerCase());
+    }
+    const before: string | undefined = previous?.place === placeOf(piece, -1) ? previous.key : undefined;
+    let key: string = systems[0]?.key ?? before ?? (MIGRATION.test(text) ? MIGRATION_KEY : (mentions[0]?.key ?? OTHER_KEY));
     if (key === MIGRATION_KEY && catalog.migrated !== null) key = catalog.migrated;
-    keyAt.set(placeOf(piece, 0), key);
+    previous = { place: placeOf(piece, 0), key };
     if (isFragment(text, systems) || restatesReplaced(text, systems, replaced)) continue;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [piece]);
     else group.push(piece);
   }
-  return [...groups].map(([key, group]) => buildItem(key, group, catalog));
+  const items = [...groups].map(([key, group]) => buildItem(key, group, labels.get(key) ?? key, catalog.migrated));
+  return { items, ownSystems };
 }
 
 /** The system keys the "what they replace" lines name. */
@@ -46,10 +58,10 @@ export function replacedSystems(items: CandidateItem[], catalog: SystemCatalog):
   return keys;
 }
 
-function buildItem(key: string, group: SentencePiece[], catalog: SystemCatalog): CandidateItem {
+function buildItem(key: string, group: SentencePiece[], named: string, migrated: string | null): CandidateItem {
   const text = group.map((p) => p.sentence.text).join(" ");
   const kind = fillDetails({ section: "technicalEnvironment", text, speaker: null, side: null, named: [], addressee: null }).kind;
-  const details = { system: labelGroup(key, group, catalog), kind };
+  const details = { system: labelGroup(key, group, named, migrated), kind };
   return {
     section: "technicalEnvironment",
     statement: stateItem("technicalEnvironment", group, details),
@@ -58,14 +70,11 @@ function buildItem(key: string, group: SentencePiece[], catalog: SystemCatalog):
   };
 }
 
-function labelGroup(key: string, group: SentencePiece[], catalog: SystemCatalog): string {
-  const text = group.map((p) => p.sentence.text).join(" ");
-  if (key === "sso") return labelSignOn(text);
+function labelGroup(key: string, group: SentencePiece[], named: string, migrated: string | null): string {
+  if (key === "sso") return labelSignOn(group.map((p) => p.sentence.text).join(" "));
   if (key === MIGRATION_KEY) return "Data to migrate";
   if (key === OTHER_KEY) return "Systems";
-  const mention = group.flatMap((p) => catalog.mentionsIn(p.sentence.text)).find((m) => m.key === key);
-  const label = mention?.label ?? key;
-  return key === catalog.migrated && group.some((p) => MIGRATION.test(p.sentence.text)) ? `${label} data to migrate` : label;
+  return key === migrated && group.some((p) => MIGRATION.test(p.sentence.text)) ? `${named} data to migrate` : named;
 }
 
 function isFragment(text: string, systems: SystemMention[]): boolean {

@@ -43,14 +43,10 @@ export function createOfflineExtractor(): Extractor {
       }
       // Technical and competitive lines are filed by the system or the alternative they name, across sources.
       const catalog = createSystemCatalog(sources, people);
-      items.push(...groupTechnicalItems(pieces.technicalEnvironment, catalog, replacedSystems(items, catalog)));
+      const technical = groupTechnicalItems(pieces.technicalEnvironment, catalog, replacedSystems(items, catalog));
+      items.push(...technical.items);
       // A system the technical lines name as the customer's ("We use HubSpot") is not an alternative they weighed.
-      const own = new Set(
-        pieces.technicalEnvironment.flatMap((p) =>
-          catalog.mentionsIn(p.sentence.text).flatMap((m) => (m.named ? [m.label.toLowerCase()] : [])),
-        ),
-      );
-      const isOwnSystem = (name: string) => catalog.isOwnSystem(name) || own.has(name.toLowerCase());
+      const isOwnSystem = (name: string) => catalog.isOwnSystem(name) || technical.ownSystems.has(name.toLowerCase());
       items.push(...groupCompetitorItems(pieces.competition, people, isOwnSystem));
       return { items, usage: { ...NO_USAGE }, info: INFO, refusedSections: [] };
     },
