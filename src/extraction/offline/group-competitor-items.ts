@@ -1,7 +1,7 @@
 import type { CandidateItem } from "../extractor.ts";
 import type { DealPeople } from "./deal-people.ts";
 import { fillDetails } from "./item-details.ts";
-import { citePiece, type SentencePiece, stateItem } from "./sentence-piece.ts";
+import { chunkPieces, citePiece, type SentencePiece, stateItem } from "./sentence-piece.ts";
 
 // A line naming no alternative ("It's cheaper until you count the integration project.") answers the one named
 // this many turns before it at most.
@@ -58,7 +58,7 @@ export function groupCompetitorItems(pieces: SentencePiece[], people: DealPeople
     group.pieces.push(piece);
     last = { piece, group };
   }
-  return groups.map(buildItem);
+  return groups.flatMap((group) => chunkPieces(group.pieces).map((pieces) => buildItem({ ...group, pieces })));
 }
 
 function buildItem({ names, pieces }: Group): CandidateItem {

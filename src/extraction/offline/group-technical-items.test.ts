@@ -148,4 +148,18 @@ describe("technical lines filed by the system they name", () => {
       "We set them up when we had 4 reps and never touched them again.",
     ]);
   });
+
+  it("cites at most six lines an item: a long call naming one system all along makes several items of it", async () => {
+    const call = buildParsedSource({
+      id: "call",
+      filename: "call.vtt",
+      participants: PARTICIPANTS,
+      turns: Array.from({ length: 8 }, (_, i) => ["Omar Haddad", `Report ${i + 1} comes out of NetSuite every ${i + 2} days.`] as const),
+    });
+    const items = await technicalItems([call]);
+    expect(items.map((i) => [i.details.system, i.evidence.length])).toEqual([
+      ["NetSuite", 6],
+      ["NetSuite", 2],
+    ]);
+  });
 });

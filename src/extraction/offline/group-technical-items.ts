@@ -1,6 +1,6 @@
 import type { CandidateItem } from "../extractor.ts";
 import { fillDetails } from "./item-details.ts";
-import { citePiece, countWords, type SentencePiece, stateItem } from "./sentence-piece.ts";
+import { chunkPieces, citePiece, countWords, type SentencePiece, stateItem } from "./sentence-piece.ts";
 import { labelSignOn, type SystemCatalog, type SystemMention } from "./system-mentions.ts";
 
 // Fewer words than this, naming no system by name ("In our TMS."), tell nothing alone.
@@ -44,7 +44,9 @@ export function groupTechnicalItems(
     if (group === undefined) groups.set(key, [piece]);
     else group.push(piece);
   }
-  const items = [...groups].map(([key, group]) => buildItem(key, group, labels.get(key) ?? key, catalog.migrated));
+  const items = [...groups].flatMap(([key, group]) =>
+    chunkPieces(group).map((chunk) => buildItem(key, chunk, labels.get(key) ?? key, catalog.migrated)),
+  );
   return { items, ownSystems };
 }
 

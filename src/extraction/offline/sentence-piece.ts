@@ -9,6 +9,17 @@ import { describeItem } from "./describe-item.ts";
  */
 export type SentencePiece = { parsed: ParsedSource; sentence: ClassifiedSentence; index: number; kind?: string };
 
+// An item filed from many lines (a long call naming one system all along) cites at most this many: the next lines
+// make another item of the same system, as the same-claim merge stops joining at six citations.
+const MAX_FILED_CITATIONS = 6;
+
+/** A system's or an alternative's lines in items of at most MAX_FILED_CITATIONS lines each, in order. */
+export function chunkPieces(pieces: SentencePiece[]): SentencePiece[][] {
+  const chunks: SentencePiece[][] = [];
+  for (let start = 0; start < pieces.length; start += MAX_FILED_CITATIONS) chunks.push(pieces.slice(start, start + MAX_FILED_CITATIONS));
+  return chunks;
+}
+
 export function citePiece({ parsed, sentence }: SentencePiece): EvidenceRef {
   return { sourceId: parsed.source.id, segmentId: sentence.segment.id, quote: sentence.text };
 }
