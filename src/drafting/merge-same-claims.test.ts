@@ -144,6 +144,38 @@ describe("mergeSameClaims", () => {
     expect(merged.map((m) => m.citations.length)).toEqual([6, 2]);
   });
 
+  it("joins technical items of one system family: sign-on and provisioning, a product and its database", () => {
+    const merged = mergeSameClaims(
+      [
+        item("technicalEnvironment", [cite("src_call", "s2", "Logins all go through Okta.")], { system: "Okta" }),
+        item("technicalEnvironment", [cite("src_call", "s4", "Ledgerly 4 holds three years of tickets.")], { system: "Ledgerly 4" }),
+        item("technicalEnvironment", [cite("src_form", "s1", "Seats: 150")], { system: "SCIM provisioning" }),
+        item("technicalEnvironment", [cite("src_call", "s6", "Read access to the Ledgerly database.")], { system: "Ledgerly database" }),
+        item("technicalEnvironment", [cite("src_call", "s8", "Reports end up in Snowflake.")], { system: "Snowflake" }),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => m.details.system)).toEqual(["Okta", "Ledgerly 4", "Snowflake"]);
+    expect(merged.map((m) => m.citations.length)).toEqual([2, 2, 1]);
+  });
+
+  it("keeps two named alternatives apart in consecutive turns, and a why-we-chose line with the one named before it", () => {
+    const zendesk = cite("src_call", "s2", "And Zendesk had nothing for freight.");
+    const chosen = { ...cite("src_call", "s2", "Your module is the reason we're here."), charStart: 240, charEnd: 276 };
+    const merged = mergeSameClaims(
+      [
+        item("competition", [cite("src_call", "s1", "Service Cloud was cheaper on paper.")], { competitor: "Service Cloud" }),
+        item("competition", [zendesk], { competitor: "Zendesk" }),
+        item("competition", [chosen], { competitor: null, kind: "whyChosen" }),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => [m.details.competitor, m.citations.map((c) => c.quote)])).toEqual([
+      ["Service Cloud", ["Service Cloud was cheaper on paper."]],
+      ["Zendesk", ["And Zendesk had nothing for freight.", "Your module is the reason we're here."]],
+    ]);
+  });
+
   it("gives what comparing each item with every kept item gives, on random items sharing words, names, turns and parts", () => {
     const quote = fc
       .array(

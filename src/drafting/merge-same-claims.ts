@@ -1,11 +1,14 @@
 import { SECTION_KEYS, type SectionKey } from "../domain/sections.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { systemFamilyOf } from "../extraction/system-family.ts";
 import { type ClaimLookups, countShared, createClaimLookups, unionOf, type WordIds, wordsNotIn } from "./claim-lookups.ts";
 import { createKeyedPositions, type KeyedPositions } from "./keyed-positions.ts";
 import {
   ACTION_SECTIONS,
   absorb,
+  ANSWERED_FIRST,
+  answersAlternative,
   continuesTurn,
   familyOf,
   hasVerified,
@@ -79,8 +82,9 @@ function mergeOnce(items: GroundedCandidate[], lookups: ClaimLookups, copy: bool
 }
 
 /**
- * The closest of the kept items among `positions` that are twins, the one sharing most words with `item`, the
- * earliest on a tie: what a scan of every kept item would find.
+ * The closest of the kept items among `positions` that are twins: the alternative a why-we-chose line answers in
+ * its own turn first (see answersAlternative), else the one sharing most words with `item`, the earliest on a tie:
+ * what a scan of every kept item would find.
  */
 function closestTwin(
   out: GroundedCandidate[],
@@ -93,7 +97,7 @@ function closestTwin(
   for (const position of positions.sort((a, b) => a - b)) {
     const other = out[position]!;
     if (other.citations.length >= MAX_MERGED_CITATIONS || !isTwin(other)) continue;
-    const shared = countShared(wordsOf(other), wordsOf(item));
+    const shared = countShared(wordsOf(other), wordsOf(item)) + (answersAlternative(other, item) ? ANSWERED_FIRST : 0);
     if (best === undefined || shared > best.shared) best = { item: other, position, shared };
   }
   return best;
@@ -152,8 +156,10 @@ function claimKey(item: GroundedCandidate, { fullName, documents }: ClaimLookups
       const name = text(item, "name");
       return name === null ? null : fullName(name);
     }
-    case "technicalEnvironment":
-      return text(item, "system")?.toLowerCase() ?? null;
+    case "technicalEnvironment": {
+      const system = text(item, "system");
+      return system === null ? null : systemFamilyOf(system);
+    }
     case "competition":
       return text(item, "competitor")?.toLowerCase() ?? null;
     case "accountOverview": {

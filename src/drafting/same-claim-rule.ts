@@ -1,6 +1,7 @@
 // When two items of a handoff state the same claim: the rule the same-claim merge (merge-same-claims.ts) applies to the
 // twins its index finds, and the scan its property tests compare with applies to every pair.
 import type { Citation } from "../domain/citation.ts";
+import { systemFamilyOf } from "../extraction/system-family.ts";
 import { type ClaimLookups, countShared } from "./claim-lookups.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 
@@ -8,6 +9,8 @@ export const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
 const CONVERSATION_SECTIONS = new Set(["politicalDynamics", "competition", "successCriteria", "redFlags", "whyTheyBought"]);
 export const MAX_MERGED_CITATIONS = 6;
+// Added to the shared words of the alternative a why-we-chose line answers: it goes before any word count.
+export const ANSWERED_FIRST = 1_000_000;
 // A reply that only points back ("You'll have it by Monday.") belongs to the request before it; "Yeah," opening it changes nothing.
 // So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
 const POINTS_BACK =
@@ -35,9 +38,10 @@ export function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullNa
       return x !== null && y !== null && fullName(x) === fullName(y);
     }
     case "technicalEnvironment":
-      return sameText(a, b, "system");
+      return sameSystem(a, b);
     case "competition":
-      return sameText(a, b, "competitor") || sharedWords(a, b) >= MIN_SHARED;
+      // Two alternatives by name are two items however alike their lines read ("cheaper" of each).
+      return sameText(a, b, "competitor") || (!namesOtherCompetitors(a, b) && sharedWords(a, b) >= MIN_SHARED);
     case "accountOverview": {
       // Lines of one signed document about one part of the contract read as one item.
       const sourceA = onlySource(a);
@@ -66,10 +70,16 @@ export function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidat
   if (from === null || to === null || to - from < 0 || to - from > 1) return false;
   // Within one turn only a sentence that points back joins the one before it.
   const pointsBack = ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
-  if (to === from && !pointsBack && !(earlier.section === item.section && CONTINUES.test(first.quote))) return false;
+  if (
+    to === from &&
+    !pointsBack &&
+    !answersAlternative(earlier, item) &&
+    !(earlier.section === item.section && CONTINUES.test(first.quote))
+  )
+    return false;
   // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
   if (item.section === "successCriteria" && last.speaker !== first.speaker) return false;
-  if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return true;
+  if (earlier.section === item.section && CONVERSATION_SECTIONS.has(item.section)) return !namesOtherCompetitors(earlier, item);
   // A concern given as a reason in the turn right after an objection's answer pushes back on that answer ("Who's your
   // team in that sentence? Because my team doesn't have time for a big migration project."): one objection.
   if (earlier.section === "objections" && item.section === "objections" && to - from === 1 && endsOnAnswer(earlier, last))
@@ -118,6 +128,34 @@ export function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
 export function text(item: GroundedCandidate, key: string): string | null {
   const value = item.details[key];
   return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
+/** One system's family: "SSO" and "Okta SCIM" are one line of the setup (see system-family.ts). */
+export function sameSystem(a: GroundedCandidate, b: GroundedCandidate): boolean {
+  const x = text(a, "system");
+  const y = text(b, "system");
+  return x !== null && y !== null && systemFamilyOf(x) === systemFamilyOf(y);
+}
+
+/**
+ * A competitive line naming no alternative said right after one that names it, by the same person in the same turn
+ * ("And Zendesk didn't have anything for freight exceptions. Your Shipment Exceptions module is the reason we're
+ * here."): why they chose the vendor over that alternative.
+ */
+export function answersAlternative(earlier: GroundedCandidate, item: GroundedCandidate): boolean {
+  if (earlier.section !== "competition" || item.section !== "competition") return false;
+  if (text(earlier, "competitor") === null || text(item, "competitor") !== null) return false;
+  const last = earlier.citations.filter((c) => c.match !== "unverified").at(-1);
+  const first = item.citations.find((c) => c.match !== "unverified");
+  return last !== undefined && first !== undefined && last.speaker === first.speaker && first.charStart >= last.charEnd;
+}
+
+/** Whether two competition items each name an alternative, and not the same one. */
+function namesOtherCompetitors(a: GroundedCandidate, b: GroundedCandidate): boolean {
+  if (a.section !== "competition" || b.section !== "competition") return false;
+  const x = text(a, "competitor");
+  const y = text(b, "competitor");
+  return x !== null && y !== null && x.toLowerCase() !== y.toLowerCase();
 }
 
 function sameText(a: GroundedCandidate, b: GroundedCandidate, key: string): boolean {

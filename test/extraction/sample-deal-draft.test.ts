@@ -276,4 +276,54 @@ describe("the sample deal's offline draft", () => {
       "  - “Total contract value (12 months): $77,040.00”\n  - also: pricing-call-2026-01-29.vtt, 1:25\n",
     );
   });
+
+  it("has one technical item a system, labelled the way a person names it, across the calls, the email and the order form", () => {
+    const technical = draft.items.filter((item) => item.section === "technicalEnvironment");
+    expect(technical.map((item) => item.details?.system)).toEqual([
+      "Haulwise TMS",
+      "Salesforce",
+      "Snowflake",
+      "Single sign-on (Okta)",
+      "Relay agent",
+      "Security review",
+      "TrackDesk data to migrate",
+    ]);
+    const quotesOf = (system: string) => technical.find((item) => item.details?.system === system)!.citations.map((c) => c.quote);
+    // The call's line and the order form's line for one system are one item.
+    expect(quotesOf("Single sign-on (Okta)")).toEqual([
+      "Logins all go through Okta.",
+      "And I'd want SCIM so I'm not deprovisioning people by hand.",
+      "Single sign-on: Okta SAML 2.0; user provisioning through Okta SCIM",
+    ]);
+    expect(quotesOf("Salesforce")).toEqual([
+      "Customers and contracts are in Salesforce, Sales Cloud.",
+      "Integrations: Salesforce Sales Cloud account sync",
+    ]);
+    expect(quotesOf("TrackDesk data to migrate")).toEqual([
+      "Four hundred thousand tickets, give or take, with attachments.",
+      "Ray's team only needs to give Sam read access to the TrackDesk database.",
+      "We do the export, the field mapping and the validation.",
+    ]);
+    // A bare fragment naming no system is not cited on its own.
+    expect(citing("In our TMS.")).toEqual([]);
+  });
+
+  it("cites Keisha's line on today's tools nowhere: the order form's “Replaces:” line already says it", () => {
+    expect(citing("TrackDesk, plus the shared Outlook inboxes")).toEqual([]);
+    expect(citing("Replaces: TrackDesk 6 (on-premises) and shared Outlook inboxes").map((item) => item.section)).toEqual(["whyTheyBought"]);
+  });
+
+  it("has one competitor item an alternative, the rebuttal with the alternative it answers", () => {
+    const competition = draft.items.filter((item) => item.section === "competition");
+    expect(competition.map((item) => item.details?.competitor)).toEqual(["Zendesk", "Salesforce Service Cloud"]);
+    expect(competition[0]!.citations.map((c) => c.quote)).toEqual([
+      "We looked at Zendesk.",
+      "And Zendesk didn't have anything for freight exceptions.",
+      "Your Shipment Exceptions module is the reason we're here, honestly.",
+    ]);
+    const serviceCloud = competition[1]!.citations.map((c) => c.quote);
+    expect(serviceCloud).toContain("Ray keeps telling me Service Cloud would be cheaper.");
+    expect(serviceCloud).toContain("It's cheaper until you count the six-month integration project.");
+    expect(serviceCloud.some((quote) => quote.includes("Zendesk"))).toBe(false);
+  });
 });

@@ -6,7 +6,14 @@ import type { ParsedSource } from "../../src/domain/source.ts";
 import type { GroundedCandidate } from "../../src/drafting/ground-candidates.ts";
 import { type ClaimLookups, countShared, createClaimLookups } from "../../src/drafting/claim-lookups.ts";
 import { citationsOverlap, normalizeStatement } from "../../src/drafting/merge-items.ts";
-import { absorb, continuesTurn, isSameClaim, MAX_MERGED_CITATIONS } from "../../src/drafting/same-claim-rule.ts";
+import {
+  absorb,
+  ANSWERED_FIRST,
+  answersAlternative,
+  continuesTurn,
+  isSameClaim,
+  MAX_MERGED_CITATIONS,
+} from "../../src/drafting/same-claim-rule.ts";
 
 /** mergeItems by comparing each item with every kept item. */
 export function mergeItemsByScan(items: GroundedCandidate[]): GroundedCandidate[] {
@@ -62,10 +69,11 @@ export function mergeSameClaimsByScan(items: GroundedCandidate[], sources: Parse
 
 function mergeOnce(items: GroundedCandidate[], lookups: ClaimLookups): GroundedCandidate[] {
   const { turnOf, wordsOf } = lookups;
-  const sharedWords = (a: GroundedCandidate, b: GroundedCandidate) => countShared(wordsOf(a), wordsOf(b));
+  const sharedWords = (a: GroundedCandidate, b: GroundedCandidate) =>
+    countShared(wordsOf(a), wordsOf(b)) + (answersAlternative(a, b) ? ANSWERED_FIRST : 0);
   const out: GroundedCandidate[] = [];
   for (const item of items) {
-    // The closest of the items it could join: the one sharing most words with it.
+    // The closest of the items it could join: the alternative a why-we-chose line answers, else the one sharing most words with it.
     const twins = out.filter(
       (other) =>
         other.citations.length < MAX_MERGED_CITATIONS &&

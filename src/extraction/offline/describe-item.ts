@@ -50,7 +50,8 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
       return `${facts.speaker === null ? "In " : ""}${who}: ${said}`;
     case "competition": {
       const competitor = value("competitor");
-      if (details.kind === "whyChosen") return `Why they chose this vendor${per}: ${said}`;
+      // Why they chose the vendor over a named alternative is said under that alternative's name.
+      if (details.kind === "whyChosen" && competitor === null) return `Why they chose this vendor${per}: ${said}`;
       return `${competitor ?? "Alternative considered"}${per}: ${said}`;
     }
     case "technicalEnvironment":

@@ -138,12 +138,19 @@ function findCompetitor(text: string, { named, isSellerCompany }: ItemFacts): st
   const people = new Set(named.flatMap((p) => [p.name, p.name.split(/\s+/)[0]!]));
   for (const match of text.matchAll(/[A-Z][\w-]*(?:'s)?(?: [A-Z][\w-]*)*/g)) {
     let words = match[0].replace(/'s$/, "").split(" ");
+    // "Your Shipment Exceptions module" is the seller's product; "Our Analytics team" the customer's own.
+    if (words[0] === "Your" || words[0] === "Our") continue;
     while (words.length > 0 && STARTERS.has(words[0]!)) words = words.slice(1);
     const name = words.join(" ");
-    if (name === "" || people.has(name) || people.has(words[0]!) || isSellerCompany?.(name)) continue;
+    if (name === "" || people.has(name) || people.has(words[0]!) || isSellerCompany?.(name) || isShouted(name)) continue;
     return name;
   }
   return null;
+}
+
+// "what the process SHOULD be": a word in capitals for stress, not a name (names in capitals are short: SAP, AWS).
+function isShouted(name: string): boolean {
+  return /^[A-Z]{5,}$/.test(name);
 }
 
 function classifyTech(text: string): string {

@@ -13,6 +13,10 @@ import { fillDetails, findDue } from "./item-details.ts";
 import type { ItemFacts } from "./item-facts.ts";
 import { findAnswer, findAddressee, findDoubts } from "./read-exchange.ts";
 import { stakeholderDetails } from "./stakeholder-details.ts";
+import { groupCompetitorItems } from "./group-competitor-items.ts";
+import { groupTechnicalItems, replacedSystems } from "./group-technical-items.ts";
+import type { SentencePiece } from "./sentence-piece.ts";
+import { createSystemCatalog } from "./system-mentions.ts";
 
 const INFO: ExtractorInfo = { kind: "offline", model: "baton-offline-rules-2" };
 
@@ -29,7 +33,21 @@ export function createOfflineExtractor(): Extractor {
     async extract(sources) {
       const sideOf = createSideResolver(sources, { fromSpeech: true });
       const people = collectDealPeople(sources, sideOf);
-      const items = sources.flatMap((parsed) => extractFromSource(parsed, sideOf, people));
+      const items: CandidateItem[] = [];
+      const pieces: Record<FiledSection, SentencePiece[]> = { technicalEnvironment: [], competition: [] };
+      for (const parsed of sources) {
+        const found = extractFromSource(parsed, sideOf, people);
+        items.push(...found.items);
+        pieces.technicalEnvironment.push(...found.pieces.technicalEnvironment);
+        pieces.competition.push(...found.pieces.competition);
+      }
+      // Technical and competitive lines are filed by the system or the alternative they name, across sources.
+      const catalog = createSystemCatalog(sources, people);
+      const technical = groupTechnicalItems(pieces.technicalEnvironment, catalog, replacedSystems(items, catalog));
+      items.push(...technical.items);
+      // A system the technical lines name as the customer's ("We use HubSpot") is not an alternative they weighed.
+      const isOwnSystem = (name: string) => catalog.isOwnSystem(name) || technical.ownSystems.has(name.toLowerCase());
+      items.push(...groupCompetitorItems(pieces.competition, people, isOwnSystem));
       return { items, usage: { ...NO_USAGE }, info: INFO, refusedSections: [] };
     },
     // Rules on this machine: no call, no token.
@@ -41,7 +59,15 @@ export function createOfflineExtractor(): Extractor {
 
 type Run = { section: SectionKey; kind?: string; sentences: ClassifiedSentence[]; first: number; last: number };
 
-function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: DealPeople): CandidateItem[] {
+// Sections whose lines are filed by what they name across the deal (group-technical-items.ts, group-competitor-items.ts).
+type FiledSection = "technicalEnvironment" | "competition";
+const isFiled = (section: SectionKey): section is FiledSection => section === "technicalEnvironment" || section === "competition";
+
+function extractFromSource(
+  parsed: ParsedSource,
+  sideOf: SideResolver,
+  people: DealPeople,
+): { items: CandidateItem[]; pieces: Record<FiledSection, SentencePiece[]> } {
   const sentences = classifySource(parsed, sideOf);
   const runs: Run[] = [];
   // The runs of the current segment by section: a run never goes on into another segment, so the map is emptied
@@ -79,11 +105,22 @@ function extractFromSource(parsed: ParsedSource, sideOf: SideResolver, people: D
       runs.push(fresh);
     }
   });
-  return runs.flatMap((run) => {
-    const section = sellerClaimSection(run);
-    if (section === null) return [];
-    return [buildCandidate(section === run.section ? run : { ...run, section }, parsed, sentences, people)];
-  });
+  const items: CandidateItem[] = [];
+  const pieces: Record<FiledSection, SentencePiece[]> = { technicalEnvironment: [], competition: [] };
+  for (const run of runs) {
+    const claimed = sellerClaimSection(run);
+    if (claimed === null) continue;
+    const section = goesOnFromTechnical(run, pieces.technicalEnvironment) ? "technicalEnvironment" : claimed;
+    if (isFiled(section)) {
+      run.sentences.forEach((sentence, i) => {
+        const index = sentences.indexOf(sentence, run.first + i);
+        pieces[section].push({ parsed, sentence, index, ...(run.kind ? { kind: run.kind } : {}) });
+      });
+      continue;
+    }
+    items.push(buildCandidate(section === run.section ? run : { ...run, section }, parsed, sentences, people));
+  }
+  return { items, pieces };
 }
 
 /**
@@ -107,6 +144,20 @@ function sellerClaimSection(run: Run): SectionKey | null {
   if (fillDetails({ section: "accountOverview", text, speaker: null, side: null, named: [], addressee: null }).field !== "other")
     return run.section;
   return null;
+}
+
+/**
+ * Lines the account cues caught without naming any part of the account ("We set up some basic assignment rules a
+ * year ago when we had 4 reps…"), said right after the same person's technical line ("The routing rules in HubSpot
+ * are basically nonexistent."), go on describing that system.
+ */
+function goesOnFromTechnical(run: Run, technical: SentencePiece[]): boolean {
+  if (run.section !== "accountOverview") return false;
+  const before = technical.at(-1);
+  if (before === undefined || before.index !== run.first - 1 || before.sentence.segment.speaker !== run.sentences[0]!.segment.speaker)
+    return false;
+  const text = run.sentences.map((s) => s.text).join(" ");
+  return fillDetails({ section: "accountOverview", text, speaker: null, side: null, named: [], addressee: null }).field === "other";
 }
 
 function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSentence[], people: DealPeople): CandidateItem {
