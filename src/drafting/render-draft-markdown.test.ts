@@ -36,7 +36,7 @@ describe("renderDraftMarkdown", () => {
       cite("call.vtt", "Ana Gomez", 80_000, "It's tight, I won't pretend it isn't."),
     ];
     const markdown = renderDraftMarkdown(draftOf({ section: "promises", statement: "Ana Gomez (due 2026-03-16)", citations }));
-    expect(markdown).toContain("  - “That's six weeks.” — call.vtt, Ben, 1:10\n  - also: 1:20; notes.vtt, 0:15\n");
+    expect(markdown).toContain("  - “That's six weeks.” — call.vtt, 1:10\n  - also: 1:20; notes.vtt, 0:15\n");
   });
 
   it("drops a statement's quote cut short at its end when a line below prints that quote whole", () => {
@@ -89,5 +89,17 @@ describe("renderDraftMarkdown", () => {
     );
     expect(markdown).toContain("  - “Billing contact: Ana Gomez, CFO” — form.pdf\n\n");
     expect(markdown).not.toContain("also:");
+  });
+
+  it("names who said a line when the heading's person speaks again after someone else", () => {
+    const citations = [
+      cite("call.vtt", "Ana Gomez", 1000, "Service Cloud is what IT wants."),
+      cite("call.vtt", "Ben Carter", 2000, "It would be cheaper."),
+      cite("call.vtt", "Ana Gomez", 3000, "Cheaper until you count the integration."),
+    ];
+    const markdown = renderDraftMarkdown(draftOf({ section: "competition", statement: "Service Cloud, per Ana Gomez", citations }));
+    expect(markdown).toContain(
+      "— call.vtt, 0:01\n  - “It would be cheaper.” — Ben Carter, 0:02\n  - “Cheaper until you count the integration.” — Ana, 0:03\n",
+    );
   });
 });

@@ -128,6 +128,7 @@ function renderItem(item: DraftItem, otherPeople: string[] = []): string[] {
   // The strongest few quotes in full, the rest by where only (see pickShownCitations).
   const { shown, rest } = pickShownCitations(item, otherPeople);
   let previous: Citation | undefined;
+  const speakers = new Set<string>();
   for (const run of shown) {
     const citation = run[0]!;
     // "Commitment in order-form.pdf", "Product, per order-form.pdf" already say where the first quote is from.
@@ -136,9 +137,14 @@ function renderItem(item: DraftItem, otherPeople: string[] = []): string[] {
       previous === undefined
         ? citation.match !== "unverified" && (statement.includes(`per ${file}`) || statement.includes(`in ${file}`))
         : previous.sourceId === citation.sourceId;
+    // Who said it is left out where the line above says it, or the heading names them and no line has yet ("Ray,
+    // answered by Priya"); a heading's person speaking again after someone else is named, so the line is never read as
+    // the other person's.
     const knownSpeaker =
-      citation.speaker !== null && ((sameFile && previous?.speaker === citation.speaker) || statement.includes(citation.speaker));
+      citation.speaker !== null &&
+      (previous?.speaker === citation.speaker || (statement.includes(citation.speaker) && !speakers.has(citation.speaker)));
     lines.push(`  - ${renderCitations(run, { file: !sameFile, speaker: !knownSpeaker })}`);
+    if (citation.speaker !== null) speakers.add(citation.speaker);
     previous = run[run.length - 1];
   }
   const shownFiles = new Set(shown.map((run) => run[0]!.filename ?? run[0]!.sourceId));
