@@ -109,7 +109,7 @@ describe("pickShownCitations", () => {
       expect(pickShownCitations({ section: "promises", citations, details }).rest).toEqual([]);
   });
 
-  it("shows a stakeholder's two lines, never someone else's roll call naming other people beside another line", () => {
+  it("shows a stakeholder's one line, never someone else's roll call naming other people beside another line", () => {
     const citations = [
       cite("call", "Ben", 1000, "I've got Ana from IT and Cal from ops."),
       cite("form", null, null, "Technical contact: Ana Ruiz, Director of IT"),
@@ -118,8 +118,8 @@ describe("pickShownCitations", () => {
     ];
     const item = { section: "stakeholders" as const, details: { name: "Ana Ruiz" }, citations };
     expect(quotes(pickShownCitations(item, ["Cal", "Ben"]))).toEqual({
-      shown: [["Technical contact: Ana Ruiz, Director of IT"], ["I'm in."]],
-      rest: ["I've got Ana from IT and Cal from ops.", "Ana will sign off."],
+      shown: [["Technical contact: Ana Ruiz, Director of IT"]],
+      rest: ["I've got Ana from IT and Cal from ops.", "I'm in.", "Ana will sign off."],
     });
     // A roll call that is the only line stays shown.
     expect(quotes(pickShownCitations({ ...item, citations: citations.slice(0, 1) }, ["Cal"])).shown).toEqual([
@@ -156,7 +156,12 @@ describe("pickShownCitations", () => {
       cite("pricing", "Gloria", 3000, "Ray keeps telling me it would be cheaper."),
       cite("pricing", "Nate", 4000, "It's cheaper until you count the integration project."),
     ];
+    // An alternative shows two lines: what it is and who wanted it, and the last word on it.
     expect(quotes(pickShownCitations({ section: "competition", citations: lines })).shown).toEqual([
+      ["Ray's team pushed for Service Cloud."],
+      ["It's cheaper until you count the integration project."],
+    ]);
+    expect(quotes(pickShownCitations({ section: "objections", citations: lines })).shown).toEqual([
       ["Ray's team pushed for Service Cloud."],
       ["Ray keeps telling me it would be cheaper."],
       ["It's cheaper until you count the integration project."],
@@ -168,5 +173,31 @@ describe("pickShownCitations", () => {
       cite("pricing", "Dana", 3000, "It's tight."),
     ];
     expect(quotes(pickShownCitations({ section: "promises", citations: promise })).shown).toContainEqual(["Is that real?"]);
+  });
+
+  it("lists by where a sum of money a later line of the document states again; other sums stay", () => {
+    const citations = [
+      "Total annual subscription fees: $77,040.00",
+      "Total contract value (12 months): $77,040.00",
+      "Module: $18,000.00",
+    ].map((q) => cite("form", null, null, q));
+    expect(quotes(pickShownCitations({ section: "accountOverview", citations })).rest).toEqual([
+      "Total annual subscription fees: $77,040.00",
+    ]);
+  });
+
+  it("shows a system as the document describes it when a spoken line says the same in four words or more", () => {
+    const said = cite(
+      "call",
+      "Priya",
+      1000,
+      "We'd install our relay agent on a VM on your side, outbound calls only, reading Haulwise events.",
+    );
+    const form = cite("form", null, null, "Corvala relay agent for the Haulwise TMS (customer VM, outbound HTTPS only)");
+    const other = cite("call", "Ray", 2000, "The TMS is behind our firewall.");
+    expect(quotes(pickShownCitations({ section: "technicalEnvironment", citations: [said, form, other] }))).toEqual({
+      shown: [[form.quote], [other.quote]],
+      rest: [said.quote],
+    });
   });
 });

@@ -6,8 +6,10 @@ import { carriesMeaning } from "./narrow-quote.ts";
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
 const DEBATES = new Set(["competition", "objections"]);
-/** A stakeholder's: who they are and one more line on them (their stance, their own words, the order form's title). */
-export const MAX_PERSON_LINES = 2;
+/** An alternative's: what it is and who wanted it, and the last word on it (why it lost, or why they chose this vendor). */
+export const MAX_ALTERNATIVE_LINES = 2;
+/** A stakeholder's: the heading says who they are (title, role, stance, email); one line shows what it rests on. */
+export const MAX_PERSON_LINES = 1;
 
 /**
  * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
@@ -49,8 +51,17 @@ export function pickShownCitations(
       ? shownFirst.filter((run) => !restatesDocument(run, shownFirst[0]!))
       : item.section === "successCriteria"
         ? shownFirst.filter((run, i) => !shownFirst.slice(i + 1).some((later) => restatesLater(run, later)))
-        : shownFirst;
-  const maxLines = readDeliveryEvidence(item.details) !== null ? 1 : person !== null ? MAX_PERSON_LINES : MAX_SHOWN_LINES;
+        : item.section === "technicalEnvironment"
+          ? shownFirst.filter((run) => !shownFirst.some((line) => describedBy(run, line)))
+          : shownFirst;
+  const maxLines =
+    readDeliveryEvidence(item.details) !== null
+      ? 1
+      : person !== null
+        ? MAX_PERSON_LINES
+        : item.section === "competition"
+          ? MAX_ALTERNATIVE_LINES
+          : MAX_SHOWN_LINES;
   const picked = new Set<Citation[]>();
   const pick = (run: Citation[] | undefined) => {
     if (run !== undefined && picked.size < maxLines) picked.add(run);
@@ -144,6 +155,20 @@ function wordPairs(run: Citation[]): Set<string> {
   return pairs;
 }
 
+/**
+ * Whether a document's line of a technical item says what a spoken line says of the same system, in four of its words
+ * or more: “Corvala relay agent for the Haulwise TMS (customer VM, outbound HTTPS only)” for “We'd install our relay
+ * agent on a VM on your side, it only makes outbound calls over 443…”. The document is what was bought: its line shows.
+ */
+function describedBy(run: Citation[], line: Citation[]): boolean {
+  const term = line[0]!;
+  if (run === line || term.speaker !== null || term.startMs !== null || run[0]!.speaker === null) return false;
+  const termWords = stems(term.quote);
+  return [...stems(run.map((c) => c.quote).join(" "))].filter((word) => termWords.has(word)).length >= MIN_DESCRIBED_WORDS;
+}
+
+const MIN_DESCRIBED_WORDS = 4;
+
 function stems(text: string): Set<string> {
   return new Set(
     text
@@ -159,13 +184,17 @@ function namesAnyOf(run: Citation[], names: string[]): boolean {
   return names.length > 0 && run.some((c) => c.quote.split(/[^\p{L}\p{N}]+/u).some((word) => names.includes(word)));
 }
 
+// A value that is only a sum of money: "$77,040.00", "€1,200 per year" is not (a rate).
+const MONEY_VALUE = /^([$€£]\s?[\d,]+(?:\.\d+)?)$/;
 // A document's "Label: value" line: "Contract start date: February 16, 2026".
 const LABELLED_LINE = /^[^:]{1,60}:\s+(.+?)\s*$/;
 
 /**
  * A document's "Label: value" lines whose value another line of the item states inside a longer one ("Contract
  * start date: February 16, 2026" beside "Subscription term: 12 months, February 16, 2026 to …"). Two lines with one
- * value both stay: "Start: March 1" and "Renewal: March 1" are two facts.
+ * value both stay: "Start: March 1" and "Renewal: March 1" are two facts. Two lines whose value is one sum of money
+ * are one fact: "Total annual subscription fees: $77,040.00" gives way to the later "Total contract value (12 months):
+ * $77,040.00" (over several years the two differ, and both show).
  */
 function findRestatedLines(citations: Citation[]): Set<Citation> {
   const lines = citations.filter((c) => c.match !== "unverified" && c.speaker === null && c.startMs === null);
@@ -179,6 +208,9 @@ function findRestatedLines(citations: Citation[]): Set<Citation> {
       return otherValue !== value && otherValue.includes(value);
     };
     if (lines.some((other) => other !== line && within(other))) restated.add(line);
+    const money = MONEY_VALUE.exec(value)?.[1];
+    const later = lines.slice(lines.indexOf(line) + 1);
+    if (money !== undefined && later.some((other) => MONEY_VALUE.exec(labelledValue(other) ?? "")?.[1] === money)) restated.add(line);
   }
   return restated;
 }

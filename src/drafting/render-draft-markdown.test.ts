@@ -80,14 +80,13 @@ describe("renderDraftMarkdown", () => {
 
   it("lists no “also” for a document a shown line is already from: it would point nowhere new", () => {
     const citations = [
-      cite("call.vtt", "Ben Carter", 1000, "Ana Gomez, our CFO."),
-      cite("form.pdf", null, null, "Billing contact: Ana Gomez, CFO"),
-      cite("form.pdf", null, null, "Signed for the customer: Ana Gomez"),
+      cite("call.vtt", "Ben Carter", 1000, "We'll train the pod leads on site."),
+      cite("form.pdf", null, null, "Training: two days on site"),
+      cite("form.pdf", null, null, "Recorded sessions for terminal staff"),
+      cite("form.pdf", null, null, "Trainer travel included"),
     ];
-    const markdown = renderDraftMarkdown(
-      draftOf({ section: "stakeholders", statement: "Ana Gomez, CFO", details: { name: "Ana Gomez" }, citations }),
-    );
-    expect(markdown).toContain("  - “Billing contact: Ana Gomez, CFO” — form.pdf\n\n");
+    const markdown = renderDraftMarkdown(draftOf({ section: "promises", statement: "Ben Carter", citations }));
+    expect(markdown).toContain("  - “Recorded sessions for terminal staff”\n\n");
     expect(markdown).not.toContain("also:");
   });
 
@@ -97,7 +96,7 @@ describe("renderDraftMarkdown", () => {
       cite("call.vtt", "Ben Carter", 2000, "It would be cheaper."),
       cite("call.vtt", "Ana Gomez", 3000, "Cheaper until you count the integration."),
     ];
-    const markdown = renderDraftMarkdown(draftOf({ section: "competition", statement: "Service Cloud, per Ana Gomez", citations }));
+    const markdown = renderDraftMarkdown(draftOf({ section: "objections", statement: "Service Cloud, per Ana Gomez", citations }));
     expect(markdown).toContain(
       "— call.vtt, 0:01\n  - “It would be cheaper.” — Ben Carter, 0:02\n  - “Cheaper until you count the integration.” — Ana, 0:03\n",
     );
