@@ -17,19 +17,22 @@ const MIN_SHARED = 2;
  */
 export function mergeOwnerSteps(items: GroundedCandidate[]): GroundedCandidate[] {
   const joined = new Set<GroundedCandidate>();
-  const steps = items.filter((item) => item.section === "nextSteps" && hasVerified(item) && !isFlagged(item));
+  const steps = items.filter((item) => item.section === "nextSteps" && hasVerified(item) && !isFlagged(item) && owner(item) !== null);
+  // Dated steps by owner and source: a long call's many steps are each compared with their own owner's only.
+  const dated = new Map<string, GroundedCandidate[]>();
+  const keyOf = (item: GroundedCandidate) => `${owner(item)}|${onlySource(item)}`;
+  for (const step of steps) {
+    if (!hasDue(step) || onlySource(step) === null) continue;
+    const group = dated.get(keyOf(step));
+    if (group === undefined) dated.set(keyOf(step), [step]);
+    else group.push(step);
+  }
+  const words = new Map<GroundedCandidate, Set<string>>();
+  const wordsOfStep = (item: GroundedCandidate) => words.get(item) ?? words.set(item, wordsOf(item)).get(item)!;
   for (const undated of steps) {
-    if (hasDue(undated) || owner(undated) === null) continue;
-    const twin = steps.find(
-      (dated) =>
-        dated !== undated &&
-        !joined.has(dated) &&
-        hasDue(dated) &&
-        owner(dated) === owner(undated) &&
-        onlySource(dated) !== null &&
-        onlySource(dated) === onlySource(undated) &&
-        sharedWords(dated, undated) >= MIN_SHARED,
-    );
+    if (hasDue(undated) || onlySource(undated) === null) continue;
+    const own = wordsOfStep(undated);
+    const twin = dated.get(keyOf(undated))?.find((step) => [...wordsOfStep(step)].filter((w) => own.has(w)).length >= MIN_SHARED);
     if (twin === undefined) continue;
     const spans = new Set(twin.citations.map((c) => `${c.charStart}|${c.charEnd}`));
     twin.citations.push(...undated.citations.filter((c) => !spans.has(`${c.charStart}|${c.charEnd}`)));
@@ -46,11 +49,6 @@ function owner(item: GroundedCandidate): string | null {
 
 function hasDue(item: GroundedCandidate): boolean {
   return typeof item.details.due === "string" && item.details.due.trim() !== "";
-}
-
-function sharedWords(a: GroundedCandidate, b: GroundedCandidate): number {
-  const x = wordsOf(a);
-  return [...wordsOf(b)].filter((w) => x.has(w)).length;
 }
 
 function wordsOf(item: GroundedCandidate): Set<string> {
