@@ -2,10 +2,10 @@ import type { ParsedSource } from "../domain/source.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { isSignedDocument } from "./signed-document.ts";
+import { countSharedStems, wordStems } from "./word-stems.ts";
 
 // "eighteen percent", "18%", "5 percent": what a commercial term is counted in.
 const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
-const LITTLE = new Set("the and for per off with that this your our from will can all".split(" "));
 const MIN_SHARED = 2;
 
 /**
@@ -25,7 +25,7 @@ export function foldContractedOffers(items: GroundedCandidate[], sources: Parsed
       ? []
       : item.citations
           .filter((c) => c.match !== "unverified" && signedIds.has(c.sourceId))
-          .map((c) => ({ item, percents: percentsIn(c.quote), words: wordsOf(c.quote) })),
+          .map((c) => ({ item, percents: percentsIn(c.quote), words: wordStems(c.quote) })),
   );
   const folded = new Set<GroundedCandidate>();
   for (const item of items) {
@@ -33,9 +33,9 @@ export function foldContractedOffers(items: GroundedCandidate[], sources: Parsed
     const cited = item.citations.filter((c) => c.match !== "unverified");
     if (cited.length === 0 || cited.some((c) => signedIds.has(c.sourceId))) continue;
     const text = cited.map((c) => c.quote).join(" ");
-    const words = wordsOf(text);
+    const words = wordStems(text);
     const homes = percentsIn(text).map(
-      (percent) => terms.find((t) => t.percents.includes(percent) && [...t.words].filter((w) => words.has(w)).length >= MIN_SHARED)?.item,
+      (percent) => terms.find((t) => t.percents.includes(percent) && countSharedStems(t.words, words) >= MIN_SHARED)?.item,
     );
     const home = homes[0];
     if (home === undefined || homes.some((h) => h !== home)) continue;
@@ -47,14 +47,4 @@ export function foldContractedOffers(items: GroundedCandidate[], sources: Parsed
 }
 function percentsIn(text: string): number[] {
   return [...replaceNumberWords(text).matchAll(PERCENT)].map((m) => Number(m[1]));
-}
-
-function wordsOf(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((w) => w.length >= 4 && !LITTLE.has(w))
-      .map((w) => w.replace(/s$/, "")),
-  );
 }

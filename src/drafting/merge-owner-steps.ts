@@ -1,12 +1,7 @@
 import type { GroundedCandidate } from "./ground-candidates.ts";
 import { hasVerified, isFlagged, onlySource } from "./same-claim-rule.ts";
+import { countSharedStems, wordStems } from "./word-stems.ts";
 
-// Words too common in action items to say two are about one thing.
-const STOP = new Set(
-  "will would could should send sent have that this with from your they them their then there what when which about after before also just more make sure team".split(
-    " ",
-  ),
-);
 const MIN_SHARED = 2;
 
 /**
@@ -32,7 +27,7 @@ export function mergeOwnerSteps(items: GroundedCandidate[]): GroundedCandidate[]
   for (const undated of steps) {
     if (hasDue(undated) || onlySource(undated) === null) continue;
     const own = wordsOfStep(undated);
-    const twin = dated.get(keyOf(undated))?.find((step) => [...wordsOfStep(step)].filter((w) => own.has(w)).length >= MIN_SHARED);
+    const twin = dated.get(keyOf(undated))?.find((step) => countSharedStems(wordsOfStep(step), own) >= MIN_SHARED);
     if (twin === undefined) continue;
     const spans = new Set(twin.citations.map((c) => `${c.charStart}|${c.charEnd}`));
     twin.citations.push(...undated.citations.filter((c) => !spans.has(`${c.charStart}|${c.charEnd}`)));
@@ -52,14 +47,10 @@ function hasDue(item: GroundedCandidate): boolean {
 }
 
 function wordsOf(item: GroundedCandidate): Set<string> {
-  const quotes = item.citations
-    .filter((c) => c.match !== "unverified")
-    .map((c) => c.quote)
-    .join(" ");
-  return new Set(
-    quotes
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((w) => w.length >= 4 && !STOP.has(w)),
+  return wordStems(
+    item.citations
+      .filter((c) => c.match !== "unverified")
+      .map((c) => c.quote)
+      .join(" "),
   );
 }

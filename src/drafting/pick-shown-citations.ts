@@ -2,6 +2,7 @@ import type { Citation } from "../domain/citation.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { readDeliveryEvidence } from "../domain/delivery-evidence.ts";
 import { carriesMeaning } from "./narrow-quote.ts";
+import { countSharedStems, wordStems } from "./word-stems.ts";
 
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
@@ -120,8 +121,7 @@ function restatesDocument(run: Citation[], first: Citation[]): boolean {
   const quote = run.map((c) => c.quote).join(" ");
   // The promise's own "I'll" is what makes it a promise, not a condition on it.
   if (carriesMeaning(quote.replace(/\b(?:I|we)(?:'ll| will)\b/gi, ""))) return false;
-  const termWords = stems(term.quote);
-  return [...stems(quote)].filter((word) => termWords.has(word)).length >= 2;
+  return countSharedStems(wordStems(quote), wordStems(term.quote)) >= 2;
 }
 
 /**
@@ -163,21 +163,10 @@ function wordPairs(run: Citation[]): Set<string> {
 function describedBy(run: Citation[], line: Citation[]): boolean {
   const term = line[0]!;
   if (run === line || term.speaker !== null || term.startMs !== null || run[0]!.speaker === null) return false;
-  const termWords = stems(term.quote);
-  return [...stems(run.map((c) => c.quote).join(" "))].filter((word) => termWords.has(word)).length >= MIN_DESCRIBED_WORDS;
+  return countSharedStems(wordStems(run.map((c) => c.quote).join(" ")), wordStems(term.quote)) >= MIN_DESCRIBED_WORDS;
 }
 
 const MIN_DESCRIBED_WORDS = 4;
-
-function stems(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((word) => word.length >= 4)
-      .map((word) => word.replace(/[sd]$/, "").replace(/e$/, "")),
-  );
-}
 
 /** Whether a line names any of these first names as a whole word. */
 function namesAnyOf(run: Citation[], names: string[]): boolean {
