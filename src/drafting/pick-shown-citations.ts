@@ -1,8 +1,7 @@
 import type { Citation } from "../domain/citation.ts";
 import type { DraftItem } from "../domain/item.ts";
 import { readDeliveryEvidence } from "../domain/delivery-evidence.ts";
-import { carriesMeaning } from "./narrow-quote.ts";
-import { countSharedStems, wordStems } from "./word-stems.ts";
+import { describedBy, findRestatedLines, restatesDocument, restatesLater } from "./said-again.ts";
 
 /** Quote lines (quotes said at one moment share a line) a Markdown item shows in full. */
 export const MAX_SHOWN_LINES = 3;
@@ -13,16 +12,18 @@ export const MAX_ALTERNATIVE_LINES = 2;
 export const MAX_PERSON_LINES = 1;
 
 /**
- * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order: the
- * statement's own quote (the first line), then for a contradiction the first line of each other source that states
- * other figures (one line per side, and no more), then in a debate (competition, objections) the item's last line when it
- * answers the one before it (the last word), then the last line of another speaker (the latest answer: the resolution), then the first line of the item's
- * last source, then the earliest others, up to MAX_SHOWN_LINES. A promise a later source says was
- * delivered shows its own line only: its header quotes the delivery. The rest are listed by where only; the JSON and
- * the review screen keep every citation. Unverified quotes are always shown: the reviewer must see them. An
- * account overview's lines are its facts and are all shown, but for spoken lines beside a document's (those are listed by where). A stakeholder shows MAX_PERSON_LINES, and never, beside
- * another line, someone else's roll call that names other people of the deal too (`otherPeople`: their first names):
- * “I've got Ray from IT, Vince from operations, and Keisha…” says little about Ray.
+ * The strongest few quote lines of an item, chosen deterministically and shown in the item's own order; the rest are
+ * listed by where only (the JSON and the review screen keep every citation). Unverified quotes are always shown: the
+ * reviewer must see them.
+ * - Order: the statement's own quote (the first line); for a contradiction the first line of each other source that
+ *   states other figures (one line per side, and no more); in a debate (competition, objections) the item's last line
+ *   when it answers the one before it (the last word); the last line of another speaker (the latest answer); the first
+ *   line of the item's last source; then the earliest others, up to MAX_SHOWN_LINES.
+ * - A promise a later source says was delivered shows its own line only (its header quotes the delivery); a
+ *   stakeholder MAX_PERSON_LINES, never someone else's roll call naming other people of the deal too (`otherPeople`:
+ *   their first names) beside another line; an alternative MAX_ALTERNATIVE_LINES.
+ * - Said again is listed by where (see said-again.ts); an account overview's document lines are its facts and are all
+ *   shown, what was said beside them listed by where.
  */
 export function pickShownCitations(
   item: Pick<DraftItem, "citations" | "flags" | "section" | "details">,
@@ -110,98 +111,9 @@ function figuresOf(run: Citation[]): string {
   return [...new Set(run.flatMap((c) => c.quote.match(/\d[\d,.]*/g) ?? []))].sort().join(" ");
 }
 
-/**
- * Whether a spoken line only says again the signed document's term the item opens with: “I'll waive the implementation
- * fee completely.” under “Implementation services: $15,000.00, waived”. A line with a number, date, negation, name or
- * condition (“if you sign by the sixth…”) says more, and stays.
- */
-function restatesDocument(run: Citation[], first: Citation[]): boolean {
-  const term = first[0]!;
-  if (run === first || term.speaker !== null || term.startMs !== null || run[0]!.speaker === null) return false;
-  const quote = run.map((c) => c.quote).join(" ");
-  // The promise's own "I'll" is what makes it a promise, not a condition on it.
-  if (carriesMeaning(quote.replace(/\b(?:I|we)(?:'ll| will)\b/gi, ""))) return false;
-  return countSharedStems(wordStems(quote), wordStems(term.quote)) >= 2;
-}
-
-/**
- * Whether `later`, a line of the item from another source said by the same person, states the same target again
- * ("Handle time … from eleven minutes to under four." then "Handle time under four minutes, and call volume down thirty
- * percent…"): two pairs of words in common, neither word a little one. The AE approves the target as last stated; the
- * earlier wording is listed by where.
- */
-function restatesLater(run: Citation[], later: Citation[]): boolean {
-  const [a, b] = [run[0]!, later[0]!];
-  if (a.speaker === null || a.speaker !== b.speaker || a.sourceId === b.sourceId) return false;
-  const pairs = wordPairs(run);
-  return [...wordPairs(later)].filter((pair) => pairs.has(pair)).length >= 2;
-}
-
-const LITTLE_WORDS = new Set(
-  "a an the of to in on at by for from with and or but is are was be it its we our i my you your that this".split(" "),
-);
-
-function wordPairs(run: Citation[]): Set<string> {
-  const words = run
-    .map((c) => c.quote)
-    .join(" ")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter((word) => word !== "");
-  const pairs = new Set<string>();
-  for (let i = 1; i < words.length; i++) {
-    if (!LITTLE_WORDS.has(words[i - 1]!) && !LITTLE_WORDS.has(words[i]!)) pairs.add(`${words[i - 1]} ${words[i]}`);
-  }
-  return pairs;
-}
-
-/**
- * Whether a document's line of a technical item says what a spoken line says of the same system, in four of its words
- * or more: “Corvala relay agent for the Haulwise TMS (customer VM, outbound HTTPS only)” for “We'd install our relay
- * agent on a VM on your side, it only makes outbound calls over 443…”. The document is what was bought: its line shows.
- */
-function describedBy(run: Citation[], line: Citation[]): boolean {
-  const term = line[0]!;
-  if (run === line || term.speaker !== null || term.startMs !== null || run[0]!.speaker === null) return false;
-  return countSharedStems(wordStems(run.map((c) => c.quote).join(" ")), wordStems(term.quote)) >= MIN_DESCRIBED_WORDS;
-}
-
-const MIN_DESCRIBED_WORDS = 4;
-
 /** Whether a line names any of these first names as a whole word. */
 function namesAnyOf(run: Citation[], names: string[]): boolean {
   return names.length > 0 && run.some((c) => c.quote.split(/[^\p{L}\p{N}]+/u).some((word) => names.includes(word)));
-}
-
-// A value that is only a sum of money: "$77,040.00", "€1,200 per year" is not (a rate).
-const MONEY_VALUE = /^([$€£]\s?[\d,]+(?:\.\d+)?)$/;
-// A document's "Label: value" line: "Contract start date: February 16, 2026".
-const LABELLED_LINE = /^[^:]{1,60}:\s+(.+?)\s*$/;
-
-/**
- * A document's "Label: value" lines whose value another line of the item states inside a longer one ("Contract
- * start date: February 16, 2026" beside "Subscription term: 12 months, February 16, 2026 to …"). Two lines with one
- * value both stay: "Start: March 1" and "Renewal: March 1" are two facts. Two lines whose value is one sum of money
- * are one fact: "Total annual subscription fees: $77,040.00" gives way to the later "Total contract value (12 months):
- * $77,040.00" (over several years the two differ, and both show).
- */
-function findRestatedLines(citations: Citation[]): Set<Citation> {
-  const lines = citations.filter((c) => c.match !== "unverified" && c.speaker === null && c.startMs === null);
-  const labelledValue = (c: Citation) => LABELLED_LINE.exec(c.quote.replace(/\s+/g, " "))?.[1]?.replace(/[.;]$/, "").toLowerCase();
-  const restated = new Set<Citation>();
-  for (const line of lines) {
-    const value = labelledValue(line);
-    if (value === undefined) continue;
-    const within = (other: Citation) => {
-      const otherValue = labelledValue(other) ?? other.quote.replace(/\s+/g, " ").toLowerCase();
-      return otherValue !== value && otherValue.includes(value);
-    };
-    if (lines.some((other) => other !== line && within(other))) restated.add(line);
-    const money = MONEY_VALUE.exec(value)?.[1];
-    const later = lines.slice(lines.indexOf(line) + 1);
-    if (money !== undefined && later.some((other) => MONEY_VALUE.exec(labelledValue(other) ?? "")?.[1] === money)) restated.add(line);
-  }
-  return restated;
 }
 
 /** Consecutive verified citations of one source, speaker and timestamp in runs; a document's lines stay one a line. */
