@@ -60,3 +60,40 @@ describe("consolidateItems: an objection's answer that states a promise", () => 
     ]);
   });
 });
+
+describe("consolidateItems: an objection's own words", () => {
+  it("keep a short concern (“What's the catch?”) beside the answer; other short lines still go", () => {
+    const call = buildParsedSource({
+      id: "src_call",
+      filename: "call.md",
+      turns: [
+        ["Michael", "What's the catch?"],
+        ["Sarah", "Setup takes about a month with your admin."],
+        ["Michael", "Sounds good."],
+      ],
+    });
+    const at = (turn: number): Citation => {
+      const segment = call.segments[turn]!;
+      return {
+        sourceId: "src_call",
+        segmentId: segment.id,
+        speaker: segment.speaker,
+        startMs: null,
+        quote: segment.text,
+        charStart: segment.charStart,
+        charEnd: segment.charEnd,
+        match: "exact",
+      };
+    };
+    const objection: GroundedCandidate = {
+      section: "objections",
+      statement: "Michael, answered by Sarah",
+      details: { raisedBy: "Michael", answer: "Setup takes about a month with your admin." },
+      evidence: [],
+      citations: [at(0), at(1), at(2)],
+    };
+    expect(quotesBySection(consolidateItems([objection], [call]))).toEqual([
+      ["objections", ["What's the catch?", "Setup takes about a month with your admin."]],
+    ]);
+  });
+});

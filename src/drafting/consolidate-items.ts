@@ -51,9 +51,15 @@ export function consolidateItems(items: GroundedCandidate[], sources: ParsedSour
   let current = items.splice(0);
   current = current.flatMap((item) => {
     // "And first-contact resolution." opening "We're at 58%. I'd love 75." names what the run is about.
+    // An objection's own words, however short ("What's the catch?"), stay beside the answer they got.
+    const concern =
+      item.section === "objections" ? verified(item).find((c) => c.speaker !== null && c.speaker === item.details.raisedBy) : undefined;
     const kept = dropCitations(
       item,
-      (c) => isFragment(c.quote) && (FRAME.test(c.quote.trim()) || POINTS_BACK_AS_REASON.test(c.quote.trim()) || !opensRun(item, c)),
+      (c) =>
+        c !== concern &&
+        isFragment(c.quote) &&
+        (FRAME.test(c.quote.trim()) || POINTS_BACK_AS_REASON.test(c.quote.trim()) || !opensRun(item, c)),
     );
     return kept === null ? [] : [kept];
   });
