@@ -105,4 +105,55 @@ describe("the deterministic stages on the LLM path", () => {
       ["I can cap the renewal increase at five percent.", "We'll put that in the order form."],
     ]);
   });
+
+  it("folds an offer made before signing into the signed order form's line stating it, and joins an owner's undated step to the dated one", async () => {
+    // Hand-written model answer (not recorded): the 18% offer from the pricing call as a promise, the order form's price
+    // line as account data, and Sam's two steps from the email as two next steps.
+    const answer = answerWith({
+      promises: [
+        promise(
+          "Dana offered 18% off the seat price for a signature by February 6.",
+          "If we can get this signed by February 6th, I can take eighteen percent off the seat price",
+          "February 6th",
+        ),
+      ],
+      accountOverview: [
+        {
+          statement: "The seat price is $492 a year, 18% off list.",
+          evidence: [{ segment: "S1", quote: "Price per agent seat per year: $492.00 (list $600.00, 18% discount)" }],
+          field: "pricing",
+          value: "$492 per seat per year",
+        },
+      ],
+      nextSteps: [
+        {
+          statement: "Sam runs the migration and owns the project plan.",
+          evidence: [{ segment: "S1", quote: "He'll run the migration and owns the project plan." }],
+          action: "Run the migration",
+          owner: "Sam Okafor",
+          due: null,
+        },
+        {
+          statement: "Sam sends a draft project plan by February 11.",
+          evidence: [{ segment: "S1", quote: "Sam will send a draft project plan with the March 16 go-live milestones by February 11." }],
+          action: "Send the draft project plan",
+          owner: "Sam Okafor",
+          due: "February 11",
+        },
+      ],
+    });
+    llm.enqueue(completionReply(answer));
+    const draft = await draftWith(await createTestExtractor(database.current()), await parseSampleDeal());
+    const offer = draft.items.filter((item) => item.citations.some((c) => c.quote.startsWith("If we can get this signed by February 6th")));
+    expect(offer.map((item) => item.section)).toEqual(["accountOverview"]);
+    expect(offer[0]!.citations[0]!.quote).toBe("Price per agent seat per year: $492.00 (list $600.00, 18% discount)");
+    expect(draft.items.filter((item) => item.section === "promises")).toEqual([]);
+    const sam = draft.items.filter((item) => item.section === "nextSteps");
+    expect(sam).toHaveLength(1);
+    expect(sam[0]!.citations.map((c) => c.quote)).toEqual([
+      "Sam will send a draft project plan with the March 16 go-live milestones by February 11.",
+      "He'll run the migration and owns the project plan.",
+    ]);
+    expect(sam[0]!.details).toMatchObject({ owner: "Sam Okafor", dueDate: "2026-02-11" });
+  });
 });
