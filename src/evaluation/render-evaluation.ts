@@ -9,7 +9,7 @@ export function renderEvaluation(report: EvaluationReport): string {
     `extractor: ${e.kind}${e.model ? ` (${e.model})` : ""}${e.promptVersion ? `, prompt ${e.promptVersion}` : ""}`,
     `recall ${pct(report.recall)}   precision ${pct(report.precision)}   (per section; precision counts only gold-annotated spans)`,
     `recall counting every section a gold item lists: ${pct(report.recallInEveryListedSection)}`,
-    `draft: ${report.items} items, ${report.wordsPerSourceWord.toFixed(2)} words per source word, ` +
+    `draft: ${report.items} items, ${report.wordsPerSourceWord.toFixed(3)} words per source word, ` +
       `${report.repeatedQuotes} quotes cited again by another item`,
     `citations: ${report.citations.verified} verified, ${pct(report.citations.exactShare)} exact, ` +
       `${pct(report.citations.validShare)} satisfy quote === text.slice, ${report.citations.unverified} unverified`,
@@ -31,7 +31,7 @@ export function renderEvaluation(report: EvaluationReport): string {
   for (const deal of report.deals) {
     const ratio = deal.sourceWords === 0 ? 0 : deal.draftWords / deal.sourceWords;
     lines.push(
-      `${deal.deal.padEnd(42)}${String(deal.items).padStart(5)}  ${ratio.toFixed(2).padStart(17)}  ${String(deal.repeatedQuotes).padStart(15)}`,
+      `${deal.deal.padEnd(42)}${String(deal.items).padStart(5)}  ${ratio.toFixed(3).padStart(17)}  ${String(deal.repeatedQuotes).padStart(15)}`,
     );
   }
   lines.push("", "file                                      found/gold  correct/drafted");
