@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildParsedSource } from "../../test/support/build-parsed-source.ts";
 import type { Citation } from "../domain/citation.ts";
+import type { ParsedSource } from "../domain/source.ts";
 import type { SectionKey } from "../domain/sections.ts";
 import { consolidateItems } from "./consolidate-items.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
@@ -14,10 +15,10 @@ const TURNS = [
 ] as const;
 const NOTE = buildParsedSource({ id: "src_note", filename: "note.eml", turns: TURNS.map(([speaker, text]) => [speaker, text]) });
 
-const cite = (turn: number): Citation => {
-  const segment = NOTE.segments[turn]!;
+const citeTurn = (parsed: ParsedSource, turn: number): Citation => {
+  const segment = parsed.segments[turn]!;
   return {
-    sourceId: "src_note",
+    sourceId: parsed.source.id,
     segmentId: segment.id,
     speaker: segment.speaker,
     startMs: null,
@@ -27,6 +28,7 @@ const cite = (turn: number): Citation => {
     match: "exact",
   };
 };
+const cite = (turn: number): Citation => citeTurn(NOTE, turn);
 
 const item = (section: SectionKey, turns: number[], details: Record<string, unknown> = {}): GroundedCandidate => {
   const citations = turns.map(cite);
@@ -72,19 +74,7 @@ describe("consolidateItems: an objection's own words", () => {
         ["Michael", "Sounds good."],
       ],
     });
-    const at = (turn: number): Citation => {
-      const segment = call.segments[turn]!;
-      return {
-        sourceId: "src_call",
-        segmentId: segment.id,
-        speaker: segment.speaker,
-        startMs: null,
-        quote: segment.text,
-        charStart: segment.charStart,
-        charEnd: segment.charEnd,
-        match: "exact",
-      };
-    };
+    const at = (turn: number): Citation => citeTurn(call, turn);
     const objection: GroundedCandidate = {
       section: "objections",
       statement: "Michael, answered by Sarah",

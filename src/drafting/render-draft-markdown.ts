@@ -32,6 +32,7 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
     );
   lines.push("");
   for (const warning of draft.warnings ?? []) lines.push(`> **Warning:** ${escapeMarkdownText(warning.message)}.`, "");
+  const firstNames = stakeholderFirstNames(draft.items);
   for (const section of SECTION_KEYS) {
     const items = draft.items.filter((item) => item.section === section);
     lines.push(`## ${SECTIONS[section].title}`, "");
@@ -43,7 +44,10 @@ export function renderDraftMarkdown(draft: Omit<Draft, "createdAt">): string {
         "",
       );
     } else {
-      for (const item of items) lines.push(...renderItem(item, firstNamesBesides(draft.items, item)), "");
+      for (const item of items) {
+        const others = item.section === "stakeholders" ? firstNames.filter((first) => first !== firstNameOf(item)) : [];
+        lines.push(...renderItem(item, others), "");
+      }
     }
     // Contract fields no source states: one gap (and question) each in JSON, one line here.
     const fields = gaps.flatMap((g) => {
@@ -100,19 +104,15 @@ function describeExtractor(draft: Pick<Draft, "extractor" | "usage">): string {
   return `Extracted by ${e.model ?? "an LLM"} (prompt ${e.promptVersion ?? "unversioned"}); every quote checked against the source text (“…” marks a cut).`;
 }
 
-/** The first names of the deal's other stakeholders, for a stakeholder item (see pickShownCitations). */
-function firstNamesBesides(items: DraftItem[], item: DraftItem): string[] {
-  if (item.section !== "stakeholders") return [];
-  const name = (i: DraftItem) => (typeof i.details?.name === "string" ? i.details.name.trim() : null);
-  const own = name(item);
-  return [
-    ...new Set(
-      items.flatMap((other) => {
-        const full = other.section === "stakeholders" ? name(other) : null;
-        return full === null || full === own ? [] : [full.split(/\s+/)[0]!];
-      }),
-    ),
-  ].filter((first) => first !== own?.split(/\s+/)[0]);
+/** The first names of the deal's stakeholders, read once per render (see pickShownCitations' `otherPeople`). */
+function stakeholderFirstNames(items: DraftItem[]): string[] {
+  return [...new Set(items.flatMap((item) => (item.section === "stakeholders" ? [firstNameOf(item)] : [])))].filter(
+    (first): first is string => first !== null,
+  );
+}
+
+function firstNameOf(item: DraftItem): string | null {
+  return typeof item.details?.name === "string" ? (item.details.name.trim().split(/\s+/)[0] ?? null) : null;
 }
 
 function renderItem(item: DraftItem, otherPeople: string[] = []): string[] {
