@@ -14,8 +14,7 @@ beforeEach(() => {
   people = addBatchPeople(t);
 });
 afterEach(async () => {
-  await t.deps.jobs.stop();
-  t.close();
+  await t.close();
 });
 
 const HEADER = "deal_key,account,close_date,ae_email,files,csm_email";

@@ -15,8 +15,7 @@ beforeEach(() => {
   people = addBatchPeople(t);
 });
 afterEach(async () => {
-  await t.deps.jobs.stop();
-  t.close();
+  await t.close();
 });
 
 const postBatch = (body: FormData, query = "") => t.request("POST", `/v1/batches${query}`, { token: people.rita.token, body });

@@ -12,8 +12,7 @@ const llm = setupOpenAiMock();
 
 let t: TestApp | undefined;
 afterEach(async () => {
-  await t?.deps.jobs.stop();
-  t?.close();
+  await t?.close();
   t = undefined;
 });
 
@@ -58,7 +57,7 @@ describe("POST /v1/batches?dryRun=true on the LLM extractor", () => {
     const wideRes = await wide.app.request("POST", "/v1/batches?dryRun=true", { token: wide.people.rita.token, body: sampleBatchForm() });
     const wideEstimate = ((await wideRes.json()) as { estimate: Estimate }).estimate;
     await wide.app.deps.jobs.stop();
-    wide.app.close();
+    await wide.app.close();
     const narrow = llmApp({ BATON_LLM_CONTEXT_TOKENS: "10000", BATON_LLM_MAX_OUTPUT_TOKENS: "2000" });
     const narrowRes = await narrow.app.request("POST", "/v1/batches?dryRun=true", {
       token: narrow.people.rita.token,

@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await served.stop();
-  t.close();
+  await t.close();
 });
 
 const patchItem = (dealId: string, itemId: string, json: unknown, ifMatch?: string) =>

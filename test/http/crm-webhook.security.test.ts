@@ -141,7 +141,7 @@ describe("POST /v1/webhooks/crm without BATON_CRM_WEBHOOK_SECRET", () => {
       expect(error).toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("BATON_CRM_WEBHOOK_SECRET") });
       expect(unset.deps.deals.listAll()).toEqual([]);
     } finally {
-      unset.close();
+      await unset.close();
     }
   });
 });

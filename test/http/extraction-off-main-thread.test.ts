@@ -8,8 +8,7 @@ import { createTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp | undefined;
 afterEach(async () => {
-  await t?.deps.jobs.stop();
-  t?.close();
+  await t?.close();
   t = undefined;
 });
 

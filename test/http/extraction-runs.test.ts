@@ -17,8 +17,7 @@ const ANSWER = SAMPLE_CALL_ANSWER;
 
 let t: TestApp | undefined;
 afterEach(async () => {
-  await t?.deps.jobs.stop();
-  t?.close();
+  await t?.close();
   t = undefined;
 });
 

@@ -7,8 +7,7 @@ type Envelope = { error: { code: string; message: string; requestId: string } };
 
 let t: TestApp | undefined;
 afterEach(async () => {
-  await t?.deps.jobs.stop();
-  t?.close();
+  await t?.close();
   t = undefined;
 });
 

@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await served.stop();
-  t.close();
+  await t.close();
 });
 
 /**
@@ -148,7 +148,7 @@ describe("request size", () => {
       expect(((await announced.json()) as ErrorBody).error.message).toBe("request body is over the upload limit (BATON_MAX_FILE_BYTES)");
     } finally {
       await smallServed.stop();
-      small.close();
+      await small.close();
     }
   });
 });

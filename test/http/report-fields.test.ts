@@ -223,7 +223,7 @@ describe("the report's tokens and cost", () => {
       expect(body.deals[0]!.usage).toEqual({ runs: 1, llmCalls: 1, promptTokens: 1000, completionTokens: 10, cost: null });
       expect(body.totals.usage.currency).toBeNull();
     } finally {
-      unpriced.close();
+      await unpriced.close();
     }
   });
 });

@@ -196,7 +196,7 @@ const ROWS: Row[] = [
 
 const probe = createTestApp();
 const DOCUMENT = (await (await probe.request("GET", "/openapi.json")).json()) as ApiDocument;
-probe.close();
+await probe.close();
 /** Every operation the route definitions declare, as "GET /v1/deals/:dealId". */
 const REGISTERED = new Set(
   Object.entries(DOCUMENT.paths).flatMap(([path, methods]) =>
@@ -257,7 +257,7 @@ describe("route × role matrix", () => {
       expect(await listed(t.addUser("ae").token)).toEqual([]);
       expect(await listed(t.addUser("csm").token)).toEqual([]);
     } finally {
-      t.close();
+      await t.close();
     }
   });
 
@@ -278,7 +278,7 @@ describe("route × role matrix", () => {
       });
       afterAll(async () => {
         await t.deps.jobs.idle();
-        t.close();
+        await t.close();
       });
 
       it.each(ACTORS.map((actor) => [actor, row.expect[actor]] as const))("%s → %s", async (actor, expected) => {

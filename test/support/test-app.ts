@@ -71,9 +71,15 @@ export function createTestApp(
     deps,
     addUser,
     request,
-    close() {
+    /**
+     * Stops the job queue (a running job is aborted and awaited), closes the database, then removes its folder. A
+     * draft thread's read-only connection may still be letting go of the WAL index as the folder goes: the removal
+     * retries instead of failing on a file that appeared under it.
+     */
+    async close() {
+      await deps.jobs.stop();
       deps.db.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     },
   };
 }

@@ -12,8 +12,7 @@ beforeEach(() => {
   people = addBatchPeople(t);
 });
 afterEach(async () => {
-  await t.deps.jobs.stop();
-  t.close();
+  await t.close();
 });
 
 describe("the report page's batches", () => {

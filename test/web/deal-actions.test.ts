@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await t.deps.jobs.idle();
-  t.close();
+  await t.close();
 });
 
 function upload(session: PageSession, dealId: string, files: { name: string; bytes: Uint8Array | string }[], asScript: boolean) {

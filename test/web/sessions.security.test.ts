@@ -63,7 +63,7 @@ describe("signing in", () => {
       expect(trusted.res.status).toBe(303);
       expect(trusted.res.headers.getSetCookie().join("\n")).toMatch(/^__Host-baton_session=[^;]+;.*Secure/m);
     } finally {
-      proxied.close();
+      await proxied.close();
     }
   });
 

@@ -63,7 +63,7 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await deps.jobs.stop();
       deps.db.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     },
   };
 }
