@@ -1,5 +1,6 @@
 import type { BriefItem, BriefRisk, BriefSourceItem, ObjectionStatus, RiskReason } from "./brief.ts";
 import { detailList, detailText } from "./brief-items.ts";
+import { statusWords } from "../domain/status-words.ts";
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 const REASON_ORDER: Record<RiskReason, number> = { redFlag: 0, contradiction: 1, unresolvedObjection: 2, politicalDynamics: 3 };
@@ -64,7 +65,7 @@ function describe(item: BriefSourceItem, reason: RiskReason): string | null {
     case "unresolvedObjection": {
       // The status the settle stage read from what followed; the answer itself is one of the item's quotes.
       const status = detailText(item, "status");
-      if (status !== null) return STATUS_WORDS[status] ?? status;
+      if (status !== null) return statusWords(status);
       const answer = detailText(item, "answer");
       return `resolved: ${detailText(item, "resolved") ?? "not stated"}${answer ? `; answered with: ${answer}` : ""}`;
     }
@@ -74,12 +75,6 @@ function describe(item: BriefSourceItem, reason: RiskReason): string | null {
     }
   }
 }
-
-const STATUS_WORDS: Record<string, string> = {
-  open: "open",
-  answered: "answered",
-  answeredNotAccepted: "answered, not accepted",
-};
 
 function readObjectionStatus(item: BriefSourceItem): ObjectionStatus | null {
   const value = detailText(item, "status");

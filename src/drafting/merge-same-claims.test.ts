@@ -60,6 +60,22 @@ describe("mergeSameClaims", () => {
     ]);
   });
 
+  it("names one actor on a step joined with a promise: the promiser of a promise, the owner of a step", () => {
+    const [merged] = mergeSameClaims(
+      [
+        item("nextSteps", [cite("src_call", "s1", "Can you send the security questionnaire?")], { owner: "Dana Whitlock", due: null }),
+        item("promises", [cite("src_call", "s2", "You'll have it by Monday.")], { promisedBy: "Marcus Lee", due: "Monday" }),
+      ],
+      SOURCES,
+    );
+    const actors = [merged!.details.owner, merged!.details.promisedBy].filter((name) => name !== undefined);
+    expect({ section: merged!.section, actors, due: merged!.details.due }).toEqual({
+      section: "nextSteps",
+      actors: ["Dana Whitlock"],
+      due: "Monday",
+    });
+  });
+
   it("keeps two promises apart that share only the deal's company name, a team and a negation", () => {
     // "Northwind" names the seller in most of what either side says; "isn't" is "not", too short to count.
     const note = buildParsedSource({

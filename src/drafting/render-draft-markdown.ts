@@ -10,6 +10,7 @@ import { narrowQuote, showDeliveryWords } from "./narrow-quote.ts";
 import { pickShownCitations } from "./pick-shown-citations.ts";
 import { roleWords } from "../domain/stakeholder-role-words.ts";
 import { callByFirstName } from "./call-by-first-name.ts";
+import { statusWords } from "../domain/status-words.ts";
 
 /**
  * The draft as Markdown: sections in spec order, a citation under every item, unverified items apart.
@@ -263,20 +264,12 @@ function describeProgress(item: DraftItem, dateShown: boolean, statement: string
       `done: “${escapeMarkdownText(showDeliveryWords(evidence.quote))}” (${escapeMarkdownText(evidence.filename ?? "a later source")})`,
     );
   else if (typeof details.status === "string" && details.status !== "open") {
-    const label = STATUS_LABELS[details.status] ?? escapeMarkdownText(details.status);
+    const label = escapeMarkdownText(statusWords(details.status));
     // "Ray Tanaka, answered by Priya Raman" already says it was answered.
     if (!statement.toLowerCase().includes(label)) parts.push(label);
   } else if (item.section === "objections" && details.status === "open") parts.push("open");
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  superseded: "superseded",
-  past: "past: check it happened",
-  resolved: "resolved",
-  answered: "answered",
-  answeredNotAccepted: "answered, not accepted",
-};
 
 function renderCitations(run: Citation[], show: { file: boolean; speaker: boolean }): string {
   const citation = run[0]!;

@@ -104,6 +104,11 @@ export function familyOf(field: string | null): string {
   return field === "other" || field === null ? "other" : "company";
 }
 
+const ACTOR_KEY: Record<string, Record<string, string>> = {
+  "nextSteps>promises": { owner: "promisedBy" },
+  "promises>nextSteps": { promisedBy: "owner" },
+};
+
 export function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
   const spans = new Set(twin.citations.map(spanOf));
   for (const citation of item.citations) {
@@ -117,7 +122,10 @@ export function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
     const fields = [twin.details, item.details].flatMap((d) => (Array.isArray(d.fields) ? d.fields : [d.field]));
     twin.details.fields = [...new Set(fields.filter((f): f is string => typeof f === "string"))];
   }
-  for (const [key, value] of Object.entries(item.details)) {
+  for (const [detail, value] of Object.entries(item.details)) {
+    // A step joining a promise is done by whoever promised it: its owner only fills a missing promiser (and the other
+    // way round), never stands beside it ("Owner: Elaine" on Dana's promise to Elaine).
+    const key = ACTOR_KEY[`${item.section}>${twin.section}`]?.[detail] ?? detail;
     const current = twin.details[key];
     if (current === null || current === undefined || current === "unknown" || current === "other") twin.details[key] = value;
   }

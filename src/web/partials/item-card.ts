@@ -1,5 +1,7 @@
 import { readDeliveryEvidence } from "../../domain/delivery-evidence.ts";
 import type { StoredItem } from "../../domain/stored-item.ts";
+import { roleWords } from "../../domain/stakeholder-role-words.ts";
+import { statusWords } from "../../domain/status-words.ts";
 import { EMPTY, type Html, html } from "../html.ts";
 import { renderEditForm } from "./item-edit-form.ts";
 import { renderCsrfField } from "./csrf-field.ts";
@@ -25,7 +27,9 @@ export function itemActionPath(dealId: string, itemId: string): string {
 
 /** One draft item: the claim, its review status and flags, its details, and a chip per citation. */
 export function renderItemCard(item: StoredItem, context: ItemCardContext): Html {
-  const shown = [item.statement, ...item.citations.map((citation) => citation.quote)];
+  const quotes = item.citations.map((citation) => citation.quote);
+  // A detail that is two quotes in a row (a promise's "what" across two sentences) repeats them as well.
+  const shown = [item.statement, ...quotes, quotes.join(" ")];
   const chips = renderCitationChips(
     context.dealId,
     item.citations.map((citation) => ({
@@ -112,7 +116,16 @@ function renderActions(item: StoredItem, actions: ("approve" | "edit" | "reject"
 /** The item's structured details, leaving out any that only repeat its statement or a quote. */
 function renderDetails(details: Record<string, unknown>, shown: string[]): Html {
   const entries = Object.entries(details).flatMap(([key, value]) => {
-    const text = key === "status" ? describeProgress(details) : detailValue(value);
+    // A merged item lists every field it states: its first field alone would say part of that again.
+    if (key === "field" && Array.isArray(details.fields) && details.fields.includes(value)) return [];
+    // An objection's status ("answered, not accepted") says more than the extractor's yes/no.
+    if (key === "resolved" && typeof details.status === "string") return [];
+    const text =
+      key === "status"
+        ? describeProgress(details)
+        : key === "role"
+          ? roleWords(detailValue(value))
+          : detailValue(NAMED_DETAILS.has(key) ? toWords(value) : value);
     if (text === null || shown.some((part) => part.includes(text))) return [];
     return [html`<div><dt>${humanize(key)}</dt><dd>${text}</dd></div>`];
   });
@@ -127,7 +140,8 @@ function describeProgress(details: Record<string, unknown>): string | null {
   const said = readDeliveryEvidence(details);
   if (said !== null) return `done: “${said.quote}”${said.filename !== null ? ` (${said.filename})` : ""}`;
   if (details.status === "past") return "past: due before the latest source; check it happened";
-  return detailValue(details.status);
+  const status = detailValue(details.status);
+  return status === null ? null : statusWords(status);
 }
 
 function detailValue(value: unknown): string | null {
@@ -140,6 +154,20 @@ function detailValue(value: unknown): string | null {
     return parts.length === 0 ? null : parts.join(", ");
   }
   return null;
+}
+
+// Details whose values are the schema's names ("renewalDate", "30days", "longTerm"): shown as words ("renewal date",
+// "first 30 days", "long term"); a value that says nothing ("unspecified", "other") is left out.
+const NAMED_DETAILS = new Set(["field", "fields", "horizon", "kind"]);
+const SAYS_NOTHING = new Set(["unspecified", "other"]);
+
+function toWords(value: unknown): unknown {
+  const words = (name: unknown) => {
+    if (typeof name !== "string" || SAYS_NOTHING.has(name)) return typeof name === "string" ? null : name;
+    const days = /^(\d+)days$/.exec(name);
+    return days ? `first ${days[1]} days` : humanize(name).toLowerCase();
+  };
+  return Array.isArray(value) ? value.map(words).filter((word) => word !== null) : words(value);
 }
 
 /** "promisedBy" → "Promised by". */
