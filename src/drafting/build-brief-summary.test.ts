@@ -152,9 +152,13 @@ describe("tellingClause", () => {
 describe("tellingQuote", () => {
   const at = (quote: string, startMs = 453_000) => ({ quote, speaker: "Keisha Dunmore", startMs });
 
-  it("shows a from-to said at one moment whole, as two quotations", () => {
+  it("shows a from-to said at one moment whole, as two quotations, after the words naming what it measures", () => {
     const goal = [at("And first-contact resolution."), at("We're at like fifty-eight percent."), at("I'd love seventy-five.")];
-    expect(tellingQuote(goal)).toBe("We're at like fifty-eight percent” “I'd love seventy-five");
+    // The few words said just before name what the figures measure.
+    expect(tellingQuote(goal)).toBe("And first-contact resolution” “We're at like fifty-eight percent” “I'd love seventy-five");
+    expect(tellingQuote(goal.slice(1))).toBe("We're at like fifty-eight percent” “I'd love seventy-five");
+    const afterSentence = [at("We also track how many tickets get reopened."), ...goal.slice(1)];
+    expect(tellingQuote(afterSentence)).toBe("We're at like fifty-eight percent” “I'd love seventy-five");
     expect(tellingQuote([at("We're at like fifty-eight percent."), at("I'd love seventy-five.", 500_000)])).toBe(
       "We're at like fifty-eight percent",
     );

@@ -148,13 +148,25 @@ function findTellingQuote(
       ? `” “${tellingClause(next.quote)}`
       : "";
   // "We lost them in November" needs who "them" is: the same speaker's sentence just before it, in the same item.
+  // "We're at like fifty-eight percent" needs what is measured: the few words said just before it ("And first-contact
+  // resolution.").
   const previous = own[own.indexOf(chosen) - 1];
+  const namesMeasure =
+    previous !== undefined &&
+    chosen === numbered &&
+    chosen.startMs != null &&
+    previous.startMs === chosen.startMs &&
+    !hasNumber(previous.quote) &&
+    previous.quote.trim().split(/\s+/).length <= MAX_NAMING_WORDS;
   const referent =
-    previous !== undefined && opensWithPronoun(narrowQuote(chosen.quote).shown)
+    previous !== undefined && (namesMeasure || opensWithPronoun(narrowQuote(chosen.quote).shown))
       ? `${narrowQuote(tellingClause(previous.quote)).shown}” “`
       : "";
   return `${referent}${tellingClause(chosen.quote, about, options)}${pair}`;
 }
+
+// Words of a sentence that only names what the figure after it measures ("And first-contact resolution.").
+const MAX_NAMING_WORDS = 4;
 
 // A pronoun in a sentence's first words that points back to what was said before it ("We lost them", "That's six
 // weeks"); not "it's", mostly a placeholder ("it's like eleven minutes a call").

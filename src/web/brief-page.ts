@@ -40,6 +40,15 @@ function openPromises(brief: Brief): Brief["promises"] {
   return brief.promises.filter((p) => p.status !== "done" && p.status !== "superseded");
 }
 
+/** "open · 3 done" beside the open count, when the list also shows promises kept or superseded since. */
+function renderSettledCount(brief: Brief): Html {
+  const parts = (["done", "superseded"] as const).flatMap((status) => {
+    const count = brief.promises.filter((p) => p.status === status).length;
+    return count === 0 ? [] : [`${count} ${status}`];
+  });
+  return parts.length === 0 ? EMPTY : html` <span class="heading-note">open · ${parts.join(" · ")}</span>`;
+}
+
 /** The CSM's pre-kickoff brief, printable; the same brief the API serves, citations one click from their quote. */
 export function renderBriefPage(view: BriefPageView): Html {
   const { brief, deal } = view;
@@ -86,7 +95,7 @@ export function renderBriefPage(view: BriefPageView): Html {
   </section>
 
   <section class="draft-section" id="promises" aria-labelledby="promises-heading">
-    <h2 id="promises-heading">Promises to honour <span class="count">${openPromises(brief).length}</span></h2>
+    <h2 id="promises-heading">Promises to honour <span class="count">${openPromises(brief).length}</span>${renderSettledCount(brief)}</h2>
     ${renderBriefList(
       // Open ones first; one a later source says was delivered is badged "Done", with those words and where.
       [...openPromises(brief), ...brief.promises.filter((p) => !openPromises(brief).includes(p))].map((p) =>

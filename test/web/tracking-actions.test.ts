@@ -58,6 +58,7 @@ describe("the CSM's follow-up from the brief page", () => {
     expect(item).toContain("Done, per email-thread.eml: “The ROI one-pager went to Elaine yesterday.”");
     expect(item).toContain("Due: 2026-02-02 (“Monday”)");
     expect(/Promises to honour <span class="count">(\d+)<\/span>/.exec(page)?.[1]).toBe(openBefore);
+    expect(page).toMatch(/Promises to honour <span class="count">\d+<\/span> <span class="heading-note">open · 1 done<\/span>/);
   });
 
   it("labels an objection answered with no push-back as answered, not as unresolved", async () => {
