@@ -4,6 +4,7 @@ import { createOfflineExtractor } from "../extraction/offline/offline-extractor.
 import { DEFAULT_LIMITS } from "../config.ts";
 import { parseSource } from "../ingest/parse-source.ts";
 import { createDraft } from "./create-draft.ts";
+import { renderDraftMarkdown } from "./render-draft-markdown.ts";
 
 // Hand-written in the shape of a corpus call: a header names the people with titles, the turns use first names.
 const CALL = `# Sales Call Transcript: Discovery Call
@@ -47,5 +48,16 @@ describe("the people map from a call's header", () => {
     expect(david?.citations[0]?.quote).toBe("Let's do it.");
     expect(stakeholder(draft.items, "Marcus")).toBeUndefined();
     expect(draft.gaps.map((g) => g.section)).not.toContain("stakeholders");
+  });
+
+  it("names a stakeholder the extractor found by a speaker label in full, with title and company, and their own stance words once", async () => {
+    const draft = await draftOf(`${CALL}\n**Jennifer:** I talked to my team about Northwind. That sounds great to all of us.\n`);
+    const jennifer = stakeholder(draft.items, "Jennifer Wu");
+    expect(jennifer?.statement).toMatch(/^Jennifer Wu, Director of Sales Operations, TechFlow Inc: “/);
+    const markdown = renderDraftMarkdown(draft);
+    const heading = markdown.split("\n").find((line) => line.startsWith("- Jennifer Wu"));
+    expect(heading).toBeDefined();
+    // "supportive (Jennifer: “…”)" would quote her own words as someone else's view of her.
+    expect(heading).not.toContain("(Jennifer:");
   });
 });

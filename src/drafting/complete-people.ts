@@ -41,7 +41,8 @@ export function completePeople(items: GroundedCandidate[], sources: ParsedSource
     const person = roster.find(typeof item.details.name === "string" ? item.details.name : null);
     if (person === null) return item;
     covered.add(person);
-    return { ...item, details: enrich(item.details, person, stances.get(person)) };
+    const details = enrich(item.details, person, stances.get(person));
+    return { ...item, statement: nameInFull(item.statement, item.details.name, details), details };
   });
   for (const person of roster.people) {
     if (person.side !== "customer" || covered.has(person)) continue;
@@ -51,6 +52,17 @@ export function completePeople(items: GroundedCandidate[], sources: ParsedSource
     cited.push(citationOf(sentence));
   }
   return out;
+}
+
+/**
+ * "Kevin: “…”" becomes "Kevin Brown, VP Sales, GrowthCo: “…”": a statement that opens with the label its person was
+ * found under (a speaker label) names them as the people map does. Any other statement (a model's sentence) is kept.
+ */
+function nameInFull(statement: string, label: unknown, details: Record<string, unknown>): string {
+  if (typeof label !== "string" || label === details.name || !statement.startsWith(`${label}: `)) return statement;
+  const text = (key: string) => (typeof details[key] === "string" && details[key] !== "" ? (details[key] as string) : null);
+  const who = [text("name"), text("title") ?? text("description"), text("company")].filter(Boolean).join(", ");
+  return `${who}${statement.slice(label.length)}`;
 }
 
 function enrich(details: Record<string, unknown>, person: RosterPerson, stance: Stance | undefined): Record<string, unknown> {

@@ -60,6 +60,17 @@ describe("mergeSameClaims", () => {
     ]);
   });
 
+  it("joins a reply that will get the thing asked for over, in the turn after the request", () => {
+    const merged = mergeSameClaims(
+      [
+        item("nextSteps", [cite("src_call", "s1", "Send me the pilot proposal.")]),
+        item("promises", [cite("src_call", "s2", "I'll get that over to you today.")]),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s1", "s2"]]);
+  });
+
   it("names one actor on a step joined with a promise: the promiser of a promise, the owner of a step", () => {
     const [merged] = mergeSameClaims(
       [

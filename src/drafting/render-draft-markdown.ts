@@ -216,13 +216,19 @@ function describePerson(item: DraftItem): string {
   const evidence = details.stanceEvidence as { quote?: string; speaker?: string | null } | undefined;
   if (details.stance === "skeptical" || details.stance === "supportive") {
     const by =
-      evidence?.quote && evidence.speaker !== details.name
+      evidence?.quote && !isSamePerson(evidence.speaker ?? null, details.name)
         ? ` (${escapeMarkdownText(evidence.speaker ?? "a source")}: “${escapeMarkdownText(evidence.quote)}”)`
         : "";
     parts.push(`${details.stance}${by}`);
   }
   if (typeof details.email === "string" && !item.statement.includes(details.email)) parts.push(escapeMarkdownText(details.email));
   return parts.length === 0 ? "" : ` · ${parts.join(" · ")}`;
+}
+
+/** Whether a speaker label is the stakeholder: their name, or their first name alone ("Kevin" for Kevin Brown). */
+function isSamePerson(speaker: string | null, name: unknown): boolean {
+  if (speaker === null || typeof name !== "string") return false;
+  return speaker === name || (!/\s/.test(speaker.trim()) && name.trim().split(/\s+/)[0] === speaker.trim());
 }
 
 /**

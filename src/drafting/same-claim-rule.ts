@@ -14,7 +14,7 @@ export const ANSWERED_FIRST = 1_000_000;
 // A reply that only points back ("You'll have it by Monday.") belongs to the request before it; "Yeah," opening it changes nothing.
 // So does one that acts on "it" or "that" ("We'll put that in the order form.", "Send it to me directly.").
 const POINTS_BACK =
-  /^(?:\w+,\s+){0,2}(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward) (?:it|that|them|this|those|these)(?: over)?\b)\b/i;
+  /^(?:\w+,\s+){0,2}(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward|get) (?:it|that|them|this|those|these)(?: over)?\b)\b/i;
 export const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
 // Sections whose items are the same claim by a name, a system or a contract part, never by shared words alone.
 export const WORDLESS_SECTIONS = new Set(["stakeholders", "technicalEnvironment", "accountOverview"]);
