@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSourceDate, resolveDueDate, withWeekQualifier } from "./resolve-due-date.ts";
+import { readSourceDate, resolveDueDate, withOfferedWeek, withWeekQualifier } from "./resolve-due-date.ts";
 
 const thursday = new Date("2026-01-29T17:00:00Z");
 
@@ -64,6 +64,15 @@ describe("a weekday with “next week” or “this week”", () => {
     expect(withWeekQualifier("Tuesday", "By Tuesday this week at the latest.")).toBe("Tuesday this week");
     expect(withWeekQualifier("Tuesday", "By Tuesday. Next week we start training.")).toBe("Tuesday");
     expect(withWeekQualifier("the fourth", "by the fourth next week")).toBe("the fourth");
+  });
+
+  it("puts a weekday picked from the options offered before it in their week", () => {
+    const offer = "I've got Tuesday at 3pm or Wednesday at 11am next week.";
+    expect(withOfferedWeek("Tuesday", offer)).toBe("Tuesday next week");
+    expect(withOfferedWeek("Tuesday", "Tuesday works for me. Next week I'm out.")).toBe("Tuesday");
+    expect(withOfferedWeek("Tuesday", "Tuesday this week or Wednesday next week?")).toBe("Tuesday");
+    expect(withOfferedWeek("Thursday", offer)).toBe("Thursday");
+    expect(withOfferedWeek("Tuesday this week", offer)).toBe("Tuesday this week");
   });
 });
 

@@ -87,6 +87,22 @@ export function withWeekQualifier(phrase: string, text: string): string {
   return before ? `${phrase} ${before[1]!.toLowerCase()} week` : phrase;
 }
 
+/**
+ * The day phrase with the week of the options it was picked from: "Tuesday" answering "I've got Tuesday at 3pm or
+ * Wednesday at 11am next week." is "Tuesday next week". Only a sentence of `offer` that names the same day and one
+ * week counts; a phrase that already has its week is kept.
+ */
+export function withOfferedWeek(phrase: string, offer: string): string {
+  const day = WEEKDAYS.find((name) => new RegExp(`\\b${name}\\b`, "i").test(phrase));
+  if (day === undefined || /\bweek\b/i.test(phrase)) return phrase;
+  for (const sentence of offer.split(/(?<=[.!?])\s+/)) {
+    const weeks = [...sentence.matchAll(/\b(next|this) week\b/gi)].map((m) => m[1]!.toLowerCase());
+    if (new RegExp(`\\b${day}\\b`, "i").test(sentence) && weeks.length > 0 && weeks.every((w) => w === weeks[0]))
+      return `${phrase} ${weeks[0]} week`;
+  }
+  return phrase;
+}
+
 /** The date a source or message was written: its own date, else a YYYY-MM-DD in its file name. */
 export function readSourceDate(occurredAt: string | undefined, filename: string): Date | null {
   if (occurredAt !== undefined) {

@@ -49,6 +49,29 @@ describe("a promise due on a weekday of next week", () => {
   });
 });
 
+// Hand-written in the shape of a corpus call of Monday 2024-01-22: a day picked from the options offered.
+const PICKED_DAY_CALL = `# Discovery call
+**Date:** January 22, 2024
+**Participants:**
+- Marcus (Northwind Account Executive)
+- Jennifer Wu (Director of Sales Operations, TechFlow Inc)
+
+---
+
+**Marcus:** I've got Tuesday at 3pm or Wednesday at 11am next week.
+
+**Jennifer:** Tuesday at 3 works for both of us.
+`;
+
+describe("a day picked from the options offered", () => {
+  it("resolves “Tuesday at 3 works” after options “next week” to that week's Tuesday, with the words as said", async () => {
+    const parsed = await parseSource(new TextEncoder().encode(PICKED_DAY_CALL), "call.md", DEFAULT_LIMITS);
+    const draft = await createDraft([parsed], { extractor: createOfflineExtractor(), now: () => new Date("2024-01-23T00:00:00Z") });
+    const step = draft.items.find((item) => item.citations.some((c) => c.quote.startsWith("Tuesday at 3 works")));
+    expect(step?.details).toMatchObject({ due: "Tuesday", dueDate: "2024-01-30" });
+  });
+});
+
 // Hand-written: a call of Monday 2026-03-02, then the customer's reply on the Thursday.
 const SECURITY_CALL = `WEBVTT
 

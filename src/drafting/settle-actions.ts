@@ -4,7 +4,7 @@ import type { ParsedSource, Segment } from "../domain/source.ts";
 import { findByDay, findDue } from "../extraction/offline/item-details.ts";
 import { replaceNumberWords } from "../extraction/read-numbers.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
-import { readSourceDate, resolveDueDate, withWeekQualifier } from "./resolve-due-date.ts";
+import { readSourceDate, resolveDueDate, withOfferedWeek, withWeekQualifier } from "./resolve-due-date.ts";
 
 // A later message saying the thing was handed over ("the ROI one-pager went to Elaine yesterday"), or that its
 // recipient has it and has read it ("Ray says the SOC 2 report looks fine", "we received the questionnaire").
@@ -64,7 +64,9 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
     const stated = typeof item.details.due === "string" ? item.details.due : null;
     const found = findByDay(cited[0]!.quote) ?? stated ?? findDue(quotes);
     const phrase = found === null ? null : withWeekQualifier(found, quotes);
-    const dueDate = phrase !== null && first.date !== null ? resolveDueDate(phrase, first.date) : null;
+    // "Tuesday at 3 works" is in the week of the options offered in the turn before it (the due words stay as said).
+    const day = phrase === null || phrase !== found ? phrase : withOfferedWeek(phrase, turnBefore(first));
+    const dueDate = day !== null && first.date !== null ? resolveDueDate(day, first.date) : null;
     deliveries ??= readDeliveries(places);
     const delivery = first.date === null ? null : findDelivery(quotes, first.date, deliveries);
     return {
@@ -78,6 +80,12 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
       },
     };
   });
+}
+
+/** What another speaker said in the turn before this one; empty at a source's start or after the same speaker. */
+function turnBefore({ parsed, segment }: Dated): string {
+  const previous = parsed.segments[parsed.segments.indexOf(segment) - 1];
+  return previous === undefined || previous.speaker === null || previous.speaker === segment.speaker ? "" : previous.text;
 }
 
 // Live in two weeks or less from kickoff: faster than any onboarding with integration and training allows.
