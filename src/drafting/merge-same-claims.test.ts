@@ -71,6 +71,19 @@ describe("mergeSameClaims", () => {
     expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s1", "s2"]]);
   });
 
+  it("joins a yes to a request in the next turn, and not a yes to a statement", () => {
+    const merged = mergeSameClaims(
+      [
+        item("nextSteps", [cite("src_call", "s1", "Before we hang up, can you send me access to a sample deal or two?")]),
+        item("nextSteps", [cite("src_call", "s2", "Sure, I'll send you a couple of opportunities after this call.")]),
+        item("nextSteps", [cite("src_call", "s3", "We'll book the training for the pod leads.")]),
+        item("nextSteps", [cite("src_call", "s4", "Yes, I'll ask the dispatchers to join.")]),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s1", "s2"], ["s3"], ["s4"]]);
+  });
+
   it("names one actor on a step joined with a promise: the promiser of a promise, the owner of a step", () => {
     const [merged] = mergeSameClaims(
       [

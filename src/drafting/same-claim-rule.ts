@@ -16,6 +16,9 @@ export const ANSWERED_FIRST = 1_000_000;
 const POINTS_BACK =
   /^(?:\w+,\s+){0,2}(?:(?:you'll|you will|we'll|i'll) have (?:it|that|them)|(?:it|that)(?:'ll| will) be|(?:(?:we'll|i'll|we will|i will) )?(?:put|send|write|add|email|forward|get) (?:it|that|them|this|those|these)(?: over)?\b)\b/i;
 export const ACTION_SECTIONS = new Set(["promises", "nextSteps"]);
+// A request to the one spoken to, and a reply that takes it on.
+const REQUEST = /\b(?:can|could|would) you\b[^.!]*\?\s*$/i;
+const AGREES = /^(?:sure|yes|yeah|yep|absolutely|of course|definitely|will do|no problem)\b[,.!]?\s+(?:i'll|we'll|i will|we will)\b/i;
 // Sections whose items are the same claim by a name, a system or a contract part, never by shared words alone.
 export const WORDLESS_SECTIONS = new Set(["stakeholders", "technicalEnvironment", "accountOverview"]);
 // A sentence that opens by pointing at the one before it ("Until then: …", "Otherwise, …") goes on from it.
@@ -68,8 +71,11 @@ export function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidat
   if (last === undefined || first === undefined || last.sourceId !== first.sourceId) return false;
   const [from, to] = [turnOf(last), turnOf(first)];
   if (from === null || to === null || to - from < 0 || to - from > 1) return false;
-  // Within one turn only a sentence that points back joins the one before it.
-  const pointsBack = ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
+  // Within one turn only a sentence that points back joins the one before it. In the next turn, so does a yes to a
+  // request ("Can you send me a sample deal?" "Sure, I'll send you a couple of opportunities after this call.").
+  const actions = ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section);
+  const pointsBack =
+    actions && (POINTS_BACK.test(first.quote) || (to - from === 1 && REQUEST.test(last.quote) && AGREES.test(first.quote)));
   if (
     to === from &&
     !pointsBack &&
@@ -86,7 +92,7 @@ export function continuesTurn(earlier: GroundedCandidate, item: GroundedCandidat
     return last.speaker !== first.speaker && REASON.test(first.quote);
   // "Until then: nightly CSV export" goes on from the line before it, whatever the section.
   if (earlier.section === item.section && CONTINUES.test(first.quote)) return true;
-  return ACTION_SECTIONS.has(earlier.section) && ACTION_SECTIONS.has(item.section) && POINTS_BACK.test(first.quote);
+  return pointsBack;
 }
 
 /** Whether `last`, the last verified citation of an objection, quotes its answer. */

@@ -331,3 +331,26 @@ describe("a promise pointed back at later in the same turn", () => {
     expect(later.map((item) => item.evidence.map((e) => e.quote))).toEqual([[pointer]]);
   });
 });
+
+describe("the seller's own step and a request in one turn", () => {
+  it("keeps “I'll send the invite.” and “Can you send me a sample deal?” apart, each with its own owner", async () => {
+    const turn = "Perfect. I'll send the invite. Before we hang up, can you send me access to a sample deal or two?";
+    const talk = buildParsedSource({
+      id: "talk",
+      filename: "talk.md",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ben Carter", "Tuesday at 3 works for both of us."],
+        ["Ana Gomez", turn],
+      ],
+    });
+    const steps = (await extract([talk])).filter((item) => item.evidence.some((e) => turn.includes(e.quote)));
+    expect(steps.map((item) => [item.evidence.map((e) => e.quote), item.details.owner])).toEqual([
+      [["I'll send the invite."], "Ana Gomez"],
+      [["Before we hang up, can you send me access to a sample deal or two?"], "Ben Carter"],
+    ]);
+  });
+});

@@ -211,7 +211,7 @@ function isSameKind(run: Run, kind: string | undefined): boolean {
 }
 
 // Two people introduced one after the other are two stakeholders, not one; "Priya will…", "Sam will…",
-// "Nate, could you…" are three people's actions, not one.
+// "Nate, could you…" are three people's actions, not one, and so are "I'll send the invite." and "Can you send me…?".
 function isSamePerson(run: Run, sentence: ClassifiedSentence, people: DealPeople, kind?: string): boolean {
   if (run.section === "nextSteps" || run.section === "promises") {
     const next = findActor(sentence.text);
@@ -229,7 +229,9 @@ function findActor(text: string): string | null {
       text,
     )?.[1];
   if (subject !== undefined) return subject;
-  return /^(?:and )?(?:i'll|i will|we'll|we will)\b/i.test(text) ? "speaker" : null;
+  if (/^(?:and )?(?:i'll|i will|we'll|we will)\b/i.test(text)) return "speaker";
+  // "Before we hang up, can you send me access to a sample deal?" asks the one spoken to.
+  return /\b(?:can|could|would) you\b/i.test(text) ? "addressee" : null;
 }
 
 function findPerson(sentence: ClassifiedSentence, people: DealPeople, kind?: string): string | null {
