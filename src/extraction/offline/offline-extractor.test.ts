@@ -354,3 +354,33 @@ describe("the seller's own step and a request in one turn", () => {
     ]);
   });
 });
+
+describe("a line that needs the words around it", () => {
+  const talk = (turn: string) =>
+    buildParsedSource({
+      id: "talk",
+      filename: "talk.md",
+      participants: [
+        { name: "Ana Gomez", side: "seller" },
+        { name: "Ben Carter", side: "customer" },
+      ],
+      turns: [
+        ["Ana Gomez", "Sound familiar?"],
+        ["Ben Carter", turn],
+      ],
+    });
+  const quotesOf = async (turn: string, section: string) =>
+    (await extract([talk(turn)])).filter((item) => item.section === section).map((item) => item.evidence.map((e) => e.quote));
+
+  it("cites the sentence before “Now it's…”: what “it” was", async () => {
+    const turn = "Yeah, unfortunately. Our deal cycle used to be about 45 days. Now it's pushing 60, sometimes 65.";
+    expect(await quotesOf(turn, "whyTheyBought")).toEqual([
+      ["Our deal cycle used to be about 45 days.", "Now it's pushing 60, sometimes 65."],
+    ]);
+  });
+
+  it("cites the short questions after an objection's question: what it asks", async () => {
+    const turn = "Interesting. What's the catch? Implementation nightmare? Anything else we should know about first?";
+    expect(await quotesOf(turn, "objections")).toEqual([["What's the catch?", "Implementation nightmare?"]]);
+  });
+});

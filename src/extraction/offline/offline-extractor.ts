@@ -105,6 +105,7 @@ function extractFromSource(
       runs.push(fresh);
     }
   });
+  for (const run of runs) widenRun(run, sentences);
   const items: CandidateItem[] = [];
   const pieces: Record<FiledSection, SentencePiece[]> = { technicalEnvironment: [], competition: [] };
   for (const run of runs) {
@@ -190,6 +191,38 @@ function buildCandidate(run: Run, parsed: ParsedSource, sentences: ClassifiedSen
     evidence,
     ...(facts.looksUnrealistic ? { flags: ["unrealistic"] } : {}),
   };
+}
+
+// "Our deal cycle used to be about 45 days. Now it's pushing 60, sometimes 65.": a line that opens by setting now
+// against before ("Now it's…", "These days we…") needs the sentence before it to say what "it" is.
+const NOW_AGAINST_BEFORE =
+  /^(?:and |but )?(?:now|today|these days|lately|nowadays),?\s+(?:it|it's|they|they're|that|that's|we|we're|our)\b/i;
+// "What's the catch? Implementation nightmare? Expensive?": the short questions after a question say what it asks.
+const MAX_FOLLOWING_QUESTION_WORDS = 3;
+const MAX_FOLLOWING_QUESTIONS = 3;
+
+/** Takes in the same speaker's sentence a run's first line points back to, and the short questions after an objection. */
+function widenRun(run: Run, sentences: ClassifiedSentence[]): void {
+  const first = run.sentences[0]!;
+  const before = sentences[run.first - 1];
+  if (
+    before !== undefined &&
+    before.segmentIndex === first.segmentIndex &&
+    before.classes.length === 0 &&
+    NOW_AGAINST_BEFORE.test(first.text)
+  ) {
+    run.sentences.unshift(before);
+    run.first -= 1;
+  }
+  if (run.section !== "objections" || !run.sentences.at(-1)!.text.trim().endsWith("?")) return;
+  for (let added = 0; added < MAX_FOLLOWING_QUESTIONS; added += 1) {
+    const next = sentences[run.last + 1];
+    if (next === undefined || next.segmentIndex !== first.segmentIndex || next.classes.length > 0) return;
+    const text = next.text.trim();
+    if (!text.endsWith("?") || text.split(/\s+/).length > MAX_FOLLOWING_QUESTION_WORDS) return;
+    run.sentences.push(next);
+    run.last += 1;
+  }
 }
 
 // A run goes on over an interjection too short to classify ("Not once.").
