@@ -60,4 +60,12 @@ describe("the people map from a call's header", () => {
     // "supportive (Jennifer: “…”)" would quote her own words as someone else's view of her.
     expect(heading).not.toContain("(Jennifer:");
   });
+
+  it("makes the person who says the decision is theirs the decision maker, citing those words", async () => {
+    const draft = await draftOf(`${CALL}\n**David:** I'd want Jennifer to weigh in on the process. But the decision is mine.\n`);
+    const david = stakeholder(draft.items, "David Park");
+    expect(david?.details?.role).toBe("decisionMaker");
+    expect(david?.citations.map((c) => c.quote)).toContain("But the decision is mine.");
+    expect(stakeholder(draft.items, "Jennifer Wu")?.citations.map((c) => c.quote)).not.toContain("But the decision is mine.");
+  });
 });

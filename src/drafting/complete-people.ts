@@ -2,6 +2,7 @@ import type { Citation } from "../domain/citation.ts";
 import type { ParsedSource } from "../domain/source.ts";
 import { buildDealRoster, type DealRoster, type RosterPerson, type SourceSentence, sentencesOf } from "./deal-roster.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { saysOwnDecision } from "../domain/says-own-decision.ts";
 
 // What a person says of the purchase, or others say of them.
 // A decision ("let's do it", "take me off your list") says more than an opinion on the way.
@@ -42,14 +43,22 @@ export function completePeople(items: GroundedCandidate[], sources: ParsedSource
     if (person === null) return item;
     covered.add(person);
     const details = enrich(item.details, person, stances.get(person));
-    return { ...item, statement: nameInFull(item.statement, item.details.name, details), details };
+    const named = { ...item, statement: nameInFull(item.statement, item.details.name, details), details };
+    return decides(named, person, sentences, roster, isCited);
   });
   for (const person of roster.people) {
     if (person.side !== "customer" || covered.has(person)) continue;
     const sentence = pickSentence(person, sentences, roster, isCited, stances.get(person));
     if (sentence === null) continue;
-    out.push(newStakeholder(person, sentence, stances.get(person), describe(person, sentences)));
-    cited.push(citationOf(sentence));
+    const added = decides(
+      newStakeholder(person, sentence, stances.get(person), describe(person, sentences)),
+      person,
+      sentences,
+      roster,
+      isCited,
+    );
+    out.push(added);
+    cited.push(...added.citations);
   }
   return out;
 }
@@ -63,6 +72,37 @@ function nameInFull(statement: string, label: unknown, details: Record<string, u
   const text = (key: string) => (typeof details[key] === "string" && details[key] !== "" ? (details[key] as string) : null);
   const who = [text("name"), text("title") ?? text("description"), text("company")].filter(Boolean).join(", ");
   return `${who}${statement.slice(label.length)}`;
+}
+
+const UNSPECIFIC_ROLES = new Set([undefined, null, "other", "endUser"]);
+
+/**
+ * A stakeholder who says the decision is theirs is the decision maker (a title's role stays), and the item cites
+ * the words that say so first, when no other item cites them.
+ */
+function decides(
+  item: GroundedCandidate,
+  person: RosterPerson,
+  sentences: SourceSentence[],
+  roster: DealRoster,
+  isCited: (s: SourceSentence) => boolean,
+): GroundedCandidate {
+  if (!UNSPECIFIC_ROLES.has(item.details.role as string | null | undefined)) return item;
+  const own = sentences.filter((s) => roster.find(s.segment.speaker) === person && saysOwnDecision(s.text));
+  if (own.length === 0) return item;
+  const free = own.find(
+    (s) => !isCited(s) && !item.citations.some((c) => c.sourceId === s.parsed.source.id && c.charStart === s.charStart),
+  );
+  const details = { ...item.details, role: "decisionMaker" };
+  if (free === undefined) return { ...item, details };
+  const citation = citationOf(free);
+  return {
+    ...item,
+    details,
+    // First: the line the people map shows is what the role rests on.
+    citations: [citation, ...item.citations],
+    evidence: [{ sourceId: citation.sourceId, segmentId: citation.segmentId, quote: citation.quote }, ...item.evidence],
+  };
 }
 
 function enrich(details: Record<string, unknown>, person: RosterPerson, stance: Stance | undefined): Record<string, unknown> {

@@ -84,6 +84,18 @@ describe("mergeSameClaims", () => {
     expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s1", "s2"], ["s3"], ["s4"]]);
   });
 
+  it("joins two lines about someone known only by the same title, and keeps other titles apart", () => {
+    const merged = mergeSameClaims(
+      [
+        item("stakeholders", [cite("src_call", "s1", "Our CEO approved the budget.")], { name: null, title: "CEO" }),
+        item("stakeholders", [cite("src_call", "s3", "It needs CEO sign-off.")], { name: null, title: "ceo" }),
+        item("stakeholders", [cite("src_call", "s5", "Our CFO signs over fifty thousand.")], { name: null, title: "CFO" }),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s1", "s3"], ["s5"]]);
+  });
+
   it("names one actor on a step joined with a promise: the promiser of a promise, the owner of a step", () => {
     const [merged] = mergeSameClaims(
       [

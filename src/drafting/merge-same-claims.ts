@@ -154,7 +154,9 @@ function claimKey(item: GroundedCandidate, { fullName, documents }: ClaimLookups
   switch (item.section) {
     case "stakeholders": {
       const name = text(item, "name");
-      return name === null ? null : fullName(name);
+      if (name !== null) return fullName(name);
+      const title = text(item, "title");
+      return title === null ? null : `title:${title.toLowerCase()}`;
     }
     case "technicalEnvironment": {
       const system = text(item, "system");

@@ -38,6 +38,11 @@ export function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullNa
     case "stakeholders": {
       const x = text(a, "name");
       const y = text(b, "name");
+      if (x === null && y === null) {
+        // Two lines about "our CEO", named by nobody: one person, known by title.
+        const [p, q] = [text(a, "title"), text(b, "title")];
+        return p !== null && q !== null && p.toLowerCase() === q.toLowerCase();
+      }
       return x !== null && y !== null && fullName(x) === fullName(y);
     }
     case "technicalEnvironment":

@@ -25,6 +25,16 @@ describe("describeItem", () => {
     );
   });
 
+  it("names someone known by title only by that title, never by a made-up name", () => {
+    const said = facts({ text: "Our CEO approved the budget.", speaker: "Sarah Chen" });
+    expect(describeItem(said, { name: null, title: "CEO" }, "call.md")).toBe(
+      "CEO (name not stated), per Sarah Chen: “Our CEO approved the budget.”",
+    );
+    expect(describeItem(said, { name: null, title: null }, "call.md")).toBe(
+      "On the people involved, per Sarah Chen: “Our CEO approved the budget.”",
+    );
+  });
+
   it("labels an item by what the section does not already say, without side tags", () => {
     expect(describeItem(facts({ section: "technicalEnvironment", text: "It's Haulwise." }), { system: "TMS" }, "call.vtt")).toBe(
       "TMS, per Nate Brennan: “It's Haulwise.”",

@@ -37,7 +37,8 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
     case "stakeholders": {
       const name = value("name");
       const title = value("title");
-      if (name === null) return `On the people involved${per}: ${said}`;
+      // "CEO (name not stated), per Sarah": someone known by title only, never a name the sources do not give.
+      if (name === null) return `${title ? `${capitalize(title)} (name not stated)` : "On the people involved"}${per}: ${said}`;
       if (name === facts.speaker) return `${title ? `${name} (${title})` : name}: ${said}`;
       // "Ray Tanaka (mentioned by Nate Brennan)": the way a person would say whose words introduce Ray.
       return `${title ? `${name}, ${title}` : name} (${facts.speaker === null ? "in" : "mentioned by"} ${who}): ${said}`;

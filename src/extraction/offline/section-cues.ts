@@ -2,6 +2,7 @@ import { OFF_CONTRACT_WORDS } from "../../domain/off-contract.ts";
 import type { SectionKey } from "../../domain/sections.ts";
 import type { Side } from "../../domain/side.ts";
 import { DUE, MONTH, N, SYSTEMS } from "./cue-vocabulary.ts";
+import { OWN_DECISION_PHRASES } from "../../domain/says-own-decision.ts";
 
 /**
  * One signal that a sentence belongs to a section. `side` limits it to what that side of the
@@ -453,7 +454,7 @@ const STAKEHOLDERS: SectionCue[] = [
     "stakeholders",
     3,
     words(
-      "sign[- ]?off|signs? (?:anything|off)|signatory|approv(?:es|ed|al) (?:it|this|anything|the)|decision[- ]?maker|decision is mine|my decision|budget holder|economic buyer|champion|sponsor(?:ing)?|technical contact|primary (?:contact|administrator|admin)|billing contact|end users?|point of contact|who runs|who leads|who manages|reports? up through",
+      "sign[- ]?off|signs? (?:anything|off)|signatory|approv(?:es|ed|al) (?:it|this|anything|the)|decision[- ]?maker|budget holder|economic buyer|champion|sponsor(?:ing)?|technical contact|primary (?:contact|administrator|admin)|billing contact|end users?|point of contact|who runs|who leads|who manages|reports? up through",
     ),
     { notBy: "seller" },
   ),
@@ -471,6 +472,8 @@ const STAKEHOLDERS: SectionCue[] = [
     ),
     { side: "customer", kind: "preference" },
   ),
+  // "But the decision is mine.": the speaker says who they are in the deal.
+  cue("stakeholders", 3, words(OWN_DECISION_PHRASES), { side: "customer", kind: "preference" }),
   cue("stakeholders", 1, words("my (?:boss|team|manager)|procurement|legal team|i can sign")),
   // The customer naming themself: "It's Dana Ortiz.", "My name is Lee Park."
   cue("stakeholders", 3, /\b(?:[Mm]y name is|[Ii]t's|[Tt]his is|[Ii]'m) [A-Z][a-z]+ [A-Z][a-z'-]+\b/, { side: "customer" }),
