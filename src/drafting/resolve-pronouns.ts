@@ -4,6 +4,8 @@ import { buildDealRoster, type DealRoster, type RosterPerson, sentencesOf } from
 import type { GroundedCandidate } from "./ground-candidates.ts";
 
 const PRONOUN = /\b(he|she|him|her|his)\b/i;
+// A chief officer named by title alone ("our CEO", "CEO sign-off").
+const TITLE_ONLY = /\b(C[EFOTIR]O|CISO)\b/g;
 const VOCATIVE_BEFORE = /(?:^|[.!?]\s+|\n)(?:(?:hi|hey|hello|dear|thanks|thank you),?\s+)?$/i;
 
 /**
@@ -54,6 +56,11 @@ function resolveIn(citation: Citation, parsed: ParsedSource | undefined, roster:
     const after = text.slice(index + length);
     if (VOCATIVE_BEFORE.test(text.slice(0, index)) && /^,\s+(?!our |my |the |who |is |was )/i.test(after)) continue;
     candidates.add(person);
+  }
+  if (candidates.size === 0) {
+    // "It's primarily my decision with CEO sign-off. He's already bought in on the budget.": nobody named, one title.
+    const titles = new Set([...text.matchAll(TITLE_ONLY)].map((m) => m[1]!.toUpperCase()));
+    return titles.size === 1 ? { pronoun: pronoun[1]!.toLowerCase(), name: `the ${[...titles][0]}` } : null;
   }
   if (candidates.size !== 1) return null;
   const person = [...candidates][0]!;
