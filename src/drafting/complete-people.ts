@@ -36,6 +36,13 @@ export function completePeople(items: GroundedCandidate[], sources: ParsedSource
     const stance = readStance(person, sentences, roster);
     if (stance !== null) stances.set(person, stance);
   }
+  // What each person says of deciding, read in one pass: "But the decision is mine." (see decides).
+  const decisions = new Map<RosterPerson, SourceSentence[]>();
+  for (const s of sentences) {
+    if (!saysOwnDecision(s.text)) continue;
+    const speaker = roster.find(s.segment.speaker);
+    if (speaker !== null) decisions.set(speaker, [...(decisions.get(speaker) ?? []), s]);
+  }
   const covered = new Set<RosterPerson>();
   const out = items.map((item) => {
     if (item.section !== "stakeholders") return item;
@@ -44,7 +51,7 @@ export function completePeople(items: GroundedCandidate[], sources: ParsedSource
     covered.add(person);
     const details = enrich(item.details, person, stances.get(person));
     const named = { ...item, statement: nameInFull(item.statement, item.details.name, details), details };
-    return decides(named, person, sentences, roster, isCited);
+    return decides(named, decisions.get(person) ?? [], isCited);
   });
   for (const person of roster.people) {
     if (person.side !== "customer" || covered.has(person)) continue;
@@ -52,9 +59,7 @@ export function completePeople(items: GroundedCandidate[], sources: ParsedSource
     if (sentence === null) continue;
     const added = decides(
       newStakeholder(person, sentence, stances.get(person), describe(person, sentences)),
-      person,
-      sentences,
-      roster,
+      decisions.get(person) ?? [],
       isCited,
     );
     out.push(added);
@@ -80,16 +85,8 @@ const UNSPECIFIC_ROLES = new Set([undefined, null, "other", "endUser"]);
  * A stakeholder who says the decision is theirs is the decision maker (a title's role stays), and the item cites
  * the words that say so first, when no other item cites them.
  */
-function decides(
-  item: GroundedCandidate,
-  person: RosterPerson,
-  sentences: SourceSentence[],
-  roster: DealRoster,
-  isCited: (s: SourceSentence) => boolean,
-): GroundedCandidate {
-  if (!UNSPECIFIC_ROLES.has(item.details.role as string | null | undefined)) return item;
-  const own = sentences.filter((s) => roster.find(s.segment.speaker) === person && saysOwnDecision(s.text));
-  if (own.length === 0) return item;
+function decides(item: GroundedCandidate, own: SourceSentence[], isCited: (s: SourceSentence) => boolean): GroundedCandidate {
+  if (own.length === 0 || !UNSPECIFIC_ROLES.has(item.details.role as string | null | undefined)) return item;
   const free = own.find(
     (s) => !isCited(s) && !item.citations.some((c) => c.sourceId === s.parsed.source.id && c.charStart === s.charStart),
   );
