@@ -35,6 +35,12 @@ describe("describeItem", () => {
     );
   });
 
+  it("names a speaker who says who they are as the person, not as someone mentioned", () => {
+    expect(describeItem(facts({ text: "It's John Smith.", speaker: "Customer" }), { name: "John Smith" }, "call.json")).toBe(
+      "John Smith: “It's John Smith.”",
+    );
+  });
+
   it("labels an item by what the section does not already say, without side tags", () => {
     expect(describeItem(facts({ section: "technicalEnvironment", text: "It's Haulwise." }), { system: "TMS" }, "call.vtt")).toBe(
       "TMS, per Nate Brennan: “It's Haulwise.”",

@@ -1,4 +1,5 @@
 import type { ItemFacts } from "./item-facts.ts";
+import { selfIntroduced } from "./stakeholder-details.ts";
 
 const MAX_QUOTE = 280;
 
@@ -39,7 +40,7 @@ export function describeItem(facts: ItemFacts, details: Record<string, unknown>,
       const title = value("title");
       // "CEO (name not stated), per Sarah": someone known by title only, never a name the sources do not give.
       if (name === null) return `${title ? `${capitalize(title)} (name not stated)` : "On the people involved"}${per}: ${said}`;
-      if (name === facts.speaker) return `${title ? `${name} (${title})` : name}: ${said}`;
+      if (name === facts.speaker || name === selfIntroduced(facts.text)) return `${title ? `${name} (${title})` : name}: ${said}`;
       // "Ray Tanaka (mentioned by Nate Brennan)": the way a person would say whose words introduce Ray.
       return `${title ? `${name}, ${title}` : name} (${facts.speaker === null ? "in" : "mentioned by"} ${who}): ${said}`;
     }

@@ -28,3 +28,24 @@ describe("stakeholderDetails: what a person cares about", () => {
     expect(stakeholderDetails(facts("Tom, to be fair, this is the one I care about.")).stance).toBe("supportive");
   });
 });
+
+describe("stakeholderDetails: a speaker under a role label", () => {
+  const said = (text: string, side: ItemFacts["side"] = "customer"): ItemFacts => ({
+    section: "stakeholders",
+    text,
+    speaker: "Customer",
+    side,
+    named: [],
+    addressee: null,
+  });
+
+  it("takes the full name a speaker gives as theirs", () => {
+    expect(stakeholderDetails(said("It's John Smith.")).name).toBe("John Smith");
+    expect(stakeholderDetails(said("Yes, my name is Lee Park.")).name).toBe("Lee Park");
+  });
+
+  it("takes no name from a seller's introduction, or from a sentence that says more", () => {
+    expect(stakeholderDetails(said("This is Jane Doe.", "seller")).name).toBeNull();
+    expect(stakeholderDetails(said("It's John Smith who signs off on this.")).name).toBeNull();
+  });
+});

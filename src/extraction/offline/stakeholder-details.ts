@@ -8,6 +8,15 @@ const NAME_BEFORE = /([A-Z][\w'-]+(?: [A-Z][\w'-]+)?),? (?:(?:our|my|the|their|y
 const NAME_AFTER = /^,? ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)/;
 const NOT_NAMES = new Set(["I", "I'm", "Our", "The", "And", "So", "But", "For", "We", "My", "Your", "Their", "Hi", "Okay", "Just"]);
 
+// "It's John Smith.", "My name is Lee Park": a speaker under a role label ("Customer") saying who they are.
+const SELF_INTRODUCTION =
+  /^(?:(?:[Hh]i|[Hh]ello|[Yy]es|[Yy]eah),?\s+)?(?:[Mm]y name is|[Ii]t's|[Ii]t is|[Tt]his is) ([A-Z][a-z]+ [A-Z][a-z'-]+)[.!]?$/;
+
+/** The full name a speaker gives as theirs in a sentence that says only that; null otherwise. */
+export function selfIntroduced(text: string): string | null {
+  return SELF_INTRODUCTION.exec(text.trim())?.[1] ?? null;
+}
+
 /** Name, title, role guess, stance and preferences of the person a stakeholder sentence is about. */
 export function stakeholderDetails({ text, speaker, side, named, kind }: ItemFacts): Record<string, unknown> {
   const titled = findTitledPerson(text, named);
@@ -15,7 +24,7 @@ export function stakeholderDetails({ text, speaker, side, named, kind }: ItemFac
   const aboutSpeaker = kind === "preference" && side !== "seller" ? speaker : null;
   const mentioned = named.find((p) => p.side !== "seller" && !isVocative(text, p.name));
   const introducing = speaker !== null && side !== "seller" && text.includes(speaker.split(/\s+/)[0]!) ? speaker : null;
-  const name = titled?.name ?? aboutSpeaker ?? mentioned?.name ?? introducing;
+  const name = titled?.name ?? aboutSpeaker ?? mentioned?.name ?? introducing ?? (side !== "seller" ? selfIntroduced(text) : null);
   const title = titled?.title ?? (name === null ? (TITLE.exec(text)?.[0] ?? null) : null);
   const lower = text.toLowerCase();
   const stance = /\b(?:not sold|skeptic\w*|heard (?:this|that) before|not going to)\b/.test(lower)
