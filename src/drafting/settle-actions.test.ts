@@ -4,6 +4,12 @@ import { createOfflineExtractor } from "../extraction/offline/offline-extractor.
 import { parseSource } from "../ingest/parse-source.ts";
 import { createDraft } from "./create-draft.ts";
 
+/** The offline draft of hand-written files (text and file name each), drafted on `today`. */
+async function draftOf(files: [string, string][], today: string) {
+  const parsed = await Promise.all(files.map(([text, name]) => parseSource(new TextEncoder().encode(text), name, DEFAULT_LIMITS)));
+  return createDraft(parsed, { extractor: createOfflineExtractor(), now: () => new Date(`${today}T00:00:00Z`) });
+}
+
 // Hand-written in the shape of a corpus discovery call.
 const CALL = `**Participants:**
 - Marcus (Northwind Account Executive)
@@ -18,8 +24,7 @@ const CALL = `**Participants:**
 
 describe("a seller's go-live timeline", () => {
   it("flags “two weeks from kickoff to live” as a promise that looks unrealistic", async () => {
-    const parsed = await parseSource(new TextEncoder().encode(CALL), "call.md", DEFAULT_LIMITS);
-    const draft = await createDraft([parsed], { extractor: createOfflineExtractor(), now: () => new Date("2024-01-23T00:00:00Z") });
+    const draft = await draftOf([[CALL, "call.md"]], "2024-01-23");
     const promise = draft.items.find((item) => item.citations.some((c) => c.quote === "Two weeks from kickoff to live."));
     expect(promise?.section).toBe("promises");
     expect(promise?.flags).toContain("unrealistic");
@@ -42,8 +47,7 @@ Sam
 
 describe("a promise due on a weekday of next week", () => {
   it("resolves “by Tuesday next week” said on a Monday to the Tuesday eight days later, not the next day", async () => {
-    const parsed = await parseSource(new TextEncoder().encode(MONDAY_EMAIL), "pilot.eml", DEFAULT_LIMITS);
-    const draft = await createDraft([parsed], { extractor: createOfflineExtractor(), now: () => new Date("2026-01-27T00:00:00Z") });
+    const draft = await draftOf([[MONDAY_EMAIL, "pilot.eml"]], "2026-01-27");
     const promise = draft.items.find((item) => item.citations.some((c) => c.quote.includes("by Tuesday next week")));
     expect(promise?.details).toMatchObject({ due: "Tuesday next week", dueDate: "2026-02-03" });
   });
@@ -65,8 +69,7 @@ const PICKED_DAY_CALL = `# Discovery call
 
 describe("a day picked from the options offered", () => {
   it("resolves “Tuesday at 3 works” after options “next week” to that week's Tuesday, with the words as said", async () => {
-    const parsed = await parseSource(new TextEncoder().encode(PICKED_DAY_CALL), "call.md", DEFAULT_LIMITS);
-    const draft = await createDraft([parsed], { extractor: createOfflineExtractor(), now: () => new Date("2024-01-23T00:00:00Z") });
+    const draft = await draftOf([[PICKED_DAY_CALL, "call.md"]], "2024-01-23");
     const step = draft.items.find((item) => item.citations.some((c) => c.quote.startsWith("Tuesday at 3 works")));
     expect(step?.details).toMatchObject({ due: "Tuesday", dueDate: "2024-01-30" });
   });
@@ -98,9 +101,13 @@ Lena
 
 describe("a promise or step its recipient says they have read", () => {
   it("is done, with the words that say so up to the turn to what is still open", async () => {
-    const call = await parseSource(new TextEncoder().encode(SECURITY_CALL), "security-call-2026-03-02.vtt", DEFAULT_LIMITS);
-    const reply = await parseSource(new TextEncoder().encode(REPLY), "reply.eml", DEFAULT_LIMITS);
-    const draft = await createDraft([call, reply], { extractor: createOfflineExtractor(), now: () => new Date("2026-03-10T00:00:00Z") });
+    const draft = await draftOf(
+      [
+        [SECURITY_CALL, "security-call-2026-03-02.vtt"],
+        [REPLY, "reply.eml"],
+      ],
+      "2026-03-10",
+    );
     const byQuote = (words: string) => draft.items.find((item) => item.citations.some((c) => c.quote.includes(words)));
     expect(byQuote("penetration test summary by Friday")?.details).toMatchObject({
       status: "done",
@@ -130,9 +137,13 @@ Hi Nate, the order form is signed. Thanks!
 
 describe("a next step due before the deal's latest source", () => {
   it("is past: it belonged to the sale; a step due later stays open", async () => {
-    const call = await parseSource(new TextEncoder().encode(EARLY_CALL), "discovery-2026-01-13.vtt", DEFAULT_LIMITS);
-    const email = await parseSource(new TextEncoder().encode(ORDER_EMAIL), "order.eml", DEFAULT_LIMITS);
-    const draft = await createDraft([call, email], { extractor: createOfflineExtractor(), now: () => new Date("2026-02-04T00:00:00Z") });
+    const draft = await draftOf(
+      [
+        [EARLY_CALL, "discovery-2026-01-13.vtt"],
+        [ORDER_EMAIL, "order.eml"],
+      ],
+      "2026-02-04",
+    );
     const steps = draft.items.filter((item) => item.section === "nextSteps");
     const byQuote = (words: string) => steps.find((item) => item.citations.some((c) => c.quote.includes(words)));
     expect(byQuote("draft proposal by Friday")?.details).toMatchObject({ dueDate: "2026-01-16", status: "past" });
@@ -157,8 +168,7 @@ Dana
 
 describe("a promise its own words put outside the signed paper", () => {
   it("is flagged off-contract; a promise that says nothing of the paper is not", async () => {
-    const email = await parseSource(new TextEncoder().encode(SIDE_PROMISE_EMAIL), "migration.eml", DEFAULT_LIMITS);
-    const draft = await createDraft([email], { extractor: createOfflineExtractor(), now: () => new Date("2026-02-04T00:00:00Z") });
+    const draft = await draftOf([[SIDE_PROMISE_EMAIL, "migration.eml"]], "2026-02-04");
     const byQuote = (words: string) => draft.items.find((item) => item.citations.some((c) => c.quote.includes(words)));
     const migration = byQuote("move your old tickets");
     expect(migration?.section).toBe("promises");

@@ -332,22 +332,29 @@ describe("a promise pointed back at later in the same turn", () => {
   });
 });
 
+/** A call between Ana (seller) and Ben (customer). */
+const talk = (turns: [string, string][]) =>
+  buildParsedSource({
+    id: "talk",
+    filename: "talk.md",
+    participants: [
+      { name: "Ana Gomez", side: "seller" },
+      { name: "Ben Carter", side: "customer" },
+    ],
+    turns,
+  });
+
 describe("the seller's own step and a request in one turn", () => {
   it("keeps “I'll send the invite.” and “Can you send me a sample deal?” apart, each with its own owner", async () => {
     const turn = "Perfect. I'll send the invite. Before we hang up, can you send me access to a sample deal or two?";
-    const talk = buildParsedSource({
-      id: "talk",
-      filename: "talk.md",
-      participants: [
-        { name: "Ana Gomez", side: "seller" },
-        { name: "Ben Carter", side: "customer" },
-      ],
-      turns: [
-        ["Ben Carter", "Tuesday at 3 works for both of us."],
-        ["Ana Gomez", turn],
-      ],
-    });
-    const steps = (await extract([talk])).filter((item) => item.evidence.some((e) => turn.includes(e.quote)));
+    const steps = (
+      await extract([
+        talk([
+          ["Ben Carter", "Tuesday at 3 works for both of us."],
+          ["Ana Gomez", turn],
+        ]),
+      ])
+    ).filter((item) => item.evidence.some((e) => turn.includes(e.quote)));
     expect(steps.map((item) => [item.evidence.map((e) => e.quote), item.details.owner])).toEqual([
       [["I'll send the invite."], "Ana Gomez"],
       [["Before we hang up, can you send me access to a sample deal or two?"], "Ben Carter"],
@@ -356,21 +363,17 @@ describe("the seller's own step and a request in one turn", () => {
 });
 
 describe("a line that needs the words around it", () => {
-  const talk = (turn: string) =>
-    buildParsedSource({
-      id: "talk",
-      filename: "talk.md",
-      participants: [
-        { name: "Ana Gomez", side: "seller" },
-        { name: "Ben Carter", side: "customer" },
-      ],
-      turns: [
-        ["Ana Gomez", "Sound familiar?"],
-        ["Ben Carter", turn],
-      ],
-    });
   const quotesOf = async (turn: string, section: string) =>
-    (await extract([talk(turn)])).filter((item) => item.section === section).map((item) => item.evidence.map((e) => e.quote));
+    (
+      await extract([
+        talk([
+          ["Ana Gomez", "Sound familiar?"],
+          ["Ben Carter", turn],
+        ]),
+      ])
+    )
+      .filter((item) => item.section === section)
+      .map((item) => item.evidence.map((e) => e.quote));
 
   it("cites the sentence before “Now it's…”: what “it” was", async () => {
     const turn = "Yeah, unfortunately. Our deal cycle used to be about 45 days. Now it's pushing 60, sometimes 65.";
