@@ -41,6 +41,18 @@ async function extract(sources: ParsedSource[]): Promise<CandidateItem[]> {
   return (await createOfflineExtractor().extract(sources)).items;
 }
 
+/** A call between Ana (seller) and Ben (customer). */
+const talk = (turns: [string, string][]) =>
+  buildParsedSource({
+    id: "talk",
+    filename: "talk.md",
+    participants: [
+      { name: "Ana Gomez", side: "seller" },
+      { name: "Ben Carter", side: "customer" },
+    ],
+    turns,
+  });
+
 const citing = (items: CandidateItem[], fragment: string) => items.filter((item) => item.evidence.some((e) => e.quote.includes(fragment)));
 
 describe("createOfflineExtractor", () => {
@@ -298,16 +310,7 @@ describe("a sentence that only points back as the reason", () => {
 describe("a promise pointed back at later in the same turn", () => {
   const promise = "Good news: our onboarding team will move your five years of case history into the new system at no cost.";
   const pointer = "Just so we're clear, this isn't in the contract, so please treat this note as our commitment.";
-  const note = (turns: [string, string][]) =>
-    buildParsedSource({
-      id: "note",
-      filename: "note.txt",
-      participants: [
-        { name: "Ana Gomez", side: "seller" },
-        { name: "Ben Carter", side: "customer" },
-      ],
-      turns: [["Ben Carter", "Who does the data migration? My team has no time for it."], ...turns],
-    });
+  const note = (turns: [string, string][]) => talk([["Ben Carter", "Who does the data migration? My team has no time for it."], ...turns]);
   const promisesCiting = async (turns: [string, string][], quote: string) =>
     citing(await extract([note(turns)]), quote).filter((item) => item.section === "promises");
 
@@ -331,18 +334,6 @@ describe("a promise pointed back at later in the same turn", () => {
     expect(later.map((item) => item.evidence.map((e) => e.quote))).toEqual([[pointer]]);
   });
 });
-
-/** A call between Ana (seller) and Ben (customer). */
-const talk = (turns: [string, string][]) =>
-  buildParsedSource({
-    id: "talk",
-    filename: "talk.md",
-    participants: [
-      { name: "Ana Gomez", side: "seller" },
-      { name: "Ben Carter", side: "customer" },
-    ],
-    turns,
-  });
 
 describe("the seller's own step and a request in one turn", () => {
   it("keeps “I'll send the invite.” and “Can you send me a sample deal?” apart, each with its own owner", async () => {
