@@ -34,7 +34,7 @@ export function isSameClaim(a: GroundedCandidate, b: GroundedCandidate, { fullNa
   switch (a.section) {
     case "successCriteria":
       // A metric belongs to whoever wants it: Keisha's first-contact resolution is not Nate's handle time.
-      return firstSpeaker(a) === firstSpeaker(b) && sharedWords(a, b) >= MIN_SHARED;
+      return firstSpeaker(a) === firstSpeaker(b) && sharedWords(a, b) >= MIN_SHARED + 1;
     case "stakeholders": {
       const x = text(a, "name");
       const y = text(b, "name");

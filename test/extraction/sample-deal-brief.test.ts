@@ -99,7 +99,7 @@ describe("the sample deal's brief", () => {
     expect(markdown).toContain("“We're at like fifty-eight percent” “I'd love seventy-five” \\[7\\]. Is that right?_");
     // The opener names Nate Brennan in full; a marker does not name again the file and speaker the one before ends with.
     expect(markdown).toContain(
-      "_[5] discovery-call-2026-01-13.vtt, Nate, 1:14 · [6] 7:22, 7:49; pricing-call-2026-01-29.vtt, 4:32 · [7] discovery-call-2026-01-13.vtt, Keisha Dunmore, 7:33_",
+      "_[5] discovery-call-2026-01-13.vtt, Nate, 1:14 · [6] 7:22; pricing-call-2026-01-29.vtt, 4:32 · [7] discovery-call-2026-01-13.vtt, Keisha Dunmore, 7:33_",
     );
     expect(markdown).toMatch(/· \[7\] discovery-call-2026-01-13\.vtt, Keisha Dunmore, 7:33_ _\[DRAFT\]_\n/);
     for (const item of [...brief.confirm.whatTheyWant, ...brief.confirm.successLooksLike]) {

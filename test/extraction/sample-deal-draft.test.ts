@@ -33,8 +33,10 @@ describe("the sample deal's offline draft", () => {
     // words; "also: 3:51" under a line of the same call), 54 and 0.596 after round 9 (one technical item a system and
     // one competitive item an alternative; people by first name outside the people map; a stakeholder's one line, an
     // alternative's two; a restated target, a sum of money said twice, a signed term or system said again, and an
-    // offer the signed form states, listed by where or folded into its line; a delivered promise without its due day).
-    expect(measures.items).toBeLessThanOrEqual(54);
+    // offer the signed form states, listed by where or folded into its line; a delivered promise without its due day),
+    // 55 and 0.598 after Nate's first win became its own success criterion (it had joined his ninety-day goal on three
+    // shared words).
+    expect(measures.items).toBeLessThanOrEqual(55);
     expect(measures.draftWords / measures.sourceWords).toBeLessThanOrEqual(0.6);
   });
 
@@ -181,6 +183,17 @@ describe("the sample deal's offline draft", () => {
     expect(metric?.section).toBe("successCriteria");
     expect(metric?.citations.map((c) => c.quote)).toContain("And first-contact resolution.");
     expect(metric?.citations.every((c) => c.speaker === "Keisha Dunmore")).toBe(true);
+  });
+
+  it("keeps Nate's first win (proactive alerts in two weeks) apart from his ninety-day handle-time goal", () => {
+    const firstWin = citing("Proactive delay alerts to our top twenty accounts");
+    const ninetyDays = citing("Handle time under four minutes");
+    expect(firstWin).toHaveLength(1);
+    expect(ninetyDays).toHaveLength(1);
+    expect(firstWin[0]).not.toBe(ninetyDays[0]);
+    expect(ninetyDays[0]!.citations.map((c) => c.quote)).toContain(
+      "Handle time on where's-my-freight calls goes from eleven minutes to under four.",
+    );
   });
 
   it("files Nate's “just text me” under Nate, not Gloria, and uses the email thread's addresses", () => {
