@@ -96,6 +96,21 @@ describe("mergeSameClaims", () => {
     expect(merged.map((m) => m.citations.map((c) => c.segmentId))).toEqual([["s1", "s3"], ["s5"]]);
   });
 
+  it("gives a merged goal the horizon one of its lines states, over an unspecified one", () => {
+    const merged = mergeSameClaims(
+      [
+        item("successCriteria", [cite("src_call", "s1", "Handle time goes from eleven minutes to under four minutes.")], {
+          horizon: "unspecified",
+        }),
+        item("successCriteria", [cite("src_call", "s3", "Handle time under four minutes by the end of ninety days.")], {
+          horizon: "90days",
+        }),
+      ],
+      SOURCES,
+    );
+    expect(merged.map((m) => [m.citations.length, m.details.horizon])).toEqual([[2, "90days"]]);
+  });
+
   it("names one actor on a step joined with a promise: the promiser of a promise, the owner of a step", () => {
     const [merged] = mergeSameClaims(
       [

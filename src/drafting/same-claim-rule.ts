@@ -115,6 +115,9 @@ export function familyOf(field: string | null): string {
   return field === "other" || field === null ? "other" : "company";
 }
 
+// Detail values that say nothing: a twin's real value takes their place ("unspecified" horizon, "other" kind).
+const SAYS_NOTHING = new Set(["unknown", "other", "unspecified"]);
+
 const ACTOR_KEY: Record<string, Record<string, string>> = {
   "nextSteps>promises": { owner: "promisedBy" },
   "promises>nextSteps": { promisedBy: "owner" },
@@ -138,7 +141,7 @@ export function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
     // way round), never stands beside it ("Owner: Elaine" on Dana's promise to Elaine).
     const key = ACTOR_KEY[`${item.section}>${twin.section}`]?.[detail] ?? detail;
     const current = twin.details[key];
-    if (current === null || current === undefined || current === "unknown" || current === "other") twin.details[key] = value;
+    if (current === null || current === undefined || SAYS_NOTHING.has(current as string)) twin.details[key] = value;
   }
   const flags = new Set([...(twin.flags ?? []), ...(item.flags ?? [])]);
   if (flags.size > 0) twin.flags = [...flags];
