@@ -4,6 +4,7 @@ import type { Citation } from "../domain/citation.ts";
 import { systemFamilyOf } from "../extraction/system-family.ts";
 import { type ClaimLookups, countShared } from "./claim-lookups.ts";
 import type { GroundedCandidate } from "./ground-candidates.ts";
+import { saysNothing } from "../domain/says-nothing.ts";
 
 export const MIN_SHARED = 3;
 // Sections where the next turn on the same point continues the claim ("Vince is still not sold." after the reorg).
@@ -115,9 +116,6 @@ export function familyOf(field: string | null): string {
   return field === "other" || field === null ? "other" : "company";
 }
 
-// Detail values that say nothing: a twin's real value takes their place ("unspecified" horizon, "other" kind).
-const SAYS_NOTHING = new Set(["unknown", "other", "unspecified"]);
-
 const ACTOR_KEY: Record<string, Record<string, string>> = {
   "nextSteps>promises": { owner: "promisedBy" },
   "promises>nextSteps": { promisedBy: "owner" },
@@ -141,7 +139,8 @@ export function absorb(twin: GroundedCandidate, item: GroundedCandidate): void {
     // way round), never stands beside it ("Owner: Elaine" on Dana's promise to Elaine).
     const key = ACTOR_KEY[`${item.section}>${twin.section}`]?.[detail] ?? detail;
     const current = twin.details[key];
-    if (current === null || current === undefined || SAYS_NOTHING.has(current as string)) twin.details[key] = value;
+    // A value that says nothing ("unspecified" horizon, "other" kind) gives way to the twin's.
+    if (current === null || current === undefined || saysNothing(current)) twin.details[key] = value;
   }
   const flags = new Set([...(twin.flags ?? []), ...(item.flags ?? [])]);
   if (flags.size > 0) twin.flags = [...flags];

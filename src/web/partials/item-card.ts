@@ -2,6 +2,7 @@ import { readDeliveryEvidence } from "../../domain/delivery-evidence.ts";
 import type { StoredItem } from "../../domain/stored-item.ts";
 import { roleWords } from "../../domain/stakeholder-role-words.ts";
 import { statusWords } from "../../domain/status-words.ts";
+import { saysNothing } from "../../domain/says-nothing.ts";
 import { EMPTY, type Html, html } from "../html.ts";
 import { renderEditForm } from "./item-edit-form.ts";
 import { renderCsrfField } from "./csrf-field.ts";
@@ -159,11 +160,10 @@ function detailValue(value: unknown): string | null {
 // Details whose values are the schema's names ("renewalDate", "30days", "longTerm"): shown as words ("renewal date",
 // "first 30 days", "long term"); a value that says nothing ("unspecified", "other") is left out.
 const NAMED_DETAILS = new Set(["field", "fields", "horizon", "kind"]);
-const SAYS_NOTHING = new Set(["unspecified", "other"]);
 
 function toWords(value: unknown): unknown {
   const words = (name: unknown) => {
-    if (typeof name !== "string" || SAYS_NOTHING.has(name)) return typeof name === "string" ? null : name;
+    if (typeof name !== "string" || saysNothing(name)) return typeof name === "string" ? null : name;
     const days = /^(\d+)days$/.exec(name);
     return days ? `first ${days[1]} days` : humanize(name).toLowerCase();
   };
