@@ -19,7 +19,8 @@ const STOP = new Set(
 );
 const MIN_SHARED = 2;
 
-type Dated = { parsed: ParsedSource; segment: Segment; date: Date | null };
+// `index`: the segment's position in its source, so the turn before it is one lookup away.
+type Dated = { parsed: ParsedSource; segment: Segment; index: number; date: Date | null };
 
 /**
  * Promises and next steps get a calendar due date counted from the day they were said, and a status:
@@ -30,10 +31,11 @@ type Dated = { parsed: ParsedSource; segment: Segment; date: Date | null };
 export function settleActions(items: GroundedCandidate[], sources: ParsedSource[]): GroundedCandidate[] {
   const where = new Map<string, Dated>();
   for (const parsed of sources) {
-    for (const segment of parsed.segments) {
+    for (const [index, segment] of parsed.segments.entries()) {
       where.set(`${parsed.source.id}|${segment.id}`, {
         parsed,
         segment,
+        index,
         date: readSourceDate(segment.occurredAt ?? parsed.source.occurredAt, parsed.source.filename),
       });
     }
@@ -83,8 +85,8 @@ export function settleActions(items: GroundedCandidate[], sources: ParsedSource[
 }
 
 /** What another speaker said in the turn before this one; empty at a source's start or after the same speaker. */
-function turnBefore({ parsed, segment }: Dated): string {
-  const previous = parsed.segments[parsed.segments.indexOf(segment) - 1];
+function turnBefore({ parsed, segment, index }: Dated): string {
+  const previous = parsed.segments[index - 1];
   return previous === undefined || previous.speaker === null || previous.speaker === segment.speaker ? "" : previous.text;
 }
 

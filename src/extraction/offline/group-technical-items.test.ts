@@ -1,37 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { buildParsedSource } from "../../../test/support/build-parsed-source.ts";
 import type { ParsedSource } from "../../domain/source.ts";
-import type { CandidateItem } from "../extractor.ts";
+import { brightdeskSource, offlineItemsIn, quotesOf } from "../../../test/support/brightdesk-deal.ts";
 import { createOfflineExtractor } from "./offline-extractor.ts";
 
-// A made-up deal: Lena sells Brightdesk; Omar and Pia run IT and support at a grocer.
-const PARTICIPANTS = [
-  { name: "Lena Fischer", side: "seller" as const, company: "Brightdesk" },
-  { name: "Omar Haddad", side: "customer" as const },
-  { name: "Pia Novak", side: "customer" as const },
-];
-
-async function technicalItems(sources: ParsedSource[]): Promise<CandidateItem[]> {
-  const { items } = await createOfflineExtractor().extract(sources);
-  return items.filter((item) => item.section === "technicalEnvironment");
-}
-
-const quotesOf = (item: CandidateItem | undefined) => item?.evidence.map((e) => e.quote);
+const technicalItems = (sources: ParsedSource[]) => offlineItemsIn(sources, "technicalEnvironment");
 
 describe("technical lines filed by the system they name", () => {
   it("makes one item of a system's lines across a call and an order form, and one of sign-on and provisioning", async () => {
-    const call = buildParsedSource({
-      id: "call",
-      filename: "call.vtt",
-      participants: PARTICIPANTS,
-      turns: [
-        ["Lena Fischer", "Where does inventory live today?"],
-        [
-          "Omar Haddad",
-          "Inventory is in NetSuite and reports go out of it every night. Logins all go through Okta. And I'd want SCIM for offboarding.",
-        ],
+    const call = brightdeskSource("call", "call.vtt", [
+      ["Lena Fischer", "Where does inventory live today?"],
+      [
+        "Omar Haddad",
+        "Inventory is in NetSuite and reports go out of it every night. Logins all go through Okta. And I'd want SCIM for offboarding.",
       ],
-    });
+    ]);
     const form = buildParsedSource({
       id: "form",
       filename: "order-form.pdf",
@@ -55,15 +38,10 @@ describe("technical lines filed by the system they name", () => {
   });
 
   it("names the deal's own product by what the sources call it, and cites no bare fragment naming none", async () => {
-    const call = buildParsedSource({
-      id: "call",
-      filename: "call.vtt",
-      participants: PARTICIPANTS,
-      turns: [
-        ["Lena Fischer", "Where do orders live?"],
-        ["Omar Haddad", "In our ERP. It's Fernwood, hosted on-prem in our data center. And the ERP is behind our firewall."],
-      ],
-    });
+    const call = brightdeskSource("call", "call.vtt", [
+      ["Lena Fischer", "Where do orders live?"],
+      ["Omar Haddad", "In our ERP. It's Fernwood, hosted on-prem in our data center. And the ERP is behind our firewall."],
+    ]);
     const form = buildParsedSource({ id: "form", filename: "order-form.pdf", turns: [[null, "Connector: the Fernwood ERP order feed"]] });
     const items = await technicalItems([call, form]);
     const fernwood = items.find((i) => i.details.system === "Fernwood ERP");
@@ -76,26 +54,16 @@ describe("technical lines filed by the system they name", () => {
   });
 
   it("files a line naming no system with the line before it, and migration talk with the data to migrate", async () => {
-    const call = buildParsedSource({
-      id: "call",
-      filename: "call.vtt",
-      participants: PARTICIPANTS,
-      turns: [
-        ["Lena Fischer", "What happens with the history in Ledgerly?"],
-        ["Pia Novak", "About two hundred thousand tickets, with attachments."],
+    const call = brightdeskSource("call", "call.vtt", [
+      ["Lena Fischer", "What happens with the history in Ledgerly?"],
+      ["Pia Novak", "About two hundred thousand tickets, with attachments."],
+    ]);
+    const email = brightdeskSource("mail", "thread.eml", [
+      [
+        "Lena Fischer",
+        "Your team only needs to give us read access to the Ledgerly database. We do the export, the field mapping and the validation.",
       ],
-    });
-    const email = buildParsedSource({
-      id: "mail",
-      filename: "thread.eml",
-      participants: PARTICIPANTS,
-      turns: [
-        [
-          "Lena Fischer",
-          "Your team only needs to give us read access to the Ledgerly database. We do the export, the field mapping and the validation.",
-        ],
-      ],
-    });
+    ]);
     const items = await technicalItems([call, email]);
     expect(items.map((i) => i.details.system)).toEqual(["Ledgerly data to migrate"]);
     expect(quotesOf(items[0])).toEqual([
@@ -106,16 +74,11 @@ describe("technical lines filed by the system they name", () => {
   });
 
   it("cites a line on today's tools once, where the order form says what they replace", async () => {
-    const call = buildParsedSource({
-      id: "call",
-      filename: "call.vtt",
-      participants: PARTICIPANTS,
-      turns: [
-        ["Lena Fischer", "And what are the agents working in today?"],
-        ["Pia Novak", "Ledgerly, plus the shared Gmail inboxes, plus a spreadsheet nobody trusts."],
-        ["Omar Haddad", "Ledgerly data has to come over, every ticket from the Ledgerly database."],
-      ],
-    });
+    const call = brightdeskSource("call", "call.vtt", [
+      ["Lena Fischer", "And what are the agents working in today?"],
+      ["Pia Novak", "Ledgerly, plus the shared Gmail inboxes, plus a spreadsheet nobody trusts."],
+      ["Omar Haddad", "Ledgerly data has to come over, every ticket from the Ledgerly database."],
+    ]);
     const form = buildParsedSource({
       id: "form",
       filename: "order-form.pdf",
@@ -129,18 +92,13 @@ describe("technical lines filed by the system they name", () => {
   });
 
   it("files account chatter said right after a technical line as more of that system, not as account data", async () => {
-    const call = buildParsedSource({
-      id: "call",
-      filename: "call.vtt",
-      participants: PARTICIPANTS,
-      turns: [
-        ["Lena Fischer", "How are leads assigned?"],
-        [
-          "Pia Novak",
-          "The routing rules in HubSpot are basically nonexistent. We set them up when we had 4 reps and never touched them again.",
-        ],
+    const call = brightdeskSource("call", "call.vtt", [
+      ["Lena Fischer", "How are leads assigned?"],
+      [
+        "Pia Novak",
+        "The routing rules in HubSpot are basically nonexistent. We set them up when we had 4 reps and never touched them again.",
       ],
-    });
+    ]);
     const { items } = await createOfflineExtractor().extract([call]);
     expect(items.filter((i) => i.section === "accountOverview")).toEqual([]);
     expect(quotesOf(items.find((i) => i.section === "technicalEnvironment"))).toEqual([
@@ -150,12 +108,11 @@ describe("technical lines filed by the system they name", () => {
   });
 
   it("cites at most six lines an item: a long call naming one system all along makes several items of it", async () => {
-    const call = buildParsedSource({
-      id: "call",
-      filename: "call.vtt",
-      participants: PARTICIPANTS,
-      turns: Array.from({ length: 8 }, (_, i) => ["Omar Haddad", `Report ${i + 1} comes out of NetSuite every ${i + 2} days.`] as const),
-    });
+    const call = brightdeskSource(
+      "call",
+      "call.vtt",
+      Array.from({ length: 8 }, (_, i) => ["Omar Haddad", `Report ${i + 1} comes out of NetSuite every ${i + 2} days.`] as const),
+    );
     const items = await technicalItems([call]);
     expect(items.map((i) => [i.details.system, i.evidence.length])).toEqual([
       ["NetSuite", 6],
